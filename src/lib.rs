@@ -1,0 +1,2 @@
+//! wenji (文集): a terminal browser for corpora of Chinese speeches and articles.
+pub mod text;

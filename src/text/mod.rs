@@ -1,0 +1,7 @@
+//! Text as a terminal shows it: display widths and line wrapping.
+//!
+//! Pure functions over `&str`; nothing here knows about ratatui, files or the corpus model, so the
+//! one-shot commands and the TUI lay text out identically.
+
+pub mod width;
+pub mod wrap;

@@ -1,0 +1,47 @@
+//! Display width in terminal columns, measured per grapheme cluster (UAX #11 via `unicode-width`).
+//!
+//! "Ambiguous" characters (`“ ” … — ·` and friends) are one column in most terminals and two in
+//! CJK-configured ones; callers pass the setting explicitly so wrapping, highlighting and the cursor
+//! always agree with what the terminal draws.
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// How wide the terminal draws East Asian "ambiguous" characters.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum AmbiguousWidth {
+    /// One column, as most terminals do by default.
+    #[default]
+    Narrow,
+    /// Two columns, as CJK-configured terminals do.
+    Wide,
+}
+
+/// Columns one grapheme cluster occupies: 0, 1 or 2.
+///
+/// ```
+/// use wenji::text::width::{grapheme_width, AmbiguousWidth};
+/// assert_eq!(grapheme_width("中", AmbiguousWidth::Narrow), 2);
+/// assert_eq!(grapheme_width("“", AmbiguousWidth::Narrow), 1);
+/// assert_eq!(grapheme_width("“", AmbiguousWidth::Wide), 2);
+/// assert_eq!(grapheme_width("e\u{301}", AmbiguousWidth::Narrow), 1);
+/// ```
+pub fn grapheme_width(grapheme: &str, ambiguous: AmbiguousWidth) -> usize {
+    let width = match ambiguous {
+        AmbiguousWidth::Narrow => grapheme.width(),
+        AmbiguousWidth::Wide => grapheme.width_cjk(),
+    };
+    width.min(2)
+}
+
+/// Columns a whole string occupies, summed over its grapheme clusters.
+///
+/// ```
+/// use wenji::text::width::{str_width, AmbiguousWidth};
+/// assert_eq!(str_width("辽宁AI", AmbiguousWidth::Narrow), 6);
+/// ```
+pub fn str_width(text: &str, ambiguous: AmbiguousWidth) -> usize {
+    text.graphemes(true)
+        .map(|g| grapheme_width(g, ambiguous))
+        .sum()
+}
