@@ -1,0 +1,263 @@
+//! First stage of parsing: a file's text as a flat list of blocks (headings and paragraphs), each
+//! with the source lines it came from.
+//!
+//! Markdown goes through `pulldown-cmark`, so emphasis, links, lists, block quotes and hard breaks
+//! read as a reader expects; plain text (no headings) is split at line ends. Nothing here decides
+//! what a title or a byline is: that is [`super::parse`]'s job.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// One heading or paragraph of a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// One logical line of text, trimmed.
+    pub text: String,
+    /// Source lines, 1-based and end-exclusive.
+    pub lines: Range<usize>,
+    /// Set when a hard line break (or a code line) separates this block from the previous one.
+    pub after_hard_break: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A heading of the given level, 1 for `#`.
+    Heading(u8),
+    Paragraph,
+}
+
+/// Whether `text` has Markdown ATX headings, i.e. should be read as Markdown rather than plain text.
+pub fn looks_like_markdown(text: &str) -> bool {
+    text.lines().any(|line| {
+        let hashes = line.bytes().take_while(|&b| b == b'#').count();
+        (1..=6).contains(&hashes) && line[hashes..].starts_with(' ')
+    })
+}
+
+/// Plain text: every non-blank line is a paragraph (page-break repair later joins broken ones).
+pub fn plain_blocks(text: &str) -> Vec<Block> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(index, line)| {
+            let trimmed = trim(line);
+            (!trimmed.is_empty()).then(|| Block {
+                kind: BlockKind::Paragraph,
+                text: trimmed.to_owned(),
+                lines: index + 1..index + 2,
+                after_hard_break: false,
+            })
+        })
+        .collect()
+}
+
+/// Markdown, read with a CommonMark parser.
+pub fn markdown_blocks(text: &str) -> Vec<Block> {
+    let lines = LineIndex::new(text);
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let mut builder = Builder::default();
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        builder.event(event, lines.lines_of(&range));
+    }
+    builder.finish();
+    builder.blocks
+}
+
+/// Collects inline events into blocks.
+#[derive(Default)]
+struct Builder {
+    blocks: Vec<Block>,
+    current: Option<Block>,
+    pending_soft_break: bool,
+}
+
+impl Builder {
+    fn event(&mut self, event: Event<'_>, lines: Range<usize>) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                self.open(BlockKind::Heading(heading_number(level)), lines, false);
+            }
+            Event::Start(Tag::Paragraph | Tag::Item | Tag::TableRow | Tag::TableHead) => {
+                self.open(BlockKind::Paragraph, lines, false);
+            }
+            Event::End(
+                TagEnd::Heading(_)
+                | TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::TableRow
+                | TagEnd::TableHead,
+            ) => self.close(),
+            Event::End(TagEnd::TableCell) => self.push_text(" "),
+            Event::Text(text) | Event::Code(text) => {
+                if self.current.is_none() {
+                    // Code blocks and loose text: one block per source line.
+                    self.push_lines(&text, &lines);
+                } else {
+                    self.push_text(&text);
+                }
+            }
+            Event::SoftBreak => self.pending_soft_break = true,
+            Event::HardBreak => {
+                // The break's own range ends on its line; the continuation starts on the next one.
+                let next_line = lines.end;
+                let Some(block) = self.current.as_mut() else { return };
+                let (kind, paragraph_end) = (block.kind, block.lines.end);
+                block.lines.end = next_line;
+                self.close();
+                self.open(kind, next_line..paragraph_end.max(next_line + 1), true);
+            }
+            _ => {}
+        }
+    }
+
+    fn open(&mut self, kind: BlockKind, lines: Range<usize>, after_hard_break: bool) {
+        self.close();
+        self.current = Some(Block { kind, text: String::new(), lines, after_hard_break });
+    }
+
+    fn close(&mut self) {
+        self.pending_soft_break = false;
+        if let Some(mut block) = self.current.take() {
+            block.text = trim(&block.text).to_owned();
+            if !block.text.is_empty() {
+                self.blocks.push(block);
+            }
+        }
+    }
+
+    fn push_text(&mut self, text: &str) {
+        let Some(block) = self.current.as_mut() else { return };
+        if std::mem::take(&mut self.pending_soft_break) {
+            let before = block.text.chars().next_back();
+            let after = text.chars().next();
+            if needs_space(before, after) {
+                block.text.push(' ');
+            }
+        }
+        block.text.push_str(text);
+    }
+
+    fn push_lines(&mut self, text: &str, lines: &Range<usize>) {
+        for (offset, line) in text.lines().enumerate() {
+            let trimmed = trim(line);
+            if !trimmed.is_empty() {
+                let start = lines.start + offset;
+                self.blocks.push(Block {
+                    kind: BlockKind::Paragraph,
+                    text: trimmed.to_owned(),
+                    lines: start..start + 1,
+                    after_hard_break: true,
+                });
+            }
+        }
+    }
+
+    fn finish(&mut self) {
+        self.close();
+    }
+}
+
+/// A soft line break reads as a space between Latin words and as nothing between hanzi.
+fn needs_space(before: Option<char>, after: Option<char>) -> bool {
+    match (before, after) {
+        (Some(b), Some(a)) => !(is_wide_script(b) || is_wide_script(a)),
+        _ => false,
+    }
+}
+
+fn is_wide_script(c: char) -> bool {
+    matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
+}
+
+/// Trims ASCII and ideographic whitespace: a source indent of `　　` is the layout's business.
+fn trim(text: &str) -> &str {
+    text.trim_matches(|c: char| c.is_whitespace())
+}
+
+fn heading_number(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Byte offsets to 1-based line numbers.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self { starts }
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&start| start <= offset)
+    }
+
+    /// Lines covered by a byte range, end-exclusive; a range ending in `\n` ends on that line.
+    fn lines_of(&self, range: &Range<usize>) -> Range<usize> {
+        let first = self.line_of(range.start);
+        let last = self.line_of(range.end.saturating_sub(1).max(range.start));
+        first..last + 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(blocks: &[Block]) -> Vec<&str> {
+        blocks.iter().map(|b| b.text.as_str()).collect()
+    }
+
+    #[test]
+    fn markdown_headings_and_paragraphs_keep_their_lines() {
+        let blocks = markdown_blocks("# 节\n\n## 标题\n\n第一段。\n\n第二段。\n");
+        assert_eq!(texts(&blocks), ["节", "标题", "第一段。", "第二段。"]);
+        assert_eq!(blocks[0].kind, BlockKind::Heading(1));
+        assert_eq!(blocks[1].kind, BlockKind::Heading(2));
+        assert_eq!(blocks[3].lines, 7..8);
+    }
+
+    #[test]
+    fn soft_breaks_join_hanzi_without_a_space_and_latin_with_one() {
+        let blocks = markdown_blocks("辽宁\n振兴\n\nopen\ndoor\n");
+        assert_eq!(texts(&blocks), ["辽宁振兴", "open door"]);
+    }
+
+    #[test]
+    fn hard_break_starts_a_continuation_block() {
+        let blocks = markdown_blocks("新华网  \nNEWS\n");
+        assert_eq!(texts(&blocks), ["新华网", "NEWS"]);
+        assert!(blocks[1].after_hard_break);
+        assert_eq!(blocks[1].lines, 2..3);
+    }
+
+    #[test]
+    fn emphasis_and_links_show_as_their_text() {
+        let blocks = markdown_blocks("**重要**讲话见[新华网](http://example.com)。\n");
+        assert_eq!(texts(&blocks), ["重要讲话见新华网。"]);
+    }
+
+    #[test]
+    fn ideographic_indent_is_trimmed() {
+        let blocks = plain_blocks("　　第一段。\n\n　　第二段。\n");
+        assert_eq!(texts(&blocks), ["第一段。", "第二段。"]);
+        assert_eq!(blocks[1].lines, 3..4);
+    }
+
+    #[test]
+    fn only_real_atx_headings_make_a_file_markdown() {
+        assert!(looks_like_markdown("x\n## 标题\n"));
+        assert!(!looks_like_markdown("#hashtag\n一、总结\n"));
+    }
+}

@@ -1,0 +1,17 @@
+//! The corpus: finding files, reading them, and parsing them into articles.
+//!
+//! ```text
+//! paths ─▶ walk (files in natural order) ─▶ read + decode ─▶ blocks ─▶ articles ─▶ Corpus
+//! ```
+//! Nothing here draws: this module never imports ratatui, so the one-shot commands and the TUI
+//! share it.
+
+pub mod blocks;
+pub mod load;
+pub mod model;
+pub mod parse;
+pub mod repair;
+pub mod walk;
+
+pub use load::{LoadError, load, sample};
+pub use model::{Article, Corpus, Paragraph, ParagraphKind, Source, Warning};

@@ -1,0 +1,111 @@
+//! The corpus model: sources, articles, paragraphs and the warnings met while loading them.
+//!
+//! Every paragraph remembers the source lines it came from, so a search hit or a copied quote can
+//! always name `file:line`. Repairs (joined page breaks, a credit split off the last paragraph)
+//! change the view, never the source text, which stays available for the raw view.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::PathBuf;
+
+/// Everything opened in one session.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    pub sources: Vec<Source>,
+    pub articles: Vec<Article>,
+    pub warnings: Vec<Warning>,
+}
+
+/// One file (or the embedded sample, or standard input) exactly as it was read.
+#[derive(Debug)]
+pub struct Source {
+    /// Where it came from; `None` for the embedded sample and standard input.
+    pub path: Option<PathBuf>,
+    /// The name shown on screen: the path as given, sanitised.
+    pub name: String,
+    /// The decoded text, unchanged apart from decoding.
+    pub text: String,
+    /// The encoding the text was decoded from, as shown in the info line.
+    pub encoding: &'static str,
+}
+
+/// One speech or article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Article {
+    /// Index into [`Corpus::sources`].
+    pub source: usize,
+    /// The section heading the article sits under, if any (`# 新声无限`).
+    pub section: Option<String>,
+    /// The title; empty for text that came before a file's first title.
+    pub title: String,
+    pub speaker: Option<String>,
+    pub role: Option<String>,
+    /// Editor credit such as `新华社记者曹智、李铮整理`, without its brackets.
+    pub credit: Option<String>,
+    pub date: Option<String>,
+    pub paragraphs: Vec<Paragraph>,
+    /// Source lines the article spans, 1-based and end-exclusive.
+    pub lines: Range<usize>,
+}
+
+/// One paragraph of body text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// The text as shown: one logical line, sanitised, page breaks repaired.
+    pub text: String,
+    /// Source lines it came from, 1-based and end-exclusive.
+    pub lines: Range<usize>,
+    pub kind: ParagraphKind,
+}
+
+/// What a paragraph is within its article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParagraphKind {
+    /// Running text, indented on its first line.
+    Body,
+    /// A heading inside the article (a Markdown heading below the title level).
+    Heading,
+    /// A line that followed a hard line break: shown on its own line, without indent.
+    Continuation,
+}
+
+impl Article {
+    /// The title, or a stand-in for untitled leading text.
+    pub fn display_title(&self) -> &str {
+        if self.title.is_empty() { "（无标题）" } else { &self.title }
+    }
+
+    /// `speaker · role`, whichever of them are known.
+    pub fn byline(&self) -> Option<String> {
+        match (&self.speaker, &self.role) {
+            (Some(speaker), Some(role)) => Some(format!("{speaker} · {role}")),
+            (Some(speaker), None) => Some(speaker.clone()),
+            (None, Some(role)) => Some(role.clone()),
+            (None, None) => None,
+        }
+    }
+
+    /// Characters of body text, as `wenji list` reports them.
+    pub fn char_count(&self) -> usize {
+        self.paragraphs.iter().map(|p| p.text.chars().count()).sum()
+    }
+}
+
+/// Something that was skipped or repaired while loading, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// The file (sanitised name) or other input the warning is about.
+    pub source: String,
+    /// The 1-based line, when the problem has one.
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}: {}", self.source, self.message),
+            None => write!(f, "{}: {}", self.source, self.message),
+        }
+    }
+}

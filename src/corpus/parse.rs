@@ -1,0 +1,121 @@
+//! Second stage of parsing: blocks become articles.
+//!
+//! Heading levels decide the shape: with headings at two or more levels the highest is a section
+//! and the next an article title (the sample: `#` section, `##` titles); with one level that level
+//! is the title; deeper headings are the article's own. Text before the first title becomes an
+//! untitled article, so nothing is dropped. A file without headings is one article, titled by its
+//! first short line or else by the file name.
+
+use super::blocks::{Block, BlockKind};
+use super::model::{Article, Paragraph, ParagraphKind};
+use super::repair;
+
+/// The longest first line of a heading-less file that still reads as its title.
+const MAX_TITLE_CHARS: usize = 40;
+
+/// Turns one file's blocks into articles. `fallback_title` names a heading-less file.
+pub fn articles(blocks: Vec<Block>, source: usize, fallback_title: &str) -> Vec<Article> {
+    let mut levels: Vec<u8> = blocks
+        .iter()
+        .filter_map(|b| match b.kind {
+            BlockKind::Heading(level) => Some(level),
+            BlockKind::Paragraph => None,
+        })
+        .collect();
+    levels.sort_unstable();
+    levels.dedup();
+    let mut articles = match levels.as_slice() {
+        [] => vec![untitled_file(blocks, source, fallback_title)],
+        [title] => split(blocks, source, None, *title),
+        [section, title, ..] => split(blocks, source, Some(*section), *title),
+    };
+    for article in &mut articles {
+        finish(article);
+    }
+    articles.retain(|a| !a.title.is_empty() || !a.paragraphs.is_empty());
+    articles
+}
+
+fn split(blocks: Vec<Block>, source: usize, section_level: Option<u8>, title_level: u8) -> Vec<Article> {
+    let mut articles = Vec::new();
+    let mut section: Option<String> = None;
+    let mut current = Article { source, ..Article::default() };
+    for block in blocks {
+        match block.kind {
+            BlockKind::Heading(level) if Some(level) == section_level || level < title_level => {
+                articles.push(std::mem::replace(&mut current, Article { source, ..Article::default() }));
+                section = Some(block.text);
+                current.section.clone_from(&section);
+                current.lines = block.lines.end..block.lines.end;
+            }
+            BlockKind::Heading(level) if level == title_level => {
+                articles.push(std::mem::replace(&mut current, Article { source, ..Article::default() }));
+                current.section.clone_from(&section);
+                current.title = block.text;
+                current.lines = block.lines;
+            }
+            _ => add_block(&mut current, block),
+        }
+    }
+    articles.push(current);
+    articles
+}
+
+fn untitled_file(blocks: Vec<Block>, source: usize, fallback_title: &str) -> Article {
+    let mut article = Article { source, ..Article::default() };
+    let mut blocks = blocks.into_iter().peekable();
+    match blocks.peek() {
+        Some(first) if is_title_line(&first.text) => {
+            if let Some(first) = blocks.next() {
+                article.title = first.text;
+                article.lines = first.lines;
+            }
+        }
+        _ => fallback_title.clone_into(&mut article.title),
+    }
+    for block in blocks {
+        add_block(&mut article, block);
+    }
+    article
+}
+
+fn is_title_line(text: &str) -> bool {
+    let chars = text.chars().count();
+    chars <= MAX_TITLE_CHARS && !text.trim_end_matches(['”', '’']).ends_with(['。', '，', '；', '：'])
+}
+
+fn add_block(article: &mut Article, block: Block) {
+    if article.lines.is_empty() {
+        article.lines = block.lines.clone();
+    }
+    article.lines.end = article.lines.end.max(block.lines.end);
+    let is_first = article.paragraphs.is_empty() && article.speaker.is_none();
+    if is_first && !article.title.is_empty() && block.kind == BlockKind::Paragraph {
+        if let Some((speaker, role)) = repair::byline(&block.text) {
+            article.speaker = Some(speaker.to_owned());
+            article.role = Some(role.to_owned());
+            return;
+        }
+    }
+    let kind = match block.kind {
+        BlockKind::Heading(_) => ParagraphKind::Heading,
+        BlockKind::Paragraph if block.after_hard_break => ParagraphKind::Continuation,
+        BlockKind::Paragraph => ParagraphKind::Body,
+    };
+    article.paragraphs.push(Paragraph { text: block.text, lines: block.lines, kind });
+}
+
+fn finish(article: &mut Article) {
+    if let Some(last) = article.paragraphs.last_mut() {
+        if let Some((before, credit)) = repair::split_credit(&last.text) {
+            article.credit = Some(credit.to_owned());
+            let before = before.to_owned();
+            if before.is_empty() {
+                article.paragraphs.pop();
+            } else {
+                last.text = before;
+            }
+        }
+    }
+    repair::join_page_breaks(&mut article.paragraphs);
+}

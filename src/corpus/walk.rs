@@ -1,0 +1,131 @@
+//! Turning the paths a user gives into the list of files to read.
+//!
+//! Folders are walked recursively in natural order (`2.txt` before `10.txt`), hidden entries are
+//! skipped, symlinks are followed and loops detected. A file named explicitly is read whatever its
+//! extension; inside folders only text formats are picked up.
+
+use std::cmp::Ordering;
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::model::Warning;
+
+/// Extensions picked up inside folders.
+const TEXT_EXTENSIONS: [&str; 3] = ["txt", "md", "markdown"];
+
+/// The files under `paths`, and a warning for every path that could not be used.
+pub fn files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Warning>) {
+    let mut walker = Walker::default();
+    for path in paths {
+        walker.visit(path, true);
+    }
+    (walker.files, walker.warnings)
+}
+
+#[derive(Default)]
+struct Walker {
+    files: Vec<PathBuf>,
+    warnings: Vec<Warning>,
+    seen_dirs: HashSet<PathBuf>,
+}
+
+impl Walker {
+    fn visit(&mut self, path: &Path, explicit: bool) {
+        let metadata = match fs::metadata(path) {
+            Ok(metadata) => metadata,
+            Err(error) => {
+                let what = if fs::symlink_metadata(path).is_ok() {
+                    "dangling or looping symlink"
+                } else {
+                    "cannot be read"
+                };
+                self.warn(path, format!("{what}: {error}; skipped"));
+                return;
+            }
+        };
+        if metadata.is_dir() {
+            self.visit_dir(path);
+        } else if metadata.is_file() {
+            if explicit || has_text_extension(path) {
+                self.files.push(path.to_path_buf());
+            }
+        } else if explicit {
+            self.warn(path, "not a regular file (a FIFO, socket or device); skipped".to_owned());
+        }
+    }
+
+    fn visit_dir(&mut self, dir: &Path) {
+        let canonical = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        if !self.seen_dirs.insert(canonical) {
+            self.warn(dir, "folder already visited (symlink loop); skipped".to_owned());
+            return;
+        }
+        let entries = match fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(error) => {
+                self.warn(dir, format!("folder cannot be read: {error}; skipped"));
+                return;
+            }
+        };
+        let mut children: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .filter(|entry| !entry.file_name().to_string_lossy().starts_with('.'))
+            .map(|entry| entry.path())
+            .collect();
+        children.sort_by(|a, b| natural_cmp(&a.to_string_lossy(), &b.to_string_lossy()));
+        for child in children {
+            self.visit(&child, false);
+        }
+    }
+
+    fn warn(&mut self, path: &Path, message: String) {
+        self.warnings.push(Warning { source: path.display().to_string(), line: None, message });
+    }
+}
+
+fn has_text_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| TEXT_EXTENSIONS.iter().any(|t| t.eq_ignore_ascii_case(e)))
+}
+
+/// Compares strings with digit runs compared as numbers: `2.txt` < `10.txt`.
+///
+/// ```
+/// use wenji::corpus::walk::natural_cmp;
+/// use std::cmp::Ordering;
+/// assert_eq!(natural_cmp("2.txt", "10.txt"), Ordering::Less);
+/// assert_eq!(natural_cmp("a10", "a9"), Ordering::Greater);
+/// ```
+pub fn natural_cmp(a: &str, b: &str) -> Ordering {
+    let (mut a, mut b) = (a, b);
+    loop {
+        match (a.chars().next(), b.chars().next()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) if x.is_ascii_digit() && y.is_ascii_digit() => {
+                let (da, ra) = split_digits(a);
+                let (db, rb) = split_digits(b);
+                let (ta, tb) = (da.trim_start_matches('0'), db.trim_start_matches('0'));
+                let order = ta.len().cmp(&tb.len()).then_with(|| ta.cmp(tb)).then_with(|| da.len().cmp(&db.len()));
+                if order != Ordering::Equal {
+                    return order;
+                }
+                (a, b) = (ra, rb);
+            }
+            (Some(x), Some(y)) => {
+                if x != y {
+                    return x.cmp(&y);
+                }
+                (a, b) = (&a[x.len_utf8()..], &b[y.len_utf8()..]);
+            }
+        }
+    }
+}
+
+fn split_digits(s: &str) -> (&str, &str) {
+    let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    s.split_at(end)
+}
