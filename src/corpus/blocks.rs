@@ -52,7 +52,7 @@ pub fn plain_blocks(text: &str) -> Vec<Block> {
         .collect()
 }
 
-/// Markdown, read with a CommonMark parser.
+/// Markdown, read with a `CommonMark` parser.
 pub fn markdown_blocks(text: &str) -> Vec<Block> {
     let lines = LineIndex::new(text);
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
@@ -101,7 +101,9 @@ impl Builder {
             Event::HardBreak => {
                 // The break's own range ends on its line; the continuation starts on the next one.
                 let next_line = lines.end;
-                let Some(block) = self.current.as_mut() else { return };
+                let Some(block) = self.current.as_mut() else {
+                    return;
+                };
                 let (kind, paragraph_end) = (block.kind, block.lines.end);
                 block.lines.end = next_line;
                 self.close();
@@ -113,13 +115,18 @@ impl Builder {
 
     fn open(&mut self, kind: BlockKind, lines: Range<usize>, after_hard_break: bool) {
         self.close();
-        self.current = Some(Block { kind, text: String::new(), lines, after_hard_break });
+        self.current = Some(Block {
+            kind,
+            text: String::new(),
+            lines,
+            after_hard_break,
+        });
     }
 
     fn close(&mut self) {
         self.pending_soft_break = false;
         if let Some(mut block) = self.current.take() {
-            block.text = trim(&block.text).to_owned();
+            trim(&block.text).to_owned().clone_into(&mut block.text);
             if !block.text.is_empty() {
                 self.blocks.push(block);
             }
@@ -127,7 +134,9 @@ impl Builder {
     }
 
     fn push_text(&mut self, text: &str) {
-        let Some(block) = self.current.as_mut() else { return };
+        let Some(block) = self.current.as_mut() else {
+            return;
+        };
         if std::mem::take(&mut self.pending_soft_break) {
             let before = block.text.chars().next_back();
             let after = text.chars().next();

@@ -23,19 +23,30 @@ pub enum LoadError {
 /// The embedded sample speeches.
 pub fn sample() -> Corpus {
     let mut corpus = Corpus::default();
-    add_source(&mut corpus, None, SAMPLE_NAME.to_owned(), SAMPLE.to_owned(), "UTF-8");
+    add_source(
+        &mut corpus,
+        None,
+        SAMPLE_NAME.to_owned(),
+        SAMPLE.to_owned(),
+        "UTF-8",
+    );
     corpus
 }
 
 /// Opens the files and folders in `paths`. Fails only when not one article could be read.
 pub fn load(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
     let (files, warnings) = walk::files(paths);
-    let mut corpus = Corpus { warnings, ..Corpus::default() };
+    let mut corpus = Corpus {
+        warnings,
+        ..Corpus::default()
+    };
     for path in files {
         read_file(&mut corpus, &path);
     }
     if corpus.articles.is_empty() {
-        return Err(LoadError::NothingReadable { warnings: corpus.warnings });
+        return Err(LoadError::NothingReadable {
+            warnings: corpus.warnings,
+        });
     }
     Ok(corpus)
 }
@@ -45,12 +56,20 @@ fn read_file(corpus: &mut Corpus, path: &Path) {
     let bytes = match fs::read(path) {
         Ok(bytes) => bytes,
         Err(error) => {
-            corpus.warnings.push(Warning { source: name, line: None, message: format!("cannot be read: {error}; skipped") });
+            corpus.warnings.push(Warning {
+                source: name,
+                line: None,
+                message: format!("cannot be read: {error}; skipped"),
+            });
             return;
         }
     };
     if bytes.is_empty() {
-        corpus.warnings.push(Warning { source: name, line: None, message: "empty file; skipped".to_owned() });
+        corpus.warnings.push(Warning {
+            source: name,
+            line: None,
+            message: "empty file; skipped".to_owned(),
+        });
         return;
     }
     let text = match String::from_utf8(bytes) {
@@ -58,14 +77,24 @@ fn read_file(corpus: &mut Corpus, path: &Path) {
         Err(error) => {
             let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
             let message = "not valid UTF-8; bad bytes shown as U+FFFD".to_owned();
-            corpus.warnings.push(Warning { source: name.clone(), line: None, message });
+            corpus.warnings.push(Warning {
+                source: name.clone(),
+                line: None,
+                message,
+            });
             text
         }
     };
     add_source(corpus, Some(path.to_path_buf()), name, text, "UTF-8");
 }
 
-fn add_source(corpus: &mut Corpus, path: Option<PathBuf>, name: String, text: String, encoding: &'static str) {
+fn add_source(
+    corpus: &mut Corpus,
+    path: Option<PathBuf>,
+    name: String,
+    text: String,
+    encoding: &'static str,
+) {
     let index = corpus.sources.len();
     let blocks = if blocks::looks_like_markdown(&text) || is_markdown_path(path.as_deref()) {
         blocks::markdown_blocks(&text)
@@ -76,10 +105,19 @@ fn add_source(corpus: &mut Corpus, path: Option<PathBuf>, name: String, text: St
     let articles = parse::articles(blocks, index, &fallback);
     if articles.is_empty() {
         let message = "no text found (only blank lines); skipped".to_owned();
-        corpus.warnings.push(Warning { source: name.clone(), line: None, message });
+        corpus.warnings.push(Warning {
+            source: name.clone(),
+            line: None,
+            message,
+        });
     }
     corpus.articles.extend(articles);
-    corpus.sources.push(Source { path, name, text, encoding });
+    corpus.sources.push(Source {
+        path,
+        name,
+        text,
+        encoding,
+    });
 }
 
 fn is_markdown_path(path: Option<&Path>) -> bool {

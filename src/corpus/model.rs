@@ -72,7 +72,11 @@ pub enum ParagraphKind {
 impl Article {
     /// The title, or a stand-in for untitled leading text.
     pub fn display_title(&self) -> &str {
-        if self.title.is_empty() { "（无标题）" } else { &self.title }
+        if self.title.is_empty() {
+            "（无标题）"
+        } else {
+            &self.title
+        }
     }
 
     /// `speaker · role`, whichever of them are known.

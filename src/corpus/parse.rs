@@ -36,20 +36,40 @@ pub fn articles(blocks: Vec<Block>, source: usize, fallback_title: &str) -> Vec<
     articles
 }
 
-fn split(blocks: Vec<Block>, source: usize, section_level: Option<u8>, title_level: u8) -> Vec<Article> {
+fn split(
+    blocks: Vec<Block>,
+    source: usize,
+    section_level: Option<u8>,
+    title_level: u8,
+) -> Vec<Article> {
     let mut articles = Vec::new();
     let mut section: Option<String> = None;
-    let mut current = Article { source, ..Article::default() };
+    let mut current = Article {
+        source,
+        ..Article::default()
+    };
     for block in blocks {
         match block.kind {
             BlockKind::Heading(level) if Some(level) == section_level || level < title_level => {
-                articles.push(std::mem::replace(&mut current, Article { source, ..Article::default() }));
+                articles.push(std::mem::replace(
+                    &mut current,
+                    Article {
+                        source,
+                        ..Article::default()
+                    },
+                ));
                 section = Some(block.text);
                 current.section.clone_from(&section);
                 current.lines = block.lines.end..block.lines.end;
             }
             BlockKind::Heading(level) if level == title_level => {
-                articles.push(std::mem::replace(&mut current, Article { source, ..Article::default() }));
+                articles.push(std::mem::replace(
+                    &mut current,
+                    Article {
+                        source,
+                        ..Article::default()
+                    },
+                ));
                 current.section.clone_from(&section);
                 current.title = block.text;
                 current.lines = block.lines;
@@ -62,7 +82,10 @@ fn split(blocks: Vec<Block>, source: usize, section_level: Option<u8>, title_lev
 }
 
 fn untitled_file(blocks: Vec<Block>, source: usize, fallback_title: &str) -> Article {
-    let mut article = Article { source, ..Article::default() };
+    let mut article = Article {
+        source,
+        ..Article::default()
+    };
     let mut blocks = blocks.into_iter().peekable();
     match blocks.peek() {
         Some(first) if is_title_line(&first.text) => {
@@ -81,7 +104,10 @@ fn untitled_file(blocks: Vec<Block>, source: usize, fallback_title: &str) -> Art
 
 fn is_title_line(text: &str) -> bool {
     let chars = text.chars().count();
-    chars <= MAX_TITLE_CHARS && !text.trim_end_matches(['”', '’']).ends_with(['。', '，', '；', '：'])
+    chars <= MAX_TITLE_CHARS
+        && !text
+            .trim_end_matches(['”', '’'])
+            .ends_with(['。', '，', '；', '：'])
 }
 
 fn add_block(article: &mut Article, block: Block) {
@@ -90,31 +116,37 @@ fn add_block(article: &mut Article, block: Block) {
     }
     article.lines.end = article.lines.end.max(block.lines.end);
     let is_first = article.paragraphs.is_empty() && article.speaker.is_none();
-    if is_first && !article.title.is_empty() && block.kind == BlockKind::Paragraph {
-        if let Some((speaker, role)) = repair::byline(&block.text) {
-            article.speaker = Some(speaker.to_owned());
-            article.role = Some(role.to_owned());
-            return;
-        }
+    if is_first
+        && !article.title.is_empty()
+        && block.kind == BlockKind::Paragraph
+        && let Some((speaker, role)) = repair::byline(&block.text)
+    {
+        article.speaker = Some(speaker.to_owned());
+        article.role = Some(role.to_owned());
+        return;
     }
     let kind = match block.kind {
         BlockKind::Heading(_) => ParagraphKind::Heading,
         BlockKind::Paragraph if block.after_hard_break => ParagraphKind::Continuation,
         BlockKind::Paragraph => ParagraphKind::Body,
     };
-    article.paragraphs.push(Paragraph { text: block.text, lines: block.lines, kind });
+    article.paragraphs.push(Paragraph {
+        text: block.text,
+        lines: block.lines,
+        kind,
+    });
 }
 
 fn finish(article: &mut Article) {
-    if let Some(last) = article.paragraphs.last_mut() {
-        if let Some((before, credit)) = repair::split_credit(&last.text) {
-            article.credit = Some(credit.to_owned());
-            let before = before.to_owned();
-            if before.is_empty() {
-                article.paragraphs.pop();
-            } else {
-                last.text = before;
-            }
+    if let Some(last) = article.paragraphs.last_mut()
+        && let Some((before, credit)) = repair::split_credit(&last.text)
+    {
+        article.credit = Some(credit.to_owned());
+        let before = before.to_owned();
+        if before.is_empty() {
+            article.paragraphs.pop();
+        } else {
+            last.text = before;
         }
     }
     repair::join_page_breaks(&mut article.paragraphs);

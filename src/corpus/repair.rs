@@ -19,15 +19,29 @@ pub fn byline(text: &str) -> Option<(&str, &str)> {
     let open = text.find(['(', '（'])?;
     let name = text[..open].trim();
     let rest = &text[open + text[open..].chars().next()?.len_utf8()..];
-    let role = rest.strip_suffix(')').or_else(|| rest.strip_suffix('）'))?.trim();
+    let role = rest
+        .strip_suffix(')')
+        .or_else(|| rest.strip_suffix('）'))?
+        .trim();
     let name_ok = (1..=12).contains(&name.chars().count())
-        && name.chars().all(|c| c.is_alphabetic() || c == '·' || c == '•');
+        && name
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '·' || c == '•');
     let role_ok = !role.is_empty() && !role.contains(['(', '（', ')', '）']);
     (name_ok && role_ok).then_some((name, role))
 }
 
 /// Words that mark a bracketed note as an editor credit rather than part of the speech.
-const CREDIT_WORDS: [&str; 8] = ["记者", "整理", "编辑", "通讯员", "报道", "供稿", "撰稿", "执笔"];
+const CREDIT_WORDS: [&str; 8] = [
+    "记者",
+    "整理",
+    "编辑",
+    "通讯员",
+    "报道",
+    "供稿",
+    "撰稿",
+    "执笔",
+];
 
 /// Splits a trailing editor credit `（新华社记者…整理）` off the end of `text`.
 ///
@@ -52,9 +66,13 @@ pub fn split_credit(text: &str) -> Option<(&str, &str)> {
 }
 
 /// Marks after which a paragraph is complete: a page break cannot have cut it.
-const SENTENCE_END: &[char] = &['。', '！', '？', '!', '?', '…', '；', ';', '：', ':', '.', '．'];
+const SENTENCE_END: &[char] = &[
+    '。', '！', '？', '!', '?', '…', '；', ';', '：', ':', '.', '．',
+];
 /// Closing marks that may follow the sentence end (`……。”`).
-const CLOSERS: &[char] = &['”', '’', '」', '』', '）', ')', '》', '〉', '】', '〕', ']', '"', '\''];
+const CLOSERS: &[char] = &[
+    '”', '’', '」', '』', '）', ')', '》', '〉', '】', '〕', ']', '"', '\'',
+];
 /// Marks that show a paragraph is running prose rather than a caption or a list line.
 const PROSE_MARKS: &[char] = &['，', '。', '；', '、', '！', '？'];
 
@@ -99,7 +117,9 @@ fn starts_numbered(text: &str) -> bool {
     let body = text.trim_start_matches(['（', '(']);
     let digits = body
         .chars()
-        .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十百零〇０１２３４５６７８９".contains(*c))
+        .take_while(|c| {
+            c.is_ascii_digit() || "一二三四五六七八九十百零〇０１２３４５６７８９".contains(*c)
+        })
         .count();
     digits > 0
         && body
@@ -113,14 +133,21 @@ mod tests {
     use super::*;
 
     fn body(text: &str, line: usize) -> Paragraph {
-        Paragraph { text: text.to_owned(), lines: line..line + 1, kind: ParagraphKind::Body }
+        Paragraph {
+            text: text.to_owned(),
+            lines: line..line + 1,
+            kind: ParagraphKind::Body,
+        }
     }
 
     #[test]
     fn page_break_split_paragraphs_are_joined() {
         let mut paragraphs = vec![
             body("今年以来，固定资产投资、规上工业增加值等主要经济指标", 3),
-            body("增幅达到近年历史同期最好水平，发展新动能正不断加速集聚。", 5),
+            body(
+                "增幅达到近年历史同期最好水平，发展新动能正不断加速集聚。",
+                5,
+            ),
         ];
         join_page_breaks(&mut paragraphs);
         assert_eq!(paragraphs.len(), 1);
@@ -142,7 +169,10 @@ mod tests {
 
     #[test]
     fn captions_without_prose_punctuation_are_not_joined() {
-        let mut paragraphs = vec![body("新锐青年说 | “新”记者实践", 1), body("邀你做主编 | 校园快闪", 3)];
+        let mut paragraphs = vec![
+            body("新锐青年说 | “新”记者实践", 1),
+            body("邀你做主编 | 校园快闪", 3),
+        ];
         join_page_breaks(&mut paragraphs);
         assert_eq!(paragraphs.len(), 2);
     }

@@ -51,14 +51,20 @@ impl Walker {
                 self.files.push(path.to_path_buf());
             }
         } else if explicit {
-            self.warn(path, "not a regular file (a FIFO, socket or device); skipped".to_owned());
+            self.warn(
+                path,
+                "not a regular file (a FIFO, socket or device); skipped".to_owned(),
+            );
         }
     }
 
     fn visit_dir(&mut self, dir: &Path) {
         let canonical = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
         if !self.seen_dirs.insert(canonical) {
-            self.warn(dir, "folder already visited (symlink loop); skipped".to_owned());
+            self.warn(
+                dir,
+                "folder already visited (symlink loop); skipped".to_owned(),
+            );
             return;
         }
         let entries = match fs::read_dir(dir) {
@@ -80,7 +86,11 @@ impl Walker {
     }
 
     fn warn(&mut self, path: &Path, message: String) {
-        self.warnings.push(Warning { source: path.display().to_string(), line: None, message });
+        self.warnings.push(Warning {
+            source: path.display().to_string(),
+            line: None,
+            message,
+        });
     }
 }
 
@@ -109,7 +119,11 @@ pub fn natural_cmp(a: &str, b: &str) -> Ordering {
                 let (da, ra) = split_digits(a);
                 let (db, rb) = split_digits(b);
                 let (ta, tb) = (da.trim_start_matches('0'), db.trim_start_matches('0'));
-                let order = ta.len().cmp(&tb.len()).then_with(|| ta.cmp(tb)).then_with(|| da.len().cmp(&db.len()));
+                let order = ta
+                    .len()
+                    .cmp(&tb.len())
+                    .then_with(|| ta.cmp(tb))
+                    .then_with(|| da.len().cmp(&db.len()));
                 if order != Ordering::Equal {
                     return order;
                 }

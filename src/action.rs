@@ -1,0 +1,49 @@
+//! Every user intent as one enum: the only vocabulary between keys (or the mouse) and the state.
+
+/// A pane of the main screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    List,
+    Reader,
+}
+
+/// Everything a user can ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Move down one step in the focused pane: the next article, or the next line of text.
+    MoveDown,
+    /// Move up one step in the focused pane.
+    MoveUp,
+    /// Scroll the focused pane down by a screenful.
+    PageDown,
+    /// Scroll the focused pane up by a screenful.
+    PageUp,
+    /// Scroll the focused pane down by half a screen.
+    HalfPageDown,
+    /// Scroll the focused pane up by half a screen.
+    HalfPageUp,
+    /// Go to the first article, or the top of the text.
+    Top,
+    /// Go to the last article, or the end of the text.
+    Bottom,
+    /// Open the selected article in the reading pane and focus it.
+    Open,
+    /// Return focus to the article list.
+    Back,
+    /// Switch focus between the list and the reading pane.
+    ToggleFocus,
+    /// Show the next article.
+    NextArticle,
+    /// Show the previous article.
+    PreviousArticle,
+    /// Show or hide the key help.
+    ToggleHelp,
+    /// Scroll a pane down (the mouse wheel over it).
+    WheelDown(Pane),
+    /// Scroll a pane up (the mouse wheel over it).
+    WheelUp(Pane),
+    /// Suspend to the shell; `fg` resumes.
+    Suspend,
+    /// Leave wenji.
+    Quit,
+}

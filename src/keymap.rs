@@ -1,0 +1,336 @@
+//! The only place that knows key codes: a table from keys to [`Action`]s, each entry described so
+//! the help overlay and the status-bar hints are generated from it.
+
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::{Position, Rect};
+
+use crate::action::{Action, Pane};
+
+/// A key and its modifiers (Shift is implied by the character for letters and symbols).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+impl Key {
+    const fn plain(code: KeyCode) -> Self {
+        Self { code, ctrl: false }
+    }
+    const fn char(c: char) -> Self {
+        Self::plain(KeyCode::Char(c))
+    }
+    const fn ctrl(c: char) -> Self {
+        Self {
+            code: KeyCode::Char(c),
+            ctrl: true,
+        }
+    }
+
+    /// How the key is written in help: `j`, `↓`, `Ctrl-d`, `Space`, `PgDn`.
+    pub fn label(&self) -> String {
+        let name = match self.code {
+            KeyCode::Char(' ') => "Space".to_owned(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Down => "↓".to_owned(),
+            KeyCode::Up => "↑".to_owned(),
+            KeyCode::Left => "←".to_owned(),
+            KeyCode::Right => "→".to_owned(),
+            KeyCode::Enter => "Enter".to_owned(),
+            KeyCode::Tab => "Tab".to_owned(),
+            KeyCode::Esc => "Esc".to_owned(),
+            KeyCode::PageDown => "PgDn".to_owned(),
+            KeyCode::PageUp => "PgUp".to_owned(),
+            KeyCode::Home => "Home".to_owned(),
+            KeyCode::End => "End".to_owned(),
+            other => format!("{other:?}"),
+        };
+        if self.ctrl {
+            format!("Ctrl-{name}")
+        } else {
+            name
+        }
+    }
+}
+
+/// One entry of the table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub action: Action,
+    /// What the help overlay says.
+    pub description: &'static str,
+    /// The short word shown in the status bar, for the few bindings worth a hint there.
+    pub hint: Option<&'static str>,
+}
+
+/// Which table applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Browse,
+    Help,
+}
+
+const fn bind(keys: &'static [Key], action: Action, description: &'static str) -> Binding {
+    Binding {
+        keys,
+        action,
+        description,
+        hint: None,
+    }
+}
+
+const fn hinted(
+    keys: &'static [Key],
+    action: Action,
+    description: &'static str,
+    hint: &'static str,
+) -> Binding {
+    Binding {
+        keys,
+        action,
+        description,
+        hint: Some(hint),
+    }
+}
+
+/// Keys that work everywhere, before any mode's table is consulted.
+pub const GLOBAL: &[Binding] = &[
+    bind(&[Key::ctrl('c')], Action::Quit, "quit from anywhere"),
+    bind(
+        &[Key::ctrl('z')],
+        Action::Suspend,
+        "suspend to the shell (fg resumes)",
+    ),
+];
+
+/// Browsing: the list and the reading pane.
+pub const BROWSE: &[Binding] = &[
+    hinted(
+        &[Key::char('j'), Key::plain(KeyCode::Down)],
+        Action::MoveDown,
+        "next article / scroll down a line",
+        "move",
+    ),
+    bind(
+        &[Key::char('k'), Key::plain(KeyCode::Up)],
+        Action::MoveUp,
+        "previous article / scroll up a line",
+    ),
+    hinted(
+        &[
+            Key::plain(KeyCode::Enter),
+            Key::char('l'),
+            Key::plain(KeyCode::Right),
+        ],
+        Action::Open,
+        "open the selected article in the reader",
+        "read",
+    ),
+    bind(
+        &[Key::char('h'), Key::plain(KeyCode::Left)],
+        Action::Back,
+        "back to the article list",
+    ),
+    hinted(
+        &[Key::plain(KeyCode::Tab)],
+        Action::ToggleFocus,
+        "switch between list and reader",
+        "pane",
+    ),
+    bind(
+        &[Key::char(' '), Key::plain(KeyCode::PageDown)],
+        Action::PageDown,
+        "page down",
+    ),
+    bind(
+        &[Key::char('b'), Key::plain(KeyCode::PageUp)],
+        Action::PageUp,
+        "page up",
+    ),
+    bind(&[Key::ctrl('d')], Action::HalfPageDown, "half a page down"),
+    bind(&[Key::ctrl('u')], Action::HalfPageUp, "half a page up"),
+    bind(
+        &[Key::char('g'), Key::plain(KeyCode::Home)],
+        Action::Top,
+        "first article / top of the text",
+    ),
+    bind(
+        &[Key::char('G'), Key::plain(KeyCode::End)],
+        Action::Bottom,
+        "last article / end of the text",
+    ),
+    hinted(
+        &[Key::char(']')],
+        Action::NextArticle,
+        "next article",
+        "next",
+    ),
+    bind(
+        &[Key::char('[')],
+        Action::PreviousArticle,
+        "previous article",
+    ),
+    hinted(
+        &[Key::char('?')],
+        Action::ToggleHelp,
+        "show this help",
+        "help",
+    ),
+    hinted(&[Key::char('q')], Action::Quit, "quit", "quit"),
+];
+
+/// The help overlay: scroll it, or close it.
+pub const HELP: &[Binding] = &[
+    bind(
+        &[Key::char('j'), Key::plain(KeyCode::Down)],
+        Action::MoveDown,
+        "scroll help down",
+    ),
+    bind(
+        &[Key::char('k'), Key::plain(KeyCode::Up)],
+        Action::MoveUp,
+        "scroll help up",
+    ),
+    bind(
+        &[Key::char(' '), Key::plain(KeyCode::PageDown)],
+        Action::PageDown,
+        "page down",
+    ),
+    bind(
+        &[Key::char('b'), Key::plain(KeyCode::PageUp)],
+        Action::PageUp,
+        "page up",
+    ),
+    bind(
+        &[Key::char('g'), Key::plain(KeyCode::Home)],
+        Action::Top,
+        "top",
+    ),
+    bind(
+        &[Key::char('G'), Key::plain(KeyCode::End)],
+        Action::Bottom,
+        "bottom",
+    ),
+    bind(
+        &[Key::char('?'), Key::char('q'), Key::plain(KeyCode::Esc)],
+        Action::ToggleHelp,
+        "close help",
+    ),
+];
+
+/// The bindings that apply in `mode`, global ones first.
+pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
+    let table = match mode {
+        Mode::Browse => BROWSE,
+        Mode::Help => HELP,
+    };
+    GLOBAL.iter().chain(table)
+}
+
+/// The rows of the help overlay: the keys of one binding and what they do, browse keys first.
+pub fn help_entries() -> Vec<(String, &'static str)> {
+    BROWSE
+        .iter()
+        .chain(GLOBAL)
+        .map(|b| {
+            let keys: Vec<String> = b.keys.iter().map(Key::label).collect();
+            (keys.join(" "), b.description)
+        })
+        .chain(std::iter::once((
+            "mouse wheel".to_owned(),
+            "scroll the pane under the pointer",
+        )))
+        .collect()
+}
+
+/// The status-bar hints: `(keys, word)` for the bindings that carry one.
+pub fn hints() -> impl Iterator<Item = (String, &'static str)> {
+    BROWSE
+        .iter()
+        .filter_map(|b| Some((b.keys.first()?.label(), b.hint?)))
+}
+
+/// The action for a key press in `mode`, if any.
+pub fn action(mode: Mode, event: KeyEvent) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    let code = match event.code {
+        // Some terminals report Shift-g as `G` with SHIFT, others as `g` with SHIFT.
+        KeyCode::Char(c) if event.modifiers.contains(KeyModifiers::SHIFT) => {
+            KeyCode::Char(c.to_ascii_uppercase())
+        }
+        code => code,
+    };
+    let pressed = Key { code, ctrl };
+    bindings(mode)
+        .find(|b| b.keys.contains(&pressed))
+        .map(|b| b.action)
+}
+
+/// The action for a mouse event, given where the panes are on screen.
+pub fn mouse_action(event: MouseEvent, list: Rect, reader: Rect) -> Option<Action> {
+    let at = Position::new(event.column, event.row);
+    let pane = if list.contains(at) {
+        Pane::List
+    } else if reader.contains(at) {
+        Pane::Reader
+    } else {
+        return None;
+    };
+    match event.kind {
+        MouseEventKind::ScrollDown => Some(Action::WheelDown(pane)),
+        MouseEventKind::ScrollUp => Some(Action::WheelUp(pane)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn every_browse_key_is_bound_once() {
+        let keys: Vec<Key> = bindings(Mode::Browse)
+            .flat_map(|b| b.keys.iter().copied())
+            .collect();
+        for (i, key) in keys.iter().enumerate() {
+            assert!(!keys[i + 1..].contains(key), "{} bound twice", key.label());
+        }
+    }
+
+    #[test]
+    fn shifted_g_goes_to_the_end_however_the_terminal_reports_it() {
+        let upper = press(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        let lower = press(KeyCode::Char('g'), KeyModifiers::SHIFT);
+        assert_eq!(action(Mode::Browse, upper), Some(Action::Bottom));
+        assert_eq!(action(Mode::Browse, lower), Some(Action::Bottom));
+    }
+
+    #[test]
+    fn ctrl_c_quits_even_in_help() {
+        assert_eq!(
+            action(Mode::Help, press(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            action(Mode::Help, press(KeyCode::Char('q'), KeyModifiers::NONE)),
+            Some(Action::ToggleHelp)
+        );
+    }
+
+    #[test]
+    fn key_labels_read_as_in_the_help() {
+        assert_eq!(Key::ctrl('d').label(), "Ctrl-d");
+        assert_eq!(Key::plain(KeyCode::PageDown).label(), "PgDn");
+        assert_eq!(Key::char(' ').label(), "Space");
+    }
+}

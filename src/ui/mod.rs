@@ -1,0 +1,65 @@
+//! Drawing: one borrowing view per pane, laid out by [`layout::Areas`]. Views read the state and
+//! never change it.
+
+pub mod help;
+pub mod layout;
+pub mod list;
+pub mod reader;
+pub mod status;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use crate::state::{Focus, State};
+use crate::text::truncate::truncate;
+use crate::text::width::AmbiguousWidth;
+use layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
+use theme::Theme;
+
+/// Draws the whole screen.
+pub fn render(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
+    let screen = frame.area();
+    let Some(areas) = Areas::new(screen) else {
+        too_small(frame, screen);
+        return;
+    };
+    let buf = frame.buffer_mut();
+    let list = list::ListView {
+        corpus: state.corpus(),
+        cursor: &state.list,
+        focused: state.focus == Focus::List,
+        theme,
+    };
+    ratatui::widgets::Widget::render(&list, areas.list, buf);
+    if let Some(article) = state.corpus().articles.get(state.reader.article()) {
+        let reader = reader::ReaderView {
+            reader: &state.reader,
+            article,
+            focused: state.focus == Focus::Reader,
+            theme,
+            text_area: areas.reader_text(),
+        };
+        ratatui::widgets::Widget::render(&reader, areas.reader, buf);
+    }
+    ratatui::widgets::Widget::render(&status::StatusView { state, theme }, areas.status, buf);
+    if let Some(top) = state.help {
+        ratatui::widgets::Widget::render(&help::HelpView { top, theme }, Areas::help(screen), buf);
+    }
+}
+
+fn too_small(frame: &mut Frame<'_>, screen: Rect) {
+    let notice = format!(
+        "terminal too small: {}×{} (need {MIN_WIDTH}×{MIN_HEIGHT})",
+        screen.width, screen.height
+    );
+    let columns = usize::from(screen.width);
+    let notice = truncate(&notice, columns, AmbiguousWidth::Narrow);
+    frame.buffer_mut().set_stringn(
+        screen.x,
+        screen.y,
+        &notice,
+        columns,
+        ratatui::style::Style::new(),
+    );
+}

@@ -1,0 +1,38 @@
+//! The status bar: where you are, and the keys worth knowing.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::theme::Theme;
+use crate::keymap;
+use crate::state::State;
+
+/// Draws `article i/n · p%`, then a notice or the key hints.
+pub struct StatusView<'a> {
+    pub state: &'a State,
+    pub theme: &'a Theme,
+}
+
+impl Widget for &StatusView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        buf.set_style(area, self.theme.status);
+        let count = self.state.corpus().articles.len();
+        let position = format!(
+            " article {}/{count} · {}% ",
+            self.state.list.selected() + 1,
+            self.state.reader.percent()
+        );
+        let mut spans = vec![Span::styled(position, self.theme.status)];
+        if let Some(message) = &self.state.message {
+            spans.push(Span::styled(format!(" {message} "), self.theme.notice));
+        } else {
+            for (key, word) in keymap::hints() {
+                spans.push(Span::styled(format!(" {key}"), self.theme.status_key));
+                spans.push(Span::styled(format!(" {word}"), self.theme.status));
+            }
+        }
+        Line::from(spans).render(area, buf);
+    }
+}

@@ -1,0 +1,67 @@
+//! Colours and text attributes, asked for by meaning (`theme.border(focused)`), never by name at
+//! the call site.
+
+use ratatui::style::{Color, Modifier, Style};
+
+/// The resolved styles of one theme.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Theme {
+    pub text: Style,
+    pub dim: Style,
+    pub title: Style,
+    pub byline: Style,
+    pub heading: Style,
+    pub credit: Style,
+    pub border: Style,
+    pub border_focused: Style,
+    pub list_selected: Style,
+    pub list_selected_unfocused: Style,
+    pub status: Style,
+    pub status_key: Style,
+    pub notice: Style,
+}
+
+impl Default for Theme {
+    /// The dark theme, in the 16 basic colours so it reads the same in every terminal.
+    fn default() -> Self {
+        Self {
+            text: Style::new(),
+            dim: Style::new().fg(Color::DarkGray),
+            title: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            byline: Style::new().fg(Color::Cyan),
+            heading: Style::new().add_modifier(Modifier::BOLD),
+            credit: Style::new()
+                .fg(Color::DarkGray)
+                .add_modifier(Modifier::ITALIC),
+            border: Style::new().fg(Color::DarkGray),
+            border_focused: Style::new().fg(Color::Cyan),
+            list_selected: Style::new().fg(Color::Black).bg(Color::Cyan),
+            list_selected_unfocused: Style::new().add_modifier(Modifier::REVERSED),
+            status: Style::new().fg(Color::White).bg(Color::DarkGray),
+            status_key: Style::new()
+                .fg(Color::Yellow)
+                .bg(Color::DarkGray)
+                .add_modifier(Modifier::BOLD),
+            notice: Style::new().fg(Color::Black).bg(Color::Yellow),
+        }
+    }
+}
+
+impl Theme {
+    pub fn border(&self, focused: bool) -> Style {
+        if focused {
+            self.border_focused
+        } else {
+            self.border
+        }
+    }
+
+    /// The style of a list entry; `None` for an entry that is not selected.
+    pub fn list_item(&self, selected: bool, focused: bool) -> Option<Style> {
+        match (selected, focused) {
+            (false, _) => None,
+            (true, true) => Some(self.list_selected),
+            (true, false) => Some(self.list_selected_unfocused),
+        }
+    }
+}
