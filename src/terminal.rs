@@ -129,7 +129,7 @@ fn lock_output() -> Option<MutexGuard<'static, ()>> {
             Ok(guard) => return Some(guard),
             Err(TryLockError::Poisoned(poisoned)) => return Some(poisoned.into_inner()),
             Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
-                thread::sleep(Duration::from_millis(5))
+                thread::sleep(Duration::from_millis(5));
             }
             Err(TryLockError::WouldBlock) => return None,
         }

@@ -1,0 +1,150 @@
+//! Browsing behaviour driven through actions on plain state — no terminal involved.
+
+use wenji::action::{Action, Pane};
+use wenji::corpus;
+use wenji::state::{Effect, Focus, State, Viewport};
+
+fn sample_state() -> State {
+    let mut state = State::new(corpus::sample());
+    state.set_viewport(Viewport {
+        list_rows: 10,
+        reader_width: 60,
+        reader_height: 20,
+        help_height: 10,
+    });
+    state
+}
+
+fn apply(state: &mut State, actions: &[Action]) -> Vec<Effect> {
+    actions.iter().map(|&a| state.update(a)).collect()
+}
+
+#[test]
+fn selecting_the_next_article_shows_it_in_the_reader() {
+    let mut state = sample_state();
+    apply(&mut state, &[Action::MoveDown]);
+    assert_eq!(state.list.selected(), 1);
+    assert_eq!(state.reader.article(), 1);
+    assert_eq!(state.focus, Focus::List);
+}
+
+#[test]
+fn open_scroll_next_article_and_back() {
+    let mut state = sample_state();
+    apply(
+        &mut state,
+        &[
+            Action::Open,
+            Action::MoveDown,
+            Action::MoveDown,
+            Action::PageDown,
+        ],
+    );
+    assert_eq!(state.focus, Focus::Reader);
+    assert_eq!(
+        state.reader.top(),
+        2 + 19,
+        "two lines, then a page of 20 minus one line of overlap"
+    );
+    apply(&mut state, &[Action::NextArticle]);
+    assert_eq!(
+        (state.reader.article(), state.reader.top()),
+        (1, 0),
+        "next article starts at its top"
+    );
+    apply(&mut state, &[Action::Back]);
+    assert_eq!(state.focus, Focus::List);
+    assert_eq!(state.list.selected(), 1);
+}
+
+#[test]
+fn reader_stops_scrolling_at_the_end_and_reports_100_percent() {
+    let mut state = sample_state();
+    apply(&mut state, &[Action::Open, Action::Bottom]);
+    let bottom = state.reader.top();
+    assert!(bottom > 0);
+    assert_eq!(state.reader.percent(), 100);
+    apply(
+        &mut state,
+        &[Action::MoveDown, Action::PageDown, Action::HalfPageDown],
+    );
+    assert_eq!(state.reader.top(), bottom);
+    apply(&mut state, &[Action::HalfPageUp, Action::Top]);
+    assert_eq!((state.reader.top(), state.reader.percent()), (0, 0));
+}
+
+#[test]
+fn next_article_at_the_end_says_so_instead_of_wrapping() {
+    let mut state = sample_state();
+    apply(&mut state, &[Action::Bottom, Action::NextArticle]);
+    assert_eq!(state.list.selected(), 2);
+    assert_eq!(
+        state.message.as_deref(),
+        Some("already at the last article")
+    );
+    apply(&mut state, &[Action::PreviousArticle]);
+    assert_eq!(state.list.selected(), 1);
+    assert_eq!(state.message, None);
+}
+
+#[test]
+fn tab_switches_focus_and_movement_follows_it() {
+    let mut state = sample_state();
+    apply(&mut state, &[Action::ToggleFocus, Action::MoveDown]);
+    assert_eq!((state.list.selected(), state.reader.top()), (0, 1));
+    apply(&mut state, &[Action::ToggleFocus, Action::MoveDown]);
+    assert_eq!((state.list.selected(), state.reader.top()), (1, 0));
+}
+
+#[test]
+fn mouse_wheel_scrolls_the_pane_under_the_pointer_whatever_has_focus() {
+    let mut state = sample_state();
+    apply(&mut state, &[Action::WheelDown(Pane::Reader)]);
+    assert_eq!((state.focus, state.reader.top()), (Focus::List, 3));
+    apply(&mut state, &[Action::WheelDown(Pane::List)]);
+    assert_eq!(state.list.selected(), 1);
+}
+
+#[test]
+fn help_takes_the_movement_keys_while_open() {
+    let mut state = sample_state();
+    apply(
+        &mut state,
+        &[Action::ToggleHelp, Action::MoveDown, Action::MoveDown],
+    );
+    assert_eq!(state.help, Some(2));
+    assert_eq!(
+        state.list.selected(),
+        0,
+        "the list did not move under the overlay"
+    );
+    apply(&mut state, &[Action::Bottom, Action::ToggleHelp]);
+    assert_eq!(state.help, None);
+}
+
+#[test]
+fn quit_and_suspend_are_effects_for_the_loop() {
+    let mut state = sample_state();
+    assert_eq!(
+        apply(&mut state, &[Action::Suspend, Action::Quit]),
+        [Effect::Suspend, Effect::Quit]
+    );
+}
+
+#[test]
+fn resizing_keeps_the_text_at_the_top_of_the_view() {
+    let mut state = sample_state();
+    apply(&mut state, &[Action::Open, Action::PageDown]);
+    let document = state.reader.document().expect("laid out");
+    let anchor = document.anchor(state.reader.top()).expect("top line");
+    state.set_viewport(Viewport {
+        list_rows: 10,
+        reader_width: 30,
+        reader_height: 20,
+        help_height: 10,
+    });
+    let document = state.reader.document().expect("laid out again");
+    let line = &document.lines[state.reader.top()];
+    assert_eq!(line.text, anchor.0);
+    assert!(line.range.start <= anchor.1 && anchor.1 < line.range.end.max(line.range.start + 1));
+}
