@@ -64,7 +64,10 @@ fn event_loop(
         }
         tui.draw(|frame| ui::render(frame, state, theme))?;
         let action = match events.recv().context("event channel closed")? {
-            AppEvent::Terminal(Event::Key(key)) => keymap::action(state.mode(), key),
+            AppEvent::Terminal(Event::Key(key)) => {
+                fault::on_key();
+                keymap::action(state.mode(), key)
+            }
             AppEvent::Terminal(Event::Mouse(mouse_event)) => {
                 areas.and_then(|a| keymap::mouse_action(mouse_event, a.list, a.reader))
             }
@@ -104,4 +107,16 @@ fn spawn_input(sender: Sender<AppEvent>) {
             }
         }
     });
+}
+
+/// Fault injection for the end-to-end tests, compiled into debug builds only.
+mod fault {
+    /// With `WENJI_TEST_PANIC_ON_KEY` set, the first key press panics, so a test can check that
+    /// the panic hook restores the terminal.
+    pub fn on_key() {
+        #[cfg(debug_assertions)]
+        if std::env::var_os("WENJI_TEST_PANIC_ON_KEY").is_some() {
+            panic!("panic injected by WENJI_TEST_PANIC_ON_KEY");
+        }
+    }
 }

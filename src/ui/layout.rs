@@ -30,7 +30,8 @@ impl Areas {
             return None;
         }
         let body_height = screen.height - 1;
-        let list_width = (screen.width / 3).clamp(22, 44).min(screen.width / 2);
+        // Wide enough at 100 columns for a 19-hanzi title, never more than half the screen.
+        let list_width = (screen.width * 21 / 50).clamp(22, 48).min(screen.width / 2);
         let list = Rect::new(screen.x, screen.y, list_width, body_height);
         let reader = Rect::new(
             screen.x + list_width,

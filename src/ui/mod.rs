@@ -48,18 +48,16 @@ pub fn render(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
     }
 }
 
+/// The notice shown instead of a layout that cannot fit; the sizes go on a second row if there is one.
 fn too_small(frame: &mut Frame<'_>, screen: Rect) {
-    let notice = format!(
-        "terminal too small: {}×{} (need {MIN_WIDTH}×{MIN_HEIGHT})",
+    let sizes = format!(
+        "need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}",
         screen.width, screen.height
     );
     let columns = usize::from(screen.width);
-    let notice = truncate(&notice, columns, AmbiguousWidth::Narrow);
-    frame.buffer_mut().set_stringn(
-        screen.x,
-        screen.y,
-        &notice,
-        columns,
-        ratatui::style::Style::new(),
-    );
+    let buf = frame.buffer_mut();
+    for (y, text) in (screen.y..screen.bottom()).zip(["terminal too small", sizes.as_str()]) {
+        let text = truncate(text, columns, AmbiguousWidth::Narrow);
+        buf.set_stringn(screen.x, y, &text, columns, ratatui::style::Style::new());
+    }
 }

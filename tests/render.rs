@@ -1,0 +1,123 @@
+//! The whole screen rendered on ratatui's `TestBackend`: both panes with the sample's titles at a
+//! roomy and a cramped size, snapshotted; and no size, however small, makes drawing panic.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthStr;
+use wenji::action::Action;
+use wenji::corpus;
+use wenji::state::State;
+use wenji::ui::{self, layout::Areas, theme::Theme};
+
+fn draw(state: &mut State, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    let screen = Rect::new(0, 0, width, height);
+    if let Some(areas) = Areas::new(screen) {
+        state.set_viewport(areas.viewport(screen));
+    }
+    terminal
+        .draw(|frame| ui::render(frame, state, &Theme::default()))
+        .expect("draws");
+    terminal
+}
+
+fn screen_text(terminal: &Terminal<TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    let mut text = String::new();
+    for y in 0..buffer.area.height {
+        let mut x = 0;
+        while x < buffer.area.width {
+            // A wide glyph's second cell is a placeholder; skip it as a terminal would.
+            let symbol = buffer[(x, y)].symbol();
+            text.push_str(symbol);
+            x += u16::try_from(symbol.width().max(1)).unwrap_or(1);
+        }
+        text.push('\n');
+    }
+    text
+}
+
+#[test]
+fn both_panes_at_100_by_30() {
+    let mut state = State::new(corpus::sample());
+    let terminal = draw(&mut state, 100, 30);
+    let text = screen_text(&terminal);
+    assert!(text.contains("以全面振兴新突破建设中国式现代化新辽宁"));
+    assert!(text.contains("打造向北开放新高地 谱写龙江振兴新篇章"));
+    assert!(text.contains("2023年新华社进校园活动正式启动"));
+    insta::assert_snapshot!("sample_100x30", screen_text(&terminal));
+}
+
+#[test]
+fn both_panes_at_60_by_20() {
+    let mut state = State::new(corpus::sample());
+    let terminal = draw(&mut state, 60, 20);
+    let text = screen_text(&terminal);
+    assert!(text.contains("Articles (3)"));
+    assert!(
+        text.contains("以全面振兴新突破建"),
+        "list shows the first title"
+    );
+    assert!(
+        text.contains("speeches.txt:3"),
+        "reader shows the first article"
+    );
+    insta::assert_snapshot!("sample_60x20", screen_text(&terminal));
+}
+
+#[test]
+fn second_article_open_with_help_at_100_by_30() {
+    let mut state = State::new(corpus::sample());
+    draw(&mut state, 100, 30);
+    state.update(Action::NextArticle);
+    state.update(Action::ToggleHelp);
+    let terminal = draw(&mut state, 100, 30);
+    insta::assert_snapshot!("help_over_second_article_100x30", screen_text(&terminal));
+}
+
+#[test]
+fn tiny_and_odd_sizes_never_panic() {
+    let mut state = State::new(corpus::sample());
+    for (width, height) in [
+        (0, 0),
+        (1, 1),
+        (19, 5),
+        (20, 4),
+        (20, 5),
+        (21, 6),
+        (3, 40),
+        (200, 2),
+        (25, 7),
+    ] {
+        for action in [
+            Action::Open,
+            Action::PageDown,
+            Action::ToggleHelp,
+            Action::Bottom,
+        ] {
+            state.update(action);
+            draw(&mut state, width, height);
+        }
+    }
+    let terminal = draw(&mut state, 19, 4);
+    assert!(screen_text(&terminal).starts_with("terminal too small"));
+}
+
+#[test]
+fn reader_never_draws_past_its_pane() {
+    let mut state = State::new(corpus::sample());
+    for width in [20, 37, 61, 80, 99, 133] {
+        let terminal = draw(&mut state, width, 24);
+        let buffer = terminal.backend().buffer();
+        let areas = Areas::new(Rect::new(0, 0, width, 24)).expect("big enough");
+        let right_border = areas.reader.right() - 1;
+        for y in 1..areas.reader.bottom() - 1 {
+            assert_eq!(
+                buffer[(right_border, y)].symbol(),
+                "│",
+                "width {width}, row {y}"
+            );
+        }
+    }
+}
