@@ -115,8 +115,9 @@ mod fault {
     /// the panic hook restores the terminal.
     pub fn on_key() {
         #[cfg(debug_assertions)]
-        if std::env::var_os("WENJI_TEST_PANIC_ON_KEY").is_some() {
-            panic!("panic injected by WENJI_TEST_PANIC_ON_KEY");
-        }
+        assert!(
+            std::env::var_os("WENJI_TEST_PANIC_ON_KEY").is_none(),
+            "panic injected by WENJI_TEST_PANIC_ON_KEY"
+        );
     }
 }
