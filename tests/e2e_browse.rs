@@ -95,7 +95,7 @@ fn ctrl_z_gives_the_terminal_back_and_continuing_redraws_it() {
         .expect("left the alternate screen");
     assert!(pty.cooked_mode(), "raw mode undone while suspended");
     pty.signal(Signal::SIGCONT);
-    pty.wait_until(|screen| screen.alternate_screen(), PATIENCE)
+    pty.wait_until(vt100::Screen::alternate_screen, PATIENCE)
         .expect("back on the alternate screen");
     pty.wait_for(TITLES[0], PATIENCE)
         .expect("screen redrawn after fg");
