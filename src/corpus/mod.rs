@@ -7,6 +7,7 @@
 //! share it.
 
 pub mod blocks;
+pub mod decode;
 pub mod load;
 pub mod model;
 pub mod parse;

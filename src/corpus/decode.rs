@@ -1,0 +1,429 @@
+//! Turning a file's bytes into text: which encoding they are in, and the text they hold.
+//!
+//! Chinese corpora arrive as UTF-8 (with or without a byte-order mark), UTF-16 (with or without
+//! one), GB18030/GBK/GB2312 and Big5, never labelled. [`decode`] settles the encoding in this
+//! order, surest and cheapest first:
+//!
+//! 1. A byte-order mark: UTF-8, UTF-16LE or UTF-16BE. A UTF-32 mark is an error, because
+//!    `FF FE 00 00` would otherwise be read as UTF-16LE followed by a NUL.
+//! 2. NUL bytes in the first 8 KB: text never contains them, UTF-16 does (ASCII `A` is `41 00`
+//!    in UTF-16LE). The byte order is the one its line ends (`0A 00` or `00 0A`) vote for, else
+//!    the side with more NULs (odd offsets: little-endian). If neither wins, the rest is valid
+//!    UTF-8, or the result is not text (unpaired surrogates, control characters), the file is
+//!    binary and skipped, as git and ripgrep do.
+//! 3. Strict UTF-8. A file that is UTF-8 apart from a rare bad sequence (one corrupt byte, a tail
+//!    cut mid-character) stays UTF-8 with U+FFFD and a warning: an encoding guesser would call it
+//!    windows-1252 and garble every character instead of one.
+//! 4. Otherwise `chardetng`, Firefox's detector, with no top-level-domain hint (a `.cn` hint tips
+//!    Big5 files into GBK), fed only until it has seen enough non-ASCII text. GBK is read as its
+//!    superset GB18030.
+//!
+//! A caller-given encoding (`--encoding`) replaces all four steps. The bytes are only read, never
+//! changed. This module knows nothing of files, paths or the screen: callers add the file name to
+//! errors and warnings.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use encoding_rs::{DecoderResult, Encoding, GB18030, GBK, REPLACEMENT, UTF_8, UTF_16BE, UTF_16LE};
+
+/// How much of a file the NUL sniff looks at, as git does.
+const SNIFF_LEN: usize = 8 * 1024;
+
+/// The detector reads the file in pieces this big until it has seen this many non-ASCII bytes.
+const GUESS_CHUNK: usize = 64 * 1024;
+const GUESS_ENOUGH_NON_ASCII: usize = 32 * 1024;
+
+const UTF32LE_BOM: &[u8] = b"\xFF\xFE\0\0";
+const UTF32BE_BOM: &[u8] = b"\0\0\xFE\xFF";
+
+/// A UTF-8 file may have one bad sequence per this many bytes, or this many in all if that is more,
+/// and still be read as UTF-8 (a UTF-16 file likewise). One corrupt lead byte already makes three
+/// bad sequences: its two continuation bytes are stranded.
+const BYTES_PER_TOLERATED_ERROR: usize = 1000;
+const TOLERATED_ERRORS: usize = 8;
+
+/// ...and only if well-formed multi-byte characters outnumber the bad sequences this many times:
+/// a Latin-1 `café` among ASCII is one bad sequence with nothing to outvote it, and is better
+/// left to the detector.
+const GOOD_PER_BAD_SEQUENCE: usize = 4;
+
+/// A file's text and how it was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The decoded text, without the byte-order mark.
+    pub text: String,
+    /// The encoding the bytes were read as; see [`encoding_name`] for showing it.
+    pub encoding: &'static Encoding,
+    /// Whether the file started with a byte-order mark for `encoding` (it is not in `text`).
+    pub bom: bool,
+    /// How `encoding` was chosen, so the info line can say "GB18030 (guessed)".
+    pub detected_by: Detection,
+    /// Things the reader should be told about; the text is still usable.
+    pub warnings: Vec<DecodeWarning>,
+}
+
+/// How [`decode`] chose the encoding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detection {
+    /// The caller named it.
+    Forced,
+    /// A byte-order mark.
+    Bom,
+    /// UTF-16 without a byte-order mark, recognised by where its NUL bytes fall.
+    NulPattern,
+    /// The bytes are UTF-8 (perhaps with a few bad sequences, see the warnings).
+    Utf8,
+    /// Guessed by `chardetng` from the byte statistics.
+    Guessed,
+}
+
+/// Something the reader should know about a file that was still decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeWarning {
+    /// Byte sequences that are not valid in `encoding` were each replaced by U+FFFD (`�`).
+    InvalidBytes {
+        encoding: &'static Encoding,
+        /// How many bad sequences were replaced.
+        count: usize,
+        /// Byte offset of the first bad sequence in the file (the byte-order mark included).
+        first_offset: usize,
+    },
+    /// The file starts with a byte-order mark for `bom`, but the caller asked for `forced`; the
+    /// mark was kept as data and the bytes read as `forced`.
+    BomOverridden {
+        bom: &'static Encoding,
+        forced: &'static Encoding,
+    },
+}
+
+impl fmt::Display for DecodeWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::InvalidBytes {
+                encoding,
+                count,
+                first_offset,
+            } => {
+                let noun = if *count == 1 { "sequence" } else { "sequences" };
+                write!(
+                    f,
+                    "{count} invalid {} byte {noun} shown as \u{FFFD} (the first at byte {first_offset})",
+                    encoding_name(encoding)
+                )
+            }
+            Self::BomOverridden { bom, forced } => write!(
+                f,
+                "the file starts with a {} byte-order mark but was read as {}, as requested",
+                encoding_name(bom),
+                encoding_name(forced)
+            ),
+        }
+    }
+}
+
+/// Why a file could not be read as text. The file is skipped; the caller names it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    /// NUL bytes that do not follow a UTF-16 pattern: an image, a `.doc`, an archive.
+    #[error("binary data, not text (a NUL byte at byte {offset}); the file is skipped")]
+    Binary {
+        /// Offset of the first NUL byte.
+        offset: usize,
+    },
+    /// UTF-32 text, recognised by its byte-order mark or its layout.
+    #[error(
+        "UTF-32 text is not supported; the file is skipped (convert it to UTF-8, e.g. with `iconv -f UTF-32 -t UTF-8`)"
+    )]
+    Utf32Unsupported,
+}
+
+/// Decodes a whole file, choosing the encoding as the module doc describes unless `forced`
+/// names one.
+///
+/// Never panics, whatever the bytes. Valid UTF-8 costs one validation pass and one copy.
+///
+/// # Errors
+/// [`DecodeError::Binary`] and [`DecodeError::Utf32Unsupported`], only when guessing: a forced
+/// encoding always decodes, with U+FFFD for what does not fit.
+///
+/// ```
+/// use wenji::corpus::decode::{decode, Detection};
+/// let gbk = b"\xd5\xf1\xd0\xcb"; // 振兴 in GBK
+/// let decoded = decode(gbk, Some(encoding_rs::GBK)).unwrap();
+/// assert_eq!(decoded.text, "振兴");
+/// assert_eq!(decoded.encoding, encoding_rs::GB18030);
+/// assert_eq!(decode("振兴".as_bytes(), None).unwrap().detected_by, Detection::Utf8);
+/// ```
+pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded, DecodeError> {
+    if let Some(forced) = forced {
+        return Ok(decode_forced(bytes, widen(forced)));
+    }
+    if bytes.starts_with(UTF32LE_BOM) || bytes.starts_with(UTF32BE_BOM) {
+        return Err(DecodeError::Utf32Unsupported);
+    }
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        return Ok(decode_body(encoding, bytes, bom_len, Detection::Bom));
+    }
+    let sample = &bytes[..bytes.len().min(SNIFF_LEN)];
+    if let Some(offset) = sample.iter().position(|&b| b == 0) {
+        return decode_with_nuls(bytes, sample, offset);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(Decoded {
+            text: text.to_owned(),
+            encoding: UTF_8,
+            bom: false,
+            detected_by: Detection::Utf8,
+            warnings: Vec::new(),
+        });
+    }
+    if is_nearly_utf8(bytes) {
+        return Ok(decode_body(UTF_8, bytes, 0, Detection::Utf8));
+    }
+    Ok(decode_body(guess(bytes), bytes, 0, Detection::Guessed))
+}
+
+/// Step 4: chardetng, fed until it has seen enough non-ASCII to be sure (it reads about
+/// 10 MB/s, and a few thousand hanzi settle GBK against Big5), or the whole file.
+fn guess(bytes: &[u8]) -> &'static Encoding {
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    let mut non_ascii = 0;
+    let mut chunks = bytes.chunks(GUESS_CHUNK).peekable();
+    while let Some(chunk) = chunks.next() {
+        let last = chunks.peek().is_none();
+        detector.feed(chunk, last);
+        non_ascii += chunk.iter().filter(|b| !b.is_ascii()).count();
+        if non_ascii >= GUESS_ENOUGH_NON_ASCII {
+            break;
+        }
+    }
+    // UTF-8 is allowed but cannot win: one invalid sequence disqualifies it, and there is one.
+    widen(detector.guess(None, Utf8Detection::Allow))
+}
+
+/// The encoding `--encoding NAME` means: any WHATWG label (`gbk`, `gb2312`, `gb18030`, `big5`,
+/// `utf-8`, `utf-16le`, `utf-16be`, …, case-insensitive) plus the Windows code-page names
+/// `cp936` and `cp950`. GBK and GB2312 give GB18030, which reads all of them. `None` for an
+/// unknown label, and for the labels that map to the "replacement" encoding, which would turn
+/// the whole file into one `�`.
+///
+/// ```
+/// use wenji::corpus::decode::encoding_for_label;
+/// assert_eq!(encoding_for_label("GBK"), Some(encoding_rs::GB18030));
+/// assert_eq!(encoding_for_label("big5"), Some(encoding_rs::BIG5));
+/// assert_eq!(encoding_for_label("utf-32"), None);
+/// ```
+pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
+    let label = label.trim();
+    let encoding = if label.eq_ignore_ascii_case("cp936") {
+        GB18030
+    } else if label.eq_ignore_ascii_case("cp950") {
+        encoding_rs::BIG5
+    } else {
+        Encoding::for_label(label.as_bytes())?
+    };
+    (encoding != REPLACEMENT).then(|| widen(encoding))
+}
+
+/// The name to show for an encoding: `encoding_rs`'s WHATWG name, except that `gb18030` is
+/// written as Chinese users know it, `GB18030`.
+pub fn encoding_name(encoding: &'static Encoding) -> &'static str {
+    if encoding == GB18030 {
+        "GB18030"
+    } else {
+        encoding.name()
+    }
+}
+
+/// GBK and GB2312 files often contain GB18030-only characters; GB18030 reads all three.
+fn widen(encoding: &'static Encoding) -> &'static Encoding {
+    if encoding == GBK { GB18030 } else { encoding }
+}
+
+fn decode_forced(bytes: &[u8], encoding: &'static Encoding) -> Decoded {
+    let bom = Encoding::for_bom(bytes);
+    let skip = match bom {
+        Some((bom, len)) if bom == encoding => len,
+        _ => 0,
+    };
+    let mut decoded = decode_body(encoding, bytes, skip, Detection::Forced);
+    // A UTF-32LE mark starts like a UTF-16LE one; a warning would name the wrong encoding.
+    let utf32 = bytes.starts_with(UTF32LE_BOM);
+    if let Some((bom, _)) = bom.filter(|&(bom, _)| bom != encoding && !utf32) {
+        let warning = DecodeWarning::BomOverridden {
+            bom,
+            forced: encoding,
+        };
+        decoded.warnings.insert(0, warning);
+    }
+    decoded
+}
+
+/// Step 2: a NUL in the sample means UTF-16 (or UTF-32) or binary.
+///
+/// Line ends decide the byte order before NUL parity does: `\n` is `0A 00` in UTF-16LE and
+/// `00 0A` in UTF-16BE, and no common character reads as either the other way round. Parity
+/// alone misleads on Chinese: hanzi such as 一 (U+4E00) and 需 (U+9700) put their NUL on the
+/// "wrong" side, and a long paragraph can hold more of them than it holds ASCII.
+fn decode_with_nuls(bytes: &[u8], sample: &[u8], first_nul: usize) -> Result<Decoded, DecodeError> {
+    if looks_like_utf32(sample) {
+        return Err(DecodeError::Utf32Unsupported);
+    }
+    let binary = DecodeError::Binary { offset: first_nul };
+    if is_utf8_with_stray_nuls(sample) {
+        return Err(binary);
+    }
+    let units = || sample.chunks_exact(2);
+    let count = |unit: &dyn Fn(&[u8]) -> bool| units().filter(|u| unit(u)).count();
+    let little_endian_lines = count(&|u| u[1] == 0 && matches!(u[0], b'\n' | b'\r'));
+    let big_endian_lines = count(&|u| u[0] == 0 && matches!(u[1], b'\n' | b'\r'));
+    let encoding = match little_endian_lines.cmp(&big_endian_lines) {
+        Ordering::Greater => UTF_16LE,
+        Ordering::Less => UTF_16BE,
+        Ordering::Equal => match count(&|u| u[1] == 0).cmp(&count(&|u| u[0] == 0)) {
+            Ordering::Greater => UTF_16LE,
+            Ordering::Less => UTF_16BE,
+            Ordering::Equal => return Err(binary),
+        },
+    };
+    let decoded = decode_body(encoding, bytes, 0, Detection::NulPattern);
+    // Binary data read as UTF-16 gives unpaired surrogates and control characters.
+    let allowed = tolerated_errors(bytes.len());
+    let malformed = decoded
+        .warnings
+        .iter()
+        .any(|w| matches!(w, DecodeWarning::InvalidBytes { count, .. } if *count > allowed));
+    let controls = decoded
+        .text
+        .chars()
+        .filter(|&c| c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0C'))
+        .take(allowed + 1)
+        .count();
+    if malformed || controls > allowed {
+        return Err(binary);
+    }
+    Ok(decoded)
+}
+
+/// UTF-8 with a NUL or two is not UTF-16: UTF-16 hanzi are almost never valid UTF-8, and UTF-16
+/// that is valid UTF-8 (ASCII) is half NULs. Without this a UTF-8 file with one stray NUL would
+/// be read as UTF-16 nonsense.
+#[expect(
+    clippy::naive_bytecount,
+    reason = "8 KB at most: not worth the bytecount crate"
+)]
+fn is_utf8_with_stray_nuls(sample: &[u8]) -> bool {
+    let valid = match std::str::from_utf8(sample) {
+        Ok(_) => true,
+        // The sample may end mid-character.
+        Err(error) => error.error_len().is_none(),
+    };
+    valid && sample.iter().filter(|&&b| b == 0).count() * 4 < sample.len()
+}
+
+/// UTF-32 without a byte-order mark: every four-byte unit is a code point (at most U+10FFFF,
+/// so two of its bytes are NUL or nearly), and most units are not NUL themselves.
+fn looks_like_utf32(sample: &[u8]) -> bool {
+    let units = || sample.chunks_exact(4);
+    if units().len() == 0
+        || units().filter(|u| u.iter().all(|&b| b == 0)).count() * 2 > units().len()
+    {
+        return false;
+    }
+    units().all(|u| u[3] == 0 && u[2] <= 0x10) || units().all(|u| u[0] == 0 && u[1] <= 0x10)
+}
+
+fn tolerated_errors(len: usize) -> usize {
+    (len / BYTES_PER_TOLERATED_ERROR).max(TOLERATED_ERRORS)
+}
+
+/// Step 3 for invalid UTF-8: few bad sequences, and far more good multi-byte characters.
+/// Stops counting once the file is clearly something else, so a 10 MB GBK file costs little.
+fn is_nearly_utf8(bytes: &[u8]) -> bool {
+    let allowed = tolerated_errors(bytes.len());
+    let count_multibyte = |valid: &[u8]| valid.iter().filter(|&&b| b >= 0xC0).count();
+    let (mut bad, mut multibyte) = (0, 0);
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(_) => {
+                multibyte += count_multibyte(rest);
+                break;
+            }
+            Err(error) => {
+                let (valid, after) = rest.split_at(error.valid_up_to());
+                multibyte += count_multibyte(valid);
+                bad += 1;
+                if bad > allowed {
+                    return false;
+                }
+                match error.error_len() {
+                    Some(len) => rest = after.get(len..).unwrap_or_default(),
+                    // A character cut off by the end of the file.
+                    None => break,
+                }
+            }
+        }
+    }
+    multibyte >= bad * GOOD_PER_BAD_SEQUENCE
+}
+
+/// Decodes `bytes[skip..]` as `encoding`, replacing each bad sequence with U+FFFD and noting
+/// where the first one was (as an offset into `bytes`).
+fn decode_body(
+    encoding: &'static Encoding,
+    bytes: &[u8],
+    skip: usize,
+    detected_by: Detection,
+) -> Decoded {
+    let body = bytes.get(skip..).unwrap_or_default();
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let room = |decoder: &encoding_rs::Decoder, left: usize| {
+        decoder
+            .max_utf8_buffer_length_without_replacement(left)
+            .unwrap_or(left)
+    };
+    let mut text = String::with_capacity(room(&decoder, body.len()));
+    let (mut read, mut count, mut first_offset) = (0, 0, 0);
+    loop {
+        let rest = body.get(read..).unwrap_or_default();
+        let (result, consumed) =
+            decoder.decode_to_string_without_replacement(rest, &mut text, true);
+        read += consumed;
+        match result {
+            DecoderResult::InputEmpty => break,
+            DecoderResult::OutputFull => {
+                text.reserve(room(&decoder, body.len().saturating_sub(read)));
+            }
+            DecoderResult::Malformed(bad, after) => {
+                if count == 0 {
+                    first_offset =
+                        skip + read.saturating_sub(usize::from(bad) + usize::from(after));
+                }
+                count += 1;
+                text.push('\u{FFFD}');
+            }
+        }
+    }
+    let warnings = if count == 0 {
+        Vec::new()
+    } else {
+        vec![DecodeWarning::InvalidBytes {
+            encoding,
+            count,
+            first_offset,
+        }]
+    };
+    Decoded {
+        text,
+        encoding,
+        bom: skip > 0,
+        detected_by,
+        warnings,
+    }
+}
+
+#[cfg(test)]
+mod tests;

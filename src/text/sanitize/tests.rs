@@ -1,0 +1,139 @@
+use std::borrow::Cow;
+
+use proptest::prelude::*;
+
+use super::*;
+
+fn shown(text: &str) -> String {
+    sanitize(text).0.into_owned()
+}
+
+/// Characters that must never reach the terminal (a joiner only inside an emoji).
+fn is_forbidden(c: char) -> bool {
+    matches!(c,
+        '\0'..='\x08' | '\x0b'..='\x1f' | '\x7f'..='\u{9f}' | '\t' | '\u{AD}'
+        | '\u{061C}' | '\u{200B}' | '\u{200C}' | '\u{200E}' | '\u{200F}' | '\u{2028}' | '\u{2029}'
+        | '\u{202A}'..='\u{202E}' | '\u{2060}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+#[test]
+fn escape_sequence_cannot_clear_the_screen() {
+    let (text, report) = sanitize("各位代表\x1b[2J好");
+    assert_eq!(text, "各位代表␛[2J好");
+    assert_eq!(report.controls, 1);
+}
+
+#[test]
+fn escape_sequence_cannot_write_the_clipboard() {
+    let (text, report) = sanitize("\x1b]52;c;SGVsbG8=\x07实现全面振兴");
+    assert_eq!(text, "␛]52;c;SGVsbG8=␇实现全面振兴");
+    assert_eq!(report.controls, 2);
+}
+
+#[test]
+fn delete_and_c1_controls_become_visible() {
+    assert_eq!(shown("a\x7fb\u{9b}2Jc\0"), "a␡b\u{FFFD}2Jc␀");
+}
+
+#[test]
+fn right_to_left_override_cannot_reverse_a_line() {
+    let (text, report) = sanitize("文件\u{202E}txt.exe\u{202C} \u{2067}x\u{2069}\u{200F}");
+    assert_eq!(text, "文件txt.exe x");
+    assert_eq!(report.bidi, 5);
+    assert_eq!(report.to_string(), "5 bidi controls removed");
+}
+
+#[test]
+fn zero_width_characters_cannot_hide_in_the_text() {
+    let (text, report) = sanitize("振\u{200B}兴\u{200C}新\u{200D}突\u{2060}破\u{FEFF}，co\u{AD}op");
+    assert_eq!(text, "振兴新突破，coop");
+    assert_eq!(report.zero_width, 6);
+}
+
+#[test]
+fn emoji_family_stays_one_glyph() {
+    let family = "👨\u{200D}👩\u{200D}👧";
+    let text = format!("欢迎{family}！");
+    let (shown, report) = sanitize(&text);
+    assert!(matches!(shown, Cow::Borrowed(_)));
+    assert!(report.is_clean());
+    // A joiner between letters joins nothing and goes.
+    assert_eq!(self::shown("a\u{200D}b 👨\u{200D}\u{301}"), "ab 👨\u{301}");
+}
+
+#[test]
+fn tabs_line_up_on_four_column_stops() {
+    assert_eq!(shown("\t第一条"), "    第一条");
+    assert_eq!(shown("ab\tc"), "ab  c");
+    // 中国 is four columns wide, so the tab goes to column 8.
+    assert_eq!(shown("中国\t一\n\tx"), "中国    一\n    x");
+    assert_eq!(shown("a\t\tb"), "a       b");
+}
+
+#[test]
+fn windows_and_old_mac_line_ends_become_newlines() {
+    let (text, report) = sanitize("第一段\r\n第二段\r第三段\r\n\r\n");
+    assert_eq!(text, "第一段\n第二段\n第三段\n\n");
+    assert!(report.is_clean(), "line ends are formatting, not a warning");
+}
+
+#[test]
+fn unicode_line_separators_break_lines() {
+    assert_eq!(shown("一\u{2028}二\u{2029}三\u{85}四"), "一\n二\n三\n四");
+}
+
+#[test]
+fn pile_of_combining_marks_is_trimmed() {
+    let zalgo = format!("Z{}a\u{301}", "\u{336}".repeat(40));
+    let (text, report) = sanitize(&zalgo);
+    assert_eq!(text, format!("Z{}a\u{301}", "\u{336}".repeat(MAX_MARKS)));
+    assert_eq!(report.overloaded_marks, 1);
+    let legitimate = "e\u{301}\u{323} 가";
+    assert!(matches!(sanitize(legitimate).0, Cow::Borrowed(_)));
+}
+
+#[test]
+fn clean_text_is_returned_without_copying() {
+    let clean =
+        "　　各位代表：\n现在，我代表省人民政府，向大会报告工作。GDP增长5.3%！😀\n".repeat(1000);
+    let (text, report) = sanitize(&clean);
+    assert!(matches!(text, Cow::Borrowed(_)));
+    assert!(report.is_clean());
+    assert_eq!(report.to_string(), "nothing to clean");
+}
+
+#[test]
+fn lines_before_the_first_change_are_kept_as_they_were() {
+    assert_eq!(shown("一\t二\n三\u{200B}\t四"), "一  二\n三  四");
+}
+
+#[test]
+fn report_reads_as_one_sentence_and_adds_up() {
+    let mut report = sanitize("\x1b[1m\x1b[0m\u{202E}").1;
+    report += sanitize("x\u{200B}").1;
+    assert_eq!(
+        report.to_string(),
+        "2 control characters shown as placeholders (␛ for ESC), 1 bidi control removed, \
+         1 zero-width character removed"
+    );
+}
+
+proptest! {
+    #[test]
+    fn nothing_dangerous_reaches_the_terminal(text in any::<String>()) {
+        let (shown, _) = sanitize(&text);
+        prop_assert!(!shown.chars().any(is_forbidden), "{:?}", shown);
+        for (at, _) in shown.match_indices('\u{200D}') {
+            let next = shown[at + 3..].chars().next();
+            prop_assert!(next.and_then(char::width).unwrap_or(0) > 0, "{:?}", shown);
+        }
+    }
+
+    #[test]
+    fn sanitizing_twice_changes_nothing(text in "(\\PC|[\t\r\n\x1b\u{200B}\u{200D}\u{202E}\u{301}])*") {
+        let (once, _) = sanitize(&text);
+        let (twice, report) = sanitize(&once);
+        prop_assert!(matches!(twice, Cow::Borrowed(_)), "{:?}", once);
+        prop_assert!(report.is_clean());
+    }
+}
