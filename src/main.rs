@@ -1,4 +1,4 @@
-//! The `wenji` binary: parse the command line, open the corpus, run the browser, and map the
+//! The `wenji` binary: parse the command line, run a one-shot command or the browser, and map the
 //! outcome to an exit status (0 done, 1 nothing readable, 2 usage or terminal error).
 
 use std::io::IsTerminal;
@@ -6,29 +6,43 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use wenji::app::{self, Exit};
-use wenji::cli::Cli;
-use wenji::corpus::{self, LoadError};
+use wenji::cli::{Cli, Command};
+use wenji::commands;
+use wenji::corpus::{Corpus, LoadError};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if !std::io::stdout().is_terminal() {
-        eprintln!("wenji: standard output is not a terminal; the browser needs one to draw on.");
-        return ExitCode::from(2);
-    }
-    let corpus = if cli.paths.is_empty() {
-        corpus::sample()
-    } else {
-        match corpus::load(&cli.paths) {
-            Ok(corpus) => corpus,
-            Err(error @ LoadError::NothingReadable { .. }) => {
-                let LoadError::NothingReadable { warnings } = &error;
-                for warning in warnings {
-                    eprintln!("wenji: {warning}");
+    match cli.command {
+        Some(Command::List(args)) => {
+            let corpus = match open_or_report(&args.input) {
+                Ok(corpus) => corpus,
+                Err(code) => return code,
+            };
+            commands::report_warnings(&corpus.warnings);
+            match commands::list::write(&corpus, args.json, &mut std::io::stdout().lock()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("wenji: cannot write the list: {error}");
+                    ExitCode::from(2)
                 }
-                eprintln!("wenji: {error}");
-                return ExitCode::from(1);
             }
         }
+        None => browse(&cli.input),
+    }
+}
+
+fn browse(input: &wenji::cli::Input) -> ExitCode {
+    if !std::io::stdout().is_terminal() {
+        eprintln!(
+            "wenji: standard output is not a terminal; the browser needs one to draw on \
+             (try `wenji list` to print the articles)."
+        );
+        return ExitCode::from(2);
+    }
+    let corpus = match open_or_report(input) {
+        Ok(corpus) => corpus,
+        Err(code) => return code,
     };
     match app::run(corpus) {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
@@ -38,4 +52,14 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Opens the corpus; when nothing is readable, says why on stderr and gives exit status 1.
+fn open_or_report(input: &wenji::cli::Input) -> Result<Corpus, ExitCode> {
+    commands::open(input).map_err(|error| {
+        let LoadError::NothingReadable { warnings } = &error;
+        commands::report_warnings(warnings);
+        eprintln!("wenji: {error}");
+        ExitCode::from(1)
+    })
 }

@@ -9,6 +9,8 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use super::html;
+
 /// One heading or paragraph of a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
@@ -70,6 +72,12 @@ struct Builder {
     blocks: Vec<Block>,
     current: Option<Block>,
     pending_soft_break: bool,
+    /// A list marker (`• `, `3. `) waiting for its item's first text.
+    pending_marker: Option<String>,
+    /// Open lists: the next number of an ordered list, `None` for bullets.
+    lists: Vec<Option<u64>>,
+    /// Raw HTML of the block being read.
+    html: String,
 }
 
 impl Builder {
@@ -78,17 +86,43 @@ impl Builder {
             Event::Start(Tag::Heading { level, .. }) => {
                 self.open(BlockKind::Heading(heading_number(level)), lines, false);
             }
-            Event::Start(Tag::Paragraph | Tag::Item | Tag::TableRow | Tag::TableHead) => {
+            Event::Start(Tag::Paragraph | Tag::TableRow | Tag::TableHead) => {
                 self.open(BlockKind::Paragraph, lines, false);
             }
+            Event::Start(Tag::List(first)) => self.lists.push(first),
+            Event::End(TagEnd::List(_)) => {
+                self.lists.pop();
+            }
+            Event::Start(Tag::Item) => {
+                self.open(BlockKind::Paragraph, lines, false);
+                self.pending_marker = Some(self.next_marker());
+            }
+            Event::Start(Tag::TableCell)
+                if self.current.as_ref().is_some_and(|b| !b.text.is_empty()) =>
+            {
+                self.push_text(" | ");
+            }
+            Event::Start(Tag::HtmlBlock) => {
+                self.open(BlockKind::Paragraph, lines, false);
+                self.html.clear();
+            }
+            Event::Html(html) => self.html.push_str(&html),
+            Event::End(TagEnd::HtmlBlock) => {
+                let text = html::text_of(&std::mem::take(&mut self.html));
+                self.push_text(&text);
+                self.close();
+            }
+            Event::InlineHtml(html) => self.push_text(&html::text_of(&html)),
             Event::End(
                 TagEnd::Heading(_)
                 | TagEnd::Paragraph
                 | TagEnd::Item
                 | TagEnd::TableRow
                 | TagEnd::TableHead,
-            ) => self.close(),
-            Event::End(TagEnd::TableCell) => self.push_text(" "),
+            ) => {
+                self.close();
+                self.pending_marker = None;
+            }
             Event::Text(text) | Event::Code(text) => {
                 if self.current.is_none() {
                     // Code blocks and loose text: one block per source line.
@@ -133,10 +167,23 @@ impl Builder {
         }
     }
 
+    fn next_marker(&mut self) -> String {
+        match self.lists.last_mut() {
+            Some(Some(number)) => {
+                *number += 1;
+                format!("{}. ", *number - 1)
+            }
+            _ => "• ".to_owned(),
+        }
+    }
+
     fn push_text(&mut self, text: &str) {
         let Some(block) = self.current.as_mut() else {
             return;
         };
+        if let Some(marker) = self.pending_marker.take() {
+            block.text.push_str(&marker);
+        }
         if std::mem::take(&mut self.pending_soft_break) {
             let before = block.text.chars().next_back();
             let after = text.chars().next();
@@ -255,6 +302,25 @@ mod tests {
     fn emphasis_and_links_show_as_their_text() {
         let blocks = markdown_blocks("**重要**讲话见[新华网](http://example.com)。\n");
         assert_eq!(texts(&blocks), ["重要讲话见新华网。"]);
+    }
+
+    #[test]
+    fn lists_tables_and_html_read_as_text() {
+        let text = "- 第一\n- 第二\n\n3. 三\n4. 四\n\n| 年 | 增长 |\n|---|---|\n| 2024 | 5% |\n\n<div>通知<b>全文</b></div>\n\n<figure><img src=\"a.png\" alt=\"会场\"></figure>\n";
+        let blocks = markdown_blocks(text);
+        assert_eq!(
+            texts(&blocks),
+            [
+                "• 第一",
+                "• 第二",
+                "3. 三",
+                "4. 四",
+                "年 | 增长",
+                "2024 | 5%",
+                "通知全文",
+                "会场"
+            ]
+        );
     }
 
     #[test]

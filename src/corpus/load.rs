@@ -1,47 +1,77 @@
-//! Reading files into a [`Corpus`]: the embedded sample, or the user's files and folders.
+//! Reading inputs into a [`Corpus`]: the embedded sample, or the user's files, folders and
+//! standard input.
+//!
+//! Each file goes through the same steps — read, decode (`decode`), sanitise
+//! (`text::sanitize`), parse by format — independently, so files are loaded in parallel and
+//! merged in the order they were given. Every problem becomes a [`Warning`] naming the file; only
+//! when nothing at all could be read is the result an error.
 
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::blocks;
-use super::model::{Corpus, Source, Warning};
+use encoding_rs::Encoding;
+use rayon::prelude::*;
+
+use super::blocks::{self, Block};
+use super::decode::{self, Detection};
+use super::front_matter;
+use super::jsonl;
+use super::model::{Article, Corpus, Source, Warning};
 use super::parse;
 use super::walk;
+use crate::text::sanitize::sanitize;
 
 /// The sample page embedded in the binary, opened when no paths are given.
 const SAMPLE: &str = include_str!("../../data/speeches.txt");
 /// The name the sample goes by on screen and in citations.
 pub const SAMPLE_NAME: &str = "speeches.txt";
+/// The path that means standard input.
+pub const STDIN_PATH: &str = "-";
+/// The name standard input goes by on screen.
+const STDIN_NAME: &str = "(standard input)";
+
+/// How to read the inputs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadOptions {
+    /// Read every file in this encoding instead of detecting it (`--encoding`).
+    pub encoding: Option<&'static Encoding>,
+}
 
 /// Why nothing could be opened.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("nothing readable in the given paths ({} problem{})", .warnings.len(), if .warnings.len() == 1 { "" } else { "s" })]
+    #[error("nothing readable in the given paths ({} problem{} reported above)", .warnings.len(), if .warnings.len() == 1 { "" } else { "s" })]
     NothingReadable { warnings: Vec<Warning> },
 }
 
 /// The embedded sample speeches.
 pub fn sample() -> Corpus {
     let mut corpus = Corpus::default();
-    add_source(
-        &mut corpus,
+    let loaded = parse_text(
         None,
         SAMPLE_NAME.to_owned(),
         SAMPLE.to_owned(),
-        "UTF-8",
+        "UTF-8".to_owned(),
     );
+    corpus.absorb(loaded);
     corpus
 }
 
-/// Opens the files and folders in `paths`. Fails only when not one article could be read.
-pub fn load(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
+/// Opens the files and folders in `paths` (`-` is standard input). Fails only when not one
+/// article could be read.
+pub fn load(paths: &[PathBuf], options: LoadOptions) -> Result<Corpus, LoadError> {
     let (files, warnings) = walk::files(paths);
+    let loaded: Vec<Loaded> = files
+        .par_iter()
+        .map(|path| read_input(path, options))
+        .collect();
     let mut corpus = Corpus {
         warnings,
         ..Corpus::default()
     };
-    for path in files {
-        read_file(&mut corpus, &path);
+    for one in loaded {
+        corpus.absorb(one);
     }
     if corpus.articles.is_empty() {
         return Err(LoadError::NothingReadable {
@@ -51,81 +81,198 @@ pub fn load(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
     Ok(corpus)
 }
 
-fn read_file(corpus: &mut Corpus, path: &Path) {
-    let name = path.display().to_string();
-    let bytes = match fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(error) => {
-            corpus.warnings.push(Warning {
-                source: name,
-                line: None,
-                message: format!("cannot be read: {error}; skipped"),
-            });
-            return;
-        }
-    };
-    if bytes.is_empty() {
-        corpus.warnings.push(Warning {
-            source: name,
-            line: None,
-            message: "empty file; skipped".to_owned(),
-        });
-        return;
-    }
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(error) => {
-            let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
-            let message = "not valid UTF-8; bad bytes shown as U+FFFD".to_owned();
-            corpus.warnings.push(Warning {
-                source: name.clone(),
-                line: None,
-                message,
-            });
-            text
-        }
-    };
-    add_source(corpus, Some(path.to_path_buf()), name, text, "UTF-8");
+/// What one input gave.
+#[derive(Debug, Default)]
+struct Loaded {
+    source: Option<Source>,
+    /// Articles with `source` 0, renumbered when merged.
+    articles: Vec<Article>,
+    warnings: Vec<Warning>,
 }
 
-fn add_source(
-    corpus: &mut Corpus,
-    path: Option<PathBuf>,
-    name: String,
-    text: String,
-    encoding: &'static str,
-) {
-    let index = corpus.sources.len();
-    let blocks = if blocks::looks_like_markdown(&text) || is_markdown_path(path.as_deref()) {
-        blocks::markdown_blocks(&text)
+impl Corpus {
+    fn absorb(&mut self, loaded: Loaded) {
+        self.warnings.extend(loaded.warnings);
+        if let Some(source) = loaded.source {
+            let index = self.sources.len();
+            self.sources.push(source);
+            self.articles.extend(
+                loaded
+                    .articles
+                    .into_iter()
+                    .map(|a| Article { source: index, ..a }),
+            );
+        }
+    }
+}
+
+fn read_input(path: &Path, options: LoadOptions) -> Loaded {
+    let is_stdin = path.as_os_str() == STDIN_PATH;
+    let name = if is_stdin {
+        STDIN_NAME.to_owned()
     } else {
-        blocks::plain_blocks(&text)
+        display_name(path)
     };
-    let fallback = file_stem(path.as_deref()).unwrap_or_else(|| name.clone());
-    let articles = parse::articles(blocks, index, &fallback);
-    if articles.is_empty() {
-        let message = "no text found (only blank lines); skipped".to_owned();
-        corpus.warnings.push(Warning {
+    let warn = |message: String| Loaded {
+        warnings: vec![Warning {
+            source: name.clone(),
+            line: None,
+            message,
+        }],
+        ..Loaded::default()
+    };
+    let bytes = if is_stdin {
+        read_stdin()
+    } else {
+        fs::read(path)
+    };
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
+        Err(error) => return warn(format!("cannot be read: {error}; skipped")),
+    };
+    if bytes.is_empty() {
+        return warn("empty file; skipped".to_owned());
+    }
+    let decoded = match decode::decode(&bytes, options.encoding) {
+        Ok(decoded) => decoded,
+        Err(error) => return warn(error.to_string()),
+    };
+    drop(bytes);
+    let mut warnings: Vec<Warning> = decoded
+        .warnings
+        .iter()
+        .map(|w| Warning {
+            source: name.clone(),
+            line: None,
+            message: w.to_string(),
+        })
+        .collect();
+    let (text, report) = sanitize(&decoded.text);
+    if !report.is_clean() {
+        warnings.push(Warning {
+            source: name.clone(),
+            line: None,
+            message: report.to_string(),
+        });
+    }
+    let mut encoding = decode::encoding_name(decoded.encoding).to_owned();
+    if decoded.detected_by == Detection::Guessed {
+        encoding.push_str(" (guessed)");
+    }
+    let text = match text {
+        std::borrow::Cow::Borrowed(_) => decoded.text,
+        std::borrow::Cow::Owned(text) => text,
+    };
+    let path = (!is_stdin).then(|| path.to_path_buf());
+    let mut loaded = parse_text(path, name, text, encoding);
+    warnings.append(&mut loaded.warnings);
+    loaded.warnings = warnings;
+    loaded
+}
+
+fn read_stdin() -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    std::io::stdin().lock().read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Parses decoded, sanitised text by its format into articles of source 0.
+fn parse_text(path: Option<PathBuf>, name: String, text: String, encoding: String) -> Loaded {
+    let fallback = path
+        .as_deref()
+        .and_then(Path::file_stem)
+        .map_or_else(|| name.clone(), |s| s.to_string_lossy().into_owned());
+    let mut warnings = Vec::new();
+    let articles = if has_extension(path.as_deref(), &["jsonl", "ndjson"]) {
+        let (articles, mut problems) = jsonl::articles(&text, 0, &name);
+        warnings.append(&mut problems);
+        articles
+    } else if let Some(found) = front_matter::split(&text) {
+        let matter = found.matter.unwrap_or_else(|error| {
+            let message = format!("front matter ignored: {error}");
+            warnings.push(Warning {
+                source: name.clone(),
+                line: Some(1),
+                message,
+            });
+            front_matter::FrontMatter::default()
+        });
+        let mut blocks = blocks::markdown_blocks(found.body);
+        for block in &mut blocks {
+            block.lines =
+                block.lines.start + found.lines_before..block.lines.end + found.lines_before;
+        }
+        vec![front_matter_article(matter, blocks, &fallback)]
+    } else if has_extension(path.as_deref(), &["md", "markdown"])
+        || blocks::looks_like_markdown(&text)
+    {
+        parse::articles(blocks::markdown_blocks(&text), 0, &fallback)
+    } else {
+        parse::articles(blocks::plain_blocks(&text), 0, &fallback)
+    };
+    if articles.is_empty() && warnings.is_empty() {
+        let message = "no text found (only blank lines or markup); skipped".to_owned();
+        warnings.push(Warning {
             source: name.clone(),
             line: None,
             message,
         });
     }
-    corpus.articles.extend(articles);
-    corpus.sources.push(Source {
+    let source = Source {
         path,
         name,
         text,
         encoding,
-    });
+    };
+    Loaded {
+        source: Some(source),
+        articles,
+        warnings,
+    }
 }
 
-fn is_markdown_path(path: Option<&Path>) -> bool {
+/// One article from front matter and the Markdown body under it.
+fn front_matter_article(
+    matter: front_matter::FrontMatter,
+    mut blocks: Vec<Block>,
+    fallback: &str,
+) -> Article {
+    let first_heading = blocks
+        .iter()
+        .position(|b| b.kind != blocks::BlockKind::Paragraph);
+    let title = match (matter.title, first_heading) {
+        (Some(title), Some(0)) if blocks[0].text == title => {
+            blocks.remove(0);
+            title
+        }
+        (Some(title), _) => title,
+        (None, Some(0)) => blocks.remove(0).text,
+        (None, _) => fallback.to_owned(),
+    };
+    let lines = blocks
+        .first()
+        .map_or(1..1, |b| b.lines.start..b.lines.start);
+    let mut article = Article {
+        title,
+        speaker: matter.speaker,
+        date: matter.date,
+        section: matter.category,
+        tags: matter.tags,
+        lines,
+        ..Article::default()
+    };
+    parse::fill(&mut article, blocks);
+    article
+}
+
+fn has_extension(path: Option<&Path>, extensions: &[&str]) -> bool {
     path.and_then(Path::extension)
         .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+        .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
-fn file_stem(path: Option<&Path>) -> Option<String> {
-    Some(path?.file_stem()?.to_string_lossy().into_owned())
+/// A path as shown on screen: sanitised, on one line.
+fn display_name(path: &Path) -> String {
+    let shown = path.display().to_string();
+    sanitize(&shown).0.replace('\n', "␊")
 }

@@ -8,11 +8,14 @@
 
 pub mod blocks;
 pub mod decode;
+pub mod front_matter;
+pub mod html;
+pub mod jsonl;
 pub mod load;
 pub mod model;
 pub mod parse;
 pub mod repair;
 pub mod walk;
 
-pub use load::{LoadError, load, sample};
+pub use load::{LoadError, LoadOptions, load, sample};
 pub use model::{Article, Corpus, Paragraph, ParagraphKind, Source, Warning};

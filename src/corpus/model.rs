@@ -25,8 +25,8 @@ pub struct Source {
     pub name: String,
     /// The decoded text, unchanged apart from decoding.
     pub text: String,
-    /// The encoding the text was decoded from, as shown in the info line.
-    pub encoding: &'static str,
+    /// The encoding the text was decoded from, as shown in the info line (`GB18030 (guessed)`).
+    pub encoding: String,
 }
 
 /// One speech or article.
@@ -43,6 +43,8 @@ pub struct Article {
     /// Editor credit such as `新华社记者曹智、李铮整理`, without its brackets.
     pub credit: Option<String>,
     pub date: Option<String>,
+    /// Tags from front matter.
+    pub tags: Vec<String>,
     pub paragraphs: Vec<Paragraph>,
     /// Source lines the article spans, 1-based and end-exclusive.
     pub lines: Range<usize>,

@@ -36,6 +36,15 @@ pub fn articles(blocks: Vec<Block>, source: usize, fallback_title: &str) -> Vec<
     articles
 }
 
+/// Adds `blocks` to an article whose title and fields are already set, then finishes it (byline,
+/// credit, page-break repair): how JSON Lines and front-matter articles are built.
+pub fn fill(article: &mut Article, blocks: Vec<Block>) {
+    for block in blocks {
+        add_block(article, block);
+    }
+    finish(article);
+}
+
 fn split(
     blocks: Vec<Block>,
     source: usize,

@@ -96,10 +96,12 @@ pub fn join_page_breaks(paragraphs: &mut Vec<Paragraph>) {
 }
 
 fn continues(previous: &Paragraph, next: &Paragraph) -> bool {
+    // A paragraph ending on a comma or enumeration mark was certainly cut mid-sentence.
+    let cut_at_pause = previous.text.ends_with(['，', '、', ',']);
     previous.kind == ParagraphKind::Body
         && next.kind == ParagraphKind::Body
         && is_prose(&previous.text)
-        && is_prose(&next.text)
+        && (cut_at_pause || is_prose(&next.text))
         && !ends_sentence(&previous.text)
         && !starts_numbered(&next.text)
 }

@@ -12,13 +12,17 @@ use std::path::{Path, PathBuf};
 use super::model::Warning;
 
 /// Extensions picked up inside folders.
-const TEXT_EXTENSIONS: [&str; 3] = ["txt", "md", "markdown"];
+const TEXT_EXTENSIONS: [&str; 5] = ["txt", "md", "markdown", "jsonl", "ndjson"];
 
 /// The files under `paths`, and a warning for every path that could not be used.
 pub fn files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Warning>) {
     let mut walker = Walker::default();
     for path in paths {
-        walker.visit(path, true);
+        if path.as_os_str() == super::load::STDIN_PATH {
+            walker.files.push(path.clone());
+        } else {
+            walker.visit(path, true);
+        }
     }
     (walker.files, walker.warnings)
 }
@@ -50,7 +54,8 @@ impl Walker {
             if explicit || has_text_extension(path) {
                 self.files.push(path.to_path_buf());
             }
-        } else if explicit {
+        } else if explicit || has_text_extension(path) {
+            // Reading a FIFO or a device could block forever.
             self.warn(
                 path,
                 "not a regular file (a FIFO, socket or device); skipped".to_owned(),

@@ -83,5 +83,5 @@ impl Reader {
 fn layout(corpus: &Corpus, article: usize, options: LayoutOptions) -> Document {
     let article = &corpus.articles[article];
     let source = &corpus.sources[article.source];
-    Document::new(article, &source.name, source.encoding, options)
+    Document::new(article, &source.name, &source.encoding, options)
 }
