@@ -3,5 +3,6 @@
 //! Pure functions over `&str`; nothing here knows about ratatui, files or the corpus model, so the
 //! one-shot commands and the TUI lay text out identically.
 
+pub mod breaks;
 pub mod width;
 pub mod wrap;
