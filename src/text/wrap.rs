@@ -12,7 +12,8 @@
 //!    place of the best grade it holds. That is push-out: a mark that may not start a line takes
 //!    the character before it down with it (a terminal can neither compress nor hang punctuation).
 //!    A run wider than the whole line is cut at its least bad grapheme boundary.
-//! 3. Spaces at a break are consumed: they end neither line's range.
+//! 3. Spaces at a break are consumed: they are in neither line's range. So are spaces ending the
+//!    paragraph, which would otherwise push a blank line past the width.
 //! 4. If the last line is a lone hanzi (孤字), perhaps with closing punctuation, the line above
 //!    gives it one more character when a break allows and the width has room.
 //!
@@ -38,7 +39,8 @@ pub struct WrapOptions {
 /// One display line: a byte range of the paragraph and where it starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
-    /// Bytes of the paragraph shown on this line (break spaces excluded).
+    /// Bytes of the paragraph shown on this line: spaces at a break, and at the paragraph's end,
+    /// are excluded.
     pub range: Range<usize>,
     /// Blank columns before the text.
     pub indent: usize,
@@ -71,7 +73,7 @@ pub fn wrap(text: &str, options: &WrapOptions) -> Vec<Line> {
 /// let screen: Vec<&str> = wrap_iter(&text, &options).take(2).map(|l| &text[l.range]).collect();
 /// assert_eq!(screen, ["天下大", "事必作于细"]);
 /// ```
-pub fn wrap_iter<'a>(text: &'a str, options: &WrapOptions) -> impl Iterator<Item = Line> + 'a {
+pub fn wrap_iter<'a>(text: &'a str, options: &WrapOptions) -> impl Iterator<Item = Line> + use<'a> {
     // An indent that would leave no room for a wide glyph is dropped rather than squeezed.
     let indent = if options.first_indent + 2 <= options.width {
         options.first_indent
