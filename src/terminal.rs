@@ -115,9 +115,10 @@ pub fn restore() {
     }
     let _output = lock_output();
     // Errors are ignored: the tty may already be gone (a dropped SSH session).
+    // Raw mode goes first: once the screen is back, the shell may already be reading.
+    let _ = disable_raw_mode();
     let mut out = stdout();
     let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, Show);
-    let _ = disable_raw_mode();
     let _ = out.flush();
 }
 

@@ -27,6 +27,16 @@ pub enum AmbiguousWidth {
 /// assert_eq!(grapheme_width("e\u{301}", AmbiguousWidth::Narrow), 1);
 /// ```
 pub fn grapheme_width(grapheme: &str, ambiguous: AmbiguousWidth) -> usize {
+    // Printable ASCII and common hanzi are most of every article; skip the tables for them.
+    let mut chars = grapheme.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if (' '..='~').contains(&c) {
+            return 1;
+        }
+        if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            return 2;
+        }
+    }
     let width = match ambiguous {
         AmbiguousWidth::Narrow => grapheme.width(),
         AmbiguousWidth::Wide => grapheme.width_cjk(),
@@ -44,4 +54,26 @@ pub fn str_width(text: &str, ambiguous: AmbiguousWidth) -> usize {
     text.graphemes(true)
         .map(|g| grapheme_width(g, ambiguous))
         .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shortcut_widths_agree_with_the_tables() {
+        for c in (' '..='~').chain('\u{4E00}'..='\u{9FFF}') {
+            let text = c.to_string();
+            assert_eq!(
+                grapheme_width(&text, AmbiguousWidth::Narrow),
+                text.width(),
+                "{c:?}"
+            );
+            assert_eq!(
+                grapheme_width(&text, AmbiguousWidth::Wide),
+                text.width_cjk(),
+                "{c:?}"
+            );
+        }
+    }
 }

@@ -1,0 +1,143 @@
+//! Exact wrapped lines for examples from clreq and GB/T 15834, the orphan rule, and mapping
+//! search hits onto wrapped lines.
+
+use wenji::text::width::AmbiguousWidth;
+use wenji::text::wrap::{WrapOptions, spans_of, wrap};
+
+fn lines_of(text: &str, width: usize, ambiguous: AmbiguousWidth) -> Vec<&str> {
+    let options = WrapOptions {
+        width,
+        first_indent: 0,
+        ambiguous,
+    };
+    wrap(text, &options)
+        .into_iter()
+        .map(|line| &text[line.range])
+        .collect()
+}
+
+fn lines(text: &str, width: usize) -> Vec<&str> {
+    lines_of(text, width, AmbiguousWidth::Narrow)
+}
+
+/// (paragraph, width, expected lines), all with narrow ambiguous characters and no indent.
+const EXAMPLES: &[(&str, usize, &[&str])] = &[
+    // A connector dash stays at the end of its line and never starts one.
+    ("东北—远东", 4, &["东", "北—", "远东"]),
+    ("东北—远东", 5, &["东北—", "远东"]),
+    ("1949—2019年", 10, &["1949—", "2019年"]),
+    // The interpunct in a transliterated name never starts a line.
+    ("诺尔曼·白求恩", 6, &["诺尔", "曼·白", "求恩"]),
+    // Book-title marks: `《` never ends a line, `》` and `。` never start one.
+    ("我读《论语》。", 6, &["我读", "《论", "语》。"]),
+    ("我读《论语》。", 8, &["我读《论", "语》。"]),
+    // Quotes open and close like brackets among hanzi.
+    ("他说：“你好。”", 10, &["他说：", "“你好。”"]),
+    ("“甲”“乙”", 4, &["“甲”", "“乙”"]),
+    // Numbers with their units and signs stay whole; a year may part from `年`.
+    ("增长5.2%的", 8, &["增长", "5.2%的"]),
+    ("气温达30℃以上", 8, &["气温达", "30℃以上"]),
+    ("价格¥100元", 6, &["价格", "¥100元"]),
+    ("我们2023年完成", 8, &["我们2023", "年完成"]),
+    // Mixed Latin: `GB/T` is one run, the space before the number is a break.
+    (
+        "依据GB/T 15834—2011标准",
+        12,
+        &["依据GB/T", "15834—2011", "标准"],
+    ),
+    ("用AI技术", 3, &["用", "AI", "技", "术"]),
+    (
+        "使用AI（人工智能）技术",
+        10,
+        &["使用AI（人", "工智能）", "技术"],
+    ),
+    ("上下／左右", 4, &["上", "下／", "左右"]),
+    // Dash pairs and ellipses go down whole, taking the character before them.
+    ("啊——好的", 5, &["啊——", "好的"]),
+    ("他说……好吧", 5, &["他", "说……", "好吧"]),
+    ("研究（试行）办法", 6, &["研究", "（试", "行）", "办法"]),
+    // A word wider than the line is cut at grapheme boundaries.
+    ("internationalization", 8, &["internat", "ionaliza", "tion"]),
+];
+
+#[test]
+fn clreq_and_gb_examples_wrap_exactly() {
+    for &(text, width, expected) in EXAMPLES {
+        assert_eq!(lines(text, width), expected, "{text:?} at width {width}");
+    }
+}
+
+#[test]
+fn comma_never_starts_a_line() {
+    assert_eq!(lines("一二三四，五", 8), ["一二三", "四，五"]);
+}
+
+#[test]
+fn dash_pair_is_never_split() {
+    assert_eq!(lines("他说——好吧", 5), ["他", "说——", "好吧"]);
+}
+
+#[test]
+fn wide_quotes_take_two_columns_in_ambiguous_wide_mode() {
+    let text = "他说：“你好。”";
+    assert_eq!(lines(text, 8), ["他说：", "“你好。”"]);
+    assert_eq!(
+        lines_of(text, 8, AmbiguousWidth::Wide),
+        ["他说：", "“你", "好。”"]
+    );
+}
+
+#[test]
+fn a_lone_last_hanzi_pulls_one_character_down() {
+    // Greedy filling would leave `九。` alone on the last line.
+    assert_eq!(
+        lines("一二三四五六七八九。", 8),
+        ["一二三四", "五六七", "八九。"]
+    );
+    assert_eq!(lines("辽宁振兴新", 8), ["辽宁振", "兴新"]);
+}
+
+#[test]
+fn orphan_stays_when_nothing_can_come_down() {
+    // `《` may not end a line and `《论` does not fit beside `语》。`.
+    assert_eq!(lines("我读《论语》。", 6), ["我读", "《论", "语》。"]);
+}
+
+#[test]
+fn first_line_indent_narrows_only_the_first_line() {
+    let options = WrapOptions {
+        width: 8,
+        first_indent: 4,
+        ambiguous: AmbiguousWidth::Narrow,
+    };
+    let wrapped = wrap("一二三四五六七八", &options);
+    let indents: Vec<usize> = wrapped.iter().map(|line| line.indent).collect();
+    assert_eq!(indents, [4, 0, 0]);
+}
+
+#[test]
+fn highlight_inside_one_line_is_one_span() {
+    let text = "辽宁振兴新突破";
+    let options = WrapOptions {
+        width: 8,
+        first_indent: 0,
+        ambiguous: AmbiguousWidth::Narrow,
+    };
+    let wrapped = wrap(text, &options);
+    assert_eq!(spans_of(&wrapped, 3..9), [(0, 3..9)]);
+}
+
+#[test]
+fn highlight_split_across_a_break_gives_a_span_per_line() {
+    let text = "hello world again";
+    let options = WrapOptions {
+        width: 11,
+        first_indent: 0,
+        ambiguous: AmbiguousWidth::Narrow,
+    };
+    let wrapped = wrap(text, &options);
+    assert_eq!(lines(text, 11), ["hello world", "again"]);
+    // "world again" spans the break; the consumed space belongs to neither line.
+    assert_eq!(spans_of(&wrapped, 6..17), [(0, 6..11), (1, 12..17)]);
+    assert!(spans_of(&wrapped, 11..12).is_empty());
+}
