@@ -38,6 +38,14 @@ pub enum Action {
     PreviousArticle,
     /// Show or hide the key help.
     ToggleHelp,
+    /// Show or hide what went wrong while loading (skipped files, repaired text).
+    ToggleWarnings,
+    /// Close whatever overlay is open.
+    CloseOverlay,
+    /// Switch the reading pane between the article and its source file with line numbers.
+    ToggleRaw,
+    /// Say which file and lines the paragraph at the top of the reading pane comes from.
+    ShowLocation,
     /// Scroll a pane down (the mouse wheel over it).
     WheelDown(Pane),
     /// Scroll a pane up (the mouse wheel over it).

@@ -70,7 +70,8 @@ pub struct Binding {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     Browse,
-    Help,
+    /// An overlay (help, warnings) is open and takes the movement keys.
+    Overlay,
 }
 
 const fn bind(keys: &'static [Key], action: Action, description: &'static str) -> Binding {
@@ -174,6 +175,22 @@ pub const BROWSE: &[Binding] = &[
         "previous article",
     ),
     hinted(
+        &[Key::char('r')],
+        Action::ToggleRaw,
+        "raw view: the source file with line numbers",
+        "raw",
+    ),
+    bind(
+        &[Key::char('i')],
+        Action::ShowLocation,
+        "file:line of the paragraph at the top",
+    ),
+    bind(
+        &[Key::char('!')],
+        Action::ToggleWarnings,
+        "what went wrong while loading",
+    ),
+    hinted(
         &[Key::char('?')],
         Action::ToggleHelp,
         "show this help",
@@ -182,17 +199,17 @@ pub const BROWSE: &[Binding] = &[
     hinted(&[Key::char('q')], Action::Quit, "quit", "quit"),
 ];
 
-/// The help overlay: scroll it, or close it.
-pub const HELP: &[Binding] = &[
+/// An overlay (help, warnings) is open: scroll it, or close it.
+pub const OVERLAY: &[Binding] = &[
     bind(
         &[Key::char('j'), Key::plain(KeyCode::Down)],
         Action::MoveDown,
-        "scroll help down",
+        "scroll down",
     ),
     bind(
         &[Key::char('k'), Key::plain(KeyCode::Up)],
         Action::MoveUp,
-        "scroll help up",
+        "scroll up",
     ),
     bind(
         &[Key::char(' '), Key::plain(KeyCode::PageDown)],
@@ -214,10 +231,12 @@ pub const HELP: &[Binding] = &[
         Action::Bottom,
         "bottom",
     ),
+    bind(&[Key::char('?')], Action::ToggleHelp, "help"),
+    bind(&[Key::char('!')], Action::ToggleWarnings, "warnings"),
     bind(
-        &[Key::char('?'), Key::char('q'), Key::plain(KeyCode::Esc)],
-        Action::ToggleHelp,
-        "close help",
+        &[Key::char('q'), Key::plain(KeyCode::Esc)],
+        Action::CloseOverlay,
+        "close",
     ),
 ];
 
@@ -225,7 +244,7 @@ pub const HELP: &[Binding] = &[
 pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
     let table = match mode {
         Mode::Browse => BROWSE,
-        Mode::Help => HELP,
+        Mode::Overlay => OVERLAY,
     };
     GLOBAL.iter().chain(table)
 }
@@ -316,14 +335,17 @@ mod tests {
     }
 
     #[test]
-    fn ctrl_c_quits_even_in_help() {
+    fn ctrl_c_quits_even_in_an_overlay_and_q_only_closes_it() {
         assert_eq!(
-            action(Mode::Help, press(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            action(
+                Mode::Overlay,
+                press(KeyCode::Char('c'), KeyModifiers::CONTROL)
+            ),
             Some(Action::Quit)
         );
         assert_eq!(
-            action(Mode::Help, press(KeyCode::Char('q'), KeyModifiers::NONE)),
-            Some(Action::ToggleHelp)
+            action(Mode::Overlay, press(KeyCode::Char('q'), KeyModifiers::NONE)),
+            Some(Action::CloseOverlay)
         );
     }
 

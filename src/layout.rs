@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use crate::corpus::{Article, ParagraphKind};
+use crate::corpus::{Article, ParagraphKind, Source};
 use crate::text::width::{AmbiguousWidth, str_width};
 use crate::text::wrap::{WrapOptions, wrap};
 
@@ -46,6 +46,8 @@ pub enum LineKind {
     Body,
     Credit,
     Blank,
+    /// A line of the source file as it is, in the raw view.
+    Raw,
 }
 
 /// Which text a line's byte range refers to.
@@ -55,6 +57,8 @@ pub enum TextRef {
     Owned(usize),
     /// A paragraph of the article.
     Paragraph(usize),
+    /// The source file's text (the raw view).
+    Source,
     None,
 }
 
@@ -66,6 +70,8 @@ pub struct DocLine {
     pub range: Range<usize>,
     /// Blank columns before the text, centring included.
     pub indent: usize,
+    /// In the raw view, the source line number shown in the gutter (on a line's first row).
+    pub number: Option<usize>,
 }
 
 /// An article laid out at one width.
@@ -78,6 +84,8 @@ pub struct Document {
     /// Columns left blank to the left of the text column, so it is centred in the pane.
     pub margin: usize,
     pub lines: Vec<DocLine>,
+    /// Columns before the text for line numbers (raw view only).
+    pub gutter: usize,
     owned: Vec<String>,
 }
 
@@ -121,17 +129,69 @@ impl Document {
             measure,
             margin,
             lines: builder.lines,
+            gutter: 0,
             owned: builder.owned,
         }
     }
 
+    /// The source file as it is, every line numbered, wrapped to the pane.
+    pub fn raw(source: &Source, options: LayoutOptions) -> Self {
+        let count = source.text.lines().count().max(1);
+        let gutter = count.to_string().len() + 2;
+        let width = options.width.saturating_sub(gutter).max(2);
+        let wrap_options = WrapOptions {
+            width,
+            first_indent: 0,
+            ambiguous: options.ambiguous,
+        };
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for (index, line) in source.text.lines().enumerate() {
+            for (row, wrapped) in wrap(line, &wrap_options).into_iter().enumerate() {
+                lines.push(DocLine {
+                    kind: LineKind::Raw,
+                    text: TextRef::Source,
+                    range: start + wrapped.range.start..start + wrapped.range.end,
+                    indent: 0,
+                    number: (row == 0).then_some(index + 1),
+                });
+            }
+            start += line.len() + 1;
+        }
+        Self {
+            options,
+            measure: width,
+            margin: 0,
+            lines,
+            gutter,
+            owned: Vec::new(),
+        }
+    }
+
     /// The text shown on `line`.
-    pub fn text<'a>(&'a self, article: &'a Article, line: &DocLine) -> &'a str {
+    pub fn text<'a>(&'a self, article: &'a Article, source: &'a Source, line: &DocLine) -> &'a str {
         match line.text {
             TextRef::Owned(index) => &self.owned[index][line.range.clone()],
             TextRef::Paragraph(index) => &article.paragraphs[index].text[line.range.clone()],
+            TextRef::Source => &source.text[line.range.clone()],
             TextRef::None => "",
         }
+    }
+
+    /// The first display line of source line `number` (raw view), or of the nearest before it.
+    pub fn line_of_source_line(&self, number: usize) -> usize {
+        self.lines
+            .iter()
+            .rposition(|l| l.number.is_some_and(|n| n <= number))
+            .unwrap_or(0)
+    }
+
+    /// The paragraph shown at or after display line `top`, if any.
+    pub fn paragraph_at(&self, top: usize) -> Option<usize> {
+        self.lines.iter().skip(top).find_map(|l| match l.text {
+            TextRef::Paragraph(index) => Some(index),
+            _ => None,
+        })
     }
 
     /// A position that survives a relayout: the text and byte offset at the start of `line`.
@@ -172,6 +232,7 @@ impl Builder {
             text: TextRef::None,
             range: 0..0,
             indent: 0,
+            number: None,
         });
     }
 
@@ -200,6 +261,7 @@ impl Builder {
                 text: text_ref,
                 range: line.range,
                 indent: line.indent,
+                number: None,
             }));
     }
 }
@@ -221,7 +283,8 @@ mod tests {
                     LayoutOptions::for_width(width),
                 );
                 for line in &doc.lines {
-                    let shown = str_width(doc.text(article, line), AmbiguousWidth::Narrow);
+                    let source = &corpus.sources[article.source];
+                    let shown = str_width(doc.text(article, source, line), AmbiguousWidth::Narrow);
                     assert!(
                         doc.margin + line.indent + shown <= width,
                         "{width}: {line:?}"

@@ -2,7 +2,7 @@
 
 use wenji::action::{Action, Pane};
 use wenji::corpus;
-use wenji::state::{Effect, Focus, State, Viewport};
+use wenji::state::{Effect, Focus, Overlay, OverlayKind, State, Viewport};
 
 fn sample_state() -> State {
     let mut state = State::new(corpus::sample());
@@ -10,7 +10,7 @@ fn sample_state() -> State {
         list_rows: 10,
         reader_width: 60,
         reader_height: 20,
-        help_height: 10,
+        overlay_height: 10,
     });
     state
 }
@@ -112,14 +112,82 @@ fn help_takes_the_movement_keys_while_open() {
         &mut state,
         &[Action::ToggleHelp, Action::MoveDown, Action::MoveDown],
     );
-    assert_eq!(state.help, Some(2));
+    assert_eq!(
+        state.overlay,
+        Some(Overlay {
+            kind: OverlayKind::Help,
+            top: 2
+        })
+    );
     assert_eq!(
         state.list.selected(),
         0,
         "the list did not move under the overlay"
     );
-    apply(&mut state, &[Action::Bottom, Action::ToggleHelp]);
-    assert_eq!(state.help, None);
+    apply(&mut state, &[Action::Bottom, Action::CloseOverlay]);
+    assert_eq!(state.overlay, None);
+}
+
+#[test]
+fn warnings_overlay_replaces_help_and_closes_on_its_own_key() {
+    let mut state = sample_state();
+    apply(&mut state, &[Action::ToggleHelp, Action::ToggleWarnings]);
+    assert_eq!(state.overlay.map(|o| o.kind), Some(OverlayKind::Warnings));
+    apply(&mut state, &[Action::ToggleWarnings]);
+    assert_eq!(state.overlay, None);
+}
+
+#[test]
+fn raw_view_opens_at_the_articles_first_line_and_returns_where_reading_was() {
+    let mut state = sample_state();
+    apply(
+        &mut state,
+        &[
+            Action::NextArticle,
+            Action::Open,
+            Action::MoveDown,
+            Action::MoveDown,
+        ],
+    );
+    apply(&mut state, &[Action::ToggleRaw]);
+    assert!(state.reader.is_raw());
+    let document = state.reader.document().expect("laid out");
+    let top_number = document.lines[state.reader.top()].number;
+    assert_eq!(
+        top_number,
+        Some(29),
+        "the second article's title is on line 29"
+    );
+    apply(&mut state, &[Action::ShowLocation]);
+    assert_eq!(state.message.as_deref(), Some("speeches.txt:29"));
+    apply(&mut state, &[Action::ToggleRaw]);
+    assert!(!state.reader.is_raw());
+    assert_eq!(state.reader.top(), 2);
+}
+
+#[test]
+fn location_names_the_lines_of_the_paragraph_at_the_top() {
+    let mut state = sample_state();
+    apply(&mut state, &[Action::ShowLocation]);
+    assert_eq!(
+        state.message.as_deref(),
+        Some("speeches.txt:9 · paragraph 1 of 8")
+    );
+    let document = state.reader.document().expect("laid out");
+    let joined = document
+        .lines
+        .iter()
+        .position(|l| l.text == wenji::layout::TextRef::Paragraph(2))
+        .expect("third paragraph laid out");
+    apply(&mut state, &[Action::Open]);
+    for _ in 0..joined {
+        state.update(Action::MoveDown);
+    }
+    apply(&mut state, &[Action::ShowLocation]);
+    assert_eq!(
+        state.message.as_deref(),
+        Some("speeches.txt:13-15 · paragraph 3 of 8")
+    );
 }
 
 #[test]
@@ -141,7 +209,7 @@ fn resizing_keeps_the_text_at_the_top_of_the_view() {
         list_rows: 10,
         reader_width: 30,
         reader_height: 20,
-        help_height: 10,
+        overlay_height: 10,
     });
     let document = state.reader.document().expect("laid out again");
     let line = &document.lines[state.reader.top()];

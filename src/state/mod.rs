@@ -3,14 +3,16 @@
 //! the whole behaviour can be tested with action sequences.
 
 mod list;
+mod overlay;
 mod reader;
 
 pub use list::ListCursor;
+pub use overlay::{Overlay, OverlayKind, Row};
 pub use reader::Reader;
 
 use crate::action::{Action, Pane};
 use crate::corpus::Corpus;
-use crate::keymap::{self, Mode};
+use crate::keymap::Mode;
 
 /// Lines the mouse wheel scrolls the reading pane by.
 const WHEEL_LINES: isize = 3;
@@ -39,8 +41,8 @@ pub struct Viewport {
     pub reader_width: usize,
     /// Lines of text in the reading pane.
     pub reader_height: usize,
-    /// Lines of the help overlay's body.
-    pub help_height: usize,
+    /// Rows an overlay can show at most.
+    pub overlay_height: usize,
 }
 
 /// The whole app's state.
@@ -50,8 +52,8 @@ pub struct State {
     pub focus: Focus,
     pub list: ListCursor,
     pub reader: Reader,
-    /// The help overlay's first visible line, when it is open.
-    pub help: Option<usize>,
+    /// The overlay drawn over the panes, if one is open.
+    pub overlay: Option<Overlay>,
     /// A one-line notice for the status bar, cleared by the next action.
     pub message: Option<String>,
     viewport: Viewport,
@@ -65,7 +67,7 @@ impl State {
             focus: Focus::List,
             list,
             reader: Reader::default(),
-            help: None,
+            overlay: None,
             message: None,
             viewport: Viewport::default(),
         }
@@ -77,8 +79,8 @@ impl State {
 
     /// Which key table applies now.
     pub fn mode(&self) -> Mode {
-        if self.help.is_some() {
-            Mode::Help
+        if self.overlay.is_some() {
+            Mode::Overlay
         } else {
             Mode::Browse
         }
@@ -94,8 +96,8 @@ impl State {
         self.list.set_rows(viewport.list_rows);
         self.reader
             .resize(&self.corpus, viewport.reader_width, viewport.reader_height);
-        if let Some(top) = self.help {
-            self.help = Some(top.min(self.help_max_top()));
+        if let Some(overlay) = self.overlay {
+            self.scroll_overlay(overlay, overlay.top);
         }
     }
 
@@ -105,8 +107,12 @@ impl State {
         match action {
             Action::Quit => return Effect::Quit,
             Action::Suspend => return Effect::Suspend,
-            Action::ToggleHelp => self.help = if self.help.is_some() { None } else { Some(0) },
-            _ if self.help.is_some() => self.update_help(action),
+            Action::ToggleHelp => self.toggle_overlay(OverlayKind::Help),
+            Action::ToggleWarnings => self.toggle_overlay(OverlayKind::Warnings),
+            Action::CloseOverlay => self.overlay = None,
+            _ if self.overlay.is_some() => self.update_overlay(action),
+            Action::ToggleRaw => self.reader.toggle_raw(&self.corpus),
+            Action::ShowLocation => self.message = Some(self.location()),
             Action::Open => self.focus = Focus::Reader,
             Action::Back => self.focus = Focus::List,
             Action::ToggleFocus => {
@@ -180,24 +186,69 @@ impl State {
         }
     }
 
-    fn update_help(&mut self, action: Action) {
-        let Some(top) = self.help else { return };
-        let page = self.viewport.help_height.max(1);
-        let top = match action {
-            Action::MoveDown | Action::WheelDown(_) => top + 1,
-            Action::MoveUp | Action::WheelUp(_) => top.saturating_sub(1),
-            Action::PageDown | Action::HalfPageDown => top + page,
-            Action::PageUp | Action::HalfPageUp => top.saturating_sub(page),
-            Action::Top => 0,
-            Action::Bottom => usize::MAX,
-            _ => top,
+    fn toggle_overlay(&mut self, kind: OverlayKind) {
+        self.overlay = match self.overlay {
+            Some(open) if open.kind == kind => None,
+            _ => Some(Overlay { kind, top: 0 }),
         };
-        self.help = Some(top.min(self.help_max_top()));
     }
 
-    fn help_max_top(&self) -> usize {
-        keymap::help_entries()
-            .len()
-            .saturating_sub(self.viewport.help_height)
+    fn update_overlay(&mut self, action: Action) {
+        let Some(overlay) = self.overlay else { return };
+        let page = self.viewport.overlay_height.max(1);
+        let top = match action {
+            Action::MoveDown | Action::WheelDown(_) => overlay.top + 1,
+            Action::MoveUp | Action::WheelUp(_) => overlay.top.saturating_sub(1),
+            Action::PageDown | Action::HalfPageDown => overlay.top + page,
+            Action::PageUp | Action::HalfPageUp => overlay.top.saturating_sub(page),
+            Action::Top => 0,
+            Action::Bottom => usize::MAX,
+            _ => overlay.top,
+        };
+        self.scroll_overlay(overlay, top);
+    }
+
+    /// Scrolls an overlay, stopping when its last row is in view (help) or at the top (warnings,
+    /// whose rows may wrap onto several lines).
+    fn scroll_overlay(&mut self, overlay: Overlay, top: usize) {
+        let rows = overlay.kind.rows(&self.corpus).len();
+        let max_top = match overlay.kind {
+            OverlayKind::Help => rows.saturating_sub(self.viewport.overlay_height),
+            OverlayKind::Warnings => rows.saturating_sub(1),
+        };
+        self.overlay = Some(Overlay {
+            top: top.min(max_top),
+            ..overlay
+        });
+    }
+
+    /// `file:lines` of the paragraph at the top of the reading pane (or the source line, raw).
+    fn location(&self) -> String {
+        let article = &self.corpus.articles[self.reader.article()];
+        let source = &self.corpus.sources[article.source].name;
+        let Some(document) = self.reader.document() else {
+            return format!("{source}:{}", article.lines.start);
+        };
+        let top = self.reader.top();
+        if self.reader.is_raw() {
+            let line = document
+                .lines
+                .iter()
+                .take(top + 1)
+                .rev()
+                .find_map(|l| l.number);
+            return format!("{source}:{}", line.unwrap_or(1));
+        }
+        let Some(index) = document.paragraph_at(top) else {
+            return format!("{source}:{} (article)", article.lines.start);
+        };
+        let lines = &article.paragraphs[index].lines;
+        let span = if lines.end > lines.start + 1 {
+            format!("{}-{}", lines.start, lines.end - 1)
+        } else {
+            lines.start.to_string()
+        };
+        let count = article.paragraphs.len();
+        format!("{source}:{span} · paragraph {} of {count}", index + 1)
     }
 }

@@ -1,4 +1,5 @@
-//! The reading pane's state: which article, laid out at which width, scrolled how far.
+//! The reading pane's state: which article, laid out at which width, scrolled how far — and
+//! whether it shows the article or its source file as it is (the raw view).
 
 use crate::corpus::Corpus;
 use crate::layout::{Document, LayoutOptions};
@@ -10,6 +11,10 @@ pub struct Reader {
     /// Index of the first visible line.
     top: usize,
     height: usize,
+    /// Showing the source file rather than the laid-out article.
+    raw: bool,
+    /// Where the article view was when the raw view opened, to return to it.
+    article_top: usize,
     document: Option<Document>,
 }
 
@@ -27,17 +32,40 @@ impl Reader {
         self.height
     }
 
-    /// The laid-out article, once the pane has a size.
+    pub fn is_raw(&self) -> bool {
+        self.raw
+    }
+
+    /// The laid-out article (or source file), once the pane has a size.
     pub fn document(&self) -> Option<&Document> {
         self.document.as_ref()
     }
 
-    /// Shows `article` from its top.
+    /// Shows `article` from its top (in the raw view: its file, at the article's first line).
     pub fn show(&mut self, corpus: &Corpus, article: usize) {
         self.article = article;
         self.top = 0;
+        self.article_top = 0;
         if let Some(options) = self.document.as_ref().map(|d| d.options) {
-            self.document = Some(layout(corpus, article, options));
+            self.relayout(corpus, options);
+            if self.raw {
+                self.scroll_to_article_start(corpus);
+            }
+        }
+    }
+
+    /// Switches between the article and its source file as it is.
+    pub fn toggle_raw(&mut self, corpus: &Corpus) {
+        self.raw = !self.raw;
+        let Some(options) = self.document.as_ref().map(|d| d.options) else {
+            return;
+        };
+        self.relayout(corpus, options);
+        if self.raw {
+            self.article_top = self.top;
+            self.scroll_to_article_start(corpus);
+        } else {
+            self.top = self.article_top.min(self.max_top());
         }
     }
 
@@ -47,9 +75,10 @@ impl Reader {
         let options = LayoutOptions::for_width(width);
         if self.document.as_ref().is_none_or(|d| d.options != options) {
             let anchor = self.document.as_ref().and_then(|d| d.anchor(self.top));
-            let document = layout(corpus, self.article, options);
-            self.top = anchor.map_or(0, |a| document.line_of(a));
-            self.document = Some(document);
+            self.relayout(corpus, options);
+            if let (Some(anchor), Some(document)) = (anchor, &self.document) {
+                self.top = document.line_of(anchor);
+            }
         }
         self.top = self.top.min(self.max_top());
     }
@@ -69,8 +98,7 @@ impl Reader {
 
     /// How far through the article the bottom of the view is, 0–100.
     pub fn percent(&self) -> usize {
-        let max_top = self.max_top();
-        (self.top * 100).checked_div(max_top).unwrap_or(100)
+        (self.top * 100).checked_div(self.max_top()).unwrap_or(100)
     }
 
     fn max_top(&self) -> usize {
@@ -78,10 +106,21 @@ impl Reader {
             .as_ref()
             .map_or(0, |d| d.lines.len().saturating_sub(self.height))
     }
-}
 
-fn layout(corpus: &Corpus, article: usize, options: LayoutOptions) -> Document {
-    let article = &corpus.articles[article];
-    let source = &corpus.sources[article.source];
-    Document::new(article, &source.name, &source.encoding, options)
+    fn relayout(&mut self, corpus: &Corpus, options: LayoutOptions) {
+        let article = &corpus.articles[self.article];
+        let source = &corpus.sources[article.source];
+        self.document = Some(if self.raw {
+            Document::raw(source, options)
+        } else {
+            Document::new(article, &source.name, &source.encoding, options)
+        });
+    }
+
+    fn scroll_to_article_start(&mut self, corpus: &Corpus) {
+        let first_line = corpus.articles[self.article].lines.start;
+        if let Some(document) = &self.document {
+            self.top = document.line_of_source_line(first_line).min(self.max_top());
+        }
+    }
 }

@@ -3,7 +3,6 @@
 use ratatui::layout::{Margin, Rect};
 use ratatui::widgets::{Block, Borders};
 
-use crate::keymap;
 use crate::state::Viewport;
 
 /// Below this size the app shows a one-line notice instead of its layout.
@@ -62,14 +61,19 @@ impl Areas {
         }
     }
 
-    /// The help overlay, centred.
-    pub fn help(screen: Rect) -> Rect {
-        let rows = u16::try_from(keymap::help_entries().len()).unwrap_or(u16::MAX);
-        let width = screen.width.saturating_sub(4).min(64);
+    /// How wide overlays are on this screen.
+    pub fn overlay_width(screen: Rect) -> u16 {
+        screen.width.saturating_sub(4).min(76)
+    }
+
+    /// An overlay of `lines` lines, centred; as tall as they need and the screen allows.
+    pub fn overlay(screen: Rect, lines: usize) -> Rect {
+        let rows = u16::try_from(lines).unwrap_or(u16::MAX);
+        let width = Self::overlay_width(screen);
         let height = rows.saturating_add(2).min(screen.height.saturating_sub(2));
         Rect::new(
             screen.x + (screen.width - width) / 2,
-            screen.y + (screen.height.saturating_sub(height)) / 2,
+            screen.y + (screen.height - height) / 2,
             width,
             height,
         )
@@ -82,7 +86,7 @@ impl Areas {
             list_rows: usize::from(self.list_inner().height / LIST_ENTRY_ROWS),
             reader_width: usize::from(text.width),
             reader_height: usize::from(text.height),
-            help_height: usize::from(Self::help(screen).height.saturating_sub(2)),
+            overlay_height: usize::from(screen.height.saturating_sub(4)),
         }
     }
 }

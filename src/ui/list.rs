@@ -48,7 +48,7 @@ impl ListView<'_> {
         let detail = article
             .byline()
             .or_else(|| article.section.clone())
-            .unwrap_or_default();
+            .unwrap_or_else(|| file_name(&self.corpus.sources[article.source].name).to_owned());
         let detail = truncate(&detail, columns.saturating_sub(1), AmbiguousWidth::Narrow);
         let highlight = self.theme.list_item(selected, self.focused);
         if let Some(style) = highlight {
@@ -65,4 +65,9 @@ impl ListView<'_> {
             detail_style,
         );
     }
+}
+
+/// The last part of a shown path: what tells files in one folder apart.
+fn file_name(name: &str) -> &str {
+    name.rsplit('/').next().unwrap_or(name)
 }

@@ -1,9 +1,9 @@
 //! Drawing: one borrowing view per pane, laid out by [`layout::Areas`]. Views read the state and
 //! never change it.
 
-pub mod help;
 pub mod layout;
 pub mod list;
+pub mod overlay;
 pub mod reader;
 pub mod status;
 pub mod theme;
@@ -36,6 +36,7 @@ pub fn render(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
         let reader = reader::ReaderView {
             reader: &state.reader,
             article,
+            source: &state.corpus().sources[article.source],
             focused: state.focus == Focus::Reader,
             theme,
             text_area: areas.reader_text(),
@@ -43,8 +44,15 @@ pub fn render(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
         ratatui::widgets::Widget::render(&reader, areas.reader, buf);
     }
     ratatui::widgets::Widget::render(&status::StatusView { state, theme }, areas.status, buf);
-    if let Some(top) = state.help {
-        ratatui::widgets::Widget::render(&help::HelpView { top, theme }, Areas::help(screen), buf);
+    if let Some(overlay) = state.overlay {
+        let rows = overlay.kind.rows(state.corpus());
+        let lines = overlay::lines_needed(&rows, Areas::overlay_width(screen));
+        let view = overlay::OverlayView {
+            overlay,
+            corpus: state.corpus(),
+            theme,
+        };
+        ratatui::widgets::Widget::render(&view, Areas::overlay(screen, lines), buf);
     }
 }
 

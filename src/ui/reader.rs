@@ -1,4 +1,5 @@
-//! The reading pane: the laid-out article, sliced to the visible lines.
+//! The reading pane: the laid-out article (or its source file, in the raw view), sliced to the
+//! visible lines.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -6,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::widgets::{Block, Widget};
 
 use super::theme::Theme;
-use crate::corpus::Article;
+use crate::corpus::{Article, Source};
 use crate::layout::{Document, LineKind};
 use crate::state::Reader;
 
@@ -14,6 +15,7 @@ use crate::state::Reader;
 pub struct ReaderView<'a> {
     pub reader: &'a Reader,
     pub article: &'a Article,
+    pub source: &'a Source,
     pub focused: bool,
     pub theme: &'a Theme,
     /// Where the text goes inside `area` (border and padding excluded).
@@ -22,9 +24,17 @@ pub struct ReaderView<'a> {
 
 impl Widget for &ReaderView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        let title = if self.reader.is_raw() {
+            Some(format!(" {} · raw · r returns ", self.source.name))
+        } else {
+            self.article
+                .section
+                .as_ref()
+                .map(|section| format!(" {section} "))
+        };
         let mut block = Block::bordered().border_style(self.theme.border(self.focused));
-        if let Some(section) = &self.article.section {
-            block = block.title(format!(" {section} "));
+        if let Some(title) = title {
+            block = block.title(title);
         }
         block.render(area, buf);
         if let Some(document) = self.reader.document() {
@@ -42,14 +52,21 @@ impl ReaderView<'_> {
             .skip(self.reader.top())
             .take(usize::from(area.height));
         for (y, line) in (area.y..).zip(visible) {
-            let offset = document.margin + line.indent;
+            if let Some(number) = line.number {
+                let label = format!(
+                    "{number:>width$} ",
+                    width = document.gutter.saturating_sub(2)
+                );
+                buf.set_stringn(area.x, y, &label, usize::from(area.width), self.theme.dim);
+            }
+            let offset = document.gutter + document.margin + line.indent;
             let Ok(x) = u16::try_from(offset) else {
                 continue;
             };
             if x >= area.width {
                 continue;
             }
-            let text = document.text(self.article, line);
+            let text = document.text(self.article, self.source, line);
             let room = usize::from(area.width - x);
             buf.set_stringn(area.x + x, y, text, room, self.style(line.kind));
         }
@@ -62,7 +79,7 @@ impl ReaderView<'_> {
             LineKind::Info => self.theme.dim,
             LineKind::Heading => self.theme.heading,
             LineKind::Credit => self.theme.credit,
-            LineKind::Body | LineKind::Blank => self.theme.text,
+            LineKind::Body | LineKind::Blank | LineKind::Raw => self.theme.text,
         }
     }
 }

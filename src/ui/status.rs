@@ -1,4 +1,4 @@
-//! The status bar: where you are, and the keys worth knowing.
+//! The status bar: where you are, what went wrong while loading, and the keys worth knowing.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,7 +9,7 @@ use super::theme::Theme;
 use crate::keymap;
 use crate::state::State;
 
-/// Draws `article i/n · p%`, then a notice or the key hints.
+/// Draws `article i/n · p%`, the warning count, then a notice or the key hints.
 pub struct StatusView<'a> {
     pub state: &'a State,
     pub theme: &'a Theme,
@@ -19,12 +19,25 @@ impl Widget for &StatusView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         buf.set_style(area, self.theme.status);
         let count = self.state.corpus().articles.len();
+        let raw = if self.state.reader.is_raw() {
+            " · raw"
+        } else {
+            ""
+        };
         let position = format!(
-            " article {}/{count} · {}% ",
+            " article {}/{count} · {}%{raw} ",
             self.state.list.selected() + 1,
             self.state.reader.percent()
         );
         let mut spans = vec![Span::styled(position, self.theme.status)];
+        let warnings = self.state.corpus().warnings.len();
+        if warnings > 0 {
+            let plural = if warnings == 1 { "" } else { "s" };
+            spans.push(Span::styled(
+                format!(" {warnings} warning{plural} (!) "),
+                self.theme.warning,
+            ));
+        }
         if let Some(message) = &self.state.message {
             spans.push(Span::styled(format!(" {message} "), self.theme.notice));
         } else {

@@ -18,7 +18,11 @@ pub struct Theme {
     pub list_selected_unfocused: Style,
     pub status: Style,
     pub status_key: Style,
+    /// Keys and labels in overlays.
+    pub key: Style,
     pub notice: Style,
+    /// The warning count in the status bar.
+    pub warning: Style,
 }
 
 impl Default for Theme {
@@ -42,6 +46,8 @@ impl Default for Theme {
                 .fg(Color::Yellow)
                 .bg(Color::DarkGray)
                 .add_modifier(Modifier::BOLD),
+            key: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            warning: Style::new().fg(Color::Black).bg(Color::LightRed),
             notice: Style::new().fg(Color::Black).bg(Color::Yellow),
         }
     }

@@ -1,0 +1,125 @@
+//! Overlays over the panes: the key help (generated from the keymap) and the load warnings.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Clear, Widget};
+
+use super::theme::Theme;
+use crate::corpus::Corpus;
+use crate::state::{Overlay, Row};
+use crate::text::width::{AmbiguousWidth, str_width};
+use crate::text::wrap::{WrapOptions, wrap};
+
+/// The widest the label column gets; longer labels take a line of their own.
+const MAX_LABEL: usize = 24;
+
+/// Draws an overlay's rows from its `top` row.
+pub struct OverlayView<'a> {
+    pub overlay: Overlay,
+    pub corpus: &'a Corpus,
+    pub theme: &'a Theme,
+}
+
+impl Widget for &OverlayView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        Clear.render(area, buf);
+        let rows = self.overlay.kind.rows(self.corpus);
+        let more = if self.overlay.top + usize::from(area.height.saturating_sub(2)) < rows.len() {
+            " j/k scroll "
+        } else {
+            ""
+        };
+        let block = Block::bordered()
+            .title(self.overlay.kind.title(self.corpus))
+            .title_bottom(more)
+            .border_style(self.theme.border_focused);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let label_width = rows
+            .iter()
+            .map(|r| str_width(&r.label, AmbiguousWidth::Narrow))
+            .max()
+            .unwrap_or(0);
+        let label_width = label_width.min(MAX_LABEL).min(usize::from(inner.width) / 2);
+        let mut y = inner.y;
+        for row in rows.iter().skip(self.overlay.top) {
+            if y >= inner.bottom() {
+                break;
+            }
+            y = self.row(row, inner, y, label_width, buf);
+        }
+    }
+}
+
+/// Lines the overlay's rows need inside a box `width` columns wide (border included).
+pub fn lines_needed(rows: &[Row], width: u16) -> usize {
+    let inner = width.saturating_sub(2);
+    let label_width = label_width(rows, inner);
+    rows.iter()
+        .map(|row| {
+            row_layout(row, inner, label_width).1.len() + usize::from(!fits(row, label_width))
+        })
+        .sum()
+}
+
+fn label_width(rows: &[Row], inner_width: u16) -> usize {
+    let widest = rows
+        .iter()
+        .map(|r| str_width(&r.label, AmbiguousWidth::Narrow))
+        .max()
+        .unwrap_or(0);
+    widest.min(MAX_LABEL).min(usize::from(inner_width) / 2)
+}
+
+fn fits(row: &Row, label_width: usize) -> bool {
+    str_width(&row.label, AmbiguousWidth::Narrow) <= label_width
+}
+
+/// Where a row's text starts (columns from the label's start) and its wrapped lines.
+fn row_layout(
+    row: &Row,
+    inner_width: u16,
+    label_width: usize,
+) -> (usize, Vec<std::ops::Range<usize>>) {
+    let width = usize::from(inner_width.saturating_sub(2));
+    let (offset, text_width) = if fits(row, label_width) {
+        (label_width + 2, width.saturating_sub(label_width + 2))
+    } else {
+        (2, width.saturating_sub(2))
+    };
+    let options = WrapOptions {
+        width: text_width.max(2),
+        first_indent: 0,
+        ambiguous: AmbiguousWidth::Narrow,
+    };
+    (
+        offset,
+        wrap(&row.text, &options)
+            .into_iter()
+            .map(|l| l.range)
+            .collect(),
+    )
+}
+
+impl OverlayView<'_> {
+    /// Draws one row from line `y`; returns the line after it.
+    fn row(&self, row: &Row, inner: Rect, mut y: u16, label_width: usize, buf: &mut Buffer) -> u16 {
+        let x = inner.x + 1;
+        let width = usize::from(inner.width.saturating_sub(2));
+        buf.set_stringn(x, y, &row.label, width, self.theme.key);
+        if !fits(row, label_width) {
+            y += 1;
+        }
+        let (offset, lines) = row_layout(row, inner.width, label_width);
+        let text_x = x.saturating_add(u16::try_from(offset).unwrap_or(u16::MAX));
+        let room = width.saturating_sub(offset);
+        for range in lines {
+            if y >= inner.bottom() {
+                break;
+            }
+            buf.set_stringn(text_x, y, &row.text[range], room, self.theme.text);
+            y += 1;
+        }
+        y
+    }
+}
