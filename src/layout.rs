@@ -1,15 +1,22 @@
 //! An article laid out for reading at a given width: the lines the reading pane draws and
 //! `wenji show` prints.
 //!
-//! Layout is done once per (article, width) and drawn many times by slicing the visible lines
-//! (STYLE.md, "wrap once, draw many"). Each line points back into the article's text with a byte
-//! range, so a search hit or a scroll anchor can be mapped onto lines and back. No ratatui here.
+//! An article is a list of segments (title, byline, info line, paragraphs, credit; or, in the raw
+//! view, the source file's lines), laid out lazily: [`Document::ensure`] wraps only as far as a
+//! caller needs, so the first screen of a 10 MB paragraph costs what the screen shows, and a
+//! resize costs nothing until the new lines are drawn. Laid-out lines are kept and drawn many
+//! times by slicing (STYLE.md, "wrap once, draw many"). Each line points back into the text with a
+//! byte range, so a search hit or a scroll anchor maps onto lines and back. No ratatui here.
 
 use std::ops::Range;
 
 use crate::corpus::{Article, ParagraphKind, Source};
-use crate::text::width::{AmbiguousWidth, str_width};
-use crate::text::wrap::{WrapOptions, wrap};
+use crate::text::width::AmbiguousWidth;
+use crate::text::wrap::{WrapOptions, wrap_iter};
+
+/// Bytes a paragraph must still hold for lazy layout to pause inside it: the orphan rule looks
+/// at a paragraph's last two lines, which must be laid out together.
+const PAUSE_MARGIN: usize = 4096;
 
 /// Settings that change how an article is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,7 +25,8 @@ pub struct LayoutOptions {
     pub width: usize,
     /// The widest a line may be; wider panes centre the text (80 columns = 40 hanzi).
     pub max_width: usize,
-    /// First-line indent of body paragraphs, in columns (two ideographic spaces = 4).
+    /// First-line indent of body paragraphs, in columns (two ideographic spaces = 4). With no
+    /// indent, paragraphs are separated by a blank line instead — never both.
     pub indent: usize,
     pub ambiguous: AmbiguousWidth,
 }
@@ -53,7 +61,7 @@ pub enum LineKind {
 /// Which text a line's byte range refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextRef {
-    /// A string composed by the layout (title, byline, info, credit), index into `Document::owned`.
+    /// A string composed by the layout (title, byline, info, credit), index into its own list.
     Owned(usize),
     /// A paragraph of the article.
     Paragraph(usize),
@@ -74,124 +82,142 @@ pub struct DocLine {
     pub number: Option<usize>,
 }
 
-/// An article laid out at one width.
+/// Something to lay out: a whole text, or (raw view) one source line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Segment {
+    kind: LineKind,
+    text: TextRef,
+    /// The bytes of `text` this segment covers.
+    range: Range<usize>,
+    indent: usize,
+    centred: bool,
+    number: Option<usize>,
+}
+
+/// An article (or a source file) laid out at one width, as far as anyone has looked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
-    /// The options it was laid out with; a change means a new layout.
+    /// The options it is laid out with; a change means a new layout.
     pub options: LayoutOptions,
     /// Columns of the text column (at most `max_width`).
     pub measure: usize,
     /// Columns left blank to the left of the text column, so it is centred in the pane.
     pub margin: usize,
-    pub lines: Vec<DocLine>,
     /// Columns before the text for line numbers (raw view only).
     pub gutter: usize,
+    /// The lines laid out so far; all of them once [`Document::is_complete`].
+    pub lines: Vec<DocLine>,
+    segments: Vec<Segment>,
+    /// Bytes of all segments before each one, for a position that needs no layout.
+    segment_starts: Vec<usize>,
+    /// Where layout stopped: the segment and the byte (in the segment's text) to go on from.
+    next: (usize, usize),
     owned: Vec<String>,
 }
 
+/// The texts a document refers to: its article and the article's source file.
+#[derive(Debug, Clone, Copy)]
+pub struct Texts<'a> {
+    pub article: &'a Article,
+    pub source: &'a Source,
+}
+
 impl Document {
-    /// Lays out `article`; `source_name` goes into the info line with the article's first line.
-    pub fn new(article: &Article, source: &str, encoding: &str, options: LayoutOptions) -> Self {
-        let measure = options.width.min(options.max_width).max(1);
-        let margin = (options.width - measure) / 2;
-        let mut builder = Builder {
-            options,
-            measure,
-            lines: Vec::new(),
-            owned: Vec::new(),
-        };
-        builder.owned_block(LineKind::Title, article.display_title().to_owned(), true);
+    /// An article: title, byline, info line, paragraphs, credit. Nothing is wrapped yet.
+    pub fn new(texts: Texts<'_>, options: LayoutOptions) -> Self {
+        let article = texts.article;
+        let mut builder = Builder::default();
+        builder.owned(LineKind::Title, article.display_title().to_owned(), true);
         if let Some(byline) = byline(article) {
-            builder.owned_block(LineKind::Byline, byline, true);
+            builder.owned(LineKind::Byline, byline, true);
         }
-        let info = format!("{source}:{} · {encoding}", article.lines.start.max(1));
-        builder.owned_block(LineKind::Info, info, true);
+        let info = format!(
+            "{}:{} · {}",
+            texts.source.name,
+            article.lines.start.max(1),
+            texts.source.encoding
+        );
+        builder.owned(LineKind::Info, info, true);
         builder.blank();
         for (index, paragraph) in article.paragraphs.iter().enumerate() {
             let (kind, indent) = match paragraph.kind {
                 ParagraphKind::Body => (LineKind::Body, options.indent),
                 ParagraphKind::Continuation => (LineKind::Body, 0),
-                ParagraphKind::Heading => {
-                    if index > 0 {
-                        builder.blank();
-                    }
-                    (LineKind::Heading, 0)
-                }
+                ParagraphKind::Heading => (LineKind::Heading, 0),
             };
-            builder.wrapped(kind, TextRef::Paragraph(index), &paragraph.text, indent);
+            let spaced = options.indent == 0 && paragraph.kind == ParagraphKind::Body;
+            if index > 0 && (paragraph.kind == ParagraphKind::Heading || spaced) {
+                builder.blank();
+            }
+            let range = 0..paragraph.text.len();
+            builder.push(Segment {
+                kind,
+                text: TextRef::Paragraph(index),
+                range,
+                indent,
+                centred: false,
+                number: None,
+            });
         }
         if let Some(credit) = &article.credit {
             builder.blank();
-            builder.owned_block(LineKind::Credit, format!("（{credit}）"), false);
+            builder.owned(LineKind::Credit, format!("（{credit}）"), false);
         }
-        Self {
-            options,
-            measure,
-            margin,
-            lines: builder.lines,
-            gutter: 0,
-            owned: builder.owned,
-        }
+        builder.finish(options, 0)
     }
 
     /// The source file as it is, every line numbered, wrapped to the pane.
     pub fn raw(source: &Source, options: LayoutOptions) -> Self {
-        let count = source.text.lines().count().max(1);
-        let gutter = count.to_string().len() + 2;
-        let width = options.width.saturating_sub(gutter).max(2);
-        let wrap_options = WrapOptions {
-            width,
-            first_indent: 0,
-            ambiguous: options.ambiguous,
-        };
-        let mut lines = Vec::new();
+        let mut builder = Builder::default();
         let mut start = 0;
-        for (index, line) in source.text.lines().enumerate() {
-            for (row, wrapped) in wrap(line, &wrap_options).into_iter().enumerate() {
-                lines.push(DocLine {
-                    kind: LineKind::Raw,
-                    text: TextRef::Source,
-                    range: start + wrapped.range.start..start + wrapped.range.end,
-                    indent: 0,
-                    number: (row == 0).then_some(index + 1),
-                });
-            }
+        for (index, line) in source.text.split_terminator('\n').enumerate() {
+            let range = start..start + line.len();
+            builder.push(Segment {
+                kind: LineKind::Raw,
+                text: TextRef::Source,
+                range,
+                indent: 0,
+                centred: false,
+                number: Some(index + 1),
+            });
             start += line.len() + 1;
         }
-        Self {
-            options,
-            measure: width,
-            margin: 0,
-            lines,
-            gutter,
-            owned: Vec::new(),
+        let gutter = builder.segments.len().max(1).to_string().len() + 2;
+        builder.finish(options, gutter)
+    }
+
+    /// Whether every line has been laid out.
+    pub fn is_complete(&self) -> bool {
+        self.next.0 >= self.segments.len()
+    }
+
+    /// Lays out at least `count` lines (or all there are).
+    pub fn ensure(&mut self, texts: Texts<'_>, count: usize) {
+        while self.lines.len() < count && !self.is_complete() {
+            self.step(texts, count);
         }
+    }
+
+    /// Lays out everything.
+    pub fn ensure_all(&mut self, texts: Texts<'_>) {
+        self.ensure(texts, usize::MAX);
     }
 
     /// The text shown on `line`.
-    pub fn text<'a>(&'a self, article: &'a Article, source: &'a Source, line: &DocLine) -> &'a str {
-        match line.text {
-            TextRef::Owned(index) => &self.owned[index][line.range.clone()],
-            TextRef::Paragraph(index) => &article.paragraphs[index].text[line.range.clone()],
-            TextRef::Source => &source.text[line.range.clone()],
-            TextRef::None => "",
+    pub fn text<'a>(&'a self, texts: Texts<'a>, line: &DocLine) -> &'a str {
+        &text_of(&self.owned, texts, line.text)[line.range.clone()]
+    }
+
+    /// How far through the document line `top` is, 0–100, by lines once all are laid out and by
+    /// bytes before that.
+    pub fn percent(&self, top: usize, height: usize) -> usize {
+        if self.is_complete() {
+            let max_top = self.lines.len().saturating_sub(height);
+            return (top.min(max_top) * 100).checked_div(max_top).unwrap_or(100);
         }
-    }
-
-    /// The first display line of source line `number` (raw view), or of the nearest before it.
-    pub fn line_of_source_line(&self, number: usize) -> usize {
-        self.lines
-            .iter()
-            .rposition(|l| l.number.is_some_and(|n| n <= number))
-            .unwrap_or(0)
-    }
-
-    /// The paragraph shown at or after display line `top`, if any.
-    pub fn paragraph_at(&self, top: usize) -> Option<usize> {
-        self.lines.iter().skip(top).find_map(|l| match l.text {
-            TextRef::Paragraph(index) => Some(index),
-            _ => None,
-        })
+        let total = self.segment_starts.last().copied().unwrap_or(0).max(1);
+        let at = self.byte_position(top);
+        (at * 100 / total).min(99)
     }
 
     /// A position that survives a relayout: the text and byte offset at the start of `line`.
@@ -199,13 +225,137 @@ impl Document {
         self.lines.get(line).map(|l| (l.text, l.range.start))
     }
 
-    /// The line showing `anchor` in this layout (the first line, when the anchor is gone).
-    pub fn line_of(&self, anchor: (TextRef, usize)) -> usize {
+    /// The line showing `anchor`, laying out as far as needed (the first line if it is gone).
+    pub fn line_of(&mut self, texts: Texts<'_>, anchor: (TextRef, usize)) -> usize {
         let (text, offset) = anchor;
+        let target = self
+            .segments
+            .iter()
+            .position(|s| s.text == text && s.range.end >= offset);
+        if let Some(segment) = target {
+            while !self.is_complete() && self.next.0 <= segment {
+                self.step(texts, self.lines.len() + 64);
+            }
+        }
         self.lines
             .iter()
             .rposition(|l| l.text == text && l.range.start <= offset)
             .unwrap_or(0)
+    }
+
+    /// The first display line of source line `number` (raw view), laying out as far as needed.
+    pub fn line_of_source_line(&mut self, texts: Texts<'_>, number: usize) -> usize {
+        while !self.is_complete()
+            && self.segments[self.next.0]
+                .number
+                .is_some_and(|n| n <= number)
+        {
+            self.step(texts, self.lines.len() + 64);
+        }
+        self.lines
+            .iter()
+            .rposition(|l| l.number.is_some_and(|n| n <= number))
+            .unwrap_or(0)
+    }
+
+    /// The paragraph shown at or after display line `top`, among the lines laid out.
+    pub fn paragraph_at(&self, top: usize) -> Option<usize> {
+        self.lines.iter().skip(top).find_map(|l| match l.text {
+            TextRef::Paragraph(index) => Some(index),
+            _ => None,
+        })
+    }
+
+    fn byte_position(&self, line: usize) -> usize {
+        let Some(line) = self.lines.get(line) else {
+            return self.segment_starts.last().copied().unwrap_or(0);
+        };
+        let segment = self
+            .segments
+            .iter()
+            .position(|s| {
+                s.text == line.text
+                    && s.range.start <= line.range.start
+                    && line.range.start <= s.range.end
+            })
+            .unwrap_or(0);
+        self.segment_starts[segment] + line.range.start - self.segments[segment].range.start
+    }
+
+    /// Lays out the next piece: the rest of a segment, or enough of a long one to pass `count`.
+    fn step(&mut self, texts: Texts<'_>, count: usize) {
+        let (index, from) = self.next;
+        let segment = self.segments[index].clone();
+        if segment.kind == LineKind::Blank {
+            self.push_line(&segment, 0..0, 0, true);
+            self.next = (index + 1, 0);
+            return;
+        }
+        let whole = text_of(&self.owned, texts, segment.text);
+        let text = &whole[segment.range.clone()];
+        let start = from.max(segment.range.start) - segment.range.start;
+        let width = self.measure.saturating_sub(self.gutter).max(1);
+        let first_indent = if start == 0 { segment.indent } else { 0 };
+        let options = WrapOptions {
+            width,
+            first_indent,
+            ambiguous: self.options.ambiguous,
+        };
+        let base = segment.range.start + start;
+        let wanted = count.saturating_sub(self.lines.len());
+        let mut laid = Vec::new();
+        let mut pause = None;
+        let mut lines = wrap_iter(&text[start..], &options).peekable();
+        let empty = text.is_empty();
+        while let Some(line) = lines.next() {
+            let centring = if segment.centred {
+                self.measure.saturating_sub(line.width) / 2
+            } else {
+                0
+            };
+            laid.push((
+                base + line.range.start..base + line.range.end,
+                line.indent + centring,
+            ));
+            if laid.len() >= wanted
+                && let Some(next) = lines.peek()
+                && text.len() - (start + next.range.start) > PAUSE_MARGIN
+            {
+                pause = Some(base + next.range.start);
+                break;
+            }
+        }
+        drop(lines);
+        if empty {
+            laid.push((base..base, 0));
+        }
+        for (row, (range, indent)) in laid.into_iter().enumerate() {
+            self.push_line(&segment, range, indent, start == 0 && row == 0);
+        }
+        self.next = match pause {
+            Some(offset) => (index, offset),
+            None => (index + 1, 0),
+        };
+    }
+
+    fn push_line(&mut self, segment: &Segment, range: Range<usize>, indent: usize, first: bool) {
+        self.lines.push(DocLine {
+            kind: segment.kind,
+            text: segment.text,
+            range,
+            indent,
+            number: if first { segment.number } else { None },
+        });
+    }
+}
+
+/// The whole text a [`TextRef`] names.
+fn text_of<'a>(owned: &'a [String], texts: Texts<'a>, text: TextRef) -> &'a str {
+    match text {
+        TextRef::Owned(index) => &owned[index],
+        TextRef::Paragraph(index) => &texts.article.paragraphs[index].text,
+        TextRef::Source => &texts.source.text,
+        TextRef::None => "",
     }
 }
 
@@ -218,109 +368,70 @@ fn byline(article: &Article) -> Option<String> {
     }
 }
 
+/// Collects segments and the strings the layout composes.
+#[derive(Default)]
 struct Builder {
-    options: LayoutOptions,
-    measure: usize,
-    lines: Vec<DocLine>,
+    segments: Vec<Segment>,
     owned: Vec<String>,
 }
 
 impl Builder {
+    fn push(&mut self, segment: Segment) {
+        self.segments.push(segment);
+    }
+
     fn blank(&mut self) {
-        self.lines.push(DocLine {
+        self.push(Segment {
             kind: LineKind::Blank,
             text: TextRef::None,
             range: 0..0,
             indent: 0,
+            centred: false,
             number: None,
         });
     }
 
-    fn owned_block(&mut self, kind: LineKind, text: String, centred: bool) {
-        let index = self.owned.len();
-        let start = self.lines.len();
-        self.wrapped(kind, TextRef::Owned(index), &text, 0);
-        if centred {
-            for line in &mut self.lines[start..] {
-                let width = str_width(&text[line.range.clone()], self.options.ambiguous);
-                line.indent = self.measure.saturating_sub(width) / 2;
-            }
-        }
+    fn owned(&mut self, kind: LineKind, text: String, centred: bool) {
+        let range = 0..text.len();
+        self.push(Segment {
+            kind,
+            text: TextRef::Owned(self.owned.len()),
+            range,
+            indent: 0,
+            centred,
+            number: None,
+        });
         self.owned.push(text);
     }
 
-    fn wrapped(&mut self, kind: LineKind, text_ref: TextRef, text: &str, indent: usize) {
-        let options = WrapOptions {
-            width: self.measure,
-            first_indent: indent,
-            ambiguous: self.options.ambiguous,
-        };
-        self.lines
-            .extend(wrap(text, &options).into_iter().map(|line| DocLine {
-                kind,
-                text: text_ref,
-                range: line.range,
-                indent: line.indent,
-                number: None,
-            }));
+    fn finish(self, options: LayoutOptions, gutter: usize) -> Document {
+        let measure = if gutter > 0 {
+            options.width
+        } else {
+            options.width.min(options.max_width)
+        }
+        .max(1);
+        let margin = (options.width.saturating_sub(measure)) / 2;
+        let mut total = 0;
+        let mut segment_starts = Vec::with_capacity(self.segments.len() + 1);
+        for segment in &self.segments {
+            segment_starts.push(total);
+            total += segment.range.len().max(1);
+        }
+        segment_starts.push(total);
+        Document {
+            options,
+            measure,
+            margin,
+            gutter,
+            lines: Vec::new(),
+            segments: self.segments,
+            segment_starts,
+            next: (0, 0),
+            owned: self.owned,
+        }
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::corpus;
-
-    #[test]
-    fn every_line_fits_its_pane() {
-        let corpus = corpus::sample();
-        for width in [10, 40, 61, 80, 120] {
-            for article in &corpus.articles {
-                let doc = Document::new(
-                    article,
-                    "speeches.txt",
-                    "UTF-8",
-                    LayoutOptions::for_width(width),
-                );
-                for line in &doc.lines {
-                    let source = &corpus.sources[article.source];
-                    let shown = str_width(doc.text(article, source, line), AmbiguousWidth::Narrow);
-                    assert!(
-                        doc.margin + line.indent + shown <= width,
-                        "{width}: {line:?}"
-                    );
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn text_is_centred_in_wide_panes() {
-        let corpus = corpus::sample();
-        let doc = Document::new(
-            &corpus.articles[0],
-            "speeches.txt",
-            "UTF-8",
-            LayoutOptions::for_width(120),
-        );
-        assert_eq!((doc.measure, doc.margin), (80, 20));
-    }
-
-    #[test]
-    fn anchor_survives_a_relayout() {
-        let corpus = corpus::sample();
-        let article = &corpus.articles[0];
-        let wide = Document::new(article, "s", "UTF-8", LayoutOptions::for_width(80));
-        let narrow = Document::new(article, "s", "UTF-8", LayoutOptions::for_width(40));
-        let anchor = wide.anchor(12).expect("line 12 exists");
-        let line = narrow.line_of(anchor);
-        let TextRef::Paragraph(p) = anchor.0 else {
-            panic!("body line expected")
-        };
-        assert_eq!(narrow.lines[line].text, TextRef::Paragraph(p));
-        assert!(
-            narrow.lines[line].range.contains(&anchor.1)
-                || narrow.lines[line].range.start == anchor.1
-        );
-    }
-}
+mod tests;

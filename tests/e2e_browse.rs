@@ -94,6 +94,8 @@ fn ctrl_z_gives_the_terminal_back_and_continuing_redraws_it() {
     pty.wait_until(|screen| !screen.alternate_screen(), PATIENCE)
         .expect("left the alternate screen");
     assert!(pty.cooked_mode(), "raw mode undone while suspended");
+    // As a shell would, continue it only once it has actually stopped.
+    wait_until_stopped(pty.pid());
     pty.signal(Signal::SIGCONT);
     pty.wait_until(vt100::Screen::alternate_screen, PATIENCE)
         .expect("back on the alternate screen");
@@ -148,4 +150,24 @@ fn without_a_terminal_on_stdout_it_explains_and_exits_2() {
         stderr.contains("standard output is not a terminal"),
         "{stderr}"
     );
+}
+
+/// Waits until process `pid` is stopped (state `T` in /proc), as a shell sees a suspended job.
+fn wait_until_stopped(pid: u32) {
+    let deadline = std::time::Instant::now() + PATIENCE;
+    loop {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        let state = stat
+            .rsplit(')')
+            .next()
+            .and_then(|rest| rest.split_whitespace().next());
+        if state == Some("T") {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "process {pid} never stopped: {stat}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
 }

@@ -173,15 +173,19 @@ fn location_names_the_lines_of_the_paragraph_at_the_top() {
         state.message.as_deref(),
         Some("speeches.txt:9 · paragraph 1 of 8")
     );
-    let document = state.reader.document().expect("laid out");
-    let joined = document
-        .lines
-        .iter()
-        .position(|l| l.text == wenji::layout::TextRef::Paragraph(2))
-        .expect("third paragraph laid out");
     apply(&mut state, &[Action::Open]);
-    for _ in 0..joined {
+    let at_third = |state: &State| {
+        let document = state.reader.document().expect("laid out");
+        document.paragraph_at(state.reader.top()) == Some(2)
+    };
+    while !at_third(&state) {
+        let before = state.reader.top();
         state.update(Action::MoveDown);
+        assert_ne!(
+            state.reader.top(),
+            before,
+            "reached the end before the third paragraph"
+        );
     }
     apply(&mut state, &[Action::ShowLocation]);
     assert_eq!(

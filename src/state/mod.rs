@@ -13,6 +13,8 @@ pub use reader::Reader;
 use crate::action::{Action, Pane};
 use crate::corpus::Corpus;
 use crate::keymap::Mode;
+use crate::layout::LayoutOptions;
+use crate::text::width::AmbiguousWidth;
 
 /// Lines the mouse wheel scrolls the reading pane by.
 const WHEEL_LINES: isize = 3;
@@ -45,10 +47,45 @@ pub struct Viewport {
     pub overlay_height: usize,
 }
 
+/// How text is laid out; from the command line (and later the config file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    /// How wide the terminal draws ambiguous characters (`--ambiguous-wide`).
+    pub ambiguous: AmbiguousWidth,
+    /// Indent first lines (the default) rather than separate paragraphs by blank lines.
+    pub indent: bool,
+    /// The widest a line of text gets, in columns.
+    pub max_width: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            ambiguous: AmbiguousWidth::Narrow,
+            indent: true,
+            max_width: 80,
+        }
+    }
+}
+
+impl Settings {
+    /// Layout options for a pane `width` columns wide.
+    pub fn layout(&self, width: usize) -> LayoutOptions {
+        let indent = if self.indent { 4 } else { 0 };
+        LayoutOptions {
+            width,
+            max_width: self.max_width,
+            indent,
+            ambiguous: self.ambiguous,
+        }
+    }
+}
+
 /// The whole app's state.
 #[derive(Debug)]
 pub struct State {
     corpus: Corpus,
+    pub settings: Settings,
     pub focus: Focus,
     pub list: ListCursor,
     pub reader: Reader,
@@ -61,9 +98,14 @@ pub struct State {
 
 impl State {
     pub fn new(corpus: Corpus) -> Self {
+        Self::with_settings(corpus, Settings::default())
+    }
+
+    pub fn with_settings(corpus: Corpus, settings: Settings) -> Self {
         let list = ListCursor::new(corpus.articles.len());
         Self {
             corpus,
+            settings,
             focus: Focus::List,
             list,
             reader: Reader::default(),
@@ -94,8 +136,9 @@ impl State {
     pub fn set_viewport(&mut self, viewport: Viewport) {
         self.viewport = viewport;
         self.list.set_rows(viewport.list_rows);
+        let options = self.settings.layout(viewport.reader_width);
         self.reader
-            .resize(&self.corpus, viewport.reader_width, viewport.reader_height);
+            .resize(&self.corpus, options, viewport.reader_height);
         if let Some(overlay) = self.overlay {
             self.scroll_overlay(overlay, overlay.top);
         }
@@ -154,14 +197,14 @@ impl State {
     fn move_reader(&mut self, action: Action) {
         let page = self.reader.height().saturating_sub(1).max(1).cast_signed();
         match action {
-            Action::MoveDown => self.reader.scroll_by(1),
-            Action::MoveUp => self.reader.scroll_by(-1),
-            Action::PageDown => self.reader.scroll_by(page),
-            Action::PageUp => self.reader.scroll_by(-page),
-            Action::HalfPageDown => self.reader.scroll_by((page / 2).max(1)),
-            Action::HalfPageUp => self.reader.scroll_by(-(page / 2).max(1)),
-            Action::Top => self.reader.scroll_to_top(),
-            Action::Bottom => self.reader.scroll_to_bottom(),
+            Action::MoveDown => self.reader.scroll_by(&self.corpus, 1),
+            Action::MoveUp => self.reader.scroll_by(&self.corpus, -1),
+            Action::PageDown => self.reader.scroll_by(&self.corpus, page),
+            Action::PageUp => self.reader.scroll_by(&self.corpus, -page),
+            Action::HalfPageDown => self.reader.scroll_by(&self.corpus, (page / 2).max(1)),
+            Action::HalfPageUp => self.reader.scroll_by(&self.corpus, -(page / 2).max(1)),
+            Action::Top => self.reader.scroll_to_top(&self.corpus),
+            Action::Bottom => self.reader.scroll_to_bottom(&self.corpus),
             _ => {}
         }
     }
@@ -182,7 +225,7 @@ impl State {
                     self.reader.show(&self.corpus, self.list.selected());
                 }
             }
-            Pane::Reader => self.reader.scroll_by(direction * WHEEL_LINES),
+            Pane::Reader => self.reader.scroll_by(&self.corpus, direction * WHEEL_LINES),
         }
     }
 

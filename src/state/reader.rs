@@ -1,8 +1,11 @@
 //! The reading pane's state: which article, laid out at which width, scrolled how far — and
 //! whether it shows the article or its source file as it is (the raw view).
+//!
+//! The layout is lazy: after every move the reader asks its document for the lines the screen
+//! needs and no more, so opening or resizing a huge article costs one screen of wrapping.
 
 use crate::corpus::Corpus;
-use crate::layout::{Document, LayoutOptions};
+use crate::layout::{Document, LayoutOptions, Texts};
 
 /// What the reading pane shows.
 #[derive(Debug, Default)]
@@ -36,7 +39,8 @@ impl Reader {
         self.raw
     }
 
-    /// The laid-out article (or source file), once the pane has a size.
+    /// The laid-out article (or source file), once the pane has a size; at least the visible
+    /// lines are laid out.
     pub fn document(&self) -> Option<&Document> {
         self.document.as_ref()
     }
@@ -51,6 +55,7 @@ impl Reader {
             if self.raw {
                 self.scroll_to_article_start(corpus);
             }
+            self.fill(corpus);
         }
     }
 
@@ -65,62 +70,86 @@ impl Reader {
             self.article_top = self.top;
             self.scroll_to_article_start(corpus);
         } else {
-            self.top = self.article_top.min(self.max_top());
+            self.top = self.article_top;
         }
+        self.fill(corpus);
     }
 
-    /// Fits the pane to a new size, keeping the first visible line's text in view.
-    pub fn resize(&mut self, corpus: &Corpus, width: usize, height: usize) {
+    /// Fits the pane to a new size and settings, keeping the first visible line's text in view.
+    pub fn resize(&mut self, corpus: &Corpus, options: LayoutOptions, height: usize) {
         self.height = height;
-        let options = LayoutOptions::for_width(width);
         if self.document.as_ref().is_none_or(|d| d.options != options) {
             let anchor = self.document.as_ref().and_then(|d| d.anchor(self.top));
             self.relayout(corpus, options);
-            if let (Some(anchor), Some(document)) = (anchor, &self.document) {
-                self.top = document.line_of(anchor);
+            if let (Some(anchor), Some(document)) = (anchor, &mut self.document) {
+                self.top = document.line_of(texts(corpus, self.article), anchor);
             }
         }
-        self.top = self.top.min(self.max_top());
+        self.fill(corpus);
     }
 
     /// Scrolls by `lines` (negative is up), stopping at either end.
-    pub fn scroll_by(&mut self, lines: isize) {
-        self.top = self.top.saturating_add_signed(lines).min(self.max_top());
+    pub fn scroll_by(&mut self, corpus: &Corpus, lines: isize) {
+        self.top = self.top.saturating_add_signed(lines);
+        self.fill(corpus);
     }
 
-    pub fn scroll_to_top(&mut self) {
+    pub fn scroll_to_top(&mut self, corpus: &Corpus) {
         self.top = 0;
+        self.fill(corpus);
     }
 
-    pub fn scroll_to_bottom(&mut self) {
-        self.top = self.max_top();
+    pub fn scroll_to_bottom(&mut self, corpus: &Corpus) {
+        if let Some(document) = &mut self.document {
+            document.ensure_all(texts(corpus, self.article));
+        }
+        self.top = usize::MAX;
+        self.fill(corpus);
     }
 
-    /// How far through the article the bottom of the view is, 0–100.
+    /// How far through the article the top of the view is, 0–100.
     pub fn percent(&self) -> usize {
-        (self.top * 100).checked_div(self.max_top()).unwrap_or(100)
-    }
-
-    fn max_top(&self) -> usize {
         self.document
             .as_ref()
-            .map_or(0, |d| d.lines.len().saturating_sub(self.height))
+            .map_or(100, |d| d.percent(self.top, self.height))
+    }
+
+    /// Lays out what the screen shows from `top`, then keeps `top` within the text.
+    fn fill(&mut self, corpus: &Corpus) {
+        let Some(document) = &mut self.document else {
+            return;
+        };
+        let texts = texts(corpus, self.article);
+        document.ensure(
+            texts,
+            self.top.saturating_add(self.height).saturating_add(1),
+        );
+        let max_top = document.lines.len().saturating_sub(self.height);
+        self.top = self.top.min(max_top);
     }
 
     fn relayout(&mut self, corpus: &Corpus, options: LayoutOptions) {
-        let article = &corpus.articles[self.article];
-        let source = &corpus.sources[article.source];
+        let texts = texts(corpus, self.article);
         self.document = Some(if self.raw {
-            Document::raw(source, options)
+            Document::raw(texts.source, options)
         } else {
-            Document::new(article, &source.name, &source.encoding, options)
+            Document::new(texts, options)
         });
     }
 
     fn scroll_to_article_start(&mut self, corpus: &Corpus) {
         let first_line = corpus.articles[self.article].lines.start;
-        if let Some(document) = &self.document {
-            self.top = document.line_of_source_line(first_line).min(self.max_top());
+        if let Some(document) = &mut self.document {
+            self.top = document.line_of_source_line(texts(corpus, self.article), first_line);
         }
+    }
+}
+
+/// The texts an article's document refers to.
+fn texts(corpus: &Corpus, article: usize) -> Texts<'_> {
+    let article = &corpus.articles[article];
+    Texts {
+        article,
+        source: &corpus.sources[article.source],
     }
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Widget};
 
 use super::theme::Theme;
 use crate::corpus::{Article, Source};
-use crate::layout::{Document, LineKind};
+use crate::layout::{Document, LineKind, Texts};
 use crate::state::Reader;
 
 /// Draws the article the reader state points at.
@@ -66,7 +66,11 @@ impl ReaderView<'_> {
             if x >= area.width {
                 continue;
             }
-            let text = document.text(self.article, self.source, line);
+            let texts = Texts {
+                article: self.article,
+                source: self.source,
+            };
+            let text = document.text(texts, line);
             let room = usize::from(area.width - x);
             buf.set_stringn(area.x + x, y, text, room, self.style(line.kind));
         }
