@@ -39,16 +39,21 @@ pub fn looks_like_markdown(text: &str) -> bool {
 }
 
 /// Plain text: every non-blank line is a paragraph (page-break repair later joins broken ones).
+/// A line ending in two spaces marks a hard break, as in Markdown: the line right after it is
+/// never joined to it.
 pub fn plain_blocks(text: &str) -> Vec<Block> {
+    let mut hard_break = false;
     text.lines()
         .enumerate()
         .filter_map(|(index, line)| {
             let trimmed = trim(line);
+            let breaks = !trimmed.is_empty() && line.ends_with("  ");
+            let after_hard_break = std::mem::replace(&mut hard_break, breaks);
             (!trimmed.is_empty()).then(|| Block {
                 kind: BlockKind::Paragraph,
                 text: trimmed.to_owned(),
                 lines: index + 1..index + 2,
-                after_hard_break: false,
+                after_hard_break,
             })
         })
         .collect()

@@ -1,7 +1,14 @@
 //! YAML front matter (`---` … `---` at the top of a Markdown file): the file is one article and
 //! the matter fills its fields.
+//!
+//! The file was sanitised before it was parsed, but YAML escapes (`"\e[2J"`, `"\u202E"`) only
+//! become characters now, so every field is sanitised again.
+
+use std::borrow::Cow;
 
 use yaml_rust2::{Yaml, YamlLoader};
+
+use crate::text::sanitize::{Report, sanitize};
 
 /// The fields front matter can set.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -11,6 +18,8 @@ pub struct FrontMatter {
     pub date: Option<String>,
     pub category: Option<String>,
     pub tags: Vec<String>,
+    /// What sanitising the fields cleaned, for a warning.
+    pub cleaned: Report,
 }
 
 /// Front matter found at the top of a file.
@@ -59,13 +68,30 @@ fn parse(yaml: &str) -> Result<FrontMatter, String> {
         Yaml::Array(items) => items.iter().filter_map(scalar).collect(),
         other => scalar(other).map(|t| vec![t]).unwrap_or_default(),
     };
-    Ok(FrontMatter {
+    let mut matter = FrontMatter {
         title: field(&["title"]),
         speaker: field(&["author", "speaker"]),
         date: field(&["date", "year"]),
         category: field(&["category", "section"]),
         tags,
-    })
+        cleaned: Report::default(),
+    };
+    let mut cleaned = Report::default();
+    let fields = [
+        &mut matter.title,
+        &mut matter.speaker,
+        &mut matter.date,
+        &mut matter.category,
+    ];
+    for text in fields.into_iter().flatten().chain(&mut matter.tags) {
+        let (shown, found) = sanitize(text);
+        cleaned += found;
+        if let Cow::Owned(shown) = shown {
+            *text = shown;
+        }
+    }
+    matter.cleaned = cleaned;
+    Ok(matter)
 }
 
 fn scalar(value: &Yaml) -> Option<String> {

@@ -4,12 +4,18 @@
 //! The content is read as plain text: each non-blank line a paragraph, joined again where a line
 //! break cut a sentence. Every paragraph cites the JSON line it came from. A line that is not a
 //! JSON object with text in it is reported and skipped; the rest of the file still loads.
+//!
+//! The file was sanitised before it was parsed, but JSON escapes (`\u001b`, `\u202e`) only become
+//! characters now, so every string read from a record is sanitised again.
+
+use std::borrow::Cow;
 
 use serde::Deserialize;
 
 use super::blocks;
 use super::model::{Article, Warning};
 use super::parse;
+use crate::text::sanitize::{Report, sanitize};
 
 #[derive(Debug, Deserialize)]
 struct Record {
@@ -65,7 +71,11 @@ pub fn articles(text: &str, source: usize, name: &str) -> (Vec<Article>, Vec<War
                     .as_deref()
                     .is_some_and(|c| !c.trim().is_empty()) =>
             {
-                articles.push(article(record, source, number));
+                let (article, cleaned) = article(record, source, number);
+                articles.push(article);
+                if !cleaned.is_clean() {
+                    warnings.push(warn(cleaned.to_string()));
+                }
             }
             Ok(_) => warnings.push(warn("no `content` text on this line; skipped".to_owned())),
             Err(error) => warnings.push(warn(format!("not a JSON object ({error}); line skipped"))),
@@ -74,26 +84,69 @@ pub fn articles(text: &str, source: usize, name: &str) -> (Vec<Article>, Vec<War
     (articles, warnings)
 }
 
-fn article(record: Record, source: usize, line: usize) -> Article {
-    let content = record.content.unwrap_or_default();
+/// Raw U+2028, U+2029 and NEL are allowed inside JSON strings, but sanitising the file would turn
+/// them into line ends and cut the record in two. Written as JSON escapes they stay inside their
+/// string, and the file keeps its line numbers.
+///
+/// ```
+/// use wenji::corpus::jsonl::escape_line_separators;
+/// assert_eq!(escape_line_separators("{\"content\":\"甲\u{2028}乙\"}"), r#"{"content":"甲\u2028乙"}"#);
+/// ```
+pub fn escape_line_separators(text: &str) -> Cow<'_, str> {
+    const ESCAPES: [(char, &str); 3] = [
+        ('\u{2028}', "\\u2028"),
+        ('\u{2029}', "\\u2029"),
+        ('\u{85}', "\\u0085"),
+    ];
+    let escape = |c: char| ESCAPES.iter().find(|&&(raw, _)| raw == c).map(|e| e.1);
+    if !text.chars().any(|c| escape(c).is_some()) {
+        return Cow::Borrowed(text);
+    }
+    let mut escaped = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match escape(c) {
+            Some(json) => escaped.push_str(json),
+            None => escaped.push(c),
+        }
+    }
+    Cow::Owned(escaped)
+}
+
+/// Sanitises a field read from JSON, adding what was cleaned to `report`.
+fn clean(field: Option<String>, report: &mut Report) -> Option<String> {
+    let text = field?;
+    let (shown, found) = sanitize(&text);
+    *report += found;
+    Some(match shown {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(shown) => shown,
+    })
+}
+
+/// The article of one record, and what sanitising its strings cleaned.
+fn article(record: Record, source: usize, line: usize) -> (Article, Report) {
+    let mut cleaned = Report::default();
+    let content = clean(record.content, &mut cleaned).unwrap_or_default();
     let mut paragraph_blocks = blocks::plain_blocks(&content);
     for block in &mut paragraph_blocks {
         block.lines = line..line + 1;
     }
     let mut article = Article {
         source,
-        section: record.section,
-        title: record
-            .title
+        section: clean(record.section, &mut cleaned),
+        title: clean(record.title, &mut cleaned)
             .map(|t| t.trim().to_owned())
             .unwrap_or_default(),
-        speaker: record.author,
-        date: record.date.or(record.year).map(Scalar::into_string),
+        speaker: clean(record.author, &mut cleaned),
+        date: clean(
+            record.date.or(record.year).map(Scalar::into_string),
+            &mut cleaned,
+        ),
         lines: line..line + 1,
         ..Article::default()
     };
     parse::fill(&mut article, paragraph_blocks);
-    article
+    (article, cleaned)
 }
 
 #[cfg(test)]

@@ -133,11 +133,16 @@ fn read_input(path: &Path, options: LoadOptions) -> Loaded {
     if bytes.is_empty() {
         return warn("empty file; skipped".to_owned());
     }
-    let decoded = match decode::decode(&bytes, options.encoding) {
+    let mut decoded = match decode::decode(&bytes, options.encoding) {
         Ok(decoded) => decoded,
         Err(error) => return warn(error.to_string()),
     };
     drop(bytes);
+    if is_jsonl(Some(path))
+        && let std::borrow::Cow::Owned(escaped) = jsonl::escape_line_separators(&decoded.text)
+    {
+        decoded.text = escaped;
+    }
     let mut warnings: Vec<Warning> = decoded
         .warnings
         .iter()
@@ -183,7 +188,7 @@ fn parse_text(path: Option<PathBuf>, name: String, text: String, encoding: Strin
         .and_then(Path::file_stem)
         .map_or_else(|| name.clone(), |s| s.to_string_lossy().into_owned());
     let mut warnings = Vec::new();
-    let articles = if has_extension(path.as_deref(), &["jsonl", "ndjson"]) {
+    let articles = if is_jsonl(path.as_deref()) {
         let (articles, mut problems) = jsonl::articles(&text, 0, &name);
         warnings.append(&mut problems);
         articles
@@ -197,6 +202,14 @@ fn parse_text(path: Option<PathBuf>, name: String, text: String, encoding: Strin
             });
             front_matter::FrontMatter::default()
         });
+        if !matter.cleaned.is_clean() {
+            let message = format!("front matter: {}", matter.cleaned);
+            warnings.push(Warning {
+                source: name.clone(),
+                line: Some(1),
+                message,
+            });
+        }
         let mut blocks = blocks::markdown_blocks(found.body);
         for block in &mut blocks {
             block.lines =
@@ -265,6 +278,10 @@ fn front_matter_article(
     article
 }
 
+fn is_jsonl(path: Option<&Path>) -> bool {
+    has_extension(path, &["jsonl", "ndjson"])
+}
+
 fn has_extension(path: Option<&Path>, extensions: &[&str]) -> bool {
     path.and_then(Path::extension)
         .and_then(|e| e.to_str())
@@ -272,7 +289,7 @@ fn has_extension(path: Option<&Path>, extensions: &[&str]) -> bool {
 }
 
 /// A path as shown on screen: sanitised, on one line.
-fn display_name(path: &Path) -> String {
+pub(super) fn display_name(path: &Path) -> String {
     let shown = path.display().to_string();
     sanitize(&shown).0.replace('\n', "␊")
 }

@@ -13,8 +13,12 @@ use super::repair;
 /// The longest first line of a heading-less file that still reads as its title.
 const MAX_TITLE_CHARS: usize = 40;
 
-/// Turns one file's blocks into articles. `fallback_title` names a heading-less file.
+/// Turns one file's blocks into articles. `fallback_title` names a heading-less file; a file
+/// without any text gives no article (not an empty one named after the file).
 pub fn articles(blocks: Vec<Block>, source: usize, fallback_title: &str) -> Vec<Article> {
+    if blocks.is_empty() {
+        return Vec::new();
+    }
     let mut levels: Vec<u8> = blocks
         .iter()
         .filter_map(|b| match b.kind {

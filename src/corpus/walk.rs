@@ -92,7 +92,8 @@ impl Walker {
 
     fn warn(&mut self, path: &Path, message: String) {
         self.warnings.push(Warning {
-            source: path.display().to_string(),
+            // File names are untrusted too: one may hold terminal escapes.
+            source: super::load::display_name(path),
             line: None,
             message,
         });
