@@ -12,7 +12,7 @@ use ratatui::crossterm::event::{self, Event};
 
 use crate::corpus::Corpus;
 use crate::keymap;
-use crate::state::{Effect, State};
+use crate::state::{Effect, Settings, State};
 use crate::terminal::{self, Signal, Tui};
 use crate::ui::{self, layout::Areas, theme::Theme};
 
@@ -34,7 +34,7 @@ enum AppEvent {
 }
 
 /// Runs the browser on `corpus` until the user quits or a signal ends it.
-pub fn run(corpus: Corpus) -> Result<Exit> {
+pub fn run(corpus: Corpus, settings: Settings) -> Result<Exit> {
     let mouse = true;
     let (sender, events) = mpsc::channel();
     let signal_sender = sender.clone();
@@ -44,7 +44,7 @@ pub fn run(corpus: Corpus) -> Result<Exit> {
     .context("cannot watch for signals")?;
     let mut tui = Tui::enter(mouse).context("cannot set up the terminal")?;
     spawn_input(sender);
-    let mut state = State::new(corpus);
+    let mut state = State::with_settings(corpus, settings);
     let theme = Theme::default();
     event_loop(&mut tui, &mut state, &theme, &events, mouse)
 }

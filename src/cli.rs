@@ -17,6 +17,17 @@ pub struct Cli {
     pub command: Option<Command>,
     #[command(flatten)]
     pub input: Input,
+    #[command(flatten)]
+    pub display: Display,
+}
+
+/// How text is measured and laid out.
+#[derive(Debug, Args)]
+pub struct Display {
+    /// Count ambiguous-width characters (“ ” … — · ①) as two columns, for terminals set up for
+    /// CJK that draw them wide.
+    #[arg(long)]
+    pub ambiguous_wide: bool,
 }
 
 /// What to open.
@@ -36,6 +47,24 @@ pub struct Input {
 pub enum Command {
     /// One line per article: number, title, speaker, role, section, `file:line`, characters.
     List(ListArgs),
+    /// Print one article laid out exactly as the reading pane lays it out.
+    Show(ShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The article: its number in `wenji list`, or a part of its title that only it has.
+    pub article: String,
+    #[command(flatten)]
+    pub input: Input,
+    #[command(flatten)]
+    pub display: Display,
+    /// Columns to lay out for (default: the terminal's width, or 80 when not a terminal).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(2..))]
+    pub width: Option<u16>,
+    /// No first-line indent; paragraphs are separated by blank lines instead.
+    #[arg(long)]
+    pub no_indent: bool,
 }
 
 #[derive(Debug, Args)]

@@ -29,15 +29,16 @@ impl Key {
         }
     }
 
-    /// How the key is written in help: `j`, `↓`, `Ctrl-d`, `Space`, `PgDn`.
+    /// How the key is written in help: `j`, `Down`, `Ctrl-d`, `Space`, `PgDn`.
     pub fn label(&self) -> String {
         let name = match self.code {
             KeyCode::Char(' ') => "Space".to_owned(),
             KeyCode::Char(c) => c.to_string(),
-            KeyCode::Down => "↓".to_owned(),
-            KeyCode::Up => "↑".to_owned(),
-            KeyCode::Left => "←".to_owned(),
-            KeyCode::Right => "→".to_owned(),
+            // Words, not arrows: arrows are ambiguous-width and misdrawn in CJK terminals.
+            KeyCode::Down => "Down".to_owned(),
+            KeyCode::Up => "Up".to_owned(),
+            KeyCode::Left => "Left".to_owned(),
+            KeyCode::Right => "Right".to_owned(),
             KeyCode::Enter => "Enter".to_owned(),
             KeyCode::Tab => "Tab".to_owned(),
             KeyCode::Esc => "Esc".to_owned(),

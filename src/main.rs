@@ -9,6 +9,8 @@ use wenji::app::{self, Exit};
 use wenji::cli::{Cli, Command};
 use wenji::commands;
 use wenji::corpus::{Corpus, LoadError};
+use wenji::state::Settings;
+use wenji::text::width::AmbiguousWidth;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -28,11 +30,72 @@ fn main() -> ExitCode {
                 }
             }
         }
-        None => browse(&cli.input),
+        Some(Command::Show(args)) => show(&args),
+        None => browse(&cli.input, settings(&cli.display, true)),
     }
 }
 
-fn browse(input: &wenji::cli::Input) -> ExitCode {
+/// Layout settings from the command line.
+fn settings(display: &wenji::cli::Display, indent: bool) -> Settings {
+    let ambiguous = if display.ambiguous_wide {
+        AmbiguousWidth::Wide
+    } else {
+        AmbiguousWidth::Narrow
+    };
+    Settings {
+        ambiguous,
+        indent,
+        ..Settings::default()
+    }
+}
+
+fn show(args: &wenji::cli::ShowArgs) -> ExitCode {
+    let corpus = match open_or_report(&args.input) {
+        Ok(corpus) => corpus,
+        Err(code) => return code,
+    };
+    commands::report_warnings(&corpus.warnings);
+    let index = match commands::show::find(&corpus, &args.article) {
+        Ok(index) => index,
+        Err(error) => {
+            eprintln!("wenji: {error}");
+            return ExitCode::from(1);
+        }
+    };
+    let stdout = std::io::stdout();
+    let terminal = stdout.is_terminal();
+    let width = args.width.map_or_else(
+        || {
+            let columns = terminal
+                .then(|| ratatui::crossterm::terminal::size().ok())
+                .flatten();
+            columns.map_or(80, |(columns, _)| usize::from(columns))
+        },
+        usize::from,
+    );
+    let settings = settings(&args.display, !args.no_indent);
+    match commands::show::write(
+        &corpus,
+        index,
+        settings,
+        width,
+        terminal,
+        &mut stdout.lock(),
+    ) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(commands::show::ShowError::Write(error))
+            if error.kind() == std::io::ErrorKind::BrokenPipe =>
+        {
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("wenji: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn browse(input: &wenji::cli::Input, settings: Settings) -> ExitCode {
     if !std::io::stdout().is_terminal() {
         eprintln!(
             "wenji: standard output is not a terminal; the browser needs one to draw on \
@@ -44,7 +107,7 @@ fn browse(input: &wenji::cli::Input) -> ExitCode {
         Ok(corpus) => corpus,
         Err(code) => return code,
     };
-    match app::run(corpus) {
+    match app::run(corpus, settings) {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(number)) => ExitCode::from(u8::try_from(128 + number).unwrap_or(255)),
         Err(error) => {

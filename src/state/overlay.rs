@@ -29,7 +29,7 @@ impl OverlayKind {
     /// The overlay's title line.
     pub fn title(self, corpus: &Corpus) -> String {
         match self {
-            OverlayKind::Help => " Keys — ? or Esc closes ".to_owned(),
+            OverlayKind::Help => " Keys - ? or Esc closes ".to_owned(),
             OverlayKind::Warnings => {
                 let count = corpus.warnings.len();
                 format!(

@@ -2,9 +2,10 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::Widget;
 
 use super::layout::LIST_ENTRY_ROWS;
+use super::text::draw;
 use super::theme::Theme;
 use crate::corpus::{Article, Corpus};
 use crate::state::ListCursor;
@@ -17,12 +18,13 @@ pub struct ListView<'a> {
     pub cursor: &'a ListCursor,
     pub focused: bool,
     pub theme: &'a Theme,
+    pub ambiguous: AmbiguousWidth,
 }
 
 impl Widget for &ListView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let title = format!(" Articles ({}) ", self.corpus.articles.len());
-        let block = Block::bordered()
+        let block = super::bordered(self.ambiguous)
             .title(title)
             .border_style(self.theme.border(self.focused));
         let inner = block.inner(area);
@@ -44,25 +46,36 @@ impl Widget for &ListView<'_> {
 impl ListView<'_> {
     fn entry(&self, article: &Article, area: Rect, selected: bool, buf: &mut Buffer) {
         let columns = usize::from(area.width.saturating_sub(2));
-        let title = truncate(article.display_title(), columns, AmbiguousWidth::Narrow);
+        let title = truncate(article.display_title(), columns, self.ambiguous);
         let detail = article
             .byline()
             .or_else(|| article.section.clone())
             .unwrap_or_else(|| file_name(&self.corpus.sources[article.source].name).to_owned());
-        let detail = truncate(&detail, columns.saturating_sub(1), AmbiguousWidth::Narrow);
+        let detail = truncate(&detail, columns.saturating_sub(1), self.ambiguous);
         let highlight = self.theme.list_item(selected, self.focused);
         if let Some(style) = highlight {
             buf.set_style(area, style);
         }
         let title_style = highlight.unwrap_or(self.theme.text);
         let detail_style = highlight.unwrap_or(self.theme.dim);
-        buf.set_stringn(area.x + 1, area.y, &title, columns, title_style);
-        buf.set_stringn(
+        draw(
+            buf,
+            area.x + 1,
+            area.y,
+            &title,
+            columns,
+            title_style,
+            self.ambiguous,
+        );
+        let detail_columns = columns.saturating_sub(1);
+        draw(
+            buf,
             area.x + 2,
             area.y + 1,
             &detail,
-            columns.saturating_sub(1),
+            detail_columns,
             detail_style,
+            self.ambiguous,
         );
     }
 }

@@ -6,10 +6,13 @@ pub mod list;
 pub mod overlay;
 pub mod reader;
 pub mod status;
+pub mod text;
 pub mod theme;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::symbols::border;
+use ratatui::widgets::Block;
 
 use crate::state::{Focus, State};
 use crate::text::truncate::truncate;
@@ -30,6 +33,7 @@ pub fn render(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
         cursor: &state.list,
         focused: state.focus == Focus::List,
         theme,
+        ambiguous: state.settings.ambiguous,
     };
     ratatui::widgets::Widget::render(&list, areas.list, buf);
     if let Some(article) = state.corpus().articles.get(state.reader.article()) {
@@ -39,18 +43,32 @@ pub fn render(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
             source: &state.corpus().sources[article.source],
             focused: state.focus == Focus::Reader,
             theme,
+            ambiguous: state.settings.ambiguous,
             text_area: areas.reader_text(),
         };
         ratatui::widgets::Widget::render(&reader, areas.reader, buf);
     }
-    ratatui::widgets::Widget::render(&status::StatusView { state, theme }, areas.status, buf);
+    ratatui::widgets::Widget::render(
+        &status::StatusView {
+            state,
+            theme,
+            ambiguous: state.settings.ambiguous,
+        },
+        areas.status,
+        buf,
+    );
     if let Some(overlay) = state.overlay {
         let rows = overlay.kind.rows(state.corpus());
-        let lines = overlay::lines_needed(&rows, Areas::overlay_width(screen));
+        let lines = overlay::lines_needed(
+            &rows,
+            Areas::overlay_width(screen),
+            state.settings.ambiguous,
+        );
         let view = overlay::OverlayView {
             overlay,
             corpus: state.corpus(),
             theme,
+            ambiguous: state.settings.ambiguous,
         };
         ratatui::widgets::Widget::render(&view, Areas::overlay(screen, lines), buf);
     }
@@ -67,5 +85,34 @@ fn too_small(frame: &mut Frame<'_>, screen: Rect) {
     for (y, text) in (screen.y..screen.bottom()).zip(["terminal too small", sizes.as_str()]) {
         let text = truncate(text, columns, AmbiguousWidth::Narrow);
         buf.set_stringn(screen.x, y, &text, columns, ratatui::style::Style::new());
+    }
+}
+
+/// Borders in plain ASCII where the terminal draws box-drawing characters two columns wide.
+const ASCII_BORDER: border::Set<'static> = border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
+/// A bordered block whose border characters have the width the terminal gives them.
+pub fn bordered(ambiguous: AmbiguousWidth) -> Block<'static> {
+    let set = match ambiguous {
+        AmbiguousWidth::Narrow => border::PLAIN,
+        AmbiguousWidth::Wide => ASCII_BORDER,
+    };
+    Block::bordered().border_set(set)
+}
+
+/// The separator between items on one line (` · `, or ` | ` where `·` would be drawn wide).
+pub fn separator(ambiguous: AmbiguousWidth) -> &'static str {
+    match ambiguous {
+        AmbiguousWidth::Narrow => " · ",
+        AmbiguousWidth::Wide => " | ",
     }
 }

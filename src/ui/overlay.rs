@@ -2,8 +2,9 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::{Clear, Widget};
 
+use super::text::draw;
 use super::theme::Theme;
 use crate::corpus::Corpus;
 use crate::state::{Overlay, Row};
@@ -18,6 +19,7 @@ pub struct OverlayView<'a> {
     pub overlay: Overlay,
     pub corpus: &'a Corpus,
     pub theme: &'a Theme,
+    pub ambiguous: AmbiguousWidth,
 }
 
 impl Widget for &OverlayView<'_> {
@@ -29,18 +31,13 @@ impl Widget for &OverlayView<'_> {
         } else {
             ""
         };
-        let block = Block::bordered()
+        let block = super::bordered(self.ambiguous)
             .title(self.overlay.kind.title(self.corpus))
             .title_bottom(more)
             .border_style(self.theme.border_focused);
         let inner = block.inner(area);
         block.render(area, buf);
-        let label_width = rows
-            .iter()
-            .map(|r| str_width(&r.label, AmbiguousWidth::Narrow))
-            .max()
-            .unwrap_or(0);
-        let label_width = label_width.min(MAX_LABEL).min(usize::from(inner.width) / 2);
+        let label_width = label_width(&rows, inner.width, self.ambiguous);
         let mut y = inner.y;
         for row in rows.iter().skip(self.overlay.top) {
             if y >= inner.bottom() {
@@ -52,27 +49,28 @@ impl Widget for &OverlayView<'_> {
 }
 
 /// Lines the overlay's rows need inside a box `width` columns wide (border included).
-pub fn lines_needed(rows: &[Row], width: u16) -> usize {
+pub fn lines_needed(rows: &[Row], width: u16, ambiguous: AmbiguousWidth) -> usize {
     let inner = width.saturating_sub(2);
-    let label_width = label_width(rows, inner);
+    let label_width = label_width(rows, inner, ambiguous);
     rows.iter()
         .map(|row| {
-            row_layout(row, inner, label_width).1.len() + usize::from(!fits(row, label_width))
+            let label_line = usize::from(!fits(row, label_width, ambiguous));
+            row_layout(row, inner, label_width, ambiguous).1.len() + label_line
         })
         .sum()
 }
 
-fn label_width(rows: &[Row], inner_width: u16) -> usize {
+fn label_width(rows: &[Row], inner_width: u16, ambiguous: AmbiguousWidth) -> usize {
     let widest = rows
         .iter()
-        .map(|r| str_width(&r.label, AmbiguousWidth::Narrow))
+        .map(|r| str_width(&r.label, ambiguous))
         .max()
         .unwrap_or(0);
     widest.min(MAX_LABEL).min(usize::from(inner_width) / 2)
 }
 
-fn fits(row: &Row, label_width: usize) -> bool {
-    str_width(&row.label, AmbiguousWidth::Narrow) <= label_width
+fn fits(row: &Row, label_width: usize, ambiguous: AmbiguousWidth) -> bool {
+    str_width(&row.label, ambiguous) <= label_width
 }
 
 /// Where a row's text starts (columns from the label's start) and its wrapped lines.
@@ -80,9 +78,10 @@ fn row_layout(
     row: &Row,
     inner_width: u16,
     label_width: usize,
+    ambiguous: AmbiguousWidth,
 ) -> (usize, Vec<std::ops::Range<usize>>) {
     let width = usize::from(inner_width.saturating_sub(2));
-    let (offset, text_width) = if fits(row, label_width) {
+    let (offset, text_width) = if fits(row, label_width, ambiguous) {
         (label_width + 2, width.saturating_sub(label_width + 2))
     } else {
         (2, width.saturating_sub(2))
@@ -90,7 +89,7 @@ fn row_layout(
     let options = WrapOptions {
         width: text_width.max(2),
         first_indent: 0,
-        ambiguous: AmbiguousWidth::Narrow,
+        ambiguous,
     };
     (
         offset,
@@ -106,18 +105,26 @@ impl OverlayView<'_> {
     fn row(&self, row: &Row, inner: Rect, mut y: u16, label_width: usize, buf: &mut Buffer) -> u16 {
         let x = inner.x + 1;
         let width = usize::from(inner.width.saturating_sub(2));
-        buf.set_stringn(x, y, &row.label, width, self.theme.key);
-        if !fits(row, label_width) {
+        draw(buf, x, y, &row.label, width, self.theme.key, self.ambiguous);
+        if !fits(row, label_width, self.ambiguous) {
             y += 1;
         }
-        let (offset, lines) = row_layout(row, inner.width, label_width);
+        let (offset, lines) = row_layout(row, inner.width, label_width, self.ambiguous);
         let text_x = x.saturating_add(u16::try_from(offset).unwrap_or(u16::MAX));
         let room = width.saturating_sub(offset);
         for range in lines {
             if y >= inner.bottom() {
                 break;
             }
-            buf.set_stringn(text_x, y, &row.text[range], room, self.theme.text);
+            draw(
+                buf,
+                text_x,
+                y,
+                &row.text[range],
+                room,
+                self.theme.text,
+                self.ambiguous,
+            );
             y += 1;
         }
         y

@@ -4,12 +4,14 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::Widget;
 
+use super::text::draw;
 use super::theme::Theme;
 use crate::corpus::{Article, Source};
 use crate::layout::{Document, LineKind, Texts};
 use crate::state::Reader;
+use crate::text::width::AmbiguousWidth;
 
 /// Draws the article the reader state points at.
 pub struct ReaderView<'a> {
@@ -20,19 +22,21 @@ pub struct ReaderView<'a> {
     pub theme: &'a Theme,
     /// Where the text goes inside `area` (border and padding excluded).
     pub text_area: Rect,
+    pub ambiguous: AmbiguousWidth,
 }
 
 impl Widget for &ReaderView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let title = if self.reader.is_raw() {
-            Some(format!(" {} · raw · r returns ", self.source.name))
+            Some(format!(" {} - raw - r returns ", self.source.name))
         } else {
             self.article
                 .section
                 .as_ref()
                 .map(|section| format!(" {section} "))
         };
-        let mut block = Block::bordered().border_style(self.theme.border(self.focused));
+        let mut block =
+            super::bordered(self.ambiguous).border_style(self.theme.border(self.focused));
         if let Some(title) = title {
             block = block.title(title);
         }
@@ -72,7 +76,15 @@ impl ReaderView<'_> {
             };
             let text = document.text(texts, line);
             let room = usize::from(area.width - x);
-            buf.set_stringn(area.x + x, y, text, room, self.style(line.kind));
+            draw(
+                buf,
+                area.x + x,
+                y,
+                text,
+                room,
+                self.style(line.kind),
+                self.ambiguous,
+            );
         }
     }
 

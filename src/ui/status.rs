@@ -8,11 +8,13 @@ use ratatui::widgets::Widget;
 use super::theme::Theme;
 use crate::keymap;
 use crate::state::State;
+use crate::text::width::AmbiguousWidth;
 
 /// Draws `article i/n · p%`, the warning count, then a notice or the key hints.
 pub struct StatusView<'a> {
     pub state: &'a State,
     pub theme: &'a Theme,
+    pub ambiguous: AmbiguousWidth,
 }
 
 impl Widget for &StatusView<'_> {
