@@ -21,8 +21,7 @@ fn first_article_at_80_columns_obeys_the_line_edge_rules_on_every_screen() {
     pty.wait_for("article 1/3", PATIENCE).expect("opens");
     pty.send_keys("l");
     let mut checked = 0;
-    let mut last_screen = String::new();
-    loop {
+    let last_screen = loop {
         let screen = pty.screen();
         let lines: Vec<String> = (text_area.top()..text_area.bottom())
             .map(|row| {
@@ -46,10 +45,9 @@ fn first_article_at_80_columns_obeys_the_line_edge_rules_on_every_screen() {
             );
             checked += 1;
         }
-        last_screen = lines.join("\n");
         let status = screen.contents_between(rows - 1, 0, rows - 1, cols);
         if status.contains("· 100%") {
-            break;
+            break lines.join("\n");
         }
         pty.send_keys(" ");
         pty.wait_until(
