@@ -55,7 +55,7 @@ fn first_article_at_80_columns_obeys_the_line_edge_rules_on_every_screen() {
             PATIENCE,
         )
         .expect("paged");
-    }
+    };
     assert!(checked > 40, "read the article's lines ({checked})");
     assert!(
         last_screen.contains("争先进的浓厚氛围。"),
