@@ -18,6 +18,7 @@ pub mod commands;
 pub mod corpus;
 pub mod keymap;
 pub mod layout;
+pub mod search;
 pub mod state;
 pub mod terminal;
 pub mod text;

@@ -1,0 +1,258 @@
+//! The scan: find every query term in the folded corpus with `memchr::memmem`.
+//!
+//! Articles are grouped into units of a few megabytes (an article is never split), and a unit is
+//! evaluated whole: the first term is scanned across the unit in one pass, and each further term
+//! only inside the articles still matching. Units run in parallel on every core, in waves in
+//! corpus order; each wave's results are handed over as soon as it is done, so the first screen
+//! of a large corpus arrives long before the scan ends. Between units the scan asks whether it has
+//! been cancelled (a newer query arrived) and stops if so.
+//!
+//! Measured figure that shaped this: memmem scans Chinese text at about 25–30 GB/s per core, so a
+//! full scan of 100 MB costs a few milliseconds and no index structure is needed below ~1 GB.
+
+use std::ops::Range;
+
+use memchr::memmem::Finder;
+use rayon::prelude::*;
+
+use super::index::Index;
+use super::query::Query;
+
+/// Folded bytes a unit of work aims for.
+const UNIT_BYTES: usize = 4 << 20;
+/// Units in the first wave (a quick first screen) and in later ones.
+const FIRST_WAVE: usize = 2;
+const WAVE: usize = 16;
+
+/// One occurrence of a term: offsets in folded text, relative to its segment's start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub segment: u32,
+    pub start: u32,
+    pub end: u32,
+    /// Which query term it is.
+    pub term: u8,
+}
+
+/// A matching article and where its hits are in [`Results::hits`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleHits {
+    pub article: u32,
+    pub hits: Range<usize>,
+}
+
+/// Matching articles in corpus order, each with its hits in reading order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Results {
+    pub articles: Vec<ArticleHits>,
+    pub hits: Vec<Hit>,
+}
+
+impl Results {
+    /// Adds `more`, which must come later in corpus order.
+    pub fn append(&mut self, more: Results) {
+        let base = self.hits.len();
+        self.hits.extend(more.hits);
+        self.articles
+            .extend(more.articles.into_iter().map(|a| ArticleHits {
+                article: a.article,
+                hits: a.hits.start + base..a.hits.end + base,
+            }));
+    }
+
+    /// The hits of the `index`-th matching article.
+    pub fn hits_of(&self, index: usize) -> &[Hit] {
+        self.articles
+            .get(index)
+            .map_or(&[], |a| &self.hits[a.hits.clone()])
+    }
+
+    /// The matching articles' numbers.
+    pub fn article_ids(&self) -> Vec<u32> {
+        self.articles.iter().map(|a| a.article).collect()
+    }
+}
+
+/// Which articles a search looks at.
+#[derive(Debug, Clone, Copy)]
+pub enum Scope<'a> {
+    All,
+    /// Only these (ascending), e.g. the results of a query this one narrows.
+    Articles(&'a [u32]),
+}
+
+/// Searches `index` for `query`, handing results to `on_batch` wave by wave, in corpus order.
+/// Returns `false` if `cancelled` said stop before the end.
+pub fn search(
+    index: &Index,
+    query: &Query,
+    scope: Scope<'_>,
+    cancelled: &(dyn Fn() -> bool + Sync),
+    mut on_batch: impl FnMut(Results),
+) -> bool {
+    if query.is_empty() {
+        return true;
+    }
+    let finders: Vec<Finder<'_>> = query
+        .terms
+        .iter()
+        .map(|t| Finder::new(t.as_bytes()))
+        .collect();
+    let units = units(index, scope);
+    let mut next = 0;
+    while next < units.len() {
+        let size = if next == 0 { FIRST_WAVE } else { WAVE };
+        let wave = &units[next..(next + size).min(units.len())];
+        next += wave.len();
+        let done: Option<Vec<Results>> = wave
+            .par_iter()
+            .map(|unit| (!cancelled()).then(|| evaluate(index, &finders, unit)))
+            .collect();
+        let Some(done) = done else { return false };
+        let mut batch = Results::default();
+        for results in done {
+            batch.append(results);
+        }
+        on_batch(batch);
+    }
+    true
+}
+
+/// Searches everything at once: the whole result, for one-shot commands and tests.
+pub fn search_all(index: &Index, query: &Query) -> Results {
+    let mut all = Results::default();
+    search(index, query, Scope::All, &|| false, |batch| {
+        all.append(batch);
+    });
+    all
+}
+
+/// Groups the articles in scope into units of about [`UNIT_BYTES`].
+fn units(index: &Index, scope: Scope<'_>) -> Vec<Vec<u32>> {
+    let all: Vec<u32>;
+    let articles = match scope {
+        Scope::All => {
+            all = (0..u32::try_from(index.article_segments.len()).unwrap_or(u32::MAX)).collect();
+            &all[..]
+        }
+        Scope::Articles(articles) => articles,
+    };
+    let mut units = Vec::new();
+    let mut unit = Vec::new();
+    let mut bytes = 0;
+    for &article in articles {
+        bytes += index.article_span(article).len();
+        unit.push(article);
+        if bytes >= UNIT_BYTES {
+            units.push(std::mem::take(&mut unit));
+            bytes = 0;
+        }
+    }
+    if !unit.is_empty() {
+        units.push(unit);
+    }
+    units
+}
+
+/// Runs the whole query over one unit of articles.
+fn evaluate(index: &Index, finders: &[Finder<'_>], unit: &[u32]) -> Results {
+    let Some((first, rest)) = finders.split_first() else {
+        return Results::default();
+    };
+    // First term: one pass over each run of consecutive articles.
+    let mut per_article: Vec<(u32, Vec<Hit>)> = Vec::new();
+    for run in runs(unit) {
+        let span = index.article_span(run.start).start..index.article_span(run.end - 1).end;
+        collect(index, first, 0, span, &mut per_article);
+    }
+    // Further terms: only inside articles that still match.
+    for (term, finder) in rest.iter().enumerate() {
+        let term = u8::try_from(term + 1).unwrap_or(u8::MAX);
+        per_article.retain_mut(|(article, hits)| {
+            let mut found = Vec::new();
+            collect(
+                index,
+                finder,
+                term,
+                index.article_span(*article),
+                &mut found,
+            );
+            let Some((_, more)) = found.pop() else {
+                return false;
+            };
+            hits.extend(more);
+            true
+        });
+    }
+    let mut results = Results::default();
+    for (article, mut hits) in per_article {
+        if !rest.is_empty() {
+            hits.sort_unstable_by_key(|h| (h.segment, h.start, h.term));
+        }
+        let start = results.hits.len();
+        results.hits.extend(hits);
+        results.articles.push(ArticleHits {
+            article,
+            hits: start..results.hits.len(),
+        });
+    }
+    results
+}
+
+/// Consecutive article numbers in `unit`, as ranges.
+fn runs(unit: &[u32]) -> impl Iterator<Item = Range<u32>> + '_ {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        let first = *unit.get(start)?;
+        let mut end = start + 1;
+        while unit
+            .get(end)
+            .is_some_and(|&a| a == first + u32::try_from(end - start).unwrap_or(0))
+        {
+            end += 1;
+        }
+        let run = first..unit[end - 1] + 1;
+        start = end;
+        Some(run)
+    })
+}
+
+/// Finds `finder`'s needle in `span` of the folded text; appends hits grouped by article.
+fn collect(
+    index: &Index,
+    finder: &Finder<'_>,
+    term: u8,
+    span: Range<usize>,
+    out: &mut Vec<(u32, Vec<Hit>)>,
+) {
+    let haystack = &index.text.as_bytes()[span.clone()];
+    let length = finder.needle().len();
+    let mut segment = None;
+    for found in finder.find_iter(haystack) {
+        let at = span.start + found;
+        let mut current = segment.unwrap_or_else(|| index.segment_at(at));
+        while index
+            .segments
+            .get(current + 1)
+            .is_some_and(|s| s.start <= at)
+        {
+            current += 1;
+        }
+        segment = Some(current);
+        let info = &index.segments[current];
+        let start = at - info.start;
+        let hit = Hit {
+            segment: u32::try_from(current).unwrap_or(u32::MAX),
+            start: u32::try_from(start).unwrap_or(u32::MAX),
+            end: u32::try_from(start + length).unwrap_or(u32::MAX),
+            term,
+        };
+        match out.last_mut() {
+            Some((article, hits)) if *article == info.article => hits.push(hit),
+            _ => out.push((info.article, vec![hit])),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,165 @@
+use super::*;
+use crate::corpus::{self, Corpus, Paragraph, ParagraphKind};
+use crate::search::hit::{context, locate};
+use crate::search::index::{Field, Index};
+use proptest::prelude::*;
+
+fn hits_as_text(corpus: &Corpus, index: &Index, results: &Results) -> Vec<(u32, String)> {
+    results
+        .hits
+        .iter()
+        .map(|h| {
+            let located = locate(index, h);
+            (located.article, context(corpus, &located, 0).hit.to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn a_speakers_name_finds_their_speech() {
+    let corpus = corpus::sample();
+    let index = Index::build(&corpus);
+    let results = search_all(&index, &Query::parse("许勤"));
+    assert_eq!(results.article_ids(), [1]);
+    let located = locate(&index, &results.hits[0]);
+    assert_eq!(located.field, Field::Speaker);
+}
+
+#[test]
+fn every_term_must_occur_and_each_is_found() {
+    let corpus = corpus::sample();
+    let index = Index::build(&corpus);
+    let both = search_all(&index, &Query::parse("振兴 龙江"));
+    assert_eq!(both.article_ids(), [1]);
+    let terms: std::collections::BTreeSet<u8> = both.hits.iter().map(|h| h.term).collect();
+    assert_eq!(terms.into_iter().collect::<Vec<_>>(), [0, 1]);
+    assert!(
+        search_all(&index, &Query::parse("振兴 不存在"))
+            .articles
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_hit_across_a_repaired_page_break_is_found_whole() {
+    let corpus = corpus::sample();
+    let index = Index::build(&corpus);
+    let results = search_all(&index, &Query::parse("指标增幅"));
+    assert_eq!(
+        hits_as_text(&corpus, &index, &results),
+        [(0, "指标增幅".to_owned())]
+    );
+}
+
+#[test]
+fn folded_matches_highlight_exactly_the_original_characters() {
+    let mut corpus = corpus::sample();
+    corpus.articles[0].paragraphs[0] = Paragraph {
+        text: "ＧＤＰ增长\u{200b}５%，AI与ａｉ".to_owned(),
+        lines: 1..2,
+        kind: ParagraphKind::Body,
+    };
+    let index = Index::build(&corpus);
+    let found = |q: &str| {
+        let mut hits = hits_as_text(&corpus, &index, &search_all(&index, &Query::parse(q)));
+        hits.retain(|(article, _)| *article == 0);
+        hits
+    };
+    assert_eq!(found("gdp"), [(0, "ＧＤＰ".to_owned())]);
+    assert_eq!(found("增长5%"), [(0, "增长\u{200b}５%".to_owned())]);
+    assert_eq!(found("ai"), [(0, "AI".to_owned()), (0, "ａｉ".to_owned())]);
+}
+
+#[test]
+fn a_cancelled_scan_stops_and_says_so() {
+    let corpus = corpus::sample();
+    let index = Index::build(&corpus);
+    let mut batches = 0;
+    let complete = search(
+        &index,
+        &Query::parse("振兴"),
+        Scope::All,
+        &|| true,
+        |_| batches += 1,
+    );
+    assert!(!complete);
+    assert_eq!(batches, 0);
+}
+
+/// A corpus of random paragraphs over a small alphabet, so queries hit often.
+fn random_corpus(paragraphs: Vec<Vec<String>>) -> Corpus {
+    let mut corpus = corpus::sample();
+    corpus.articles.truncate(1);
+    let template = corpus.articles[0].clone();
+    corpus.articles = paragraphs
+        .into_iter()
+        .map(|texts| crate::corpus::Article {
+            title: String::new(),
+            speaker: None,
+            role: None,
+            credit: None,
+            section: None,
+            paragraphs: texts
+                .into_iter()
+                .map(|text| Paragraph {
+                    text,
+                    lines: 1..2,
+                    kind: ParagraphKind::Body,
+                })
+                .collect(),
+            ..template.clone()
+        })
+        .collect();
+    corpus
+}
+
+/// Every occurrence by plain `str::find`, as (article, field text offset).
+fn oracle(corpus: &Corpus, term: &str) -> Vec<(u32, usize, usize)> {
+    let mut found = Vec::new();
+    for (a, article) in corpus.articles.iter().enumerate() {
+        for (p, paragraph) in article.paragraphs.iter().enumerate() {
+            let mut from = 0;
+            while let Some(at) = paragraph.text[from..].find(term) {
+                found.push((u32::try_from(a).unwrap_or(0), p, from + at));
+                from += at + term.len().max(1);
+            }
+        }
+    }
+    found
+}
+
+proptest! {
+    #[test]
+    fn engine_finds_exactly_what_str_find_finds(
+        paragraphs in prop::collection::vec(prop::collection::vec("[振兴东北ab ]{0,40}", 0..4), 1..30),
+        term in "[振兴东北ab]{1,3}",
+    ) {
+        let corpus = random_corpus(paragraphs);
+        let index = Index::build(&corpus);
+        let results = search_all(&index, &Query::parse(&term));
+        let found: Vec<(u32, usize, usize)> = results.hits.iter().map(|h| {
+            let located = locate(&index, h);
+            let Field::Paragraph(p) = located.field else { panic!("only paragraphs have text") };
+            (located.article, p as usize, located.range.start)
+        }).collect();
+        // memmem reports non-overlapping matches left to right, as the oracle does.
+        prop_assert_eq!(found, oracle(&corpus, &term));
+    }
+
+    #[test]
+    fn narrowing_gives_the_same_results_as_a_full_scan(
+        paragraphs in prop::collection::vec(prop::collection::vec("[振兴东北ab ]{0,40}", 0..4), 1..30),
+        first in "[振兴东北ab]{1,2}",
+        extra in "[振兴东北ab]{1,2}",
+    ) {
+        let corpus = random_corpus(paragraphs);
+        let index = Index::build(&corpus);
+        let previous = search_all(&index, &Query::parse(&first));
+        let longer = Query::parse(&format!("{first}{extra}"));
+        prop_assert!(longer.narrows(&Query::parse(&first)));
+        let scope = previous.article_ids();
+        let mut narrowed = Results::default();
+        search(&index, &longer, Scope::Articles(&scope), &|| false, |b| narrowed.append(b));
+        prop_assert_eq!(narrowed, search_all(&index, &longer));
+    }
+}

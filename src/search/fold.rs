@@ -1,0 +1,148 @@
+//! Search folding: what matches what (CHINESE-TEXT.md §4).
+//!
+//! Latin letters match case-insensitively, full-width forms match their ASCII forms
+//! (`ＡＢＣ１２３（` = `abc123(`), the ideographic space matches a space, and zero-width
+//! characters are ignored. Text and queries go through the same [`fold`], and a [`FoldMap`]
+//! takes an offset in the folded text back to the original, so a highlight covers exactly the
+//! original characters that matched.
+
+/// Folded text with the way back to the original.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Folded {
+    pub text: String,
+    pub map: FoldMap,
+}
+
+/// Offsets in folded text → offsets in the original.
+///
+/// Folding keeps most characters' byte length (hanzi, ASCII), so the map stores only the points
+/// after which the two differ by a new amount: `(folded, original)` pairs after every character
+/// whose length changed. Text whose folding kept every length needs no points at all.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct FoldMap {
+    points: Vec<(u32, u32)>,
+}
+
+impl FoldMap {
+    /// The original offset of folded offset `folded` (a character boundary in the folded text).
+    ///
+    /// ```
+    /// use wenji::search::fold::fold;
+    /// let folded = fold("ＧＤＰ增长５%");
+    /// assert_eq!(folded.text, "gdp增长5%");
+    /// assert_eq!(folded.map.original(0), 0);
+    /// assert_eq!(folded.map.original(3), 9);   // 增 starts after three 3-byte letters
+    /// assert_eq!(folded.map.original(10), 18); // after ５ (3 bytes) folded to 5 (1 byte)
+    /// ```
+    pub fn original(&self, folded: usize) -> usize {
+        let at = self.points.partition_point(|&(f, _)| f as usize <= folded);
+        match at.checked_sub(1).map(|i| self.points[i]) {
+            Some((f, o)) => o as usize + (folded - f as usize),
+            None => folded,
+        }
+    }
+
+    /// Whether folding kept every byte where it was.
+    pub fn is_identity(&self) -> bool {
+        self.points.is_empty()
+    }
+
+    /// Bytes this map holds, for memory accounting.
+    pub fn heap_bytes(&self) -> usize {
+        self.points.capacity() * std::mem::size_of::<(u32, u32)>()
+    }
+}
+
+/// The folded form of one character: `None` to drop it, or the character to search by.
+fn fold_char(c: char) -> Option<char> {
+    match c {
+        'A'..='Z' => Some(c.to_ascii_lowercase()),
+        '\u{FF01}'..='\u{FF5E}' => {
+            // Full-width ASCII variants sit 0xFEE0 above their ASCII forms.
+            let ascii = char::from_u32(c as u32 - 0xFEE0).unwrap_or(c);
+            Some(ascii.to_ascii_lowercase())
+        }
+        '\u{3000}' => Some(' '),
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => None,
+        _ => Some(c),
+    }
+}
+
+/// Folds `text` for searching.
+///
+/// ```
+/// use wenji::search::fold::fold;
+/// assert_eq!(fold("ＡＩ与Ai　GDP\u{200b}增长").text, "ai与ai gdp增长");
+/// ```
+pub fn fold(text: &str) -> Folded {
+    let mut folded = String::with_capacity(text.len());
+    let mut points = Vec::new();
+    for (offset, c) in text.char_indices() {
+        let out = fold_char(c);
+        if let Some(f) = out {
+            folded.push(f);
+        }
+        let out_len = out.map_or(0, char::len_utf8);
+        if out_len != c.len_utf8() {
+            let original = offset + c.len_utf8();
+            points.push((to_u32(folded.len()), to_u32(original)));
+        }
+    }
+    Folded {
+        text: folded,
+        map: FoldMap { points },
+    }
+}
+
+/// Folds a query: the same folding, nothing to map back.
+pub fn fold_query(query: &str) -> String {
+    query.chars().filter_map(fold_char).collect()
+}
+
+/// Offsets within one field fit in 32 bits: a single field over 4 GB is cut off at load anyway.
+fn to_u32(value: usize) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_and_case_fold_to_ascii_lowercase() {
+        assert_eq!(fold_query("ＡＢＣ１２３（Xy）"), "abc123(xy)");
+    }
+
+    #[test]
+    fn ideographic_space_is_a_space_and_zero_width_is_gone() {
+        assert_eq!(fold_query("中国\u{3000}式\u{200b}现代化"), "中国 式现代化");
+    }
+
+    #[test]
+    fn punctuation_matches_its_half_width_form() {
+        assert_eq!(fold_query("，"), ",");
+    }
+
+    #[test]
+    fn map_goes_back_across_dropped_characters() {
+        let text = "振\u{200b}兴";
+        let folded = fold(text);
+        assert_eq!(folded.text, "振兴");
+        assert_eq!(
+            folded.map.original(3),
+            6,
+            "兴 starts after the zero-width space"
+        );
+        assert_eq!(folded.map.original(6), text.len());
+    }
+
+    #[test]
+    fn hanzi_and_ascii_need_no_map_but_full_width_commas_do() {
+        assert!(
+            fold("实现全面振兴新突破。我们要把GDP作为驱动力。")
+                .map
+                .is_identity()
+        );
+        assert!(!fold("实现全面振兴新突破，").map.is_identity());
+    }
+}
