@@ -8,7 +8,7 @@ pub enum Pane {
 }
 
 /// Everything a user can ask for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Move down one step in the focused pane: the next article, or the next line of text.
     MoveDown,
@@ -50,6 +50,48 @@ pub enum Action {
     WheelDown(Pane),
     /// Scroll a pane up (the mouse wheel over it).
     WheelUp(Pane),
+    /// Open the search line; the list, the highlights and the reader follow every keystroke.
+    StartSearch,
+    /// Type a character into the search line.
+    SearchInput(char),
+    /// Paste text into the search line (line breaks become spaces).
+    SearchPaste(String),
+    /// Delete the character before the cursor in the search line.
+    SearchBackspace,
+    /// Delete the character under the cursor in the search line.
+    SearchDelete,
+    /// Delete the word before the cursor in the search line.
+    SearchDeleteWord,
+    /// Clear the search line.
+    SearchClear,
+    /// Move the search line's cursor left.
+    SearchLeft,
+    /// Move the search line's cursor right.
+    SearchRight,
+    /// Move the search line's cursor to the start.
+    SearchHome,
+    /// Move the search line's cursor to the end.
+    SearchEnd,
+    /// Recall the previous query from history.
+    HistoryPrevious,
+    /// Recall the next query from history.
+    HistoryNext,
+    /// Keep the results and return to browsing them.
+    SearchSubmit,
+    /// Leave the search line and return exactly to where you were before `/`.
+    SearchCancel,
+    /// Select the next matching article while typing.
+    SearchSelectNext,
+    /// Select the previous matching article while typing.
+    SearchSelectPrevious,
+    /// Switch the list pane between matching articles and the concordance of every hit.
+    ToggleConcordance,
+    /// Go to the next hit, into the next matching article if need be.
+    NextHit,
+    /// Go to the previous hit.
+    PreviousHit,
+    /// Clear the search and show every article again.
+    ClearSearch,
     /// Suspend to the shell; `fg` resumes.
     Suspend,
     /// Leave wenji.

@@ -12,6 +12,7 @@ use ratatui::crossterm::event::{self, Event};
 
 use crate::corpus::Corpus;
 use crate::keymap;
+use crate::search::worker::{Update, Worker};
 use crate::state::{Effect, Settings, State};
 use crate::terminal::{self, Signal, Tui};
 use crate::ui::{self, layout::Areas, theme::Theme};
@@ -29,6 +30,8 @@ pub enum Exit {
 enum AppEvent {
     Terminal(Event),
     Signal(Signal),
+    /// The search worker has news.
+    Search(Update),
     /// The terminal can no longer be read.
     InputLost(std::io::Error),
 }
@@ -42,52 +45,88 @@ pub fn run(corpus: Corpus, settings: Settings) -> Result<Exit> {
         let _ = signal_sender.send(AppEvent::Signal(signal));
     })
     .context("cannot watch for signals")?;
+    let mut state = State::with_settings(corpus, settings);
+    let search_sender = sender.clone();
+    let worker = Worker::spawn(state.shared_corpus(), move |update| {
+        let _ = search_sender.send(AppEvent::Search(update));
+    })
+    .context("cannot start the search worker")?;
     let mut tui = Tui::enter(mouse).context("cannot set up the terminal")?;
     spawn_input(sender);
-    let mut state = State::with_settings(corpus, settings);
     let theme = Theme::default();
-    event_loop(&mut tui, &mut state, &theme, &events, mouse)
+    let mut app = App {
+        tui: &mut tui,
+        state: &mut state,
+        worker: &worker,
+        mouse,
+        areas: None,
+    };
+    app.run(&theme, &events)
 }
 
-fn event_loop(
-    tui: &mut Tui,
-    state: &mut State,
-    theme: &Theme,
-    events: &Receiver<AppEvent>,
+/// The loop's working set.
+struct App<'a> {
+    tui: &'a mut Tui,
+    state: &'a mut State,
+    worker: &'a Worker,
     mouse: bool,
-) -> Result<Exit> {
-    loop {
-        let screen = tui.size()?;
-        let areas = Areas::new(screen);
-        if let Some(areas) = areas {
-            state.set_viewport(areas.viewport(screen));
+    /// Where the panes were at the last draw, for the mouse.
+    areas: Option<Areas>,
+}
+
+impl App<'_> {
+    fn run(&mut self, theme: &Theme, events: &Receiver<AppEvent>) -> Result<Exit> {
+        loop {
+            let screen = self.tui.size()?;
+            self.areas = Areas::new(screen, self.state.concordance_shown());
+            if let Some(areas) = self.areas {
+                self.state.set_viewport(areas.viewport(screen));
+            }
+            let state = &*self.state;
+            self.tui.draw(|frame| ui::render(frame, state, theme))?;
+            // Handle everything already waiting before drawing again: typing fast never lags.
+            let first = events.recv().context("event channel closed")?;
+            for event in std::iter::once(first).chain(events.try_iter()) {
+                if let Some(exit) = self.handle(event)? {
+                    return Ok(exit);
+                }
+            }
         }
-        tui.draw(|frame| ui::render(frame, state, theme))?;
-        let action = match events.recv().context("event channel closed")? {
+    }
+
+    fn handle(&mut self, event: AppEvent) -> Result<Option<Exit>> {
+        let action = match event {
             AppEvent::Terminal(Event::Key(key)) => {
                 fault::on_key();
-                keymap::action(state.mode(), key)
+                keymap::action(self.state.mode(), key)
             }
-            AppEvent::Terminal(Event::Mouse(mouse_event)) => {
-                areas.and_then(|a| keymap::mouse_action(mouse_event, a.list, a.reader))
-            }
+            AppEvent::Terminal(Event::Paste(text)) => keymap::paste_action(self.state.mode(), text),
+            AppEvent::Terminal(Event::Mouse(mouse)) => self
+                .areas
+                .and_then(|a| keymap::mouse_action(mouse, a.list, a.reader)),
             AppEvent::Terminal(_) => None,
-            AppEvent::Signal(Signal::Terminate(number)) => return Ok(Exit::Signal(number)),
+            AppEvent::Search(update) => {
+                self.state.on_search(update);
+                None
+            }
+            AppEvent::Signal(Signal::Terminate(number)) => return Ok(Some(Exit::Signal(number))),
             AppEvent::Signal(Signal::Suspend) => {
-                tui.suspend(mouse)?;
+                self.tui.suspend(self.mouse)?;
                 None
             }
             AppEvent::Signal(Signal::Resume) => {
-                tui.resume(mouse)?;
+                self.tui.resume(self.mouse)?;
                 None
             }
             AppEvent::InputLost(error) => return Err(error).context("lost the terminal"),
         };
-        match action.map_or(Effect::None, |a| state.update(a)) {
+        match action.map_or(Effect::None, |a| self.state.update(a)) {
             Effect::None => {}
-            Effect::Quit => return Ok(Exit::Quit),
-            Effect::Suspend => tui.suspend(mouse)?,
+            Effect::Quit => return Ok(Some(Exit::Quit)),
+            Effect::Suspend => self.tui.suspend(self.mouse)?,
+            Effect::Search(job) => self.worker.submit(job),
         }
+        Ok(None)
     }
 }
 

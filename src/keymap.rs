@@ -57,7 +57,7 @@ impl Key {
 }
 
 /// One entry of the table.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Binding {
     pub keys: &'static [Key],
     pub action: Action,
@@ -73,6 +73,8 @@ pub enum Mode {
     Browse,
     /// An overlay (help, warnings) is open and takes the movement keys.
     Overlay,
+    /// The search line has the keyboard: characters are typed into it.
+    Search,
 }
 
 const fn bind(keys: &'static [Key], action: Action, description: &'static str) -> Binding {
@@ -197,7 +199,99 @@ pub const BROWSE: &[Binding] = &[
         "show this help",
         "help",
     ),
+    hinted(
+        &[Key::char('/')],
+        Action::StartSearch,
+        "search; every key narrows the list",
+        "search",
+    ),
+    bind(
+        &[Key::char('n')],
+        Action::NextHit,
+        "next hit (into the next article)",
+    ),
+    bind(&[Key::char('N')], Action::PreviousHit, "previous hit"),
+    bind(
+        &[Key::plain(KeyCode::Esc)],
+        Action::ClearSearch,
+        "clear the search",
+    ),
     hinted(&[Key::char('q')], Action::Quit, "quit", "quit"),
+];
+
+/// The search line has the keyboard; any other character is typed into it.
+pub const SEARCH: &[Binding] = &[
+    bind(
+        &[Key::plain(KeyCode::Enter)],
+        Action::SearchSubmit,
+        "search line: keep the results and browse them",
+    ),
+    bind(
+        &[Key::plain(KeyCode::Esc)],
+        Action::SearchCancel,
+        "search line: back to where you were before /",
+    ),
+    bind(
+        &[Key::plain(KeyCode::Up)],
+        Action::HistoryPrevious,
+        "search line: earlier query",
+    ),
+    bind(
+        &[Key::plain(KeyCode::Down)],
+        Action::HistoryNext,
+        "search line: later query",
+    ),
+    bind(
+        &[Key::ctrl('n')],
+        Action::SearchSelectNext,
+        "search line: next matching article",
+    ),
+    bind(
+        &[Key::ctrl('p')],
+        Action::SearchSelectPrevious,
+        "search line: previous matching article",
+    ),
+    bind(
+        &[Key::plain(KeyCode::Tab)],
+        Action::ToggleConcordance,
+        "search line: matching articles / concordance of hits",
+    ),
+    bind(
+        &[Key::plain(KeyCode::Backspace)],
+        Action::SearchBackspace,
+        "search line: delete back",
+    ),
+    bind(
+        &[Key::plain(KeyCode::Delete)],
+        Action::SearchDelete,
+        "search line: delete forward",
+    ),
+    bind(
+        &[Key::ctrl('w')],
+        Action::SearchDeleteWord,
+        "search line: delete the word before",
+    ),
+    bind(&[Key::ctrl('u')], Action::SearchClear, "search line: clear"),
+    bind(
+        &[Key::plain(KeyCode::Left)],
+        Action::SearchLeft,
+        "search line: cursor left",
+    ),
+    bind(
+        &[Key::plain(KeyCode::Right)],
+        Action::SearchRight,
+        "search line: cursor right",
+    ),
+    bind(
+        &[Key::plain(KeyCode::Home), Key::ctrl('a')],
+        Action::SearchHome,
+        "search line: to the start",
+    ),
+    bind(
+        &[Key::plain(KeyCode::End), Key::ctrl('e')],
+        Action::SearchEnd,
+        "search line: to the end",
+    ),
 ];
 
 /// An overlay (help, warnings) is open: scroll it, or close it.
@@ -246,6 +340,7 @@ pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
     let table = match mode {
         Mode::Browse => BROWSE,
         Mode::Overlay => OVERLAY,
+        Mode::Search => SEARCH,
     };
     GLOBAL.iter().chain(table)
 }
@@ -255,6 +350,7 @@ pub fn help_entries() -> Vec<(String, &'static str)> {
     BROWSE
         .iter()
         .chain(GLOBAL)
+        .chain(SEARCH)
         .map(|b| {
             let keys: Vec<String> = b.keys.iter().map(Key::label).collect();
             (keys.join(" "), b.description)
@@ -289,7 +385,22 @@ pub fn action(mode: Mode, event: KeyEvent) -> Option<Action> {
     let pressed = Key { code, ctrl };
     bindings(mode)
         .find(|b| b.keys.contains(&pressed))
-        .map(|b| b.action)
+        .map(|b| b.action.clone())
+        .or_else(|| match (mode, pressed) {
+            (
+                Mode::Search,
+                Key {
+                    code: KeyCode::Char(c),
+                    ctrl: false,
+                },
+            ) if !event.modifiers.contains(KeyModifiers::ALT) => Some(Action::SearchInput(c)),
+            _ => None,
+        })
+}
+
+/// The action for pasted text: typed into the search line, ignored elsewhere.
+pub fn paste_action(mode: Mode, text: String) -> Option<Action> {
+    (mode == Mode::Search).then_some(Action::SearchPaste(text))
 }
 
 /// The action for a mouse event, given where the panes are on screen.

@@ -105,6 +105,11 @@ pub struct Document {
     pub margin: usize,
     /// Columns before the text for line numbers (raw view only).
     pub gutter: usize,
+    /// The laid-out texts holding the title, the byline (`speaker（role）`) and the credit
+    /// (`（credit）`), so a search hit in those fields can be found on screen.
+    pub title: Option<TextRef>,
+    pub byline: Option<TextRef>,
+    pub credit: Option<TextRef>,
     /// The lines laid out so far; all of them once [`Document::is_complete`].
     pub lines: Vec<DocLine>,
     segments: Vec<Segment>,
@@ -127,10 +132,8 @@ impl Document {
     pub fn new(texts: Texts<'_>, options: LayoutOptions) -> Self {
         let article = texts.article;
         let mut builder = Builder::default();
-        builder.owned(LineKind::Title, article.display_title().to_owned(), true);
-        if let Some(byline) = byline(article) {
-            builder.owned(LineKind::Byline, byline, true);
-        }
+        let title = builder.owned(LineKind::Title, article.display_title().to_owned(), true);
+        let byline = byline(article).map(|text| builder.owned(LineKind::Byline, text, true));
         let info = format!(
             "{}:{} · {}",
             texts.source.name,
@@ -159,11 +162,15 @@ impl Document {
                 number: None,
             });
         }
-        if let Some(credit) = &article.credit {
+        let credit = article.credit.as_ref().map(|credit| {
             builder.blank();
-            builder.owned(LineKind::Credit, format!("（{credit}）"), false);
-        }
-        builder.finish(options, 0)
+            builder.owned(LineKind::Credit, format!("（{credit}）"), false)
+        });
+        let mut document = builder.finish(options, 0);
+        document.title = Some(title);
+        document.byline = byline;
+        document.credit = credit;
+        document
     }
 
     /// The source file as it is, every line numbered, wrapped to the pane.
@@ -391,17 +398,19 @@ impl Builder {
         });
     }
 
-    fn owned(&mut self, kind: LineKind, text: String, centred: bool) {
+    fn owned(&mut self, kind: LineKind, text: String, centred: bool) -> TextRef {
         let range = 0..text.len();
+        let text_ref = TextRef::Owned(self.owned.len());
         self.push(Segment {
             kind,
-            text: TextRef::Owned(self.owned.len()),
+            text: text_ref,
             range,
             indent: 0,
             centred,
             number: None,
         });
         self.owned.push(text);
+        text_ref
     }
 
     fn finish(self, options: LayoutOptions, gutter: usize) -> Document {
@@ -424,6 +433,9 @@ impl Builder {
             measure,
             margin,
             gutter,
+            title: None,
+            byline: None,
+            credit: None,
             lines: Vec::new(),
             segments: self.segments,
             segment_starts,

@@ -13,7 +13,7 @@ use wenji::ui::{self, layout::Areas, theme::Theme};
 fn draw(state: &mut State, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     let screen = Rect::new(0, 0, width, height);
-    if let Some(areas) = Areas::new(screen) {
+    if let Some(areas) = Areas::new(screen, false) {
         state.set_viewport(areas.viewport(screen));
     }
     terminal
@@ -110,7 +110,7 @@ fn reader_never_draws_past_its_pane() {
     for width in [20, 37, 61, 80, 99, 133] {
         let terminal = draw(&mut state, width, 24);
         let buffer = terminal.backend().buffer();
-        let areas = Areas::new(Rect::new(0, 0, width, 24)).expect("big enough");
+        let areas = Areas::new(Rect::new(0, 0, width, 24), false).expect("big enough");
         let right_border = areas.reader.right() - 1;
         for y in 1..areas.reader.bottom() - 1 {
             assert_eq!(

@@ -16,7 +16,7 @@ use super::query::Query;
 use crate::corpus::Corpus;
 
 /// A query to run.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Job {
     pub generation: u64,
     pub query: Query,

@@ -53,6 +53,22 @@ impl ListCursor {
         changed
     }
 
+    /// Entries in the list.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Changes how many entries there are, keeping the selection where it can be.
+    pub fn set_len(&mut self, len: usize) {
+        self.len = len;
+        self.selected = self.selected.min(len.saturating_sub(1));
+        self.keep_selection_visible();
+    }
+
     pub fn is_last(&self) -> bool {
         self.selected + 1 >= self.len
     }

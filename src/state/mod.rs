@@ -5,15 +5,21 @@
 mod list;
 mod overlay;
 mod reader;
+mod search;
 
 pub use list::ListCursor;
 pub use overlay::{Overlay, OverlayKind, Row};
 pub use reader::Reader;
+pub use search::{Highlight, Search};
 
 use crate::action::{Action, Pane};
+use std::sync::Arc;
+
 use crate::corpus::Corpus;
 use crate::keymap::Mode;
 use crate::layout::LayoutOptions;
+use crate::search::index::Index;
+use crate::search::worker::Job;
 use crate::text::width::AmbiguousWidth;
 
 /// Lines the mouse wheel scrolls the reading pane by.
@@ -27,11 +33,13 @@ pub enum Focus {
 }
 
 /// What the app loop must do after an update.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     None,
     Quit,
     Suspend,
+    /// Hand this query to the search worker.
+    Search(Job),
 }
 
 /// The sizes the panes were given at the last layout.
@@ -84,7 +92,7 @@ impl Settings {
 /// The whole app's state.
 #[derive(Debug)]
 pub struct State {
-    corpus: Corpus,
+    corpus: Arc<Corpus>,
     pub settings: Settings,
     pub focus: Focus,
     pub list: ListCursor,
@@ -94,6 +102,14 @@ pub struct State {
     /// A one-line notice for the status bar, cleared by the next action.
     pub message: Option<String>,
     viewport: Viewport,
+    /// The search in progress or being browsed, if any.
+    pub search: Option<Search>,
+    /// Queries run before, oldest first.
+    pub history: Vec<String>,
+    /// The search index, once the worker has built it (for highlights and the concordance).
+    pub index: Option<Arc<Index>>,
+    /// Generations handed out so far.
+    generations: u64,
 }
 
 impl State {
@@ -104,7 +120,7 @@ impl State {
     pub fn with_settings(corpus: Corpus, settings: Settings) -> Self {
         let list = ListCursor::new(corpus.articles.len());
         Self {
-            corpus,
+            corpus: Arc::new(corpus),
             settings,
             focus: Focus::List,
             list,
@@ -112,7 +128,16 @@ impl State {
             overlay: None,
             message: None,
             viewport: Viewport::default(),
+            search: None,
+            history: Vec::new(),
+            index: None,
+            generations: 0,
         }
+    }
+
+    /// The corpus, shared with the search worker.
+    pub fn shared_corpus(&self) -> Arc<Corpus> {
+        Arc::clone(&self.corpus)
     }
 
     pub fn corpus(&self) -> &Corpus {
@@ -123,6 +148,8 @@ impl State {
     pub fn mode(&self) -> Mode {
         if self.overlay.is_some() {
             Mode::Overlay
+        } else if self.search.as_ref().is_some_and(|s| s.typing) {
+            Mode::Search
         } else {
             Mode::Browse
         }
@@ -153,7 +180,39 @@ impl State {
             Action::ToggleHelp => self.toggle_overlay(OverlayKind::Help),
             Action::ToggleWarnings => self.toggle_overlay(OverlayKind::Warnings),
             Action::CloseOverlay => self.overlay = None,
-            _ if self.overlay.is_some() => self.update_overlay(action),
+            _ if self.overlay.is_some() => self.update_overlay(&action),
+            Action::StartSearch
+            | Action::SearchInput(_)
+            | Action::SearchPaste(_)
+            | Action::SearchBackspace
+            | Action::SearchDelete
+            | Action::SearchDeleteWord
+            | Action::SearchClear
+            | Action::SearchLeft
+            | Action::SearchRight
+            | Action::SearchHome
+            | Action::SearchEnd
+            | Action::HistoryPrevious
+            | Action::HistoryNext
+            | Action::SearchSubmit
+            | Action::SearchCancel
+            | Action::SearchSelectNext
+            | Action::SearchSelectPrevious
+            | Action::ToggleConcordance
+            | Action::NextHit
+            | Action::PreviousHit
+            | Action::ClearSearch => return self.update_search(action),
+            Action::Open if self.concordance_focused() => self.jump_to_concordance_hit(),
+            Action::MoveDown
+            | Action::MoveUp
+            | Action::PageDown
+            | Action::PageUp
+            | Action::Top
+            | Action::Bottom
+                if self.concordance_focused() =>
+            {
+                self.move_concordance(&action);
+            }
             Action::ToggleRaw => self.reader.toggle_raw(&self.corpus),
             Action::ShowLocation => self.message = Some(self.location()),
             Action::Open => self.focus = Focus::Reader,
@@ -169,14 +228,14 @@ impl State {
             Action::WheelDown(pane) => self.wheel(pane, 1),
             Action::WheelUp(pane) => self.wheel(pane, -1),
             movement => match self.focus {
-                Focus::List => self.move_list(movement),
-                Focus::Reader => self.move_reader(movement),
+                Focus::List => self.move_list(&movement),
+                Focus::Reader => self.move_reader(&movement),
             },
         }
         Effect::None
     }
 
-    fn move_list(&mut self, action: Action) {
+    fn move_list(&mut self, action: &Action) {
         let page = self.list.rows().cast_signed();
         let moved = match action {
             Action::MoveDown => self.list.move_by(1),
@@ -190,11 +249,11 @@ impl State {
             _ => false,
         };
         if moved {
-            self.reader.show(&self.corpus, self.list.selected());
+            self.show_selected();
         }
     }
 
-    fn move_reader(&mut self, action: Action) {
+    fn move_reader(&mut self, action: &Action) {
         let page = self.reader.height().saturating_sub(1).max(1).cast_signed();
         match action {
             Action::MoveDown => self.reader.scroll_by(&self.corpus, 1),
@@ -211,7 +270,7 @@ impl State {
 
     fn step_article(&mut self, delta: isize) {
         if self.list.move_by(delta) {
-            self.reader.show(&self.corpus, self.list.selected());
+            self.show_selected();
         } else {
             let end = if delta > 0 { "last" } else { "first" };
             self.message = Some(format!("already at the {end} article"));
@@ -222,7 +281,7 @@ impl State {
         match pane {
             Pane::List => {
                 if self.list.move_by(direction) {
-                    self.reader.show(&self.corpus, self.list.selected());
+                    self.show_selected();
                 }
             }
             Pane::Reader => self.reader.scroll_by(&self.corpus, direction * WHEEL_LINES),
@@ -236,7 +295,7 @@ impl State {
         };
     }
 
-    fn update_overlay(&mut self, action: Action) {
+    fn update_overlay(&mut self, action: &Action) {
         let Some(overlay) = self.overlay else { return };
         let page = self.viewport.overlay_height.max(1);
         let top = match action {

@@ -5,7 +5,7 @@
 //! needs and no more, so opening or resizing a huge article costs one screen of wrapping.
 
 use crate::corpus::Corpus;
-use crate::layout::{Document, LayoutOptions, Texts};
+use crate::layout::{Document, LayoutOptions, TextRef, Texts};
 
 /// What the reading pane shows.
 #[derive(Debug, Default)]
@@ -104,6 +104,19 @@ impl Reader {
             document.ensure_all(texts(corpus, self.article));
         }
         self.top = usize::MAX;
+        self.fill(corpus);
+    }
+
+    /// Scrolls so that `anchor` (a text and byte offset) is in view, `margin` lines below the top
+    /// when it was out of view.
+    pub fn reveal(&mut self, corpus: &Corpus, anchor: (TextRef, usize), margin: usize) {
+        let Some(document) = &mut self.document else {
+            return;
+        };
+        let line = document.line_of(texts(corpus, self.article), anchor);
+        if line < self.top || line >= self.top + self.height {
+            self.top = line.saturating_sub(margin.min(self.height / 2));
+        }
         self.fill(corpus);
     }
 

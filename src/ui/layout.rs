@@ -24,13 +24,19 @@ pub struct Areas {
 
 impl Areas {
     /// `None` when the terminal is too small for any layout.
-    pub fn new(screen: Rect) -> Option<Self> {
+    /// The layout for `screen`; `wide_list` gives the list pane most of the width (for the
+    /// concordance, whose lines need room on both sides of the hit).
+    pub fn new(screen: Rect, wide_list: bool) -> Option<Self> {
         if screen.width < MIN_WIDTH || screen.height < MIN_HEIGHT {
             return None;
         }
         let body_height = screen.height - 1;
         // Wide enough at 100 columns for a 19-hanzi title, never more than half the screen.
-        let list_width = (screen.width * 21 / 50).clamp(22, 48).min(screen.width / 2);
+        let list_width = if wide_list {
+            screen.width * 3 / 5
+        } else {
+            (screen.width * 21 / 50).clamp(22, 48).min(screen.width / 2)
+        };
         let list = Rect::new(screen.x, screen.y, list_width, body_height);
         let reader = Rect::new(
             screen.x + list_width,

@@ -1,4 +1,4 @@
-//! The article list pane.
+//! The article list pane: every article, or only those matching the search, with hit counts.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,14 +8,16 @@ use super::layout::LIST_ENTRY_ROWS;
 use super::text::draw;
 use super::theme::Theme;
 use crate::corpus::{Article, Corpus};
-use crate::state::ListCursor;
+use crate::state::{ListCursor, Search};
 use crate::text::truncate::truncate;
-use crate::text::width::AmbiguousWidth;
+use crate::text::width::{AmbiguousWidth, str_width};
 
-/// Draws the list of articles: title, then speaker · role (or the section) dimmed.
+/// Draws the list: each entry a title, then speaker · role (or the section, or the file) dimmed.
 pub struct ListView<'a> {
     pub corpus: &'a Corpus,
     pub cursor: &'a ListCursor,
+    /// The search whose matches the list shows, if it filters.
+    pub search: Option<&'a Search>,
     pub focused: bool,
     pub theme: &'a Theme,
     pub ambiguous: AmbiguousWidth,
@@ -23,30 +25,66 @@ pub struct ListView<'a> {
 
 impl Widget for &ListView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let title = format!(" Articles ({}) ", self.corpus.articles.len());
         let block = super::bordered(self.ambiguous)
-            .title(title)
+            .title(self.header())
             .border_style(self.theme.border(self.focused));
         let inner = block.inner(area);
         block.render(area, buf);
-        let entries = self
-            .corpus
-            .articles
-            .iter()
-            .enumerate()
-            .skip(self.cursor.offset());
-        for (row, (index, article)) in (0..inner.height / LIST_ENTRY_ROWS).zip(entries) {
-            let y = inner.y + row * LIST_ENTRY_ROWS;
+        let rows = usize::from(inner.height / LIST_ENTRY_ROWS);
+        let first = self.cursor.offset();
+        for (row, index) in (0..rows).zip(first..self.cursor.len()) {
+            let Some((article, hits)) = self.entry_at(index) else {
+                break;
+            };
+            let y = inner.y + u16::try_from(row).unwrap_or(0) * LIST_ENTRY_ROWS;
             let entry = Rect::new(inner.x, y, inner.width, LIST_ENTRY_ROWS);
-            self.entry(article, entry, index == self.cursor.selected(), buf);
+            self.entry(article, hits, entry, index == self.cursor.selected(), buf);
         }
     }
 }
 
 impl ListView<'_> {
-    fn entry(&self, article: &Article, area: Rect, selected: bool, buf: &mut Buffer) {
+    fn header(&self) -> String {
+        match self.search.filter(|s| s.filters()) {
+            Some(search) => {
+                let (hits, articles) = (search.results.hits.len(), search.results.articles.len());
+                let running = if search.running { ", scanning" } else { "" };
+                format!(" {hits} hits in {articles} articles{running} ")
+            }
+            None => format!(" Articles ({}) ", self.corpus.articles.len()),
+        }
+    }
+
+    /// The article at list position `index`, and its hit count when the list is filtered.
+    fn entry_at(&self, index: usize) -> Option<(&Article, Option<usize>)> {
+        match self.search.filter(|s| s.filters()) {
+            Some(search) => {
+                let entry = search.results.articles.get(index)?;
+                Some((
+                    self.corpus.articles.get(entry.article as usize)?,
+                    Some(entry.hits.len()),
+                ))
+            }
+            None => Some((self.corpus.articles.get(index)?, None)),
+        }
+    }
+
+    fn entry(
+        &self,
+        article: &Article,
+        hits: Option<usize>,
+        area: Rect,
+        selected: bool,
+        buf: &mut Buffer,
+    ) {
         let columns = usize::from(area.width.saturating_sub(2));
-        let title = truncate(article.display_title(), columns, self.ambiguous);
+        let count = hits.map(|n| format!(" {n}")).unwrap_or_default();
+        let count_width = str_width(&count, AmbiguousWidth::Narrow);
+        let title = truncate(
+            article.display_title(),
+            columns.saturating_sub(count_width),
+            self.ambiguous,
+        );
         let detail = article
             .byline()
             .or_else(|| article.section.clone())
@@ -58,7 +96,7 @@ impl ListView<'_> {
         }
         let title_style = highlight.unwrap_or(self.theme.text);
         let detail_style = highlight.unwrap_or(self.theme.dim);
-        draw(
+        let end = draw(
             buf,
             area.x + 1,
             area.y,
@@ -67,6 +105,17 @@ impl ListView<'_> {
             title_style,
             self.ambiguous,
         );
+        if hits.is_some() {
+            draw(
+                buf,
+                end,
+                area.y,
+                &count,
+                count_width,
+                highlight.unwrap_or(self.theme.key),
+                self.ambiguous,
+            );
+        }
         let detail_columns = columns.saturating_sub(1);
         draw(
             buf,

@@ -1,10 +1,12 @@
 //! Drawing: one borrowing view per pane, laid out by [`layout::Areas`]. Views read the state and
 //! never change it.
 
+pub mod concordance;
 pub mod layout;
 pub mod list;
 pub mod overlay;
 pub mod reader;
+pub mod search_line;
 pub mod status;
 pub mod text;
 pub mod theme;
@@ -12,7 +14,7 @@ pub mod theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::symbols::border;
-use ratatui::widgets::Block;
+use ratatui::widgets::{Block, Widget};
 
 use crate::state::{Focus, State};
 use crate::text::truncate::truncate;
@@ -23,19 +25,37 @@ use theme::Theme;
 /// Draws the whole screen.
 pub fn render(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
     let screen = frame.area();
-    let Some(areas) = Areas::new(screen) else {
+    let Some(areas) = Areas::new(screen, state.concordance_shown()) else {
         too_small(frame, screen);
         return;
     };
     let buf = frame.buffer_mut();
-    let list = list::ListView {
-        corpus: state.corpus(),
-        cursor: &state.list,
-        focused: state.focus == Focus::List,
-        theme,
-        ambiguous: state.settings.ambiguous,
-    };
-    ratatui::widgets::Widget::render(&list, areas.list, buf);
+    let ambiguous = state.settings.ambiguous;
+    let focused = state.focus == Focus::List;
+    if let Some(search) = state.search.as_ref().filter(|_| state.concordance_shown()) {
+        let index = state.index.as_deref();
+        let view = concordance::ConcordanceView {
+            corpus: state.corpus(),
+            index,
+            search,
+            focused,
+            theme,
+            ambiguous,
+        };
+        Widget::render(&view, areas.list, buf);
+    } else {
+        let search = state.search.as_ref();
+        let view = list::ListView {
+            corpus: state.corpus(),
+            cursor: &state.list,
+            search,
+            focused,
+            theme,
+            ambiguous,
+        };
+        Widget::render(&view, areas.list, buf);
+    }
+    let highlights = state.highlights();
     if let Some(article) = state.corpus().articles.get(state.reader.article()) {
         let reader = reader::ReaderView {
             reader: &state.reader,
@@ -45,18 +65,31 @@ pub fn render(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
             theme,
             ambiguous: state.settings.ambiguous,
             text_area: areas.reader_text(),
+            highlights: &highlights,
         };
-        ratatui::widgets::Widget::render(&reader, areas.reader, buf);
+        Widget::render(&reader, areas.reader, buf);
     }
-    ratatui::widgets::Widget::render(
-        &status::StatusView {
-            state,
-            theme,
-            ambiguous: state.settings.ambiguous,
-        },
-        areas.status,
-        buf,
-    );
+    match state.search.as_ref().filter(|s| s.typing) {
+        Some(search) => {
+            let indexing = state.index.is_none();
+            let view = search_line::SearchLineView {
+                search,
+                indexing,
+                theme,
+                ambiguous,
+            };
+            Widget::render(&view, areas.status, buf);
+        }
+        None => Widget::render(
+            &status::StatusView {
+                state,
+                theme,
+                ambiguous,
+            },
+            areas.status,
+            buf,
+        ),
+    }
     if let Some(overlay) = state.overlay {
         let rows = overlay.kind.rows(state.corpus());
         let lines = overlay::lines_needed(
@@ -70,7 +103,7 @@ pub fn render(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
             theme,
             ambiguous: state.settings.ambiguous,
         };
-        ratatui::widgets::Widget::render(&view, Areas::overlay(screen, lines), buf);
+        Widget::render(&view, Areas::overlay(screen, lines), buf);
     }
 }
 

@@ -9,9 +9,9 @@ use ratatui::widgets::Widget;
 use super::text::draw;
 use super::theme::Theme;
 use crate::corpus::{Article, Source};
-use crate::layout::{Document, LineKind, Texts};
-use crate::state::Reader;
-use crate::text::width::AmbiguousWidth;
+use crate::layout::{DocLine, Document, LineKind, Texts};
+use crate::state::{Highlight, Reader};
+use crate::text::width::{AmbiguousWidth, str_width};
 
 /// Draws the article the reader state points at.
 pub struct ReaderView<'a> {
@@ -23,6 +23,8 @@ pub struct ReaderView<'a> {
     /// Where the text goes inside `area` (border and padding excluded).
     pub text_area: Rect,
     pub ambiguous: AmbiguousWidth,
+    /// Search hits to mark in the text.
+    pub highlights: &'a [Highlight],
 }
 
 impl Widget for &ReaderView<'_> {
@@ -85,6 +87,35 @@ impl ReaderView<'_> {
                 self.style(line.kind),
                 self.ambiguous,
             );
+            self.mark_hits(line, text, Rect::new(area.x + x, y, area.width - x, 1), buf);
+        }
+    }
+
+    /// Restyles the cells of `line` (drawn at `area`) that show a search hit.
+    fn mark_hits(&self, line: &DocLine, text: &str, area: Rect, buf: &mut Buffer) {
+        for highlight in self.highlights.iter().filter(|h| h.text == line.text) {
+            let start = highlight.range.start.max(line.range.start);
+            let end = highlight.range.end.min(line.range.end);
+            if start >= end {
+                continue;
+            }
+            let before = str_width(&text[..start - line.range.start], self.ambiguous);
+            let width = str_width(
+                &text[start - line.range.start..end - line.range.start],
+                self.ambiguous,
+            );
+            let style = if highlight.current {
+                self.theme.hit_current
+            } else {
+                self.theme.hit
+            };
+            let x = area
+                .x
+                .saturating_add(u16::try_from(before).unwrap_or(u16::MAX));
+            let width = u16::try_from(width)
+                .unwrap_or(0)
+                .min(area.right().saturating_sub(x));
+            buf.set_style(Rect::new(x, area.y, width, 1), style);
         }
     }
 

@@ -28,7 +28,7 @@ impl Widget for &StatusView<'_> {
         };
         let position = format!(
             " article {}/{count} · {}%{raw} ",
-            self.state.list.selected() + 1,
+            self.state.reader.article() + 1,
             self.state.reader.percent()
         );
         let mut spans = vec![Span::styled(position, self.theme.status)];
@@ -40,9 +40,19 @@ impl Widget for &StatusView<'_> {
                 self.theme.warning,
             ));
         }
+        if let Some(search) = self.state.search.as_ref().filter(|s| s.filters()) {
+            let hits = search.results.hits.len();
+            let at = search.current.map_or(0, |c| c + 1);
+            let text = format!(" /{}  hit {at}/{hits} ", search.text());
+            spans.push(Span::styled(text, self.theme.status_key));
+            spans.push(Span::styled(
+                " n/N next/previous  Esc clear ",
+                self.theme.status,
+            ));
+        }
         if let Some(message) = &self.state.message {
             spans.push(Span::styled(format!(" {message} "), self.theme.notice));
-        } else {
+        } else if self.state.search.is_none() {
             for (key, word) in keymap::hints() {
                 spans.push(Span::styled(format!(" {key}"), self.theme.status_key));
                 spans.push(Span::styled(format!(" {word}"), self.theme.status));

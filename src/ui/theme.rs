@@ -21,6 +21,9 @@ pub struct Theme {
     /// Keys and labels in overlays.
     pub key: Style,
     pub notice: Style,
+    /// Search hits in the text, and the current one.
+    pub hit: Style,
+    pub hit_current: Style,
     /// The warning count in the status bar.
     pub warning: Style,
 }
@@ -48,6 +51,11 @@ impl Default for Theme {
                 .add_modifier(Modifier::BOLD),
             key: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
             warning: Style::new().fg(Color::Black).bg(Color::LightRed),
+            hit: Style::new().fg(Color::Black).bg(Color::Yellow),
+            hit_current: Style::new()
+                .fg(Color::White)
+                .bg(Color::Magenta)
+                .add_modifier(Modifier::BOLD),
             notice: Style::new().fg(Color::Black).bg(Color::Yellow),
         }
     }

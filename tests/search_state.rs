@@ -1,0 +1,300 @@
+//! Searching in the browser, driven through actions on plain state; the worker's part is played
+//! by running each job on the engine at once and handing its updates back.
+
+use std::sync::Arc;
+
+use wenji::action::Action;
+use wenji::corpus;
+use wenji::search::engine::{self, Scope};
+use wenji::search::index::Index;
+use wenji::search::worker::{Job, Update};
+use wenji::state::{Effect, Focus, State, Viewport};
+
+struct Session {
+    state: State,
+    index: Arc<Index>,
+    jobs: Vec<Job>,
+}
+
+impl Session {
+    fn new() -> Self {
+        let mut state = State::new(corpus::sample());
+        state.set_viewport(Viewport {
+            list_rows: 10,
+            reader_width: 60,
+            reader_height: 12,
+            overlay_height: 10,
+        });
+        let index = Arc::new(Index::build(state.corpus()));
+        state.on_search(Update::Ready {
+            index: Arc::clone(&index),
+        });
+        Self {
+            state,
+            index,
+            jobs: Vec::new(),
+        }
+    }
+
+    fn act(&mut self, action: Action) -> Effect {
+        let effect = self.state.update(action);
+        if let Effect::Search(job) = &effect {
+            self.jobs.push(job.clone());
+            self.run(job.clone());
+        }
+        effect
+    }
+
+    fn run(&mut self, job: Job) {
+        let scope = job.scope.as_deref().map_or(Scope::All, Scope::Articles);
+        let mut batches = Vec::new();
+        engine::search(&self.index, &job.query, scope, &|| false, |results| {
+            batches.push(results)
+        });
+        for results in batches {
+            self.state.on_search(Update::Batch {
+                generation: job.generation,
+                results,
+            });
+        }
+        self.state.on_search(Update::Done {
+            generation: job.generation,
+            complete: true,
+        });
+    }
+
+    fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.act(Action::SearchInput(c));
+        }
+    }
+
+    fn titles(&self) -> Vec<String> {
+        let search = self.state.search.as_ref().expect("searching");
+        search
+            .results
+            .articles
+            .iter()
+            .map(|a| {
+                self.state.corpus().articles[a.article as usize]
+                    .title
+                    .clone()
+            })
+            .collect()
+    }
+}
+
+#[test]
+fn every_key_narrows_the_list_and_shows_the_first_hit() {
+    let mut session = Session::new();
+    session.act(Action::StartSearch);
+    session.type_text("振");
+    assert_eq!(session.titles().len(), 2);
+    session.type_text("兴");
+    assert_eq!(session.titles().len(), 2);
+    session.type_text(" 龙江");
+    assert_eq!(session.titles(), ["打造向北开放新高地 谱写龙江振兴新篇章"]);
+    assert_eq!(
+        session.state.reader.article(),
+        1,
+        "the reader shows the only match"
+    );
+    let highlights = session.state.highlights();
+    assert!(
+        highlights.iter().any(|h| h.current),
+        "the first hit is the current one"
+    );
+}
+
+#[test]
+fn extending_a_query_scans_only_the_previous_matches() {
+    let mut session = Session::new();
+    session.act(Action::StartSearch);
+    session.type_text("振兴");
+    session.type_text("新");
+    let last = session.jobs.last().expect("a job per change");
+    assert!(last.scope.is_some(), "振兴新 narrows 振兴");
+    session.act(Action::SearchBackspace);
+    assert_eq!(
+        session.jobs.last().expect("job").scope,
+        None,
+        "振兴 does not narrow 振兴新"
+    );
+}
+
+#[test]
+fn esc_in_the_search_line_restores_the_exact_position() {
+    let mut session = Session::new();
+    session.act(Action::NextArticle);
+    session.act(Action::Open);
+    for _ in 0..5 {
+        session.act(Action::MoveDown);
+    }
+    let before = (
+        session.state.reader.article(),
+        session.state.reader.top(),
+        session.state.focus,
+    );
+    session.act(Action::StartSearch);
+    session.type_text("辽宁");
+    assert_ne!(
+        session.state.reader.article(),
+        before.0,
+        "the search moved to the first match"
+    );
+    session.act(Action::SearchCancel);
+    assert!(session.state.search.is_none());
+    let after = (
+        session.state.reader.article(),
+        session.state.reader.top(),
+        session.state.focus,
+    );
+    assert_eq!(after, before);
+    assert_eq!(session.state.list.selected(), 1);
+}
+
+#[test]
+fn n_walks_hits_across_articles_and_wraps_with_a_notice() {
+    let mut session = Session::new();
+    session.act(Action::StartSearch);
+    session.type_text("振兴");
+    session.act(Action::SearchSubmit);
+    let search = session.state.search.as_ref().expect("kept after Enter");
+    assert!(!search.typing);
+    let total = search.results.hits.len();
+    let first_article_hits = search.results.articles[0].hits.len();
+    for _ in 0..first_article_hits {
+        session.act(Action::NextHit);
+    }
+    assert_eq!(
+        session.state.reader.article(),
+        1,
+        "n crossed into the next matching article"
+    );
+    assert_eq!(session.state.list.selected(), 1);
+    for _ in first_article_hits..total {
+        session.act(Action::NextHit);
+    }
+    assert_eq!(
+        session.state.message.as_deref(),
+        Some("search wrapped to the first hit")
+    );
+    assert_eq!(session.state.reader.article(), 0);
+    session.act(Action::PreviousHit);
+    assert_eq!(
+        session.state.message.as_deref(),
+        Some("search wrapped to the last hit")
+    );
+}
+
+#[test]
+fn history_recalls_earlier_queries() {
+    let mut session = Session::new();
+    for query in ["振兴", "龙江"] {
+        session.act(Action::StartSearch);
+        session.act(Action::SearchClear);
+        session.type_text(query);
+        session.act(Action::SearchSubmit);
+    }
+    session.act(Action::StartSearch);
+    session.act(Action::SearchClear);
+    session.act(Action::HistoryPrevious);
+    assert_eq!(
+        session.state.search.as_ref().expect("searching").text(),
+        "龙江"
+    );
+    session.act(Action::HistoryPrevious);
+    assert_eq!(
+        session.state.search.as_ref().expect("searching").text(),
+        "振兴"
+    );
+    session.act(Action::HistoryNext);
+    assert_eq!(
+        session.state.search.as_ref().expect("searching").text(),
+        "龙江"
+    );
+}
+
+#[test]
+fn ctrl_n_moves_the_selection_while_typing() {
+    let mut session = Session::new();
+    session.act(Action::StartSearch);
+    session.type_text("振兴");
+    session.act(Action::SearchSelectNext);
+    assert_eq!(
+        (
+            session.state.list.selected(),
+            session.state.reader.article()
+        ),
+        (1, 1)
+    );
+    assert!(
+        session.state.search.as_ref().expect("searching").typing,
+        "still typing"
+    );
+}
+
+#[test]
+fn concordance_enter_jumps_to_that_hit() {
+    let mut session = Session::new();
+    session.act(Action::StartSearch);
+    session.type_text("振兴");
+    session.act(Action::ToggleConcordance);
+    assert!(session.state.concordance_shown());
+    session.act(Action::SearchSubmit);
+    session.act(Action::Back);
+    let last = session
+        .state
+        .search
+        .as_ref()
+        .expect("searching")
+        .results
+        .hits
+        .len()
+        - 1;
+    session.act(Action::Bottom);
+    session.act(Action::Open);
+    let search = session.state.search.as_ref().expect("searching");
+    assert_eq!(search.current, Some(last));
+    assert_eq!(session.state.focus, Focus::Reader);
+    assert_eq!(session.state.reader.article(), 1);
+}
+
+#[test]
+fn an_empty_query_shows_everything_and_a_stale_result_is_dropped() {
+    let mut session = Session::new();
+    session.act(Action::StartSearch);
+    session.type_text("龙江");
+    let stale = session.jobs.last().expect("job").generation;
+    session.act(Action::SearchClear);
+    assert_eq!(session.state.list.len(), 3, "no query: every article");
+    let mut old = engine::search_all(&session.index, &wenji::search::query::Query::parse("龙江"));
+    old.articles.truncate(1);
+    session.state.on_search(Update::Batch {
+        generation: stale,
+        results: old,
+    });
+    assert_eq!(
+        session.state.list.len(),
+        3,
+        "the stale result changed nothing"
+    );
+}
+
+#[test]
+fn clearing_the_search_keeps_the_article_being_read() {
+    let mut session = Session::new();
+    session.act(Action::StartSearch);
+    session.type_text("许勤");
+    session.act(Action::SearchSubmit);
+    session.act(Action::ClearSearch);
+    assert!(session.state.search.is_none());
+    assert_eq!(session.state.list.len(), 3);
+    assert_eq!(
+        (
+            session.state.list.selected(),
+            session.state.reader.article()
+        ),
+        (1, 1)
+    );
+}
