@@ -16,7 +16,7 @@ fn sample_state() -> State {
 }
 
 fn apply(state: &mut State, actions: &[Action]) -> Vec<Effect> {
-    actions.iter().map(|&a| state.update(a)).collect()
+    actions.iter().map(|a| state.update(a.clone())).collect()
 }
 
 #[test]

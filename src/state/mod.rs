@@ -2,10 +2,12 @@
 //! [`Action`] and returns the [`Effect`] the app loop must perform. No I/O and no drawing here, so
 //! the whole behaviour can be tested with action sequences.
 
+mod hits;
 mod list;
 mod overlay;
 mod reader;
 mod search;
+mod search_line;
 
 pub use list::ListCursor;
 pub use overlay::{Overlay, OverlayKind, Row};

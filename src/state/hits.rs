@@ -1,0 +1,170 @@
+//! Hits in the browser: highlights for the reader, walking hits with `n`/`N`, and the
+//! concordance's cursor — all from the search results and the index's way back to the text.
+
+use super::search::Highlight;
+use super::{Focus, State};
+use crate::action::Action;
+use crate::corpus::Article;
+use crate::layout::{Document, TextRef};
+use crate::search::hit::locate;
+use crate::search::index::Field;
+
+/// Lines above a revealed hit, so it is not on the pane's top edge.
+const REVEAL_MARGIN: usize = 3;
+
+impl State {
+    /// Highlights for the article in the reader: every hit, the current one marked.
+    pub fn highlights(&self) -> Vec<Highlight> {
+        let (Some(search), Some(index), Some(document)) =
+            (&self.search, &self.index, self.reader.document())
+        else {
+            return Vec::new();
+        };
+        let article = self.reader.article();
+        let Ok(entry) = search
+            .results
+            .articles
+            .binary_search_by_key(&article, |a| a.article as usize)
+        else {
+            return Vec::new();
+        };
+        let range = search.results.articles[entry].hits.clone();
+        let corpus_article = &self.corpus.articles[article];
+        range
+            .clone()
+            .zip(&search.results.hits[range])
+            .filter_map(|(number, hit)| {
+                let located = locate(index, hit);
+                let (text, base) = field_place(document, corpus_article, located.field)?;
+                let range = base + located.range.start..base + located.range.end;
+                Some(Highlight {
+                    text,
+                    range,
+                    current: search.current == Some(number),
+                })
+            })
+            .collect()
+    }
+
+    pub(super) fn step_hit(&mut self, delta: isize) {
+        let Some(search) = &self.search else { return };
+        let count = search.results.hits.len();
+        if count == 0 {
+            self.message = Some("no hits".to_owned());
+            return;
+        }
+        let next = match search.current {
+            None => 0,
+            Some(current) => {
+                let next = current.cast_signed() + delta;
+                if next < 0 {
+                    self.message = Some("search wrapped to the last hit".to_owned());
+                    count - 1
+                } else if next.cast_unsigned() >= count {
+                    self.message = Some("search wrapped to the first hit".to_owned());
+                    0
+                } else {
+                    next.cast_unsigned()
+                }
+            }
+        };
+        self.go_to_hit(next);
+    }
+
+    /// Makes hit `hit` current: selects its article and brings it into view.
+    pub(super) fn go_to_hit(&mut self, hit: usize) {
+        let Some(search) = &mut self.search else {
+            return;
+        };
+        let Some(entry) = search.entry_of_hit(hit) else {
+            return;
+        };
+        search.current = Some(hit);
+        search.kwic.select(hit);
+        self.list.select(entry);
+        let article = search.results.articles[entry].article as usize;
+        if article != self.reader.article() {
+            self.reader.show(&self.corpus, article);
+        }
+        self.reveal_current();
+    }
+
+    /// Scrolls the reader so the current hit is in view.
+    pub(super) fn reveal_current(&mut self) {
+        let (Some(search), Some(index)) = (&self.search, &self.index) else {
+            return;
+        };
+        let Some(hit) = search.current.and_then(|i| search.results.hits.get(i)) else {
+            return;
+        };
+        let located = locate(index, hit);
+        let article = &self.corpus.articles[located.article as usize];
+        let Some(document) = self.reader.document() else {
+            return;
+        };
+        let Some((text, base)) = field_place(document, article, located.field) else {
+            return;
+        };
+        self.reader.reveal(
+            &self.corpus,
+            (text, base + located.range.start),
+            REVEAL_MARGIN,
+        );
+    }
+
+    /// Whether the list pane shows the concordance.
+    pub fn concordance_shown(&self) -> bool {
+        self.search
+            .as_ref()
+            .is_some_and(|s| s.concordance && s.filters())
+    }
+
+    pub(super) fn concordance_focused(&self) -> bool {
+        self.focus == Focus::List
+            && self
+                .search
+                .as_ref()
+                .is_some_and(|s| s.concordance && s.filters())
+    }
+
+    pub(super) fn move_concordance(&mut self, action: &Action) {
+        let rows = self.list.rows().saturating_mul(2).cast_signed();
+        let Some(search) = &mut self.search else {
+            return;
+        };
+        match action {
+            Action::MoveDown => search.kwic.move_by(1),
+            Action::MoveUp => search.kwic.move_by(-1),
+            Action::PageDown => search.kwic.move_by(rows),
+            Action::PageUp => search.kwic.move_by(-rows),
+            Action::Top => search.kwic.select(0),
+            Action::Bottom => search.kwic.select(usize::MAX),
+            _ => false,
+        };
+    }
+
+    /// Goes to the hit selected in the concordance and reads it.
+    pub(super) fn jump_to_concordance_hit(&mut self) {
+        let Some(hit) = self.search.as_ref().map(|s| s.kwic.selected()) else {
+            return;
+        };
+        self.go_to_hit(hit);
+        self.focus = Focus::Reader;
+    }
+}
+
+/// Where a field's text sits in the reader's layout: the laid-out text and the offset of the
+/// field within it. Sections are shown in the border, not in the text.
+fn field_place(document: &Document, article: &Article, field: Field) -> Option<(TextRef, usize)> {
+    match field {
+        Field::Title => Some((document.title?, 0)),
+        Field::Speaker => Some((document.byline?, 0)),
+        Field::Role => {
+            let speaker = article.speaker.as_ref().map_or(0, |s| s.len() + "（".len());
+            Some((document.byline?, speaker))
+        }
+        Field::Credit => Some((document.credit?, "（".len())),
+        Field::Paragraph(index) => Some((TextRef::Paragraph(index as usize), 0)),
+        Field::Section => None,
+    }
+}
