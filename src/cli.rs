@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand};
 use encoding_rs::Encoding;
 
 use crate::corpus::decode::encoding_for_label;
+use crate::search::query::Query;
 
 /// A terminal browser for corpora of Chinese speeches and articles.
 ///
@@ -49,6 +50,21 @@ pub enum Command {
     List(ListArgs),
     /// Print one article laid out exactly as the reading pane lays it out.
     Show(ShowArgs),
+    /// Print every hit of a query, one line each, as grep does: `file:line: title: …context…`.
+    ///
+    /// With no paths, searches the sample speeches built into wenji.
+    ///
+    /// Each line names the source file and the line the hit's paragraph starts on (the article's
+    /// first line for hits in a title, byline or credit), the article's title, and the hit with
+    /// up to N characters each side. The hit is coloured on a terminal (unless `NO_COLOR` is set)
+    /// and put in 【】 otherwise; `…` marks context that was cut. Context never runs past the
+    /// paragraph (or title, byline, credit) the hit is in.
+    ///
+    /// Matching folds case, full-width and half-width forms, so `gdp` finds `ＧＤＰ`.
+    ///
+    /// Exit status: 0 when something was found, 1 when nothing was, 2 on an error (a usage
+    /// error such as an empty query, or nothing readable in the paths).
+    Search(SearchArgs),
 }
 
 #[derive(Debug, Args)]
@@ -74,6 +90,40 @@ pub struct ListArgs {
     /// Print JSON Lines instead of tab-separated columns.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// What to find, as one argument (quote it in the shell when it has spaces: '振兴 龙江').
+    /// Terms separated by spaces must all occur in an article, and each is reported; "…" quotes
+    /// a phrase that contains spaces. Chinese needs no spaces: 振兴东北 is one term.
+    #[arg(value_name = "QUERY", value_parser = parse_query)]
+    pub query: Query,
+    #[command(flatten)]
+    pub input: Input,
+    /// Characters of context to print each side of a hit.
+    #[arg(short = 'C', long, value_name = "N", default_value_t = 20)]
+    pub context: usize,
+    /// Print JSON Lines, one object per hit, with `file`, `line`, `article` (its number in
+    /// `wenji list`), `title`, `speaker`, `field` (title, speaker, role, section, credit or
+    /// paragraph), `paragraph` (1-based, for body text), `byte_start` and `byte_end` (the hit's
+    /// bytes in that field's text), `term`, `left`, `hit`, `right`, and `more_left` and
+    /// `more_right` (whether context was cut).
+    #[arg(long, conflicts_with = "count")]
+    pub json: bool,
+    /// Print one line per matching article instead: `file:line: title: N`, N its number of hits.
+    #[arg(long)]
+    pub count: bool,
+}
+
+/// A query with nothing to search for is a usage error.
+fn parse_query(text: &str) -> Result<Query, String> {
+    let query = Query::parse(text);
+    if query.is_empty() {
+        Err("the query is empty; give a word or phrase to search for".to_owned())
+    } else {
+        Ok(query)
+    }
 }
 
 fn parse_encoding(label: &str) -> Result<&'static Encoding, String> {

@@ -31,6 +31,7 @@ fn main() -> ExitCode {
             }
         }
         Some(Command::Show(args)) => show(&args),
+        Some(Command::Search(args)) => search(&args),
         None => browse(&cli.input, settings(&cli.display, true)),
     }
 }
@@ -90,6 +91,37 @@ fn show(args: &wenji::cli::ShowArgs) -> ExitCode {
         }
         Err(error) => {
             eprintln!("wenji: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Exit status as grep gives it: 0 found, 1 not found, 2 trouble.
+fn search(args: &wenji::cli::SearchArgs) -> ExitCode {
+    let Ok(corpus) = open_or_report(&args.input) else {
+        return ExitCode::from(2);
+    };
+    commands::report_warnings(&corpus.warnings);
+    let stdout = std::io::stdout();
+    let format = if args.json {
+        commands::search::Format::Json
+    } else if args.count {
+        commands::search::Format::Count
+    } else {
+        commands::search::Format::Lines
+    };
+    let options = commands::search::Options {
+        format,
+        context: args.context,
+        colour: stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match commands::search::run(&corpus, &args.query, options, &mut out) {
+        Ok(found) if found.hits > 0 => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::from(1),
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("wenji: cannot write the results: {error}");
             ExitCode::from(2)
         }
     }

@@ -40,16 +40,16 @@ impl Session {
         let effect = self.state.update(action);
         if let Effect::Search(job) = &effect {
             self.jobs.push(job.clone());
-            self.run(job.clone());
+            self.run(job);
         }
         effect
     }
 
-    fn run(&mut self, job: Job) {
+    fn run(&mut self, job: &Job) {
         let scope = job.scope.as_deref().map_or(Scope::All, Scope::Articles);
         let mut batches = Vec::new();
         engine::search(&self.index, &job.query, scope, &|| false, |results| {
-            batches.push(results)
+            batches.push(results);
         });
         for results in batches {
             self.state.on_search(Update::Batch {

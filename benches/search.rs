@@ -1,0 +1,182 @@
+//! Search benches: how long the engine (`wenji::search`) takes to answer a query.
+//!
+//! - `search/100MB_2char`: every hit of a common two-character word (发展) in a generated 100 MB
+//!   corpus (budget: under 10 ms).
+//! - `search/100MB_extend`: the query typed one step further (发展经济), scanning only the
+//!   articles the previous query matched, as the search line does (budget: under 3 ms).
+//! - `search/1GB_first_batch`: a 1 GB corpus, until the first batch of results is handed over —
+//!   the first screen (budget: under 16 ms). The scan is cancelled there.
+//! - `search/1GB_full`: the same query over the whole 1 GB corpus.
+//!
+//! Corpora are written to `$TMPDIR/wenji-bench/{100m,1g}` on first run by the same code as
+//! `examples/gen_corpus.rs` and reused while their marker files match. Loading and indexing happen
+//! once per corpus, outside the timed sections; the index's size against the corpus text is
+//! printed, to check it against the memory budget.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use wenji::corpus::{self, Corpus, LoadOptions};
+use wenji::search::engine::{self, Results, Scope};
+use wenji::search::index::Index;
+use wenji::search::query::Query;
+
+#[path = "support/corpus_gen.rs"]
+#[allow(
+    dead_code,
+    reason = "the generator program uses the parts this bench does not"
+)]
+mod corpus_gen;
+
+/// The corpus the 100 MB budgets are stated for (as `benches/load.rs` generates it).
+const HUNDRED_MB: corpus_gen::Spec = corpus_gen::Spec {
+    bytes: 100_000_000,
+    files: 20_000,
+    seed: corpus_gen::DEFAULT_SEED,
+};
+
+/// The corpus the first-screen budget is stated for; `gen_corpus --size 1G` writes the same.
+const ONE_GB: corpus_gen::Spec = corpus_gen::Spec {
+    bytes: 1_000_000_000,
+    files: 200_000,
+    seed: corpus_gen::DEFAULT_SEED,
+};
+
+/// A word nearly every generated article holds, and the same word typed further.
+const COMMON: &str = "发展";
+const EXTENDED: &str = "发展经济";
+
+/// Generates (if needed), loads and indexes the corpus `spec` describes in `wenji-bench/name`.
+fn corpus(spec: &corpus_gen::Spec, name: &str) -> Option<(Corpus, Index)> {
+    let dir = std::env::temp_dir().join("wenji-bench").join(name);
+    match corpus_gen::ensure(spec, &dir) {
+        Ok(Some(summary)) => eprintln!(
+            "generated {}: {} files, {} bytes",
+            dir.display(),
+            summary.files,
+            summary.bytes
+        ),
+        Ok(None) => {}
+        Err(error) => {
+            eprintln!(
+                "search/{name} skipped: cannot write {}: {error}",
+                dir.display()
+            );
+            return None;
+        }
+    }
+    let started = Instant::now();
+    let corpus = match corpus::load(&[PathBuf::from(&dir)], LoadOptions::default()) {
+        Ok(corpus) => corpus,
+        Err(error) => {
+            eprintln!("search/{name} skipped: {error}");
+            return None;
+        }
+    };
+    let index = Index::build(&corpus);
+    let text: usize = corpus.sources.iter().map(|s| s.text.len()).sum();
+    #[allow(clippy::cast_precision_loss, reason = "a ratio for display")]
+    let ratio = index.heap_bytes() as f64 / text as f64;
+    eprintln!(
+        "{}: {} articles, {text} bytes of text; index {} bytes ({ratio:.2}× the text), \
+         folded text {} bytes; loaded and indexed in {:.1?}",
+        dir.display(),
+        corpus.articles.len(),
+        index.heap_bytes(),
+        index.text.len(),
+        started.elapsed()
+    );
+    Some((corpus, index))
+}
+
+/// Runs `query` over `scope` to the end, as the search line's worker does.
+fn scan(index: &Index, query: &Query, scope: Scope<'_>) -> Results {
+    let mut all = Results::default();
+    engine::search(index, query, scope, &|| false, |batch| all.append(batch));
+    all
+}
+
+/// Time from the start of a scan to its first batch of results; the rest is cancelled.
+fn until_first_batch(index: &Index, query: &Query) -> Duration {
+    let stop = AtomicBool::new(false);
+    let started = Instant::now();
+    let mut first = None;
+    engine::search(
+        index,
+        query,
+        Scope::All,
+        &|| stop.load(Ordering::Relaxed),
+        |batch| {
+            if first.is_none() {
+                first = Some(started.elapsed());
+                stop.store(true, Ordering::Relaxed);
+            }
+            black_box(batch);
+        },
+    );
+    first.unwrap_or_else(|| started.elapsed())
+}
+
+fn hundred_mb(c: &mut Criterion) {
+    let Some((_corpus, index)) = corpus(&HUNDRED_MB, "100m") else {
+        return;
+    };
+    let common = Query::parse(COMMON);
+    let extended = Query::parse(EXTENDED);
+    let previous = scan(&index, &common, Scope::All);
+    let previous_ids = previous.article_ids();
+    let narrowed = scan(&index, &extended, Scope::Articles(&previous_ids));
+    eprintln!(
+        "{COMMON}: {} hits in {} articles; {EXTENDED}: {} hits in {} articles",
+        previous.hits.len(),
+        previous.articles.len(),
+        narrowed.hits.len(),
+        narrowed.articles.len()
+    );
+    let mut group = c.benchmark_group("search");
+    group
+        .measurement_time(Duration::from_secs(10))
+        .throughput(Throughput::Bytes(index.text.len() as u64));
+    group.bench_function("100MB_2char", |b| {
+        b.iter_with_large_drop(|| engine::search_all(&index, black_box(&common)));
+    });
+    group.bench_function("100MB_extend", |b| {
+        b.iter_with_large_drop(|| {
+            scan(&index, black_box(&extended), Scope::Articles(&previous_ids))
+        });
+    });
+    group.finish();
+}
+
+fn one_gb(c: &mut Criterion) {
+    let Some((_corpus, index)) = corpus(&ONE_GB, "1g") else {
+        return;
+    };
+    let common = Query::parse(COMMON);
+    // No throughput here: the first batch covers only the first few megabytes.
+    let mut group = c.benchmark_group("search");
+    group.measurement_time(Duration::from_secs(10));
+    group.bench_function("1GB_first_batch", |b| {
+        b.iter_custom(|iterations| {
+            (0..iterations)
+                .map(|_| until_first_batch(&index, black_box(&common)))
+                .sum()
+        });
+    });
+    group.finish();
+    let mut group = c.benchmark_group("search");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(15))
+        .throughput(Throughput::Bytes(index.text.len() as u64));
+    group.bench_function("1GB_full", |b| {
+        b.iter_with_large_drop(|| engine::search_all(&index, black_box(&common)));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, hundred_mb, one_gb);
+criterion_main!(benches);
