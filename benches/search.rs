@@ -2,11 +2,15 @@
 //!
 //! - `search/100MB_2char`: every hit of a common two-character word (发展) in a generated 100 MB
 //!   corpus (budget: under 10 ms).
-//! - `search/100MB_extend`: the query typed one step further (发展经济), scanning only the
-//!   articles the previous query matched, as the search line does (budget: under 3 ms).
+//! - `search/100MB_extend`: the query typed one step further (发展经济), found among the previous
+//!   query's hits, as the search worker does (budget: under 3 ms).
+//! - `search/100MB_extend_scoped`: the same, scanning the articles the previous query matched
+//!   (the worker's way when it has no previous hits to use), for comparison.
 //! - `search/1GB_first_batch`: a 1 GB corpus, until the first batch of results is handed over —
 //!   the first screen (budget: under 16 ms). The scan is cancelled there.
-//! - `search/1GB_full`: the same query over the whole 1 GB corpus.
+//! - `search/1GB_full`: the same query over the whole 1 GB corpus (budget: under 60 ms).
+//! - `search/1GB_full_rare`: a phrase that occurs rarely, so the time is the scan alone — the
+//!   floor any query pays on this machine.
 //!
 //! Corpora are written to `$TMPDIR/wenji-bench/{100m,1g}` on first run by the same code as
 //! `examples/gen_corpus.rs` and reused while their marker files match. Loading and indexing happen
@@ -22,6 +26,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use wenji::corpus::{self, Corpus, LoadOptions};
 use wenji::search::engine::{self, Results, Scope};
 use wenji::search::index::Index;
+use wenji::search::narrow;
 use wenji::search::query::Query;
 
 #[path = "support/corpus_gen.rs"]
@@ -145,6 +150,11 @@ fn hundred_mb(c: &mut Criterion) {
     });
     group.bench_function("100MB_extend", |b| {
         b.iter_with_large_drop(|| {
+            narrow::narrow(&index, black_box(&extended), &common, &previous, &|| false)
+        });
+    });
+    group.bench_function("100MB_extend_scoped", |b| {
+        b.iter_with_large_drop(|| {
             scan(&index, black_box(&extended), Scope::Articles(&previous_ids))
         });
     });
@@ -174,6 +184,10 @@ fn one_gb(c: &mut Criterion) {
         .throughput(Throughput::Bytes(index.text.len() as u64));
     group.bench_function("1GB_full", |b| {
         b.iter_with_large_drop(|| engine::search_all(&index, black_box(&common)));
+    });
+    let rare = Query::parse("辽沈战役");
+    group.bench_function("1GB_full_rare", |b| {
+        b.iter_with_large_drop(|| engine::search_all(&index, black_box(&rare)));
     });
     group.finish();
 }

@@ -60,6 +60,20 @@ impl Results {
             }));
     }
 
+    /// Joins results in corpus order, copying each hit once.
+    pub fn concat(parts: Vec<Results>) -> Results {
+        let hits = parts.iter().map(|p| p.hits.len()).sum();
+        let articles = parts.iter().map(|p| p.articles.len()).sum();
+        let mut all = Results {
+            articles: Vec::with_capacity(articles),
+            hits: Vec::with_capacity(hits),
+        };
+        for part in parts {
+            all.append(part);
+        }
+        all
+    }
+
     /// The hits of the `index`-th matching article.
     pub fn hits_of(&self, index: usize) -> &[Hit] {
         self.articles
@@ -109,22 +123,18 @@ pub fn search(
             .map(|unit| (!cancelled()).then(|| evaluate(index, &finders, unit)))
             .collect();
         let Some(done) = done else { return false };
-        let mut batch = Results::default();
-        for results in done {
-            batch.append(results);
-        }
-        on_batch(batch);
+        on_batch(Results::concat(done));
     }
     true
 }
 
 /// Searches everything at once: the whole result, for one-shot commands and tests.
 pub fn search_all(index: &Index, query: &Query) -> Results {
-    let mut all = Results::default();
+    let mut batches = Vec::new();
     search(index, query, Scope::All, &|| false, |batch| {
-        all.append(batch);
+        batches.push(batch);
     });
-    all
+    Results::concat(batches)
 }
 
 /// Groups the articles in scope into units of about [`UNIT_BYTES`].
@@ -159,44 +169,56 @@ fn evaluate(index: &Index, finders: &[Finder<'_>], unit: &[u32]) -> Results {
     let Some((first, rest)) = finders.split_first() else {
         return Results::default();
     };
-    // First term: one pass over each run of consecutive articles.
-    let mut per_article: Vec<(u32, Vec<Hit>)> = Vec::new();
+    // First term: one pass over each run of consecutive articles, straight into the results.
+    // Room for a hit every 16 needle lengths up front: pages are only touched as hits arrive, and
+    // a common word no longer pays for repeated regrowth.
+    let mut results = Results::default();
+    let unit_bytes: usize = unit.iter().map(|&a| index.article_span(a).len()).sum();
+    results
+        .hits
+        .reserve(unit_bytes / (first.needle().len().max(1) * 16));
     for run in runs(unit) {
         let span = index.article_span(run.start).start..index.article_span(run.end - 1).end;
-        collect(index, first, 0, span, &mut per_article);
+        collect(index, first, 0, span, &mut results);
     }
-    // Further terms: only inside articles that still match.
-    for (term, finder) in rest.iter().enumerate() {
-        let term = u8::try_from(term + 1).unwrap_or(u8::MAX);
-        per_article.retain_mut(|(article, hits)| {
-            let mut found = Vec::new();
+    if rest.is_empty() {
+        return results;
+    }
+    // Further terms: only inside articles that still match; an article missing one is dropped.
+    let mut all = Results::default();
+    let mut more = Results::default();
+    for entry in &results.articles {
+        more.hits.clear();
+        more.articles.clear();
+        let span = index.article_span(entry.article);
+        let mut complete = true;
+        for (term, finder) in rest.iter().enumerate() {
+            let before = more.hits.len();
             collect(
                 index,
                 finder,
-                term,
-                index.article_span(*article),
-                &mut found,
+                u8::try_from(term + 1).unwrap_or(u8::MAX),
+                span.clone(),
+                &mut more,
             );
-            let Some((_, more)) = found.pop() else {
-                return false;
-            };
-            hits.extend(more);
-            true
-        });
-    }
-    let mut results = Results::default();
-    for (article, mut hits) in per_article {
-        if !rest.is_empty() {
-            hits.sort_unstable_by_key(|h| (h.segment, h.start, h.term));
+            if more.hits.len() == before {
+                complete = false;
+                break;
+            }
         }
-        let start = results.hits.len();
-        results.hits.extend(hits);
-        results.articles.push(ArticleHits {
-            article,
-            hits: start..results.hits.len(),
-        });
+        if complete {
+            let start = all.hits.len();
+            all.hits
+                .extend_from_slice(&results.hits[entry.hits.clone()]);
+            all.hits.extend_from_slice(&more.hits);
+            all.hits[start..].sort_unstable_by_key(|h| (h.segment, h.start, h.term));
+            all.articles.push(ArticleHits {
+                article: entry.article,
+                hits: start..all.hits.len(),
+            });
+        }
     }
-    results
+    all
 }
 
 /// Consecutive article numbers in `unit`, as ranges.
@@ -217,19 +239,34 @@ fn runs(unit: &[u32]) -> impl Iterator<Item = Range<u32>> + '_ {
     })
 }
 
-/// Finds `finder`'s needle in `span` of the folded text; appends hits grouped by article.
-fn collect(
+/// Finds `finder`'s needle in `span` of the folded text; appends the hits to `out`, opening an
+/// entry for each new article.
+fn collect(index: &Index, finder: &Finder<'_>, term: u8, span: Range<usize>, out: &mut Results) {
+    scan(index, finder, term, span, |article, hit| {
+        out.hits.push(hit);
+        match out.articles.last_mut() {
+            Some(entry) if entry.article == article => entry.hits.end = out.hits.len(),
+            _ => out.articles.push(ArticleHits {
+                article,
+                hits: out.hits.len() - 1..out.hits.len(),
+            }),
+        }
+    });
+}
+
+/// Every non-overlapping match of `finder` in `span`, left to right, as (article, hit).
+pub(super) fn scan(
     index: &Index,
     finder: &Finder<'_>,
     term: u8,
     span: Range<usize>,
-    out: &mut Vec<(u32, Vec<Hit>)>,
+    mut found: impl FnMut(u32, Hit),
 ) {
     let haystack = &index.text.as_bytes()[span.clone()];
     let length = finder.needle().len();
     let mut segment = None;
-    for found in finder.find_iter(haystack) {
-        let at = span.start + found;
+    for offset in finder.find_iter(haystack) {
+        let at = span.start + offset;
         let mut current = segment.unwrap_or_else(|| index.segment_at(at));
         while index
             .segments
@@ -247,10 +284,7 @@ fn collect(
             end: u32::try_from(start + length).unwrap_or(u32::MAX),
             term,
         };
-        match out.last_mut() {
-            Some((article, hits)) if *article == info.article => hits.push(hit),
-            _ => out.push((info.article, vec![hit])),
-        }
+        found(info.article, hit);
     }
 }
 

@@ -12,5 +12,6 @@ pub mod engine;
 pub mod fold;
 pub mod hit;
 pub mod index;
+pub mod narrow;
 pub mod query;
 pub mod worker;

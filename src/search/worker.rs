@@ -12,6 +12,7 @@ use std::thread;
 
 use super::engine::{self, Results, Scope};
 use super::index::Index;
+use super::narrow;
 use super::query::Query;
 use crate::corpus::Corpus;
 
@@ -73,6 +74,9 @@ impl Worker {
 }
 
 fn run(index: &Index, queue: &Receiver<Job>, latest: &AtomicU64, notify: &impl Fn(Update)) {
+    // The last query that ran to the end, with all its results: a query that narrows it is
+    // answered from its hits.
+    let mut previous: Option<(Query, Results)> = None;
     while let Ok(mut job) = queue.recv() {
         while let Ok(newer) = queue.try_recv() {
             job = newer;
@@ -81,14 +85,34 @@ fn run(index: &Index, queue: &Receiver<Job>, latest: &AtomicU64, notify: &impl F
         if latest.load(Ordering::SeqCst) != generation {
             continue;
         }
-        let scope = job.scope.as_deref().map_or(Scope::All, Scope::Articles);
         let cancelled = || latest.load(Ordering::SeqCst) != generation;
-        let complete = engine::search(index, &job.query, scope, &cancelled, |results| {
-            notify(Update::Batch {
-                generation,
-                results,
+        let narrowing = previous
+            .as_ref()
+            .filter(|(query, _)| job.query.narrows(query));
+        let (complete, all) = if let Some((old_query, old_results)) = narrowing {
+            let narrowed = narrow::narrow(index, &job.query, old_query, old_results, &cancelled);
+            if let Some(results) = &narrowed {
+                notify(Update::Batch {
+                    generation,
+                    results: results.clone(),
+                });
+            }
+            (narrowed.is_some(), narrowed.unwrap_or_default())
+        } else {
+            let mut all = Results::default();
+            let scope = job.scope.as_deref().map_or(Scope::All, Scope::Articles);
+            let complete = engine::search(index, &job.query, scope, &cancelled, |results| {
+                all.append(results.clone());
+                notify(Update::Batch {
+                    generation,
+                    results,
+                });
             });
-        });
+            (complete, all)
+        };
+        if complete && !job.query.is_empty() {
+            previous = Some((job.query, all));
+        }
         notify(Update::Done {
             generation,
             complete,

@@ -1,0 +1,214 @@
+//! Narrowing: a query that extends the previous one (one more character typed, one more term)
+//! can only match where the previous one did, so its hits are found among the previous hits
+//! rather than by scanning again.
+//!
+//! A new term that contains an old term `O` at offset `k` occurs exactly where some occurrence of
+//! `O` is preceded by `k` bytes of the new term — provided the scan found *every* occurrence of
+//! `O`. memmem reports non-overlapping matches, which are all of them when `O` cannot overlap
+//! itself (no proper prefix of `O` is also its suffix); only such terms are used. Other terms are
+//! scanned for, but only inside the articles that matched before.
+
+use memchr::memmem::Finder;
+
+use super::engine::{ArticleHits, Hit, Results, scan};
+use super::index::Index;
+use super::query::Query;
+
+/// The results of `query`, found among `previous` (the complete results of `previous_query`,
+/// which `query` narrows). `None` if cancelled.
+pub fn narrow(
+    index: &Index,
+    query: &Query,
+    previous_query: &Query,
+    previous: &Results,
+    cancelled: &dyn Fn() -> bool,
+) -> Option<Results> {
+    let plans: Vec<Plan<'_>> = query
+        .terms
+        .iter()
+        .map(|term| Plan::new(term, previous_query))
+        .collect();
+    let mut results = Results::default();
+    let mut found = Vec::new();
+    for (number, entry) in previous.articles.iter().enumerate() {
+        if number % 256 == 0 && cancelled() {
+            return None;
+        }
+        found.clear();
+        let old_hits = &previous.hits[entry.hits.clone()];
+        let matched = plans.iter().enumerate().all(|(term, plan)| {
+            let before = found.len();
+            let term = u8::try_from(term).unwrap_or(u8::MAX);
+            plan.find(index, entry.article, old_hits, term, &mut found);
+            found.len() > before
+        });
+        if matched {
+            if plans.len() > 1 {
+                found.sort_unstable_by_key(|h: &Hit| (h.segment, h.start, h.term));
+            }
+            let start = results.hits.len();
+            results.hits.extend_from_slice(&found);
+            results.articles.push(ArticleHits {
+                article: entry.article,
+                hits: start..results.hits.len(),
+            });
+        }
+    }
+    Some(results)
+}
+
+/// How to find one new term.
+enum Plan<'a> {
+    /// From the hits of old term number `old`, which sits `offset` bytes into the new term.
+    FromHits {
+        term: &'a [u8],
+        old: u8,
+        offset: usize,
+    },
+    /// By scanning the article.
+    Scan(Box<Finder<'a>>),
+}
+
+impl<'a> Plan<'a> {
+    fn new(term: &'a str, previous: &Query) -> Self {
+        let derived = previous
+            .terms
+            .iter()
+            .enumerate()
+            .find_map(|(old, old_term)| {
+                let offset = term.find(old_term.as_str())?;
+                let old = u8::try_from(old).ok()?;
+                cannot_overlap(old_term.as_bytes()).then_some(Plan::FromHits {
+                    term: term.as_bytes(),
+                    old,
+                    offset,
+                })
+            });
+        derived.unwrap_or_else(|| Plan::Scan(Box::new(Finder::new(term.as_bytes()))))
+    }
+
+    /// Appends the term's hits in `article` to `out`, in reading order, non-overlapping as
+    /// memmem would report them.
+    fn find(&self, index: &Index, article: u32, old_hits: &[Hit], term: u8, out: &mut Vec<Hit>) {
+        match self {
+            Plan::FromHits {
+                term: needle,
+                old,
+                offset,
+            } => {
+                let text = index.text.as_bytes();
+                let mut last: Option<(u32, u32)> = None;
+                for hit in old_hits.iter().filter(|h| h.term == *old) {
+                    let Some(start) = (hit.start as usize).checked_sub(*offset) else {
+                        continue;
+                    };
+                    let base = index.segments[hit.segment as usize].start;
+                    let at = base + start;
+                    if text.get(at..at + needle.len()) != Some(needle) {
+                        continue;
+                    }
+                    let start = u32::try_from(start).unwrap_or(u32::MAX);
+                    let end = start + u32::try_from(needle.len()).unwrap_or(u32::MAX);
+                    if last.is_some_and(|(segment, previous_end)| {
+                        segment == hit.segment && start < previous_end
+                    }) {
+                        continue;
+                    }
+                    last = Some((hit.segment, end));
+                    out.push(Hit {
+                        segment: hit.segment,
+                        start,
+                        end,
+                        term,
+                    });
+                }
+            }
+            Plan::Scan(finder) => {
+                scan(
+                    index,
+                    finder,
+                    term,
+                    index.article_span(article),
+                    |_, hit| out.push(hit),
+                );
+            }
+        }
+    }
+}
+
+/// Whether occurrences of `term` can never overlap: no proper prefix is also a suffix.
+///
+/// ```
+/// use wenji::search::narrow::cannot_overlap;
+/// assert!(cannot_overlap("发展".as_bytes()));
+/// assert!(!cannot_overlap(b"aba"));
+/// ```
+pub fn cannot_overlap(term: &[u8]) -> bool {
+    (1..term.len()).all(|length| term[..length] != term[term.len() - length..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{self, Article, Corpus, Paragraph, ParagraphKind};
+    use crate::search::engine::search_all;
+    use proptest::prelude::*;
+
+    fn corpus_of(paragraphs: Vec<Vec<String>>) -> Corpus {
+        let mut corpus = corpus::sample();
+        let template = corpus.articles[0].clone();
+        corpus.articles = paragraphs
+            .into_iter()
+            .map(|texts| Article {
+                title: String::new(),
+                speaker: None,
+                role: None,
+                credit: None,
+                section: None,
+                paragraphs: texts
+                    .into_iter()
+                    .map(|text| Paragraph {
+                        text,
+                        lines: 1..2,
+                        kind: ParagraphKind::Body,
+                    })
+                    .collect(),
+                ..template.clone()
+            })
+            .collect();
+        corpus
+    }
+
+    #[test]
+    fn typing_one_more_character_finds_the_same_hits_as_a_full_scan() {
+        let corpus = corpus::sample();
+        let index = Index::build(&corpus);
+        let old = Query::parse("发展");
+        let new = Query::parse("发展的");
+        let previous = search_all(&index, &old);
+        let narrowed = narrow(&index, &new, &old, &previous, &|| false).expect("not cancelled");
+        assert_eq!(narrowed, search_all(&index, &new));
+    }
+
+    proptest! {
+        #[test]
+        fn narrowing_by_hits_equals_a_full_scan(
+            paragraphs in prop::collection::vec(prop::collection::vec("[振兴ab ]{0,30}", 0..4), 1..20),
+            old in "[振兴ab]{1,2}",
+            before in "[振兴ab]{0,2}",
+            after in "[振兴ab]{0,2}",
+            second in prop::option::of("[振兴ab]{1,2}"),
+        ) {
+            let corpus = corpus_of(paragraphs);
+            let index = Index::build(&corpus);
+            let old_query = Query::parse(&old);
+            let extended = format!("{before}{old}{after}");
+            let new_text = match &second { Some(term) => format!("{extended} {term}"), None => extended };
+            let new_query = Query::parse(&new_text);
+            prop_assume!(new_query.narrows(&old_query));
+            let previous = search_all(&index, &old_query);
+            let narrowed = narrow(&index, &new_query, &old_query, &previous, &|| false).expect("runs");
+            prop_assert_eq!(narrowed, search_all(&index, &new_query));
+        }
+    }
+}
