@@ -33,7 +33,8 @@ use wenji::action::Action;
 use wenji::corpus::{Article, Corpus, Paragraph, ParagraphKind, Source};
 use wenji::layout::{Document, LayoutOptions, Texts};
 use wenji::state::State;
-use wenji::ui::{self, layout::Areas, theme::Theme};
+use wenji::ui::layout::{Areas, Shape};
+use wenji::ui::{self, theme::Theme};
 
 const WIDTH: u16 = 200;
 const HEIGHT: u16 = 60;
@@ -112,7 +113,7 @@ fn terminal() -> Terminal<TestBackend> {
 fn sized_state(corpus: Corpus) -> State {
     let mut state = State::new(corpus);
     let screen = screen();
-    let areas = Areas::new(screen, state.concordance_shown()).expect("200×60 fits the layout");
+    let areas = Areas::new(screen, Shape::of(&state)).expect("200×60 fits the layout");
     state.set_viewport(areas.viewport(screen));
     state
 }

@@ -32,6 +32,12 @@ pub enum Action {
     Back,
     /// Switch focus between the list and the reading pane.
     ToggleFocus,
+    /// Hide or show the article list, for focused reading.
+    ToggleList,
+    /// Make the list pane narrower.
+    NarrowList,
+    /// Make the list pane wider.
+    WidenList,
     /// Show the next article.
     NextArticle,
     /// Show the previous article.

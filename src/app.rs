@@ -15,7 +15,8 @@ use crate::keymap;
 use crate::search::worker::{Update, Worker};
 use crate::state::{Effect, Settings, State};
 use crate::terminal::{self, Signal, Tui};
-use crate::ui::{self, layout::Areas, theme::Theme};
+use crate::ui::layout::{Areas, Shape};
+use crate::ui::{self, theme::Theme};
 
 /// How a session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +39,7 @@ enum AppEvent {
 
 /// Runs the browser on `corpus` until the user quits or a signal ends it.
 pub fn run(corpus: Corpus, settings: Settings) -> Result<Exit> {
-    let mouse = true;
+    let mouse = settings.mouse;
     let (sender, events) = mpsc::channel();
     let signal_sender = sender.clone();
     terminal::watch_signals(move |signal| {
@@ -78,7 +79,7 @@ impl App<'_> {
     fn run(&mut self, theme: &Theme, events: &Receiver<AppEvent>) -> Result<Exit> {
         loop {
             let screen = self.tui.size()?;
-            self.areas = Areas::new(screen, self.state.concordance_shown());
+            self.areas = Areas::new(screen, Shape::of(self.state));
             if let Some(areas) = self.areas {
                 self.state.set_viewport(areas.viewport(screen));
             }

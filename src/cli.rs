@@ -20,6 +20,9 @@ pub struct Cli {
     pub input: Input,
     #[command(flatten)]
     pub display: Display,
+    /// Leave the mouse to the terminal, so its own text selection works (no wheel scrolling).
+    #[arg(long)]
+    pub no_mouse: bool,
 }
 
 /// How text is measured and laid out.

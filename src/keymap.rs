@@ -166,6 +166,13 @@ pub const BROWSE: &[Binding] = &[
         Action::Bottom,
         "last article / end of the text",
     ),
+    bind(
+        &[Key::char('z')],
+        Action::ToggleList,
+        "hide or show the list (focused reading)",
+    ),
+    bind(&[Key::char('<')], Action::NarrowList, "narrower list pane"),
+    bind(&[Key::char('>')], Action::WidenList, "wider list pane"),
     hinted(
         &[Key::char(']')],
         Action::NextArticle,
@@ -214,7 +221,7 @@ pub const BROWSE: &[Binding] = &[
     bind(
         &[Key::plain(KeyCode::Esc)],
         Action::ClearSearch,
-        "clear the search",
+        "clear the search; back to the list",
     ),
     hinted(&[Key::char('q')], Action::Quit, "quit", "quit"),
 ];

@@ -32,7 +32,10 @@ fn main() -> ExitCode {
         }
         Some(Command::Show(args)) => show(&args),
         Some(Command::Search(args)) => search(&args),
-        None => browse(&cli.input, settings(&cli.display, true)),
+        None => {
+            let settings = Settings { mouse: !cli.no_mouse, ..settings(&cli.display, true) };
+            browse(&cli.input, settings)
+        }
     }
 }
 

@@ -6,7 +6,7 @@ mod support;
 
 use ratatui::layout::Rect;
 use support::{PATIENCE, Pty};
-use wenji::ui::layout::Areas;
+use wenji::ui::layout::{Areas, Shape};
 
 const NO_START: &[char] = &['，', '。', '、', '”', '》'];
 const NO_END: &[char] = &['“', '《'];
@@ -14,7 +14,7 @@ const NO_END: &[char] = &['“', '《'];
 #[test]
 fn first_article_at_80_columns_obeys_the_line_edge_rules_on_every_screen() {
     let (cols, rows) = (80, 30);
-    let text_area = Areas::new(Rect::new(0, 0, cols, rows), false)
+    let text_area = Areas::new(Rect::new(0, 0, cols, rows), Shape::default())
         .expect("fits")
         .reader_text();
     let mut pty = Pty::wenji(&[], cols, rows, &[]);

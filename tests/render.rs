@@ -8,12 +8,13 @@ use unicode_width::UnicodeWidthStr;
 use wenji::action::Action;
 use wenji::corpus;
 use wenji::state::State;
-use wenji::ui::{self, layout::Areas, theme::Theme};
+use wenji::ui::layout::{Areas, Shape};
+use wenji::ui::{self, theme::Theme};
 
 fn draw(state: &mut State, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     let screen = Rect::new(0, 0, width, height);
-    if let Some(areas) = Areas::new(screen, false) {
+    if let Some(areas) = Areas::new(screen, Shape::of(state)) {
         state.set_viewport(areas.viewport(screen));
     }
     terminal
@@ -50,20 +51,21 @@ fn both_panes_at_100_by_30() {
 }
 
 #[test]
-fn both_panes_at_60_by_20() {
+fn one_pane_at_a_time_at_60_by_20() {
     let mut state = State::new(corpus::sample());
     let terminal = draw(&mut state, 60, 20);
     let text = screen_text(&terminal);
     assert!(text.contains("Articles (3)"));
-    assert!(
-        text.contains("以全面振兴新突破建"),
-        "list shows the first title"
-    );
-    assert!(
-        text.contains("speeches.txt:3"),
-        "reader shows the first article"
-    );
-    insta::assert_snapshot!("sample_60x20", screen_text(&terminal));
+    assert!(text.contains("以全面振兴新突破建设中国式现代化新辽宁"), "the list has the whole width");
+    assert!(!text.contains("speeches.txt:3"), "no reader beside the list");
+    insta::assert_snapshot!("list_alone_60x20", text);
+    state.update(Action::Open);
+    let text = screen_text(&draw(&mut state, 60, 20));
+    assert!(text.contains("speeches.txt:3"), "Enter shows the reader");
+    assert!(!text.contains("Articles (3)"), "the reader has the whole width");
+    insta::assert_snapshot!("reader_alone_60x20", text);
+    state.update(Action::Back);
+    assert!(screen_text(&draw(&mut state, 60, 20)).contains("Articles (3)"), "h returns to the list");
 }
 
 #[test]
@@ -110,7 +112,7 @@ fn reader_never_draws_past_its_pane() {
     for width in [20, 37, 61, 80, 99, 133] {
         let terminal = draw(&mut state, width, 24);
         let buffer = terminal.backend().buffer();
-        let areas = Areas::new(Rect::new(0, 0, width, 24), false).expect("big enough");
+        let areas = Areas::new(Rect::new(0, 0, width, 24), Shape::default()).expect("big enough");
         let right_border = areas.reader.right() - 1;
         for y in 1..areas.reader.bottom() - 1 {
             assert_eq!(

@@ -24,6 +24,9 @@ use crate::search::index::Index;
 use crate::search::worker::Job;
 use crate::text::width::AmbiguousWidth;
 
+/// Columns `<` and `>` take from or give to the list pane.
+const LIST_STEP: i16 = 4;
+
 /// Lines the mouse wheel scrolls the reading pane by.
 const WHEEL_LINES: isize = 3;
 
@@ -66,6 +69,8 @@ pub struct Settings {
     pub indent: bool,
     /// The widest a line of text gets, in columns.
     pub max_width: usize,
+    /// Capture the mouse (wheel scrolling) rather than leave it to the terminal's selection.
+    pub mouse: bool,
 }
 
 impl Default for Settings {
@@ -74,6 +79,7 @@ impl Default for Settings {
             ambiguous: AmbiguousWidth::Narrow,
             indent: true,
             max_width: 80,
+            mouse: true,
         }
     }
 }
@@ -112,6 +118,10 @@ pub struct State {
     pub index: Option<Arc<Index>>,
     /// Generations handed out so far.
     generations: u64,
+    /// The list is hidden for focused reading.
+    pub list_hidden: bool,
+    /// Columns the user added to (or took from) the list pane.
+    pub list_delta: i16,
 }
 
 impl State {
@@ -134,6 +144,8 @@ impl State {
             history: Vec::new(),
             index: None,
             generations: 0,
+            list_hidden: false,
+            list_delta: 0,
         }
     }
 
@@ -218,12 +230,27 @@ impl State {
             Action::ToggleRaw => self.reader.toggle_raw(&self.corpus),
             Action::ShowLocation => self.message = Some(self.location()),
             Action::Open => self.focus = Focus::Reader,
-            Action::Back => self.focus = Focus::List,
+            Action::Back => {
+                self.focus = Focus::List;
+                self.list_hidden = false;
+            }
             Action::ToggleFocus => {
                 self.focus = match self.focus {
                     Focus::List => Focus::Reader,
                     Focus::Reader => Focus::List,
                 };
+            }
+            Action::ToggleList => {
+                self.list_hidden = !self.list_hidden;
+                if self.list_hidden {
+                    self.focus = Focus::Reader;
+                }
+            }
+            Action::NarrowList => {
+                self.list_delta = self.list_delta.saturating_sub(LIST_STEP).max(-60)
+            }
+            Action::WidenList => {
+                self.list_delta = self.list_delta.saturating_add(LIST_STEP).min(120)
             }
             Action::NextArticle => self.step_article(1),
             Action::PreviousArticle => self.step_article(-1),

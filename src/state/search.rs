@@ -236,8 +236,13 @@ impl State {
         self.focus = saved.focus;
     }
 
+    /// Esc while browsing: clears the search, or with none, goes back from the reader to the list.
     fn clear_search(&mut self) {
         if self.search.take().is_none() {
+            if self.focus == Focus::Reader {
+                self.focus = Focus::List;
+                self.list_hidden = false;
+            }
             return;
         }
         let article = self.reader.article();

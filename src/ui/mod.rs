@@ -25,14 +25,15 @@ use theme::Theme;
 /// Draws the whole screen.
 pub fn render(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
     let screen = frame.area();
-    let Some(areas) = Areas::new(screen, state.concordance_shown()) else {
+    let Some(areas) = Areas::new(screen, layout::Shape::of(state)) else {
         too_small(frame, screen);
         return;
     };
     let buf = frame.buffer_mut();
     let ambiguous = state.settings.ambiguous;
     let focused = state.focus == Focus::List;
-    if let Some(search) = state.search.as_ref().filter(|_| state.concordance_shown()) {
+    if areas.list.is_empty() {
+    } else if let Some(search) = state.search.as_ref().filter(|_| state.concordance_shown()) {
         let index = state.index.as_deref();
         let view = concordance::ConcordanceView {
             corpus: state.corpus(),
@@ -56,7 +57,12 @@ pub fn render(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
         Widget::render(&view, areas.list, buf);
     }
     let highlights = state.highlights();
-    if let Some(article) = state.corpus().articles.get(state.reader.article()) {
+    if let Some(article) = state
+        .corpus()
+        .articles
+        .get(state.reader.article())
+        .filter(|_| !areas.reader.is_empty())
+    {
         let reader = reader::ReaderView {
             reader: &state.reader,
             article,
