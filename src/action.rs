@@ -46,6 +46,8 @@ pub enum Action {
     ToggleHelp,
     /// Show or hide what went wrong while loading (skipped files, repaired text).
     ToggleWarnings,
+    /// Show the current article's outline (its numbered headings); Enter goes to one.
+    ToggleOutline,
     /// Close whatever overlay is open.
     CloseOverlay,
     /// Switch the reading pane between the article and its source file with line numbers.

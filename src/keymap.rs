@@ -191,6 +191,11 @@ pub const BROWSE: &[Binding] = &[
         "raw",
     ),
     bind(
+        &[Key::char('o')],
+        Action::ToggleOutline,
+        "outline of the article; Enter goes there",
+    ),
+    bind(
         &[Key::char('i')],
         Action::ShowLocation,
         "file:line of the paragraph at the top",
@@ -303,6 +308,12 @@ pub const SEARCH: &[Binding] = &[
 
 /// An overlay (help, warnings) is open: scroll it, or close it.
 pub const OVERLAY: &[Binding] = &[
+    bind(
+        &[Key::plain(KeyCode::Enter)],
+        Action::Open,
+        "go to the selected entry",
+    ),
+    bind(&[Key::char('o')], Action::ToggleOutline, "outline"),
     bind(
         &[Key::char('j'), Key::plain(KeyCode::Down)],
         Action::MoveDown,

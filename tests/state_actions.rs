@@ -116,7 +116,8 @@ fn help_takes_the_movement_keys_while_open() {
         state.overlay,
         Some(Overlay {
             kind: OverlayKind::Help,
-            top: 2
+            top: 2,
+            selected: None,
         })
     );
     assert_eq!(

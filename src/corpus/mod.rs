@@ -12,6 +12,7 @@ pub mod front_matter;
 pub mod html;
 pub mod jsonl;
 pub mod load;
+pub mod outline;
 pub mod model;
 pub mod parse;
 pub mod repair;

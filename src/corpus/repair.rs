@@ -104,6 +104,12 @@ fn continues(previous: &Paragraph, next: &Paragraph) -> bool {
         && (cut_at_pause || is_prose(&next.text))
         && !ends_sentence(&previous.text)
         && !starts_numbered(&next.text)
+        && !is_numbered_heading(&previous.text)
+}
+
+/// `一、2024年工作回顾`: a short numbered line without a comma is a heading, complete as it is.
+fn is_numbered_heading(text: &str) -> bool {
+    starts_numbered(text) && !text.contains(['，', ',']) && text.chars().count() <= 40
 }
 
 fn is_prose(text: &str) -> bool {
@@ -164,6 +170,18 @@ mod tests {
             body("现在，我代表国务院，向大会报告政府工作。", 3),
             body("一、2024年工作回顾，过去一年很不平凡", 5),
             body("（一）经济运行总体平稳，稳中有进。", 7),
+        ];
+        join_page_breaks(&mut paragraphs);
+        assert_eq!(paragraphs.len(), 4);
+    }
+
+    #[test]
+    fn a_numbered_heading_is_not_joined_to_the_paragraph_after_it() {
+        let mut paragraphs = vec![
+            body("一、2024年工作回顾", 1),
+            body("过去一年，我国发展历程很不平凡。", 3),
+            body("（一）经济运行总体平稳、稳中有进", 5),
+            body("全年国内生产总值增长5%。", 7),
         ];
         join_page_breaks(&mut paragraphs);
         assert_eq!(paragraphs.len(), 4);

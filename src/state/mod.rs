@@ -10,7 +10,7 @@ mod search;
 mod search_line;
 
 pub use list::ListCursor;
-pub use overlay::{Overlay, OverlayKind, Row};
+pub use overlay::{Overlay, OverlayKind, Row, Target};
 pub use reader::Reader;
 pub use search::{Highlight, Search};
 
@@ -193,6 +193,7 @@ impl State {
             Action::Suspend => return Effect::Suspend,
             Action::ToggleHelp => self.toggle_overlay(OverlayKind::Help),
             Action::ToggleWarnings => self.toggle_overlay(OverlayKind::Warnings),
+            Action::ToggleOutline => self.toggle_overlay(OverlayKind::Outline),
             Action::CloseOverlay => self.overlay = None,
             _ if self.overlay.is_some() => self.update_overlay(&action),
             Action::StartSearch
@@ -247,10 +248,10 @@ impl State {
                 }
             }
             Action::NarrowList => {
-                self.list_delta = self.list_delta.saturating_sub(LIST_STEP).max(-60)
+                self.list_delta = self.list_delta.saturating_sub(LIST_STEP).max(-60);
             }
             Action::WidenList => {
-                self.list_delta = self.list_delta.saturating_add(LIST_STEP).min(120)
+                self.list_delta = self.list_delta.saturating_add(LIST_STEP).min(120);
             }
             Action::NextArticle => self.step_article(1),
             Action::PreviousArticle => self.step_article(-1),
@@ -317,40 +318,25 @@ impl State {
         }
     }
 
-    fn toggle_overlay(&mut self, kind: OverlayKind) {
-        self.overlay = match self.overlay {
-            Some(open) if open.kind == kind => None,
-            _ => Some(Overlay { kind, top: 0 }),
+    /// Shows `article` in the reader and selects it in the list, leaving a search whose
+    /// results do not include it.
+    pub(super) fn open_article(&mut self, article: usize) {
+        let entry = match &self.search {
+            Some(search) if search.filters() => search
+                .results
+                .articles
+                .iter()
+                .position(|a| a.article as usize == article),
+            _ => Some(article),
         };
-    }
-
-    fn update_overlay(&mut self, action: &Action) {
-        let Some(overlay) = self.overlay else { return };
-        let page = self.viewport.overlay_height.max(1);
-        let top = match action {
-            Action::MoveDown | Action::WheelDown(_) => overlay.top + 1,
-            Action::MoveUp | Action::WheelUp(_) => overlay.top.saturating_sub(1),
-            Action::PageDown | Action::HalfPageDown => overlay.top + page,
-            Action::PageUp | Action::HalfPageUp => overlay.top.saturating_sub(page),
-            Action::Top => 0,
-            Action::Bottom => usize::MAX,
-            _ => overlay.top,
-        };
-        self.scroll_overlay(overlay, top);
-    }
-
-    /// Scrolls an overlay, stopping when its last row is in view (help) or at the top (warnings,
-    /// whose rows may wrap onto several lines).
-    fn scroll_overlay(&mut self, overlay: Overlay, top: usize) {
-        let rows = overlay.kind.rows(&self.corpus).len();
-        let max_top = match overlay.kind {
-            OverlayKind::Help => rows.saturating_sub(self.viewport.overlay_height),
-            OverlayKind::Warnings => rows.saturating_sub(1),
-        };
-        self.overlay = Some(Overlay {
-            top: top.min(max_top),
-            ..overlay
+        let entry = entry.unwrap_or_else(|| {
+            self.search = None;
+            self.list.set_len(self.corpus.articles.len());
+            article
         });
+        self.list.select(entry);
+        self.reader.show(&self.corpus, article);
+        self.focus = Focus::Reader;
     }
 
     /// `file:lines` of the paragraph at the top of the reading pane (or the source line, raw).

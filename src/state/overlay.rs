@@ -1,28 +1,45 @@
-//! Overlays drawn over the panes — the key help and the load warnings — and their content as
-//! plain rows, so the state can scroll them and the view only draws.
+//! Overlays drawn over the panes — the key help, the load warnings and the outline — as plain
+//! rows the state scrolls and selects in, and the view only draws.
 
+use super::{Focus, State};
+use crate::action::Action;
 use crate::corpus::Corpus;
+use crate::corpus::outline::outline;
 use crate::keymap;
+use crate::layout::TextRef;
 
 /// Which overlay is open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OverlayKind {
     Help,
     Warnings,
+    /// The current article's headings, or (when it has none) the articles of its file.
+    Outline,
 }
 
-/// An open overlay and its first visible row.
+/// An open overlay: its first visible row and, in lists one can pick from, the selected row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Overlay {
     pub kind: OverlayKind,
     pub top: usize,
+    pub selected: Option<usize>,
 }
 
-/// One row: a short label column and the text beside it.
+/// One row: a short label column and the text beside it, and where Enter goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     pub label: String,
     pub text: String,
+    pub target: Option<Target>,
+}
+
+/// Where picking a row goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// A paragraph of the current article.
+    Paragraph(usize),
+    /// Another article.
+    Article(usize),
 }
 
 impl OverlayKind {
@@ -32,44 +49,222 @@ impl OverlayKind {
             OverlayKind::Help => " Keys - ? or Esc closes ".to_owned(),
             OverlayKind::Warnings => {
                 let count = corpus.warnings.len();
-                format!(
-                    " {count} warning{} — ! or Esc closes ",
-                    if count == 1 { "" } else { "s" }
-                )
+                let plural = if count == 1 { "" } else { "s" };
+                format!(" {count} warning{plural} - ! or Esc closes ")
             }
+            OverlayKind::Outline => " Outline - Enter goes there, o or Esc closes ".to_owned(),
         }
     }
 
-    /// The rows the overlay shows.
-    pub fn rows(self, corpus: &Corpus) -> Vec<Row> {
+    /// Whether rows can be selected and picked.
+    pub fn selectable(self) -> bool {
+        self == OverlayKind::Outline
+    }
+
+    /// The rows the overlay shows, for the article `article` in the reader.
+    pub fn rows(self, corpus: &Corpus, article: usize) -> Vec<Row> {
+        let row = |label: String, text: String, target| Row {
+            label,
+            text,
+            target,
+        };
         match self {
             OverlayKind::Help => keymap::help_entries()
                 .into_iter()
-                .map(|(label, text)| Row {
-                    label,
-                    text: text.to_owned(),
-                })
+                .map(|(label, text)| row(label, text.to_owned(), None))
                 .collect(),
             OverlayKind::Warnings if corpus.warnings.is_empty() => {
-                vec![Row {
-                    label: String::new(),
-                    text: "Every file loaded cleanly.".to_owned(),
-                }]
+                vec![row(
+                    String::new(),
+                    "Every file loaded cleanly.".to_owned(),
+                    None,
+                )]
             }
             OverlayKind::Warnings => corpus
                 .warnings
                 .iter()
                 .map(|w| {
-                    let label = match w.line {
-                        Some(line) => format!("{}:{line}", w.source),
-                        None => w.source.clone(),
-                    };
-                    Row {
-                        label,
-                        text: w.message.clone(),
-                    }
+                    let label = w
+                        .line
+                        .map_or_else(|| w.source.clone(), |line| format!("{}:{line}", w.source));
+                    row(label, w.message.clone(), None)
                 })
                 .collect(),
+            OverlayKind::Outline => outline_rows(corpus, article),
         }
+    }
+}
+
+/// The article's headings, indented by level; or the sections and titles of its file.
+fn outline_rows(corpus: &Corpus, article: usize) -> Vec<Row> {
+    let Some(current) = corpus.articles.get(article) else {
+        return Vec::new();
+    };
+    let headings = outline(current);
+    if !headings.is_empty() {
+        return headings
+            .into_iter()
+            .map(|entry| Row {
+                label: String::new(),
+                text: format!(
+                    "{}{}",
+                    "  ".repeat(usize::from(entry.level.saturating_sub(1))),
+                    entry.label
+                ),
+                target: Some(Target::Paragraph(entry.paragraph)),
+            })
+            .collect();
+    }
+    let mut rows = Vec::new();
+    let mut section: Option<&str> = None;
+    for (index, other) in corpus
+        .articles
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.source == current.source)
+    {
+        if other.section.as_deref() != section {
+            section = other.section.as_deref();
+            if let Some(name) = section {
+                rows.push(Row {
+                    label: String::new(),
+                    text: format!("# {name}"),
+                    target: Some(Target::Article(index)),
+                });
+            }
+        }
+        let mark = if index == article { "> " } else { "  " };
+        rows.push(Row {
+            label: String::new(),
+            text: format!("{mark}{}", other.display_title()),
+            target: Some(Target::Article(index)),
+        });
+    }
+    rows
+}
+
+impl State {
+    pub(super) fn toggle_overlay(&mut self, kind: OverlayKind) {
+        self.overlay = match self.overlay {
+            Some(open) if open.kind == kind => None,
+            _ => {
+                let selected = kind.selectable().then(|| self.current_outline_row());
+                Some(Overlay {
+                    kind,
+                    top: 0,
+                    selected,
+                })
+            }
+        };
+        if let Some(overlay) = self.overlay {
+            self.scroll_overlay(overlay, overlay.selected.unwrap_or(0).saturating_sub(2));
+        }
+    }
+
+    pub(super) fn update_overlay(&mut self, action: &Action) {
+        let Some(overlay) = self.overlay else { return };
+        if let Some(selected) = overlay.selected {
+            self.update_selection(overlay, selected, action);
+            return;
+        }
+        let page = self.viewport.overlay_height.max(1);
+        let top = match action {
+            Action::MoveDown | Action::WheelDown(_) => overlay.top + 1,
+            Action::MoveUp | Action::WheelUp(_) => overlay.top.saturating_sub(1),
+            Action::PageDown | Action::HalfPageDown => overlay.top + page,
+            Action::PageUp | Action::HalfPageUp => overlay.top.saturating_sub(page),
+            Action::Top => 0,
+            Action::Bottom => usize::MAX,
+            _ => overlay.top,
+        };
+        self.scroll_overlay(overlay, top);
+    }
+
+    /// Moves the selection in a selectable overlay, or picks the selected row.
+    fn update_selection(&mut self, overlay: Overlay, selected: usize, action: &Action) {
+        let rows = overlay.kind.rows(&self.corpus, self.reader.article());
+        let last = rows.len().saturating_sub(1);
+        let page = self.viewport.overlay_height.max(1);
+        let selected = match action {
+            Action::Open => {
+                self.overlay = None;
+                if let Some(target) = rows.get(selected).and_then(|r| r.target) {
+                    self.go_to(target);
+                }
+                return;
+            }
+            Action::MoveDown | Action::WheelDown(_) => selected + 1,
+            Action::MoveUp | Action::WheelUp(_) => selected.saturating_sub(1),
+            Action::PageDown | Action::HalfPageDown => selected + page,
+            Action::PageUp | Action::HalfPageUp => selected.saturating_sub(page),
+            Action::Top => 0,
+            Action::Bottom => last,
+            _ => selected,
+        }
+        .min(last);
+        let top = overlay
+            .top
+            .min(selected)
+            .max((selected + 1).saturating_sub(page));
+        self.overlay = Some(Overlay {
+            selected: Some(selected),
+            top,
+            ..overlay
+        });
+    }
+
+    /// Scrolls an overlay, stopping when its last row is in view (help) or at the top (warnings,
+    /// whose rows may wrap onto several lines).
+    pub(super) fn scroll_overlay(&mut self, overlay: Overlay, top: usize) {
+        let rows = overlay.kind.rows(&self.corpus, self.reader.article()).len();
+        let max_top = match overlay.kind {
+            OverlayKind::Help | OverlayKind::Outline => {
+                rows.saturating_sub(self.viewport.overlay_height)
+            }
+            OverlayKind::Warnings => rows.saturating_sub(1),
+        };
+        self.overlay = Some(Overlay {
+            top: top.min(max_top),
+            ..overlay
+        });
+    }
+
+    /// Goes to a picked row's target.
+    fn go_to(&mut self, target: Target) {
+        match target {
+            Target::Paragraph(paragraph) => {
+                self.focus = Focus::Reader;
+                self.reader
+                    .reveal(&self.corpus, (TextRef::Paragraph(paragraph), 0), 0);
+            }
+            Target::Article(article) => self.open_article(article),
+        }
+    }
+
+    /// The outline row of the section being read (the last heading at or before the top).
+    fn current_outline_row(&self) -> usize {
+        let paragraph = self
+            .reader
+            .document()
+            .and_then(|d| d.paragraph_at(self.reader.top()));
+        let rows = OverlayKind::Outline.rows(&self.corpus, self.reader.article());
+        rows.iter()
+            .rposition(|r| match (r.target, paragraph) {
+                (Some(Target::Paragraph(p)), Some(top)) => p <= top,
+                (Some(Target::Article(a)), _) => a == self.reader.article(),
+                _ => false,
+            })
+            .unwrap_or(0)
+    }
+
+    /// The heading of the section at the top of the reader, for the status bar.
+    pub fn current_section(&self) -> Option<String> {
+        let top = self.reader.document()?.paragraph_at(self.reader.top())?;
+        let article = self.corpus.articles.get(self.reader.article())?;
+        outline(article)
+            .into_iter()
+            .rev()
+            .find(|e| e.paragraph <= top)
+            .map(|e| e.label)
     }
 }

@@ -97,7 +97,7 @@ pub fn render(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
         ),
     }
     if let Some(overlay) = state.overlay {
-        let rows = overlay.kind.rows(state.corpus());
+        let rows = overlay.kind.rows(state.corpus(), state.reader.article());
         let lines = overlay::lines_needed(
             &rows,
             Areas::overlay_width(screen),
@@ -106,6 +106,7 @@ pub fn render(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
         let view = overlay::OverlayView {
             overlay,
             corpus: state.corpus(),
+            article: state.reader.article(),
             theme,
             ambiguous: state.settings.ambiguous,
         };

@@ -18,6 +18,8 @@ const MAX_LABEL: usize = 24;
 pub struct OverlayView<'a> {
     pub overlay: Overlay,
     pub corpus: &'a Corpus,
+    /// The article in the reader (the outline is its outline).
+    pub article: usize,
     pub theme: &'a Theme,
     pub ambiguous: AmbiguousWidth,
 }
@@ -25,7 +27,7 @@ pub struct OverlayView<'a> {
 impl Widget for &OverlayView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         Clear.render(area, buf);
-        let rows = self.overlay.kind.rows(self.corpus);
+        let rows = self.overlay.kind.rows(self.corpus, self.article);
         let more = if self.overlay.top + usize::from(area.height.saturating_sub(2)) < rows.len() {
             " j/k scroll "
         } else {
@@ -39,11 +41,19 @@ impl Widget for &OverlayView<'_> {
         block.render(area, buf);
         let label_width = label_width(&rows, inner.width, self.ambiguous);
         let mut y = inner.y;
-        for row in rows.iter().skip(self.overlay.top) {
+        for (index, row) in rows.iter().enumerate().skip(self.overlay.top) {
             if y >= inner.bottom() {
                 break;
             }
+            let start = y;
             y = self.row(row, inner, y, label_width, buf);
+            if self.overlay.selected == Some(index) {
+                let height = y.min(inner.bottom()) - start;
+                buf.set_style(
+                    Rect::new(inner.x, start, inner.width, height),
+                    self.theme.list_selected,
+                );
+            }
         }
     }
 }

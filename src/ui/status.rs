@@ -8,9 +8,13 @@ use ratatui::widgets::Widget;
 use super::theme::Theme;
 use crate::keymap;
 use crate::state::State;
+use crate::text::truncate::truncate;
 use crate::text::width::AmbiguousWidth;
 
-/// Draws `article i/n · p%`, the warning count, then a notice or the key hints.
+/// Columns the name of the section being read may take.
+const SECTION_COLUMNS: usize = 24;
+
+/// Draws `article i/n · p%`, the section being read, the warning count, then a notice or the key hints.
 pub struct StatusView<'a> {
     pub state: &'a State,
     pub theme: &'a Theme,
@@ -32,6 +36,10 @@ impl Widget for &StatusView<'_> {
             self.state.reader.percent()
         );
         let mut spans = vec![Span::styled(position, self.theme.status)];
+        if let Some(section) = self.state.current_section() {
+            let section = truncate(&section, SECTION_COLUMNS, self.ambiguous);
+            spans.push(Span::styled(format!("{section} "), self.theme.status_key));
+        }
         let warnings = self.state.corpus().warnings.len();
         if warnings > 0 {
             let plural = if warnings == 1 { "" } else { "s" };
