@@ -38,6 +38,16 @@ pub enum Action {
     NarrowList,
     /// Make the list pane wider.
     WidenList,
+    /// Open the go-to prompt: a number goes to that article, `p` and a number to that paragraph.
+    StartGoTo,
+    /// Type a character into the go-to prompt.
+    GoToInput(char),
+    /// Delete the last character of the go-to prompt.
+    GoToBackspace,
+    /// Go where the prompt says.
+    GoToSubmit,
+    /// Close the go-to prompt without going anywhere.
+    GoToCancel,
     /// Show the next article.
     NextArticle,
     /// Show the previous article.

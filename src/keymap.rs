@@ -75,6 +75,8 @@ pub enum Mode {
     Overlay,
     /// The search line has the keyboard: characters are typed into it.
     Search,
+    /// The go-to prompt has the keyboard.
+    GoTo,
 }
 
 const fn bind(keys: &'static [Key], action: Action, description: &'static str) -> Binding {
@@ -306,12 +308,36 @@ pub const SEARCH: &[Binding] = &[
     ),
 ];
 
+/// The go-to prompt has the keyboard; any other character is typed into it.
+pub const GO_TO: &[Binding] = &[
+    bind(
+        &[Key::plain(KeyCode::Enter)],
+        Action::GoToSubmit,
+        "go-to prompt: go there",
+    ),
+    bind(
+        &[Key::plain(KeyCode::Esc)],
+        Action::GoToCancel,
+        "go-to prompt: close",
+    ),
+    bind(
+        &[Key::plain(KeyCode::Backspace)],
+        Action::GoToBackspace,
+        "go-to prompt: delete back",
+    ),
+];
+
 /// An overlay (help, warnings) is open: scroll it, or close it.
 pub const OVERLAY: &[Binding] = &[
     bind(
         &[Key::plain(KeyCode::Enter)],
         Action::Open,
         "go to the selected entry",
+    ),
+    bind(
+        &[Key::char(':')],
+        Action::StartGoTo,
+        "go to: a number for an article, p and a number for a paragraph",
     ),
     bind(&[Key::char('o')], Action::ToggleOutline, "outline"),
     bind(
@@ -359,6 +385,7 @@ pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
         Mode::Browse => BROWSE,
         Mode::Overlay => OVERLAY,
         Mode::Search => SEARCH,
+        Mode::GoTo => GO_TO,
     };
     GLOBAL.iter().chain(table)
 }
@@ -412,6 +439,13 @@ pub fn action(mode: Mode, event: KeyEvent) -> Option<Action> {
                     ctrl: false,
                 },
             ) if !event.modifiers.contains(KeyModifiers::ALT) => Some(Action::SearchInput(c)),
+            (
+                Mode::GoTo,
+                Key {
+                    code: KeyCode::Char(c),
+                    ctrl: false,
+                },
+            ) => Some(Action::GoToInput(c)),
             _ => None,
         })
 }

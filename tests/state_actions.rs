@@ -221,3 +221,37 @@ fn resizing_keeps_the_text_at_the_top_of_the_view() {
     assert_eq!(line.text, anchor.0);
     assert!(line.range.start <= anchor.1 && anchor.1 < line.range.end.max(line.range.start + 1));
 }
+
+#[test]
+fn go_to_prompt_opens_an_article_or_a_paragraph_and_explains_bad_input() {
+    let mut state = sample_state();
+    let type_in = |state: &mut State, text: &str| {
+        state.update(Action::StartGoTo);
+        for c in text.chars() {
+            state.update(Action::GoToInput(c));
+        }
+        state.update(Action::GoToSubmit)
+    };
+    type_in(&mut state, "3");
+    assert_eq!((state.reader.article(), state.list.selected()), (2, 2));
+    assert_eq!(state.focus, Focus::Reader);
+    type_in(&mut state, "1");
+    type_in(&mut state, "p5");
+    let document = state.reader.document().expect("laid out");
+    assert_eq!(document.paragraph_at(state.reader.top()), Some(4));
+    type_in(&mut state, "p99");
+    assert_eq!(
+        state.message.as_deref(),
+        Some("this article has 8 paragraphs")
+    );
+    type_in(&mut state, "x");
+    assert!(
+        state
+            .message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("go to:"))
+    );
+    state.update(Action::StartGoTo);
+    state.update(Action::GoToCancel);
+    assert_eq!(state.go_to, None);
+}

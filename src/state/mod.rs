@@ -19,7 +19,7 @@ use std::sync::Arc;
 
 use crate::corpus::Corpus;
 use crate::keymap::Mode;
-use crate::layout::LayoutOptions;
+use crate::layout::{LayoutOptions, TextRef};
 use crate::search::index::Index;
 use crate::search::worker::Job;
 use crate::text::width::AmbiguousWidth;
@@ -118,6 +118,8 @@ pub struct State {
     pub index: Option<Arc<Index>>,
     /// Generations handed out so far.
     generations: u64,
+    /// The go-to prompt's text, while it is open.
+    pub go_to: Option<String>,
     /// The list is hidden for focused reading.
     pub list_hidden: bool,
     /// Columns the user added to (or took from) the list pane.
@@ -144,6 +146,7 @@ impl State {
             history: Vec::new(),
             index: None,
             generations: 0,
+            go_to: None,
             list_hidden: false,
             list_delta: 0,
         }
@@ -162,6 +165,8 @@ impl State {
     pub fn mode(&self) -> Mode {
         if self.overlay.is_some() {
             Mode::Overlay
+        } else if self.go_to.is_some() {
+            Mode::GoTo
         } else if self.search.as_ref().is_some_and(|s| s.typing) {
             Mode::Search
         } else {
@@ -253,6 +258,23 @@ impl State {
             Action::WidenList => {
                 self.list_delta = self.list_delta.saturating_add(LIST_STEP).min(120);
             }
+            Action::StartGoTo => self.go_to = Some(String::new()),
+            Action::GoToInput(c) => {
+                if let Some(text) = &mut self.go_to {
+                    text.push(c);
+                }
+            }
+            Action::GoToBackspace => {
+                if let Some(text) = &mut self.go_to {
+                    text.pop();
+                }
+            }
+            Action::GoToCancel => self.go_to = None,
+            Action::GoToSubmit => {
+                if let Some(text) = self.go_to.take() {
+                    self.go_to_target(&text);
+                }
+            }
             Action::NextArticle => self.step_article(1),
             Action::PreviousArticle => self.step_article(-1),
             Action::WheelDown(pane) => self.wheel(pane, 1),
@@ -315,6 +337,37 @@ impl State {
                 }
             }
             Pane::Reader => self.reader.scroll_by(&self.corpus, direction * WHEEL_LINES),
+        }
+    }
+
+    /// Goes where the go-to prompt says: `12` to article 12, `p3` to paragraph 3 of this one.
+    fn go_to_target(&mut self, text: &str) {
+        let text = text.trim();
+        let (paragraph, number) = match text.strip_prefix(['p', 'P']) {
+            Some(rest) => (true, rest.trim()),
+            None => (false, text),
+        };
+        let Ok(number) = number.parse::<usize>() else {
+            self.message =
+                Some("go to: a number for an article, p and a number for a paragraph".to_owned());
+            return;
+        };
+        let article = &self.corpus.articles[self.reader.article()];
+        if paragraph {
+            if (1..=article.paragraphs.len()).contains(&number) {
+                self.focus = Focus::Reader;
+                self.reader
+                    .reveal(&self.corpus, (TextRef::Paragraph(number - 1), 0), 0);
+            } else {
+                self.message = Some(format!(
+                    "this article has {} paragraphs",
+                    article.paragraphs.len()
+                ));
+            }
+        } else if (1..=self.corpus.articles.len()).contains(&number) {
+            self.open_article(number - 1);
+        } else {
+            self.message = Some(format!("there are {} articles", self.corpus.articles.len()));
         }
     }
 

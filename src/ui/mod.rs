@@ -75,27 +75,7 @@ pub fn render(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
         };
         Widget::render(&reader, areas.reader, buf);
     }
-    match state.search.as_ref().filter(|s| s.typing) {
-        Some(search) => {
-            let indexing = state.index.is_none();
-            let view = search_line::SearchLineView {
-                search,
-                indexing,
-                theme,
-                ambiguous,
-            };
-            Widget::render(&view, areas.status, buf);
-        }
-        None => Widget::render(
-            &status::StatusView {
-                state,
-                theme,
-                ambiguous,
-            },
-            areas.status,
-            buf,
-        ),
-    }
+    bottom_line(state, theme, areas.status, buf);
     if let Some(overlay) = state.overlay {
         let rows = overlay.kind.rows(state.corpus(), state.reader.article());
         let lines = overlay::lines_needed(
@@ -154,5 +134,45 @@ pub fn separator(ambiguous: AmbiguousWidth) -> &'static str {
     match ambiguous {
         AmbiguousWidth::Narrow => " · ",
         AmbiguousWidth::Wide => " | ",
+    }
+}
+
+/// The bottom line: the go-to prompt, the search line while typing, or the status bar.
+fn bottom_line(state: &State, theme: &Theme, area: Rect, buf: &mut ratatui::buffer::Buffer) {
+    let ambiguous = state.settings.ambiguous;
+    if let Some(text) = &state.go_to {
+        buf.set_style(area, theme.status);
+        let prompt = format!(":{text}");
+        text::draw(
+            buf,
+            area.x,
+            area.y,
+            &prompt,
+            usize::from(area.width),
+            theme.status_key,
+            ambiguous,
+        );
+    } else if let Some(search) = state.search.as_ref().filter(|s| s.typing) {
+        let indexing = state.index.is_none();
+        Widget::render(
+            &search_line::SearchLineView {
+                search,
+                indexing,
+                theme,
+                ambiguous,
+            },
+            area,
+            buf,
+        );
+    } else {
+        Widget::render(
+            &status::StatusView {
+                state,
+                theme,
+                ambiguous,
+            },
+            area,
+            buf,
+        );
     }
 }
