@@ -99,7 +99,7 @@ impl App<'_> {
         let action = match event {
             AppEvent::Terminal(Event::Key(key)) => {
                 fault::on_key();
-                keymap::action(self.state.mode(), key)
+                self.state.keymap.action(self.state.mode(), key)
             }
             AppEvent::Terminal(Event::Paste(text)) => keymap::paste_action(self.state.mode(), text),
             AppEvent::Terminal(Event::Mouse(mouse)) => self

@@ -75,7 +75,7 @@ fn picking_an_outline_entry_scrolls_there_and_the_status_names_the_section() {
     state.update(Action::ToggleOutline);
     let overlay = state.overlay.expect("outline open");
     assert_eq!(overlay.kind, OverlayKind::Outline);
-    let rows = OverlayKind::Outline.rows(state.corpus(), state.reader.article());
+    let rows = OverlayKind::Outline.rows(&state);
     let third = rows
         .iter()
         .position(|r| r.text.starts_with("三、"))
@@ -106,7 +106,7 @@ fn an_article_without_headings_outlines_its_file() {
         overlay_height: 20,
     });
     state.update(Action::ToggleOutline);
-    let rows = OverlayKind::Outline.rows(state.corpus(), 0);
+    let rows = OverlayKind::Outline.rows(&state);
     let texts: Vec<&str> = rows.iter().map(|r| r.text.as_str()).collect();
     assert_eq!(
         texts,

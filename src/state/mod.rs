@@ -18,7 +18,7 @@ use crate::action::{Action, Pane};
 use std::sync::Arc;
 
 use crate::corpus::Corpus;
-use crate::keymap::Mode;
+use crate::keymap::{Keymap, Mode};
 use crate::layout::{LayoutOptions, TextRef};
 use crate::search::index::Index;
 use crate::search::worker::Job;
@@ -118,6 +118,8 @@ pub struct State {
     pub index: Option<Arc<Index>>,
     /// Generations handed out so far.
     generations: u64,
+    /// The keys in effect (defaults with the user's overrides).
+    pub keymap: Keymap,
     /// The go-to prompt's text, while it is open.
     pub go_to: Option<String>,
     /// The list is hidden for focused reading.
@@ -146,6 +148,7 @@ impl State {
             history: Vec::new(),
             index: None,
             generations: 0,
+            keymap: Keymap::default(),
             go_to: None,
             list_hidden: false,
             list_delta: 0,

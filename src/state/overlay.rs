@@ -5,7 +5,6 @@ use super::{Focus, State};
 use crate::action::Action;
 use crate::corpus::Corpus;
 use crate::corpus::outline::outline;
-use crate::keymap;
 use crate::layout::TextRef;
 
 /// Which overlay is open.
@@ -62,14 +61,17 @@ impl OverlayKind {
     }
 
     /// The rows the overlay shows, for the article `article` in the reader.
-    pub fn rows(self, corpus: &Corpus, article: usize) -> Vec<Row> {
+    pub fn rows(self, state: &State) -> Vec<Row> {
+        let (corpus, article) = (&*state.corpus, state.reader.article());
         let row = |label: String, text: String, target| Row {
             label,
             text,
             target,
         };
         match self {
-            OverlayKind::Help => keymap::help_entries()
+            OverlayKind::Help => state
+                .keymap
+                .help_entries()
                 .into_iter()
                 .map(|(label, text)| row(label, text.to_owned(), None))
                 .collect(),
@@ -182,7 +184,7 @@ impl State {
 
     /// Moves the selection in a selectable overlay, or picks the selected row.
     fn update_selection(&mut self, overlay: Overlay, selected: usize, action: &Action) {
-        let rows = overlay.kind.rows(&self.corpus, self.reader.article());
+        let rows = overlay.kind.rows(self);
         let last = rows.len().saturating_sub(1);
         let page = self.viewport.overlay_height.max(1);
         let selected = match action {
@@ -216,7 +218,7 @@ impl State {
     /// Scrolls an overlay, stopping when its last row is in view (help) or at the top (warnings,
     /// whose rows may wrap onto several lines).
     pub(super) fn scroll_overlay(&mut self, overlay: Overlay, top: usize) {
-        let rows = overlay.kind.rows(&self.corpus, self.reader.article()).len();
+        let rows = overlay.kind.rows(self).len();
         let max_top = match overlay.kind {
             OverlayKind::Help | OverlayKind::Outline => {
                 rows.saturating_sub(self.viewport.overlay_height)
@@ -247,7 +249,7 @@ impl State {
             .reader
             .document()
             .and_then(|d| d.paragraph_at(self.reader.top()));
-        let rows = OverlayKind::Outline.rows(&self.corpus, self.reader.article());
+        let rows = OverlayKind::Outline.rows(self);
         rows.iter()
             .rposition(|r| match (r.target, paragraph) {
                 (Some(Target::Paragraph(p)), Some(top)) => p <= top,

@@ -77,7 +77,7 @@ pub fn render(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
     }
     bottom_line(state, theme, areas.status, buf);
     if let Some(overlay) = state.overlay {
-        let rows = overlay.kind.rows(state.corpus(), state.reader.article());
+        let rows = overlay.kind.rows(state);
         let lines = overlay::lines_needed(
             &rows,
             Areas::overlay_width(screen),
@@ -85,8 +85,7 @@ pub fn render(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
         );
         let view = overlay::OverlayView {
             overlay,
-            corpus: state.corpus(),
-            article: state.reader.article(),
+            state,
             theme,
             ambiguous: state.settings.ambiguous,
         };

@@ -6,8 +6,7 @@ use ratatui::widgets::{Clear, Widget};
 
 use super::text::draw;
 use super::theme::Theme;
-use crate::corpus::Corpus;
-use crate::state::{Overlay, Row};
+use crate::state::{Overlay, Row, State};
 use crate::text::width::{AmbiguousWidth, str_width};
 use crate::text::wrap::{WrapOptions, wrap};
 
@@ -17,9 +16,7 @@ const MAX_LABEL: usize = 24;
 /// Draws an overlay's rows from its `top` row.
 pub struct OverlayView<'a> {
     pub overlay: Overlay,
-    pub corpus: &'a Corpus,
-    /// The article in the reader (the outline is its outline).
-    pub article: usize,
+    pub state: &'a State,
     pub theme: &'a Theme,
     pub ambiguous: AmbiguousWidth,
 }
@@ -27,14 +24,14 @@ pub struct OverlayView<'a> {
 impl Widget for &OverlayView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         Clear.render(area, buf);
-        let rows = self.overlay.kind.rows(self.corpus, self.article);
+        let rows = self.overlay.kind.rows(self.state);
         let more = if self.overlay.top + usize::from(area.height.saturating_sub(2)) < rows.len() {
             " j/k scroll "
         } else {
             ""
         };
         let block = super::bordered(self.ambiguous)
-            .title(self.overlay.kind.title(self.corpus))
+            .title(self.overlay.kind.title(self.state.corpus()))
             .title_bottom(more)
             .border_style(self.theme.border_focused);
         let inner = block.inner(area);

@@ -6,7 +6,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::theme::Theme;
-use crate::keymap;
 use crate::state::State;
 use crate::text::truncate::truncate;
 use crate::text::width::AmbiguousWidth;
@@ -61,7 +60,7 @@ impl Widget for &StatusView<'_> {
         if let Some(message) = &self.state.message {
             spans.push(Span::styled(format!(" {message} "), self.theme.notice));
         } else if self.state.search.is_none() {
-            for (key, word) in keymap::hints() {
+            for (key, word) in self.state.keymap.hints() {
                 spans.push(Span::styled(format!(" {key}"), self.theme.status_key));
                 spans.push(Span::styled(format!(" {word}"), self.theme.status));
             }
