@@ -15,6 +15,7 @@ pub mod action;
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod corpus;
 pub mod keymap;
 pub mod layout;

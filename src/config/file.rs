@@ -1,0 +1,353 @@
+//! `config.toml`: its strict mirror ([`ConfigFile`]), reading it leniently into a [`Config`] (every
+//! problem reported, every good setting kept), and printing a `Config` back as a commented file.
+//!
+//! Reading is cheap first, strict second: the text is parsed into a spanned table, each top-level
+//! entry is checked against the known settings and then deserialized on its own through the
+//! mirror, so one bad value costs only that setting.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io;
+use std::ops::Range;
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::error::{describe, quote};
+use super::{Config, ConfigError, KeySpec};
+
+/// The file as written: every setting optional, unknown settings refused.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    pub theme: Option<String>,
+    pub hanzi_per_line: Option<u16>,
+    pub indent: Option<bool>,
+    pub paragraph_spacing: Option<bool>,
+    pub page_break_repair: Option<bool>,
+    pub ambiguous_width: Option<u8>,
+    pub mouse: Option<bool>,
+    /// Read entry by entry by [`load`], so one bad key spec spares the others.
+    pub keys: Option<BTreeMap<String, KeyList>>,
+}
+
+/// The keys of one action: `quit = "Q"` or `next_hit = ["n", "ctrl-j"]`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum KeyList {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// Each setting: its name, what a value must be, and the comment `to_toml` writes above it.
+const SETTINGS: [(&str, &str, &str); 8] = [
+    (
+        "theme",
+        "a theme name or a path in quotes",
+        "Theme: dark, light, high-contrast, paper, a file name from the themes folder, or a path.",
+    ),
+    (
+        "hanzi_per_line",
+        "a whole number from 10 to 200",
+        "Width of the reading column, in hanzi (10 to 200).",
+    ),
+    (
+        "indent",
+        "true or false",
+        "Indent each paragraph by two hanzi.",
+    ),
+    (
+        "paragraph_spacing",
+        "true or false",
+        "A blank line between paragraphs instead of an indent (turns indent off).",
+    ),
+    (
+        "page_break_repair",
+        "true or false",
+        "Join paragraphs split by a page break in the source.",
+    ),
+    (
+        "ambiguous_width",
+        "1 or 2",
+        "Columns for ambiguous-width characters such as “”…: 1 or 2.",
+    ),
+    (
+        "mouse",
+        "true or false",
+        "Scroll and select with the mouse.",
+    ),
+    ("keys", "a table of action = \"key\" or [\"key\", …]", ""),
+];
+
+/// Reads the config file; a missing file is the defaults, silently. Never fails: problems come
+/// back as messages, and each one says what was used instead.
+pub fn load(path: &Path) -> (Config, Vec<ConfigError>) {
+    match fs::read_to_string(path) {
+        Ok(text) => parse(path, &text),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => (Config::default(), Vec::new()),
+        Err(err) => {
+            let message = format!("cannot read the file ({err}); using the defaults");
+            (Config::default(), vec![ConfigError::file(path, message)])
+        }
+    }
+}
+
+/// [`load`] for text already read; `path` only names the file in messages.
+pub fn parse(path: &Path, text: &str) -> (Config, Vec<ConfigError>) {
+    let mut reader = Reader {
+        path,
+        text,
+        errors: Vec::new(),
+    };
+    let table = match DeTable::parse(text) {
+        Ok(table) => table.into_inner(),
+        Err(err) => {
+            let what = describe(err.message(), text, err.span());
+            let message =
+                format!("not valid TOML: {what}; ignoring the whole file, using the defaults");
+            return (
+                Config::default(),
+                vec![ConfigError::at(path, text, err.span(), message)],
+            );
+        }
+    };
+    let mut config = Config::default();
+    let mut indent_at = None;
+    for (key, value) in &table {
+        let name: &str = key.get_ref();
+        let Some(&(_, expects, _)) = SETTINGS.iter().find(|(known, _, _)| *known == name) else {
+            let known: Vec<&str> = SETTINGS.iter().map(|(known, _, _)| *known).collect();
+            let message = format!(
+                "unknown setting `{name}`, ignored (settings are {})",
+                known.join(", ")
+            );
+            reader.error(Some(key.span()), message);
+            continue;
+        };
+        if name == "keys" {
+            config.keys = reader.keys(value);
+            continue;
+        }
+        if name == "indent" {
+            indent_at = Some(value.span());
+        }
+        let mut one = DeTable::new();
+        one.insert(key.clone(), value.clone());
+        let entry = ConfigFile::deserialize(toml::de::Deserializer::from(Spanned::new(0..0, one)));
+        if !entry.is_ok_and(|entry| merge(&mut config, entry)) {
+            let default = value_of(&Config::default(), name);
+            let raw = quote(text, Some(value.span()));
+            reader.error(
+                Some(value.span()),
+                format!("{name} must be {expects}, not {raw}; using {default}"),
+            );
+        }
+    }
+    if config.paragraph_spacing && config.indent {
+        config.indent = false;
+        if let Some(span) = indent_at {
+            let message = "indent = true does not go with paragraph_spacing = true (the blank line \
+                           already marks a paragraph); using indent = false";
+            reader.error(Some(span), message.to_owned());
+        }
+    }
+    (config, reader.errors)
+}
+
+/// Lays one checked setting over `config`; `false` when its value is out of range.
+fn merge(config: &mut Config, entry: ConfigFile) -> bool {
+    let ConfigFile {
+        theme,
+        hanzi_per_line,
+        indent,
+        paragraph_spacing,
+        page_break_repair,
+        ambiguous_width,
+        mouse,
+        keys: _,
+    } = entry;
+    match (theme, hanzi_per_line, ambiguous_width) {
+        (Some(theme), _, _) if theme.trim().is_empty() => return false,
+        (Some(theme), _, _) => config.theme = theme,
+        (_, Some(n), _) if !(10..=200).contains(&n) => return false,
+        (_, Some(n), _) => config.hanzi_per_line = n,
+        (_, _, Some(width @ (1 | 2))) => config.ambiguous_wide = width == 2,
+        (_, _, Some(_)) => return false,
+        (None, None, None) => {}
+    }
+    config.indent = indent.unwrap_or(config.indent);
+    config.paragraph_spacing = paragraph_spacing.unwrap_or(config.paragraph_spacing);
+    config.page_break_repair = page_break_repair.unwrap_or(config.page_break_repair);
+    config.mouse = mouse.unwrap_or(config.mouse);
+    true
+}
+
+struct Reader<'a> {
+    path: &'a Path,
+    text: &'a str,
+    errors: Vec<ConfigError>,
+}
+
+impl Reader<'_> {
+    fn error(&mut self, span: Option<Range<usize>>, message: String) {
+        self.errors
+            .push(ConfigError::at(self.path, self.text, span, message));
+    }
+
+    /// The `[keys]` table, action by action and key by key; a bad spec drops only itself.
+    fn keys(&mut self, value: &Spanned<DeValue<'_>>) -> Vec<(String, Vec<String>)> {
+        let Some(table) = value.get_ref().as_table() else {
+            let raw = quote(self.text, Some(value.span()));
+            let message = format!(
+                "keys must be a table of action = \"key\", not {raw}; using the default keys"
+            );
+            self.error(Some(value.span()), message);
+            return Vec::new();
+        };
+        let mut bindings = Vec::new();
+        for (action, specs) in table {
+            let action: &str = action.get_ref();
+            let items: Vec<&Spanned<DeValue<'_>>> = match specs.get_ref() {
+                DeValue::String(_) => vec![specs],
+                DeValue::Array(items) => items.iter().collect(),
+                _ => {
+                    let raw = quote(self.text, Some(specs.span()));
+                    let message = format!(
+                        "keys.{action} must be a key in quotes or a list of them, not {raw}; \
+                         {action} keeps its default keys"
+                    );
+                    self.error(Some(specs.span()), message);
+                    continue;
+                }
+            };
+            let mut good = Vec::new();
+            for item in &items {
+                match item
+                    .get_ref()
+                    .as_str()
+                    .map(|spec| (spec, spec.parse::<KeySpec>()))
+                {
+                    Some((spec, Ok(_))) => good.push(spec.to_owned()),
+                    Some((_, Err(err))) => self.error(
+                        Some(item.span()),
+                        format!("keys.{action}: {err}; not bound"),
+                    ),
+                    None => {
+                        let raw = quote(self.text, Some(item.span()));
+                        self.error(
+                            Some(item.span()),
+                            format!("keys.{action}: {raw} is not a key in quotes; not bound"),
+                        );
+                    }
+                }
+            }
+            if !good.is_empty() || items.is_empty() {
+                bindings.push((action.to_owned(), good));
+            }
+        }
+        bindings
+    }
+}
+
+/// A setting's value in `config`, as TOML.
+fn value_of(config: &Config, name: &str) -> String {
+    match name {
+        "theme" => toml::Value::String(config.theme.clone()).to_string(),
+        "hanzi_per_line" => config.hanzi_per_line.to_string(),
+        "indent" => config.indent.to_string(),
+        "paragraph_spacing" => config.paragraph_spacing.to_string(),
+        "page_break_repair" => config.page_break_repair.to_string(),
+        "ambiguous_width" => if config.ambiguous_wide { "2" } else { "1" }.to_owned(),
+        "mouse" => config.mouse.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// The configuration as a commented `config.toml` that [`load`] reads back to the same `Config`
+/// (key bindings sorted by action, as `load` returns them).
+pub fn to_toml(config: &Config) -> String {
+    let mut lines = vec![
+        "# wenji configuration: the settings in effect.".to_owned(),
+        "# Save as config.toml in wenji's config folder (~/.config/wenji/) and edit.".to_owned(),
+    ];
+    for (name, _, help) in SETTINGS.iter().filter(|(name, _, _)| *name != "keys") {
+        lines.extend([
+            String::new(),
+            format!("# {help}"),
+            format!("{name} = {}", value_of(config, name)),
+        ]);
+    }
+    lines.extend([
+        String::new(),
+        "# Keys: action = \"key\" or [\"key\", …] gives that action these keys instead of its own."
+            .to_owned(),
+        "# A key is a character (\"q\", \"Q\", \"/\") or enter, esc, tab, space, backspace,"
+            .to_owned(),
+        "# delete, up, down, left, right, pgup, pgdn, home, end, f1 to f12; ctrl- in front for"
+            .to_owned(),
+        "# Ctrl (\"ctrl-d\"). The help screen lists the actions.".to_owned(),
+        "[keys]".to_owned(),
+    ]);
+    let mut merged: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for (action, specs) in &config.keys {
+        let quoted = specs
+            .iter()
+            .map(|spec| toml::Value::String(spec.clone()).to_string());
+        merged.entry(action).or_default().extend(quoted);
+    }
+    if merged.is_empty() {
+        lines.extend([
+            "# quit = \"Q\"".to_owned(),
+            "# next_hit = [\"n\", \"ctrl-j\"]".to_owned(),
+        ]);
+    }
+    for (action, specs) in merged {
+        lines.push(format!("{} = [{}]", toml_key(action), specs.join(", ")));
+    }
+    lines.push(String::new());
+    lines.join("\n")
+}
+
+fn toml_key(key: &str) -> String {
+    let bare = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if bare {
+        key.to_owned()
+    } else {
+        toml::Value::String(key.to_owned()).to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_setting_is_a_field_of_the_mirror() {
+        let samples = [
+            "\"dark\"",
+            "40",
+            "true",
+            "false",
+            "true",
+            "2",
+            "true",
+            "{ quit = \"q\" }",
+        ];
+        for ((name, _, _), sample) in SETTINGS.iter().zip(samples) {
+            let parsed = toml::from_str::<ConfigFile>(&format!("{name} = {sample}"));
+            assert!(parsed.is_ok(), "{name}: {parsed:?}");
+        }
+        assert!(toml::from_str::<ConfigFile>("colour = true").is_err());
+    }
+
+    #[test]
+    fn odd_action_names_are_quoted() {
+        assert_eq!(toml_key("next_hit"), "next_hit");
+        assert_eq!(toml_key("a b"), "\"a b\"");
+    }
+}
