@@ -48,6 +48,8 @@ pub enum Action {
     GoToSubmit,
     /// Close the go-to prompt without going anywhere.
     GoToCancel,
+    /// Switch to the next colour theme.
+    CycleTheme,
     /// Show the next article.
     NextArticle,
     /// Show the previous article.

@@ -12,6 +12,7 @@ use ratatui::crossterm::event::{self, Event};
 
 use crate::corpus::Corpus;
 use crate::keymap;
+use crate::keymap::Keymap;
 use crate::search::worker::{Update, Worker};
 use crate::state::{Effect, Settings, State};
 use crate::terminal::{self, Signal, Tui};
@@ -37,8 +38,25 @@ enum AppEvent {
     InputLost(std::io::Error),
 }
 
+/// What the browser starts with besides the corpus.
+#[derive(Debug)]
+pub struct Setup {
+    pub settings: Settings,
+    pub keymap: Keymap,
+    /// Themes to cycle through with `t`, already adapted to the terminal's colours.
+    pub themes: Vec<(String, Theme)>,
+    /// The theme to start with.
+    pub theme: usize,
+}
+
 /// Runs the browser on `corpus` until the user quits or a signal ends it.
-pub fn run(corpus: Corpus, settings: Settings) -> Result<Exit> {
+pub fn run(corpus: Corpus, setup: Setup) -> Result<Exit> {
+    let Setup {
+        settings,
+        keymap,
+        themes,
+        theme,
+    } = setup;
     let mouse = settings.mouse;
     let (sender, events) = mpsc::channel();
     let signal_sender = sender.clone();
@@ -47,6 +65,16 @@ pub fn run(corpus: Corpus, settings: Settings) -> Result<Exit> {
     })
     .context("cannot watch for signals")?;
     let mut state = State::with_settings(corpus, settings);
+    state.keymap = keymap;
+    state.set_themes(themes.iter().map(|(name, _)| name.clone()).collect(), theme);
+    if let Some(first) = state
+        .corpus()
+        .warnings
+        .iter()
+        .find(|w| w.source.starts_with("config") || w.source == "theme")
+    {
+        state.message = Some(first.to_string());
+    }
     let search_sender = sender.clone();
     let worker = Worker::spawn(state.shared_corpus(), move |update| {
         let _ = search_sender.send(AppEvent::Search(update));
@@ -54,7 +82,6 @@ pub fn run(corpus: Corpus, settings: Settings) -> Result<Exit> {
     .context("cannot start the search worker")?;
     let mut tui = Tui::enter(mouse).context("cannot set up the terminal")?;
     spawn_input(sender);
-    let theme = Theme::default();
     let mut app = App {
         tui: &mut tui,
         state: &mut state,
@@ -62,7 +89,7 @@ pub fn run(corpus: Corpus, settings: Settings) -> Result<Exit> {
         mouse,
         areas: None,
     };
-    app.run(&theme, &events)
+    app.run(&themes, &events)
 }
 
 /// The loop's working set.
@@ -76,7 +103,7 @@ struct App<'a> {
 }
 
 impl App<'_> {
-    fn run(&mut self, theme: &Theme, events: &Receiver<AppEvent>) -> Result<Exit> {
+    fn run(&mut self, themes: &[(String, Theme)], events: &Receiver<AppEvent>) -> Result<Exit> {
         loop {
             let screen = self.tui.size()?;
             self.areas = Areas::new(screen, Shape::of(self.state));
@@ -84,6 +111,7 @@ impl App<'_> {
                 self.state.set_viewport(areas.viewport(screen));
             }
             let state = &*self.state;
+            let theme = &themes[state.theme().min(themes.len() - 1)].1;
             self.tui.draw(|frame| ui::render(frame, state, theme))?;
             // Handle everything already waiting before drawing again: typing fast never lags.
             let first = events.recv().context("event channel closed")?;

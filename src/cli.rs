@@ -23,6 +23,12 @@ pub struct Cli {
     /// Leave the mouse to the terminal, so its own text selection works (no wheel scrolling).
     #[arg(long)]
     pub no_mouse: bool,
+    /// Colour theme: dark, light, high-contrast, paper, a theme in the themes folder, or a path.
+    #[arg(long, value_name = "NAME|PATH")]
+    pub theme: Option<String>,
+    /// Print the configuration in effect (config file and command line) as TOML, and exit.
+    #[arg(long)]
+    pub print_config: bool,
 }
 
 /// How text is measured and laid out.

@@ -13,13 +13,17 @@
 
 pub mod action;
 pub mod app;
+pub mod citation;
 pub mod cli;
+pub mod clipboard;
 pub mod commands;
 pub mod config;
 pub mod corpus;
 pub mod keymap;
 pub mod layout;
+pub mod persist;
 pub mod search;
+pub mod startup;
 pub mod state;
 pub mod terminal;
 pub mod text;

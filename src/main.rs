@@ -9,14 +9,25 @@ use wenji::app::{self, Exit};
 use wenji::cli::{Cli, Command};
 use wenji::commands;
 use wenji::corpus::{Corpus, LoadError};
-use wenji::state::Settings;
+use wenji::startup::{Overrides, Startup};
 use wenji::text::width::AmbiguousWidth;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let overrides = Overrides {
+        theme: cli.theme.clone(),
+        ambiguous_wide: cli.display.ambiguous_wide,
+        no_mouse: cli.no_mouse,
+    };
+    let startup = Startup::load(&overrides);
+    if cli.print_config {
+        print!("{}", wenji::config::to_toml(&startup.config));
+        return ExitCode::SUCCESS;
+    }
+    let repair = startup.config.page_break_repair;
     match cli.command {
         Some(Command::List(args)) => {
-            let corpus = match open_or_report(&args.input) {
+            let corpus = match open_or_report(&args.input, repair) {
                 Ok(corpus) => corpus,
                 Err(code) => return code,
             };
@@ -30,31 +41,14 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Some(Command::Show(args)) => show(&args),
-        Some(Command::Search(args)) => search(&args),
-        None => {
-            let settings = Settings { mouse: !cli.no_mouse, ..settings(&cli.display, true) };
-            browse(&cli.input, settings)
-        }
+        Some(Command::Show(args)) => show(&args, &startup),
+        Some(Command::Search(args)) => search(&args, repair),
+        None => browse(&cli.input, startup),
     }
 }
 
-/// Layout settings from the command line.
-fn settings(display: &wenji::cli::Display, indent: bool) -> Settings {
-    let ambiguous = if display.ambiguous_wide {
-        AmbiguousWidth::Wide
-    } else {
-        AmbiguousWidth::Narrow
-    };
-    Settings {
-        ambiguous,
-        indent,
-        ..Settings::default()
-    }
-}
-
-fn show(args: &wenji::cli::ShowArgs) -> ExitCode {
-    let corpus = match open_or_report(&args.input) {
+fn show(args: &wenji::cli::ShowArgs, startup: &Startup) -> ExitCode {
+    let corpus = match open_or_report(&args.input, startup.config.page_break_repair) {
         Ok(corpus) => corpus,
         Err(code) => return code,
     };
@@ -77,7 +71,11 @@ fn show(args: &wenji::cli::ShowArgs) -> ExitCode {
         },
         usize::from,
     );
-    let settings = settings(&args.display, !args.no_indent);
+    let mut settings = startup.settings();
+    settings.indent &= !args.no_indent;
+    if args.display.ambiguous_wide {
+        settings.ambiguous = AmbiguousWidth::Wide;
+    }
     match commands::show::write(
         &corpus,
         index,
@@ -100,8 +98,8 @@ fn show(args: &wenji::cli::ShowArgs) -> ExitCode {
 }
 
 /// Exit status as grep gives it: 0 found, 1 not found, 2 trouble.
-fn search(args: &wenji::cli::SearchArgs) -> ExitCode {
-    let Ok(corpus) = open_or_report(&args.input) else {
+fn search(args: &wenji::cli::SearchArgs, repair: bool) -> ExitCode {
+    let Ok(corpus) = open_or_report(&args.input, repair) else {
         return ExitCode::from(2);
     };
     commands::report_warnings(&corpus.warnings);
@@ -130,7 +128,7 @@ fn search(args: &wenji::cli::SearchArgs) -> ExitCode {
     }
 }
 
-fn browse(input: &wenji::cli::Input, settings: Settings) -> ExitCode {
+fn browse(input: &wenji::cli::Input, mut startup: Startup) -> ExitCode {
     if !std::io::stdout().is_terminal() {
         eprintln!(
             "wenji: standard output is not a terminal; the browser needs one to draw on \
@@ -138,11 +136,20 @@ fn browse(input: &wenji::cli::Input, settings: Settings) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let corpus = match open_or_report(input) {
+    let mut corpus = match open_or_report(input, startup.config.page_break_repair) {
         Ok(corpus) => corpus,
         Err(code) => return code,
     };
-    match app::run(corpus, settings) {
+    let keymap = startup.keymap();
+    let (themes, theme) = startup.themes(|name| std::env::var(name).ok());
+    let setup = app::Setup {
+        settings: startup.settings(),
+        keymap,
+        themes,
+        theme,
+    };
+    corpus.warnings.splice(0..0, startup.problems);
+    match app::run(corpus, setup) {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(number)) => ExitCode::from(u8::try_from(128 + number).unwrap_or(255)),
         Err(error) => {
@@ -153,8 +160,8 @@ fn browse(input: &wenji::cli::Input, settings: Settings) -> ExitCode {
 }
 
 /// Opens the corpus; when nothing is readable, says why on stderr and gives exit status 1.
-fn open_or_report(input: &wenji::cli::Input) -> Result<Corpus, ExitCode> {
-    commands::open(input).map_err(|error| {
+fn open_or_report(input: &wenji::cli::Input, repair: bool) -> Result<Corpus, ExitCode> {
+    commands::open(input, repair).map_err(|error| {
         let LoadError::NothingReadable { warnings } = &error;
         commands::report_warnings(warnings);
         eprintln!("wenji: {error}");

@@ -72,7 +72,7 @@ fn colours(theme: &Theme) -> Vec<Color> {
 fn builtins() -> Vec<Theme> {
     builtin_names()
         .iter()
-        .map(|name| load_theme(name, None).unwrap())
+        .map(|name| load_theme(name, None).expect("a built-in theme loads"))
         .collect()
 }
 

@@ -11,8 +11,8 @@ use wenji::ui::theme::Theme;
 fn theme_files() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes");
     let mut files: Vec<PathBuf> = fs::read_dir(&dir)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
+        .expect("themes/ is readable")
+        .map(|entry| entry.expect("a readable entry").path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
         .collect();
     files.sort();
@@ -21,7 +21,7 @@ fn theme_files() -> Vec<PathBuf> {
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);
-    fs::write(&path, text).unwrap();
+    fs::write(&path, text).expect("temp file written");
     path
 }
 

@@ -164,6 +164,7 @@ fn encoding_override_reads_gbk_as_asked() {
     let path = write(dir.path(), "short.txt", encode("郝鹏", GBK));
     let options = LoadOptions {
         encoding: Some(GBK),
+        ..LoadOptions::default()
     };
     let corpus = load_within_limit(&[path], options).unwrap();
     assert_eq!(corpus.articles[0].title, "郝鹏");
@@ -182,6 +183,7 @@ fn encoding_override_applies_to_a_whole_folder() {
     write(dir.path(), "b.md", encode(&original, GBK));
     let options = LoadOptions {
         encoding: Some(GBK),
+        ..LoadOptions::default()
     };
     let corpus = load_within_limit(&[dir.path().to_path_buf()], options).unwrap();
     assert_eq!(corpus.articles.len(), 2);

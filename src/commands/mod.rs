@@ -10,17 +10,17 @@ use std::io::Write;
 use crate::cli::Input;
 use crate::corpus::{self, Corpus, LoadError, LoadOptions};
 
-/// Opens what `input` names (the sample when it names nothing).
-pub fn open(input: &Input) -> Result<Corpus, LoadError> {
+/// Opens what `input` names (the sample when it names nothing), repairing page breaks unless
+/// `page_break_repair` is off.
+pub fn open(input: &Input, page_break_repair: bool) -> Result<Corpus, LoadError> {
+    let options = LoadOptions {
+        encoding: input.encoding,
+        page_break_repair,
+    };
     if input.paths.is_empty() {
-        return Ok(corpus::sample());
+        return Ok(corpus::sample_with(options));
     }
-    corpus::load(
-        &input.paths,
-        LoadOptions {
-            encoding: input.encoding,
-        },
-    )
+    corpus::load(&input.paths, options)
 }
 
 /// Writes each warning to standard error, prefixed with the program name.

@@ -51,7 +51,12 @@ impl Scalar {
 }
 
 /// Articles of one JSON Lines file, and a warning per line that could not be used.
-pub fn articles(text: &str, source: usize, name: &str) -> (Vec<Article>, Vec<Warning>) {
+pub fn articles(
+    text: &str,
+    source: usize,
+    name: &str,
+    repair: bool,
+) -> (Vec<Article>, Vec<Warning>) {
     let mut articles = Vec::new();
     let mut warnings = Vec::new();
     for (index, line) in text.lines().enumerate() {
@@ -71,7 +76,7 @@ pub fn articles(text: &str, source: usize, name: &str) -> (Vec<Article>, Vec<War
                     .as_deref()
                     .is_some_and(|c| !c.trim().is_empty()) =>
             {
-                let (article, cleaned) = article(record, source, number);
+                let (article, cleaned) = article(record, source, number, repair);
                 articles.push(article);
                 if !cleaned.is_clean() {
                     warnings.push(warn(cleaned.to_string()));
@@ -124,7 +129,7 @@ fn clean(field: Option<String>, report: &mut Report) -> Option<String> {
 }
 
 /// The article of one record, and what sanitising its strings cleaned.
-fn article(record: Record, source: usize, line: usize) -> (Article, Report) {
+fn article(record: Record, source: usize, line: usize, repair: bool) -> (Article, Report) {
     let mut cleaned = Report::default();
     let content = clean(record.content, &mut cleaned).unwrap_or_default();
     let mut paragraph_blocks = blocks::plain_blocks(&content);
@@ -145,7 +150,7 @@ fn article(record: Record, source: usize, line: usize) -> (Article, Report) {
         lines: line..line + 1,
         ..Article::default()
     };
-    parse::fill(&mut article, paragraph_blocks);
+    parse::fill(&mut article, paragraph_blocks, repair);
     (article, cleaned)
 }
 
@@ -161,7 +166,7 @@ mod tests {
             r#"{"title":"第二篇","content":"正文。","author":"某人"}"#,
             "\n"
         );
-        let (articles, warnings) = articles(text, 0, "reports.jsonl");
+        let (articles, warnings) = articles(text, 0, "reports.jsonl", true);
         assert!(warnings.is_empty());
         assert_eq!(articles.len(), 2);
         assert_eq!(articles[0].date.as_deref(), Some("2025"));
@@ -177,7 +182,7 @@ mod tests {
     #[test]
     fn invalid_json_line_is_reported_with_its_line_and_the_rest_loads() {
         let text = "{\"title\":\"一\",\"content\":\"正文。\"}\n{broken\n{\"title\":\"三\",\"content\":\"正文。\"}\n";
-        let (articles, warnings) = articles(text, 0, "x.jsonl");
+        let (articles, warnings) = articles(text, 0, "x.jsonl", true);
         assert_eq!(articles.len(), 2);
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].line, Some(2));

@@ -32,10 +32,21 @@ pub const STDIN_PATH: &str = "-";
 const STDIN_NAME: &str = "(standard input)";
 
 /// How to read the inputs.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct LoadOptions {
     /// Read every file in this encoding instead of detecting it (`--encoding`).
     pub encoding: Option<&'static Encoding>,
+    /// Join paragraphs that a page break cut mid-sentence (on unless the config turns it off).
+    pub page_break_repair: bool,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self {
+            encoding: None,
+            page_break_repair: true,
+        }
+    }
 }
 
 /// Why nothing could be opened.
@@ -47,12 +58,19 @@ pub enum LoadError {
 
 /// The embedded sample speeches.
 pub fn sample() -> Corpus {
+    sample_with(LoadOptions::default())
+}
+
+/// The embedded sample speeches, read with `options` (page-break repair on or off).
+pub fn sample_with(options: LoadOptions) -> Corpus {
     let mut corpus = Corpus::default();
+    let name = SAMPLE_NAME.to_owned();
     let loaded = parse_text(
         None,
-        SAMPLE_NAME.to_owned(),
+        name,
         SAMPLE.to_owned(),
         "UTF-8".to_owned(),
+        options.page_break_repair,
     );
     corpus.absorb(loaded);
     corpus
@@ -169,7 +187,7 @@ fn read_input(path: &Path, options: LoadOptions) -> Loaded {
         std::borrow::Cow::Owned(text) => text,
     };
     let path = (!is_stdin).then(|| path.to_path_buf());
-    let mut loaded = parse_text(path, name, text, encoding);
+    let mut loaded = parse_text(path, name, text, encoding, options.page_break_repair);
     warnings.append(&mut loaded.warnings);
     loaded.warnings = warnings;
     loaded
@@ -182,14 +200,20 @@ fn read_stdin() -> std::io::Result<Vec<u8>> {
 }
 
 /// Parses decoded, sanitised text by its format into articles of source 0.
-fn parse_text(path: Option<PathBuf>, name: String, text: String, encoding: String) -> Loaded {
+fn parse_text(
+    path: Option<PathBuf>,
+    name: String,
+    text: String,
+    encoding: String,
+    repair: bool,
+) -> Loaded {
     let fallback = path
         .as_deref()
         .and_then(Path::file_stem)
         .map_or_else(|| name.clone(), |s| s.to_string_lossy().into_owned());
     let mut warnings = Vec::new();
     let articles = if is_jsonl(path.as_deref()) {
-        let (articles, mut problems) = jsonl::articles(&text, 0, &name);
+        let (articles, mut problems) = jsonl::articles(&text, 0, &name, repair);
         warnings.append(&mut problems);
         articles
     } else if let Some(found) = front_matter::split(&text) {
@@ -215,13 +239,13 @@ fn parse_text(path: Option<PathBuf>, name: String, text: String, encoding: Strin
             block.lines =
                 block.lines.start + found.lines_before..block.lines.end + found.lines_before;
         }
-        vec![front_matter_article(matter, blocks, &fallback)]
+        vec![front_matter_article(matter, blocks, &fallback, repair)]
     } else if has_extension(path.as_deref(), &["md", "markdown"])
         || blocks::looks_like_markdown(&text)
     {
-        parse::articles(blocks::markdown_blocks(&text), 0, &fallback)
+        parse::articles(blocks::markdown_blocks(&text), 0, &fallback, repair)
     } else {
-        parse::articles(blocks::plain_blocks(&text), 0, &fallback)
+        parse::articles(blocks::plain_blocks(&text), 0, &fallback, repair)
     };
     if articles.is_empty() && warnings.is_empty() {
         let message = "no text found (only blank lines or markup); skipped".to_owned();
@@ -249,6 +273,7 @@ fn front_matter_article(
     matter: front_matter::FrontMatter,
     mut blocks: Vec<Block>,
     fallback: &str,
+    repair: bool,
 ) -> Article {
     let first_heading = blocks
         .iter()
@@ -274,7 +299,7 @@ fn front_matter_article(
         lines,
         ..Article::default()
     };
-    parse::fill(&mut article, blocks);
+    parse::fill(&mut article, blocks, repair);
     article
 }
 

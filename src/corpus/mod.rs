@@ -12,11 +12,11 @@ pub mod front_matter;
 pub mod html;
 pub mod jsonl;
 pub mod load;
-pub mod outline;
 pub mod model;
+pub mod outline;
 pub mod parse;
 pub mod repair;
 pub mod walk;
 
-pub use load::{LoadError, LoadOptions, load, sample};
+pub use load::{LoadError, LoadOptions, load, sample, sample_with};
 pub use model::{Article, Corpus, Paragraph, ParagraphKind, Source, Warning};

@@ -15,7 +15,12 @@ const MAX_TITLE_CHARS: usize = 40;
 
 /// Turns one file's blocks into articles. `fallback_title` names a heading-less file; a file
 /// without any text gives no article (not an empty one named after the file).
-pub fn articles(blocks: Vec<Block>, source: usize, fallback_title: &str) -> Vec<Article> {
+pub fn articles(
+    blocks: Vec<Block>,
+    source: usize,
+    fallback_title: &str,
+    repair: bool,
+) -> Vec<Article> {
     if blocks.is_empty() {
         return Vec::new();
     }
@@ -34,7 +39,7 @@ pub fn articles(blocks: Vec<Block>, source: usize, fallback_title: &str) -> Vec<
         [section, title, ..] => split(blocks, source, Some(*section), *title),
     };
     for article in &mut articles {
-        finish(article);
+        finish(article, repair);
     }
     articles.retain(|a| !a.title.is_empty() || !a.paragraphs.is_empty());
     articles
@@ -42,11 +47,11 @@ pub fn articles(blocks: Vec<Block>, source: usize, fallback_title: &str) -> Vec<
 
 /// Adds `blocks` to an article whose title and fields are already set, then finishes it (byline,
 /// credit, page-break repair): how JSON Lines and front-matter articles are built.
-pub fn fill(article: &mut Article, blocks: Vec<Block>) {
+pub fn fill(article: &mut Article, blocks: Vec<Block>, repair: bool) {
     for block in blocks {
         add_block(article, block);
     }
-    finish(article);
+    finish(article, repair);
 }
 
 fn split(
@@ -150,7 +155,7 @@ fn add_block(article: &mut Article, block: Block) {
     });
 }
 
-fn finish(article: &mut Article) {
+fn finish(article: &mut Article, repair: bool) {
     if let Some(last) = article.paragraphs.last_mut()
         && let Some((before, credit)) = repair::split_credit(&last.text)
     {
@@ -162,5 +167,7 @@ fn finish(article: &mut Article) {
             last.text = before;
         }
     }
-    repair::join_page_breaks(&mut article.paragraphs);
+    if repair {
+        repair::join_page_breaks(&mut article.paragraphs);
+    }
 }

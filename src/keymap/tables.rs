@@ -72,6 +72,7 @@ pub const BROWSE: &[Binding] = &[
         Action::Bottom,
         "last article / end of the text",
     ),
+    bind(&[Key::char('t')], Action::CycleTheme, "next colour theme"),
     bind(
         &[Key::char('z')],
         Action::ToggleList,

@@ -2,6 +2,7 @@
 //! [`Action`] and returns the [`Effect`] the app loop must perform. No I/O and no drawing here, so
 //! the whole behaviour can be tested with action sequences.
 
+mod go_to;
 mod hits;
 mod list;
 mod overlay;
@@ -19,7 +20,7 @@ use std::sync::Arc;
 
 use crate::corpus::Corpus;
 use crate::keymap::{Keymap, Mode};
-use crate::layout::{LayoutOptions, TextRef};
+use crate::layout::LayoutOptions;
 use crate::search::index::Index;
 use crate::search::worker::Job;
 use crate::text::width::AmbiguousWidth;
@@ -120,6 +121,9 @@ pub struct State {
     generations: u64,
     /// The keys in effect (defaults with the user's overrides).
     pub keymap: Keymap,
+    /// The names of the themes `t` cycles through, and the one in use.
+    theme_names: Vec<String>,
+    theme: usize,
     /// The go-to prompt's text, while it is open.
     pub go_to: Option<String>,
     /// The list is hidden for focused reading.
@@ -149,10 +153,23 @@ impl State {
             index: None,
             generations: 0,
             keymap: Keymap::default(),
+            theme_names: vec!["dark".to_owned()],
+            theme: 0,
             go_to: None,
             list_hidden: false,
             list_delta: 0,
         }
+    }
+
+    /// The theme names `t` cycles through, and the one to start with.
+    pub fn set_themes(&mut self, names: Vec<String>, current: usize) {
+        self.theme = current.min(names.len().saturating_sub(1));
+        self.theme_names = names;
+    }
+
+    /// The index of the theme in use.
+    pub fn theme(&self) -> usize {
+        self.theme
     }
 
     /// The corpus, shared with the search worker.
@@ -249,6 +266,29 @@ impl State {
                     Focus::Reader => Focus::List,
                 };
             }
+            Action::ToggleList | Action::NarrowList | Action::WidenList | Action::CycleTheme => {
+                self.update_view(&action);
+            }
+            Action::StartGoTo
+            | Action::GoToInput(_)
+            | Action::GoToBackspace
+            | Action::GoToCancel
+            | Action::GoToSubmit => self.update_go_to(&action),
+            Action::NextArticle => self.step_article(1),
+            Action::PreviousArticle => self.step_article(-1),
+            Action::WheelDown(pane) => self.wheel(pane, 1),
+            Action::WheelUp(pane) => self.wheel(pane, -1),
+            movement => match self.focus {
+                Focus::List => self.move_list(&movement),
+                Focus::Reader => self.move_reader(&movement),
+            },
+        }
+        Effect::None
+    }
+
+    /// Layout and look: hiding and resizing the list, cycling themes.
+    fn update_view(&mut self, action: &Action) {
+        match action {
             Action::ToggleList => {
                 self.list_hidden = !self.list_hidden;
                 if self.list_hidden {
@@ -261,33 +301,16 @@ impl State {
             Action::WidenList => {
                 self.list_delta = self.list_delta.saturating_add(LIST_STEP).min(120);
             }
-            Action::StartGoTo => self.go_to = Some(String::new()),
-            Action::GoToInput(c) => {
-                if let Some(text) = &mut self.go_to {
-                    text.push(c);
-                }
+            Action::CycleTheme => {
+                self.theme = (self.theme + 1) % self.theme_names.len().max(1);
+                let name = self
+                    .theme_names
+                    .get(self.theme)
+                    .map_or("dark", String::as_str);
+                self.message = Some(format!("theme: {name}"));
             }
-            Action::GoToBackspace => {
-                if let Some(text) = &mut self.go_to {
-                    text.pop();
-                }
-            }
-            Action::GoToCancel => self.go_to = None,
-            Action::GoToSubmit => {
-                if let Some(text) = self.go_to.take() {
-                    self.go_to_target(&text);
-                }
-            }
-            Action::NextArticle => self.step_article(1),
-            Action::PreviousArticle => self.step_article(-1),
-            Action::WheelDown(pane) => self.wheel(pane, 1),
-            Action::WheelUp(pane) => self.wheel(pane, -1),
-            movement => match self.focus {
-                Focus::List => self.move_list(&movement),
-                Focus::Reader => self.move_reader(&movement),
-            },
+            _ => {}
         }
-        Effect::None
     }
 
     fn move_list(&mut self, action: &Action) {
@@ -340,37 +363,6 @@ impl State {
                 }
             }
             Pane::Reader => self.reader.scroll_by(&self.corpus, direction * WHEEL_LINES),
-        }
-    }
-
-    /// Goes where the go-to prompt says: `12` to article 12, `p3` to paragraph 3 of this one.
-    fn go_to_target(&mut self, text: &str) {
-        let text = text.trim();
-        let (paragraph, number) = match text.strip_prefix(['p', 'P']) {
-            Some(rest) => (true, rest.trim()),
-            None => (false, text),
-        };
-        let Ok(number) = number.parse::<usize>() else {
-            self.message =
-                Some("go to: a number for an article, p and a number for a paragraph".to_owned());
-            return;
-        };
-        let article = &self.corpus.articles[self.reader.article()];
-        if paragraph {
-            if (1..=article.paragraphs.len()).contains(&number) {
-                self.focus = Focus::Reader;
-                self.reader
-                    .reveal(&self.corpus, (TextRef::Paragraph(number - 1), 0), 0);
-            } else {
-                self.message = Some(format!(
-                    "this article has {} paragraphs",
-                    article.paragraphs.len()
-                ));
-            }
-        } else if (1..=self.corpus.articles.len()).contains(&number) {
-            self.open_article(number - 1);
-        } else {
-            self.message = Some(format!("there are {} articles", self.corpus.articles.len()));
         }
     }
 

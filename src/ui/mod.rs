@@ -30,6 +30,8 @@ pub fn render(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
         return;
     };
     let buf = frame.buffer_mut();
+    // The theme's page colour under everything (a no-op for themes that leave it to the terminal).
+    buf.set_style(screen, theme.text);
     let ambiguous = state.settings.ambiguous;
     let focused = state.focus == Focus::List;
     if areas.list.is_empty() {

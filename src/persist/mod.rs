@@ -1,0 +1,28 @@
+//! The state file: remembered positions, the last article per corpus, and bookmarks.
+//!
+//! State lives in `$XDG_STATE_HOME/wenji/state.toml`, a human-readable TOML file (its shape is
+//! documented in [`model`]). Identity is by file and title ([`ArticleKey`]), never by list index,
+//! so opening more files does not scramble what was remembered.
+//!
+//! - Saving is atomic (write a temporary file, fsync, rename, fsync the folder): two instances
+//!   saving at once never leave a torn file. Saves take turns through `state.toml.lock`, and
+//!   each merges in what the other saved since it last read the file ([`merge`]).
+//! - A corrupt, unreadable or newer-format file is moved aside (`state.toml.corrupt-<time>` or
+//!   `state.toml.newer-<time>`) with a warning, and the store starts fresh.
+//! - A state folder that cannot be written leaves the app working: [`StateStore::save`] returns
+//!   an error, and [`StateStore::save_or_warn_once`] reports it once.
+//! - A bookmark whose paragraph is gone (the file shrank) is kept and marked stale.
+//!
+//! This module does file I/O and nothing else: no terminal, no ratatui. The app decides when to
+//! load and save; `state/` never calls it.
+
+pub mod disk;
+pub mod keys;
+pub mod merge;
+pub mod model;
+pub mod store;
+
+pub use disk::{FILE_NAME, SaveError, SaveStage};
+pub use keys::CorpusKeys;
+pub use model::{ArticleKey, Bookmark, CorpusId, Position, SAMPLE_FILE, StateFile, VERSION};
+pub use store::StateStore;

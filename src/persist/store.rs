@@ -1,0 +1,295 @@
+//! [`StateStore`]: the state file in memory, with the questions the app asks of it.
+
+use std::io;
+use std::path::PathBuf;
+
+use super::disk::{self, FILE_NAME, Loaded, Problem, SaveError, SaveLock, SaveStage};
+use super::keys::CorpusKeys;
+use super::merge::merge;
+use super::model::{
+    ArticleKey, Bookmark, CorpusEntry, CorpusId, Position, PositionEntry, StateFile, now, snippet,
+};
+use crate::corpus::Corpus;
+
+/// Characters of paragraph text kept as a bookmark's snippet.
+pub const SNIPPET_CHARS: usize = 30;
+/// Positions kept; the least recently updated go first.
+pub const MAX_POSITIONS: usize = 2000;
+/// Corpora whose last article is kept.
+pub const MAX_CORPORA: usize = 200;
+
+/// The remembered positions and bookmarks, loaded from and saved to the state folder.
+#[derive(Debug)]
+pub struct StateStore {
+    /// The state file; `None` when no state folder exists (nothing is saved).
+    path: Option<PathBuf>,
+    file: StateFile,
+    /// The bytes on disk when this instance last read or wrote the file: when the file differs
+    /// at save time, another instance saved and the two are merged.
+    disk: Option<Vec<u8>>,
+    /// A bad file could not be moved aside: it is never overwritten.
+    protected: bool,
+    warned: bool,
+}
+
+impl StateStore {
+    /// Opens the state in `dir` (default: [`StateStore::default_dir`]). Never fails: problems
+    /// become warnings for the user, and the store starts empty.
+    pub fn open(dir: Option<PathBuf>) -> (Self, Vec<String>) {
+        let mut warnings = Vec::new();
+        let dir = dir.or_else(Self::default_dir);
+        let mut store = Self {
+            path: dir.map(|d| d.join(FILE_NAME)),
+            file: StateFile::default(),
+            disk: None,
+            protected: false,
+            warned: false,
+        };
+        let Some(path) = store.path.clone() else {
+            warnings.push(SaveError::NoFolder.to_string());
+            return (store, warnings);
+        };
+        match disk::load(&path) {
+            Loaded::Missing => {}
+            Loaded::Good(file, bytes) => {
+                store.file = file;
+                store.disk = Some(bytes);
+            }
+            Loaded::Bad { warning, moved } => {
+                warnings.push(warning);
+                store.protected = !moved;
+            }
+        }
+        (store, warnings)
+    }
+
+    /// `$XDG_STATE_HOME/wenji` (by default `~/.local/state/wenji`); `None` without a home.
+    pub fn default_dir() -> Option<PathBuf> {
+        use etcetera::BaseStrategy;
+        let strategy = etcetera::choose_base_strategy().ok()?;
+        Some(strategy.state_dir()?.join("wenji"))
+    }
+
+    /// The state file's path, when there is a state folder.
+    pub fn path(&self) -> Option<&std::path::Path> {
+        self.path.as_deref()
+    }
+
+    /// Everything remembered, as it would be saved.
+    pub fn file(&self) -> &StateFile {
+        &self.file
+    }
+
+    /// The article open when `corpus` was last left.
+    pub fn last(&self, corpus: &CorpusId) -> Option<&ArticleKey> {
+        let entry = self.file.corpora.iter().find(|e| &e.id == corpus)?;
+        entry.last.as_ref()
+    }
+
+    /// Remembers `key` as the open article of `corpus`.
+    pub fn set_last(&mut self, corpus: &CorpusId, key: ArticleKey) {
+        let updated = now();
+        let corpora = &mut self.file.corpora;
+        match corpora.iter_mut().find(|e| &e.id == corpus) {
+            Some(entry) => {
+                entry.last = Some(key);
+                entry.updated = updated;
+            }
+            None => corpora.push(CorpusEntry {
+                id: corpus.clone(),
+                last: Some(key),
+                updated,
+            }),
+        }
+        if corpora.len() > MAX_CORPORA {
+            corpora.sort_by(|a, b| b.updated.cmp(&a.updated));
+            corpora.truncate(MAX_CORPORA);
+        }
+    }
+
+    /// Where the article was left.
+    pub fn position(&self, key: &ArticleKey) -> Option<Position> {
+        let entry = self.file.positions.iter().find(|e| &e.key == key)?;
+        Some(entry.position)
+    }
+
+    /// Remembers where the article is; cheap enough to call on every article change.
+    pub fn set_position(&mut self, key: &ArticleKey, position: Position) {
+        let updated = now();
+        let positions = &mut self.file.positions;
+        match positions.iter_mut().find(|e| &e.key == key) {
+            Some(entry) if entry.position == position => {}
+            Some(entry) => {
+                entry.position = position;
+                entry.updated = updated;
+            }
+            None => positions.push(PositionEntry {
+                key: key.clone(),
+                position,
+                updated,
+            }),
+        }
+        if positions.len() > MAX_POSITIONS {
+            positions.sort_by(|a, b| b.updated.cmp(&a.updated));
+            positions.truncate(MAX_POSITIONS);
+        }
+    }
+
+    /// Every bookmark, oldest first. Indices are what [`Self::remove_bookmark`] and
+    /// [`Self::set_note`] take.
+    pub fn bookmarks(&self) -> &[Bookmark] {
+        &self.file.bookmarks
+    }
+
+    /// The bookmarks in the open corpus's files, as (index into [`Self::bookmarks`], bookmark),
+    /// oldest first.
+    pub fn bookmarks_in<'a>(
+        &'a self,
+        keys: &'a CorpusKeys,
+    ) -> impl Iterator<Item = (usize, &'a Bookmark)> {
+        self.file
+            .bookmarks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| keys.has_file(&b.key.file))
+    }
+
+    /// The index of the bookmark on `paragraph` of `key`, if there is one.
+    pub fn bookmark_at(&self, key: &ArticleKey, paragraph: usize) -> Option<usize> {
+        let bookmarks = &self.file.bookmarks;
+        bookmarks
+            .iter()
+            .position(|b| &b.key == key && b.paragraph == paragraph)
+    }
+
+    /// Adds a bookmark on `paragraph` (its `text` and first source `line`), or removes the one
+    /// already there. Returns whether a bookmark was added.
+    pub fn toggle_bookmark(
+        &mut self,
+        key: &ArticleKey,
+        paragraph: usize,
+        line: usize,
+        text: &str,
+        note: &str,
+    ) -> bool {
+        if let Some(index) = self.bookmark_at(key, paragraph) {
+            self.file.bookmarks.remove(index);
+            return false;
+        }
+        self.file.bookmarks.push(Bookmark {
+            key: key.clone(),
+            paragraph,
+            line,
+            snippet: snippet(text, SNIPPET_CHARS),
+            note: note.trim().to_owned(),
+            created: now(),
+            stale: false,
+        });
+        true
+    }
+
+    /// Sets the note of bookmark `index`; false when there is no such bookmark.
+    pub fn set_note(&mut self, index: usize, note: &str) -> bool {
+        let Some(bookmark) = self.file.bookmarks.get_mut(index) else {
+            return false;
+        };
+        note.trim().clone_into(&mut bookmark.note);
+        true
+    }
+
+    /// Removes bookmark `index` and returns it.
+    pub fn remove_bookmark(&mut self, index: usize) -> Option<Bookmark> {
+        (index < self.file.bookmarks.len()).then(|| self.file.bookmarks.remove(index))
+    }
+
+    /// Re-checks every bookmark: `exists(key, paragraph)` answers `Some(true)` when the paragraph
+    /// is there, `Some(false)` when it is gone, `None` when its file is not open (left as it is).
+    /// Stale bookmarks are kept, only marked. Returns how many are stale now.
+    pub fn mark_stale(
+        &mut self,
+        mut exists: impl FnMut(&ArticleKey, usize) -> Option<bool>,
+    ) -> usize {
+        for bookmark in &mut self.file.bookmarks {
+            if let Some(found) = exists(&bookmark.key, bookmark.paragraph) {
+                bookmark.stale = !found;
+            }
+        }
+        self.file.bookmarks.iter().filter(|b| b.stale).count()
+    }
+
+    /// [`Self::mark_stale`] against the loaded `corpus`.
+    pub fn mark_stale_in(&mut self, corpus: &Corpus, keys: &CorpusKeys) -> usize {
+        self.mark_stale(|key, paragraph| {
+            if !keys.has_file(&key.file) {
+                return None;
+            }
+            let article = keys.find(key).and_then(|i| corpus.articles.get(i));
+            Some(article.is_some_and(|a| paragraph < a.paragraphs.len()))
+        })
+    }
+
+    /// Writes the state file atomically, merged with whatever another instance saved since this
+    /// one read it.
+    pub fn save(&mut self) -> Result<(), SaveError> {
+        self.save_with(|_| Ok(()))
+    }
+
+    /// [`Self::save`], returning a message only for the first failure, so a read-only state
+    /// folder is reported once and then left alone.
+    pub fn save_or_warn_once(&mut self) -> Option<String> {
+        match self.save() {
+            Ok(()) => None,
+            Err(_) if self.warned => None,
+            Err(error) => {
+                self.warned = true;
+                Some(error.to_string())
+            }
+        }
+    }
+
+    /// [`Self::save`] with `hook` called at each [`SaveStage`]; an error from the hook fails the
+    /// save there. A test seam for interrupted writes.
+    #[doc(hidden)]
+    pub fn save_with(
+        &mut self,
+        mut hook: impl FnMut(SaveStage) -> io::Result<()>,
+    ) -> Result<(), SaveError> {
+        let Some(path) = self.path.clone() else {
+            return Err(SaveError::NoFolder);
+        };
+        if self.protected {
+            return Err(SaveError::Protected { path });
+        }
+        let io_error = |source| SaveError::Io {
+            path: path.clone(),
+            source,
+        };
+        let _lock = SaveLock::acquire(&path).map_err(io_error)?;
+        let on_disk = std::fs::read(&path).ok();
+        if let Some(bytes) = &on_disk
+            && on_disk != self.disk
+        {
+            match disk::parse(bytes) {
+                Ok(theirs) => {
+                    let base = self
+                        .disk
+                        .as_deref()
+                        .and_then(|b| disk::parse(b).ok())
+                        .unwrap_or_default();
+                    self.file = merge(&self.file, &theirs, &base);
+                }
+                // A newer wenji saved meanwhile: leave its file alone.
+                Err(Problem::Newer(_)) => return Err(SaveError::Protected { path }),
+                // Damaged by hand meanwhile: this instance's state replaces it.
+                Err(Problem::Corrupt(_)) => {}
+            }
+        }
+        let text = toml::to_string_pretty(&self.file)?;
+        let header =
+            "# wenji's remembered positions and bookmarks; safe to edit while wenji is closed.\n";
+        let bytes = format!("{header}{text}").into_bytes();
+        disk::write_atomic(&path, &bytes, &mut hook).map_err(io_error)?;
+        self.disk = Some(bytes);
+        Ok(())
+    }
+}

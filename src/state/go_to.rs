@@ -1,0 +1,61 @@
+//! The go-to prompt: `:` then a number goes to that article, `p` and a number to that paragraph
+//! of the article being read.
+
+use super::{Focus, State};
+use crate::action::Action;
+use crate::layout::TextRef;
+
+impl State {
+    pub(super) fn update_go_to(&mut self, action: &Action) {
+        match action {
+            Action::StartGoTo => self.go_to = Some(String::new()),
+            &Action::GoToInput(c) => {
+                if let Some(text) = &mut self.go_to {
+                    text.push(c);
+                }
+            }
+            Action::GoToBackspace => {
+                if let Some(text) = &mut self.go_to {
+                    text.pop();
+                }
+            }
+            Action::GoToSubmit => {
+                if let Some(text) = self.go_to.take() {
+                    self.go_to_target(&text);
+                }
+            }
+            _ => self.go_to = None,
+        }
+    }
+
+    /// Goes where the go-to prompt says: `12` to article 12, `p3` to paragraph 3 of this one.
+    fn go_to_target(&mut self, text: &str) {
+        let text = text.trim();
+        let (paragraph, number) = match text.strip_prefix(['p', 'P']) {
+            Some(rest) => (true, rest.trim()),
+            None => (false, text),
+        };
+        let Ok(number) = number.parse::<usize>() else {
+            self.message =
+                Some("go to: a number for an article, p and a number for a paragraph".to_owned());
+            return;
+        };
+        let article = &self.corpus.articles[self.reader.article()];
+        if paragraph {
+            if (1..=article.paragraphs.len()).contains(&number) {
+                self.focus = Focus::Reader;
+                self.reader
+                    .reveal(&self.corpus, (TextRef::Paragraph(number - 1), 0), 0);
+            } else {
+                self.message = Some(format!(
+                    "this article has {} paragraphs",
+                    article.paragraphs.len()
+                ));
+            }
+        } else if (1..=self.corpus.articles.len()).contains(&number) {
+            self.open_article(number - 1);
+        } else {
+            self.message = Some(format!("there are {} articles", self.corpus.articles.len()));
+        }
+    }
+}

@@ -1,0 +1,138 @@
+//! The clipboard transport as a terminal and tmux see it.
+
+use std::path::Path;
+use std::process::Command;
+
+use wenji::clipboard::{ClipboardOptions, DEFAULT_MAX_BYTES, copy};
+
+const PARAGRAPH: &str = "习近平总书记对辽宁高度重视、念兹在兹、充满期待。";
+
+fn options() -> ClipboardOptions {
+    ClipboardOptions::default()
+}
+
+#[test]
+fn chinese_paragraph_reaches_the_terminal_as_one_osc52_set_sequence() {
+    let mut out = Vec::new();
+    let sent = copy(PARAGRAPH, &mut out, &options()).unwrap();
+    // crossterm ends OSC with ST (ESC \); the base64 is of the UTF-8 bytes.
+    let expected = "\x1b]52;c;5Lmg6L+R5bmz5oC75Lmm6K6w5a+56L695a6B6auY5bqm6YeN6KeG44CB5b+15YW55Zyo5YW544CB5YWF5ruh5pyf5b6F44CC\x1b\\";
+    assert_eq!(String::from_utf8(out).unwrap(), expected);
+    assert_eq!(sent.bytes, PARAGRAPH.len());
+    assert!(!sent.truncated);
+    assert_eq!(sent.tmux, None);
+}
+
+#[test]
+fn clipboard_read_query_is_never_sent() {
+    let mut out = Vec::new();
+    copy("?", &mut out, &options()).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert!(!text.contains(";?"), "{text:?}");
+    assert_eq!(text, "\x1b]52;c;Pw==\x1b\\");
+}
+
+#[test]
+fn long_text_is_cut_at_a_character_boundary_and_says_so() {
+    let text = PARAGRAPH.repeat(2000); // ~144 KB
+    let mut out = Vec::new();
+    let sent = copy(&text, &mut out, &options()).unwrap();
+    assert!(sent.truncated);
+    assert!(sent.bytes <= DEFAULT_MAX_BYTES && sent.bytes > DEFAULT_MAX_BYTES - 4);
+    assert!(text.is_char_boundary(sent.bytes));
+    assert_eq!(sent.total, text.len());
+    // 4 base64 characters per 3 bytes, between "ESC ] 52 ; c ;" and "ESC \".
+    assert_eq!(out.len(), 7 + sent.bytes.div_ceil(3) * 4 + 2);
+    let message = sent.describe("3 paragraphs + citation");
+    assert!(
+        message.starts_with(
+            "sent 3 paragraphs + citation to the terminal clipboard (cut to the first 75 KB of "
+        ),
+        "{message}"
+    );
+
+    let small = ClipboardOptions {
+        max_bytes: 7,
+        ..options()
+    };
+    let mut out = Vec::new();
+    let sent = copy("中文字", &mut out, &small).unwrap();
+    assert_eq!(sent.bytes, 6);
+    assert_eq!(String::from_utf8(out).unwrap(), "\x1b]52;c;5Lit5paH\x1b\\");
+}
+
+#[test]
+fn status_line_claims_only_what_was_sent() {
+    let mut out = Vec::new();
+    let sent = copy(PARAGRAPH, &mut out, &options()).unwrap();
+    assert_eq!(
+        sent.describe("1 paragraph + citation"),
+        "sent 1 paragraph + citation to the terminal clipboard"
+    );
+}
+
+fn tmux_available() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+fn tmux(socket: &Path, args: &[&str]) -> std::process::Output {
+    Command::new("tmux")
+        .arg("-S")
+        .arg(socket)
+        .args(args)
+        .output()
+        .expect("tmux runs")
+}
+
+#[test]
+fn inside_tmux_the_tmux_buffer_holds_the_same_text() {
+    if !tmux_available() {
+        eprintln!("note: tmux is not installed; the tmux buffer was not checked");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let socket = dir.path().join("wenji-test");
+    let started = tmux(&socket, &["-f", "/dev/null", "new-session", "-d"]);
+    assert!(started.status.success(), "{started:?}");
+    let options = ClipboardOptions {
+        tmux: true,
+        tmux_socket: Some(socket.clone()),
+        ..options()
+    };
+    let mut out = Vec::new();
+    let sent = copy(PARAGRAPH, &mut out, &options);
+    let buffer = tmux(&socket, &["show-buffer"]);
+    tmux(&socket, &["kill-server"]);
+    let sent = sent.unwrap();
+    assert_eq!(sent.tmux, Some(Ok(())));
+    assert_eq!(String::from_utf8(buffer.stdout).unwrap(), PARAGRAPH);
+    assert!(!out.is_empty(), "OSC 52 is sent inside tmux too");
+    assert_eq!(
+        sent.describe("1 paragraph"),
+        "sent 1 paragraph to the terminal clipboard and the tmux buffer"
+    );
+}
+
+#[test]
+fn unreachable_tmux_is_reported_not_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    let options = ClipboardOptions {
+        tmux: true,
+        tmux_socket: Some(dir.path().join("no-server-here")),
+        ..options()
+    };
+    let mut out = Vec::new();
+    let sent = copy(PARAGRAPH, &mut out, &options).unwrap();
+    let Some(Err(reason)) = &sent.tmux else {
+        panic!("expected a tmux failure, got {:?}", sent.tmux);
+    };
+    assert!(!reason.is_empty());
+    assert!(!out.is_empty(), "the terminal still gets the text");
+    assert!(
+        sent.describe("1 paragraph")
+            .contains("; tmux buffer not set: ")
+    );
+}
