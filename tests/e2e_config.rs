@@ -1,5 +1,5 @@
 //! Configuration and colour in the real binary, read cell by cell through vt100: a broken config
-//! never stops wenji, key overrides take effect, NO_COLOR means no colour at all with the
+//! never stops wenji, key overrides take effect, `NO_COLOR` means no colour at all with the
 //! selection still visible, the Linux console gets only the 16 basic colours, `t` cycles themes.
 
 mod support;
