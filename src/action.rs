@@ -50,6 +50,21 @@ pub enum Action {
     GoToCancel,
     /// Switch to the next colour theme.
     CycleTheme,
+    /// Copy the paragraph at the top of the reader (the current hit's, when searching; the
+    /// selected ones, when selecting) to the terminal clipboard.
+    Yank,
+    /// The same, followed by its citation.
+    YankCited,
+    /// Copy the citation of the paragraph at the top of the reader alone.
+    CopyCitation,
+    /// Start selecting paragraphs from the one at the top; j/k extend, y/Y copy, Esc stops.
+    StartSelection,
+    /// Bookmark the paragraph at the top of the reader, or remove its bookmark.
+    ToggleBookmark,
+    /// List the bookmarks of the open corpus; Enter goes to one, d deletes it.
+    ToggleBookmarks,
+    /// Delete the selected bookmark.
+    DeleteBookmark,
     /// Show the next article.
     NextArticle,
     /// Show the previous article.

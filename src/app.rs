@@ -4,16 +4,20 @@
 //! Keys, mouse and resize events come from an input thread; signals from the signal thread; both
 //! arrive on one channel, so the loop sleeps until something happens.
 
+use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
 use anyhow::{Context, Result};
 use ratatui::crossterm::event::{self, Event};
 
+use crate::clipboard::{self, ClipboardOptions};
 use crate::corpus::Corpus;
 use crate::keymap;
 use crate::keymap::Keymap;
+use crate::persist::CorpusId;
 use crate::search::worker::{Update, Worker};
+use crate::session::Session;
 use crate::state::{Effect, Settings, State};
 use crate::terminal::{self, Signal, Tui};
 use crate::ui::layout::{Areas, Shape};
@@ -47,6 +51,9 @@ pub struct Setup {
     pub themes: Vec<(String, Theme)>,
     /// The theme to start with.
     pub theme: usize,
+    /// What the open corpus is remembered by, and where (`None`: the usual state folder).
+    pub corpus_id: CorpusId,
+    pub state_dir: Option<PathBuf>,
 }
 
 /// Runs the browser on `corpus` until the user quits or a signal ends it.
@@ -56,6 +63,8 @@ pub fn run(corpus: Corpus, setup: Setup) -> Result<Exit> {
         keymap,
         themes,
         theme,
+        corpus_id,
+        state_dir,
     } = setup;
     let mouse = settings.mouse;
     let (sender, events) = mpsc::channel();
@@ -64,6 +73,7 @@ pub fn run(corpus: Corpus, setup: Setup) -> Result<Exit> {
         let _ = signal_sender.send(AppEvent::Signal(signal));
     })
     .context("cannot watch for signals")?;
+    let (mut session, problems) = Session::open(state_dir, &corpus, corpus_id);
     let mut state = State::with_settings(corpus, settings);
     state.keymap = keymap;
     state.set_themes(themes.iter().map(|(name, _)| name.clone()).collect(), theme);
@@ -75,6 +85,10 @@ pub fn run(corpus: Corpus, setup: Setup) -> Result<Exit> {
     {
         state.message = Some(first.to_string());
     }
+    session.restore(&mut state);
+    if let Some(problem) = problems.into_iter().next() {
+        state.message = Some(problem);
+    }
     let search_sender = sender.clone();
     let worker = Worker::spawn(state.shared_corpus(), move |update| {
         let _ = search_sender.send(AppEvent::Search(update));
@@ -83,6 +97,7 @@ pub fn run(corpus: Corpus, setup: Setup) -> Result<Exit> {
     let mut tui = Tui::enter(mouse).context("cannot set up the terminal")?;
     spawn_input(sender);
     let mut app = App {
+        session: &mut session,
         tui: &mut tui,
         state: &mut state,
         worker: &worker,
@@ -95,6 +110,7 @@ pub fn run(corpus: Corpus, setup: Setup) -> Result<Exit> {
 /// The loop's working set.
 struct App<'a> {
     tui: &'a mut Tui,
+    session: &'a mut Session,
     state: &'a mut State,
     worker: &'a Worker,
     mouse: bool,
@@ -138,7 +154,10 @@ impl App<'_> {
                 self.state.on_search(update);
                 None
             }
-            AppEvent::Signal(Signal::Terminate(number)) => return Ok(Some(Exit::Signal(number))),
+            AppEvent::Signal(Signal::Terminate(number)) => {
+                self.session.save(self.state);
+                return Ok(Some(Exit::Signal(number)));
+            }
             AppEvent::Signal(Signal::Suspend) => {
                 self.tui.suspend(self.mouse)?;
                 None
@@ -149,13 +168,56 @@ impl App<'_> {
             }
             AppEvent::InputLost(error) => return Err(error).context("lost the terminal"),
         };
-        match action.map_or(Effect::None, |a| self.state.update(a)) {
+        let Some(action) = action else {
+            return Ok(None);
+        };
+        let before = Session::position(self.state);
+        let effect = self.state.update(action);
+        self.session.follow(self.state, before);
+        self.perform(effect)
+    }
+
+    /// Does what an update asked for.
+    fn perform(&mut self, effect: Effect) -> Result<Option<Exit>> {
+        match effect {
             Effect::None => {}
-            Effect::Quit => return Ok(Some(Exit::Quit)),
+            Effect::Quit => {
+                if let Some(problem) = self.session.save(self.state) {
+                    eprintln!("wenji: {problem}");
+                }
+                return Ok(Some(Exit::Quit));
+            }
             Effect::Suspend => self.tui.suspend(self.mouse)?,
             Effect::Search(job) => self.worker.submit(job),
+            Effect::Copy { text, what } => {
+                let mut sequence = Vec::new();
+                let sent = clipboard::copy(&text, &mut sequence, &ClipboardOptions::from_env())?;
+                self.tui.write_raw(&sequence)?;
+                self.state.message = Some(sent.describe(&what));
+            }
+            Effect::ToggleBookmark { article, paragraph } => {
+                if let Some(index) = self.session.toggle_bookmark(self.state, article, paragraph) {
+                    self.state.ask_note(index);
+                }
+                self.save_quietly();
+            }
+            Effect::SetNote { index, note } => {
+                self.session.set_note(self.state, index, &note);
+                self.save_quietly();
+            }
+            Effect::DeleteBookmark { index } => {
+                self.session.delete_bookmark(self.state, index);
+                self.save_quietly();
+            }
         }
         Ok(None)
+    }
+
+    /// Saves after a bookmark change; a problem (once) goes to the status line.
+    fn save_quietly(&mut self) {
+        if let Some(problem) = self.session.save(self.state) {
+            self.state.message = Some(problem);
+        }
     }
 }
 

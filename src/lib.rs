@@ -23,6 +23,7 @@ pub mod keymap;
 pub mod layout;
 pub mod persist;
 pub mod search;
+pub mod session;
 pub mod startup;
 pub mod state;
 pub mod terminal;

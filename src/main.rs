@@ -142,11 +142,18 @@ fn browse(input: &wenji::cli::Input, mut startup: Startup) -> ExitCode {
     };
     let keymap = startup.keymap();
     let (themes, theme) = startup.themes(|name| std::env::var(name).ok());
+    let corpus_id = if input.paths.is_empty() {
+        wenji::persist::CorpusId::sample()
+    } else {
+        wenji::persist::CorpusId::from_inputs(&input.paths)
+    };
     let setup = app::Setup {
         settings: startup.settings(),
         keymap,
         themes,
         theme,
+        corpus_id,
+        state_dir: None,
     };
     corpus.warnings.splice(0..0, startup.problems);
     match app::run(corpus, setup) {

@@ -71,6 +71,14 @@ impl Tui {
         self.terminal.draw(render).map(|_| ())
     }
 
+    /// Writes `bytes` (an escape sequence such as OSC 52) straight to the terminal, between frames.
+    pub fn write_raw(&mut self, bytes: &[u8]) -> io::Result<()> {
+        let _output = lock_output();
+        let mut out = stdout();
+        out.write_all(bytes)?;
+        out.flush()
+    }
+
     /// Gives the terminal back to the shell and stops the process; returns after `fg`.
     pub fn suspend(&mut self, mouse: bool) -> io::Result<()> {
         restore();

@@ -72,6 +72,36 @@ pub const BROWSE: &[Binding] = &[
         Action::Bottom,
         "last article / end of the text",
     ),
+    bind(
+        &[Key::char('y')],
+        Action::Yank,
+        "copy the paragraph at the top (or the selection)",
+    ),
+    bind(
+        &[Key::char('Y')],
+        Action::YankCited,
+        "copy it with its citation",
+    ),
+    bind(
+        &[Key::char('c')],
+        Action::CopyCitation,
+        "copy the citation alone",
+    ),
+    bind(
+        &[Key::char('v')],
+        Action::StartSelection,
+        "select paragraphs (j/k extend, y/Y copy)",
+    ),
+    bind(
+        &[Key::char('m')],
+        Action::ToggleBookmark,
+        "bookmark the paragraph at the top (with a note)",
+    ),
+    bind(
+        &[Key::char('\'')],
+        Action::ToggleBookmarks,
+        "list bookmarks; Enter goes there, d deletes",
+    ),
     bind(&[Key::char('t')], Action::CycleTheme, "next colour theme"),
     bind(
         &[Key::char('z')],
@@ -234,6 +264,12 @@ pub const GO_TO: &[Binding] = &[
 
 /// An overlay (help, warnings) is open: scroll it, or close it.
 pub const OVERLAY: &[Binding] = &[
+    bind(
+        &[Key::char('d')],
+        Action::DeleteBookmark,
+        "delete the selected bookmark",
+    ),
+    bind(&[Key::char('\'')], Action::ToggleBookmarks, "bookmarks"),
     bind(
         &[Key::plain(KeyCode::Enter)],
         Action::Open,

@@ -1,12 +1,15 @@
 //! The go-to prompt: `:` then a number goes to that article, `p` and a number to that paragraph
 //! of the article being read.
 
-use super::{Focus, State};
+use super::{Effect, Focus, State};
 use crate::action::Action;
 use crate::layout::TextRef;
 
 impl State {
-    pub(super) fn update_go_to(&mut self, action: &Action) {
+    pub(super) fn update_go_to(&mut self, action: &Action) -> Effect {
+        if self.note.is_some() {
+            return self.update_note(action);
+        }
         match action {
             Action::StartGoTo => self.go_to = Some(String::new()),
             &Action::GoToInput(c) => {
@@ -26,6 +29,31 @@ impl State {
             }
             _ => self.go_to = None,
         }
+        Effect::None
+    }
+
+    /// The note prompt of a new bookmark: the same keys as the go-to prompt.
+    fn update_note(&mut self, action: &Action) -> Effect {
+        let Some((index, text)) = &mut self.note else {
+            return Effect::None;
+        };
+        match action {
+            &Action::GoToInput(c) => text.push(c),
+            Action::GoToBackspace => {
+                text.pop();
+            }
+            Action::GoToSubmit => {
+                let (index, note) = (*index, std::mem::take(text));
+                self.note = None;
+                self.message = Some("bookmarked".to_owned());
+                return Effect::SetNote { index, note };
+            }
+            _ => {
+                self.note = None;
+                self.message = Some("bookmarked (no note)".to_owned());
+            }
+        }
+        Effect::None
     }
 
     /// Goes where the go-to prompt says: `12` to article 12, `p3` to paragraph 3 of this one.

@@ -14,7 +14,25 @@ const REVEAL_MARGIN: usize = 3;
 
 impl State {
     /// Highlights for the article in the reader: every hit, the current one marked.
+    /// What the reader marks: search hits, and paragraphs selected for copying.
     pub fn highlights(&self) -> Vec<Highlight> {
+        let mut marks = self.hit_highlights();
+        if let Some(selected) = self.selected_paragraphs() {
+            let article = &self.corpus.articles[self.reader.article()];
+            marks.extend(selected.filter_map(|p| {
+                let length = article.paragraphs.get(p)?.text.len();
+                Some(Highlight {
+                    text: TextRef::Paragraph(p),
+                    range: 0..length,
+                    current: false,
+                    selection: true,
+                })
+            }));
+        }
+        marks
+    }
+
+    fn hit_highlights(&self) -> Vec<Highlight> {
         let (Some(search), Some(index), Some(document)) =
             (&self.search, &self.index, self.reader.document())
         else {
@@ -41,6 +59,7 @@ impl State {
                     text,
                     range,
                     current: search.current == Some(number),
+                    selection: false,
                 })
             })
             .collect()

@@ -6,12 +6,14 @@ mod go_to;
 mod hits;
 mod list;
 mod overlay;
+mod quote;
 mod reader;
 mod search;
 mod search_line;
 
 pub use list::ListCursor;
 pub use overlay::{Overlay, OverlayKind, Row, Target};
+pub use quote::BookmarkRow;
 pub use reader::Reader;
 pub use search::{Highlight, Search};
 
@@ -20,7 +22,7 @@ use std::sync::Arc;
 
 use crate::corpus::Corpus;
 use crate::keymap::{Keymap, Mode};
-use crate::layout::LayoutOptions;
+use crate::layout::{LayoutOptions, TextRef};
 use crate::search::index::Index;
 use crate::search::worker::Job;
 use crate::text::width::AmbiguousWidth;
@@ -46,6 +48,25 @@ pub enum Effect {
     Suspend,
     /// Hand this query to the search worker.
     Search(Job),
+    /// Send `text` to the terminal clipboard; `what` names it for the status line.
+    Copy {
+        text: String,
+        what: String,
+    },
+    /// Bookmark (or un-bookmark) a paragraph of an article.
+    ToggleBookmark {
+        article: usize,
+        paragraph: usize,
+    },
+    /// Give bookmark `index` (of the saved bookmarks) a note.
+    SetNote {
+        index: usize,
+        note: String,
+    },
+    /// Delete bookmark `index` (of the saved bookmarks).
+    DeleteBookmark {
+        index: usize,
+    },
 }
 
 /// The sizes the panes were given at the last layout.
@@ -126,6 +147,16 @@ pub struct State {
     theme: usize,
     /// The go-to prompt's text, while it is open.
     pub go_to: Option<String>,
+    /// The note prompt for a new bookmark (its index among the saved bookmarks) and its text.
+    pub note: Option<(usize, String)>,
+    /// Paragraphs being selected for copying: where the selection started and where it is now.
+    pub selection: Option<(usize, usize)>,
+    /// The bookmarks of the open corpus, as the app last saw them.
+    pub bookmarks: Vec<BookmarkRow>,
+    /// How citations are written (config `citation`).
+    pub citation_template: String,
+    /// A saved position to scroll to once the reader has a size.
+    pending_anchor: Option<(TextRef, usize)>,
     /// The list is hidden for focused reading.
     pub list_hidden: bool,
     /// Columns the user added to (or took from) the list pane.
@@ -156,6 +187,11 @@ impl State {
             theme_names: vec!["dark".to_owned()],
             theme: 0,
             go_to: None,
+            note: None,
+            selection: None,
+            bookmarks: Vec::new(),
+            citation_template: crate::citation::DEFAULT_TEMPLATE.to_owned(),
+            pending_anchor: None,
             list_hidden: false,
             list_delta: 0,
         }
@@ -185,7 +221,7 @@ impl State {
     pub fn mode(&self) -> Mode {
         if self.overlay.is_some() {
             Mode::Overlay
-        } else if self.go_to.is_some() {
+        } else if self.go_to.is_some() || self.note.is_some() {
             Mode::GoTo
         } else if self.search.as_ref().is_some_and(|s| s.typing) {
             Mode::Search
@@ -205,6 +241,9 @@ impl State {
         let options = self.settings.layout(viewport.reader_width);
         self.reader
             .resize(&self.corpus, options, viewport.reader_height);
+        if let Some(anchor) = self.pending_anchor.take() {
+            self.reader.scroll_to_anchor(&self.corpus, anchor);
+        }
         if let Some(overlay) = self.overlay {
             self.scroll_overlay(overlay, overlay.top);
         }
@@ -220,7 +259,11 @@ impl State {
             Action::ToggleWarnings => self.toggle_overlay(OverlayKind::Warnings),
             Action::ToggleOutline => self.toggle_overlay(OverlayKind::Outline),
             Action::CloseOverlay => self.overlay = None,
-            _ if self.overlay.is_some() => self.update_overlay(&action),
+            _ if self.overlay.is_some() => return self.update_overlay(&action),
+            Action::ClearSearch if self.selection.is_some() => self.selection = None,
+            Action::MoveDown | Action::MoveUp if self.selection.is_some() => {
+                self.extend_selection(&action);
+            }
             Action::StartSearch
             | Action::SearchInput(_)
             | Action::SearchPaste(_)
@@ -273,7 +316,11 @@ impl State {
             | Action::GoToInput(_)
             | Action::GoToBackspace
             | Action::GoToCancel
-            | Action::GoToSubmit => self.update_go_to(&action),
+            | Action::GoToSubmit => return self.update_go_to(&action),
+            Action::Yank | Action::YankCited | Action::CopyCitation => return self.copy(&action),
+            Action::StartSelection => self.start_selection(),
+            Action::ToggleBookmark => return self.toggle_bookmark(),
+            Action::ToggleBookmarks => self.toggle_overlay(OverlayKind::Bookmarks),
             Action::NextArticle => self.step_article(1),
             Action::PreviousArticle => self.step_article(-1),
             Action::WheelDown(pane) => self.wheel(pane, 1),
@@ -363,6 +410,31 @@ impl State {
                 }
             }
             Pane::Reader => self.reader.scroll_by(&self.corpus, direction * WHEEL_LINES),
+        }
+    }
+
+    /// Opens `article` where it was left (`anchor`), as remembered from an earlier run.
+    pub fn restore(&mut self, article: usize, anchor: Option<(TextRef, usize)>) {
+        if article >= self.corpus.articles.len() {
+            return;
+        }
+        self.list.select(article);
+        self.reader.show(&self.corpus, article);
+        self.restore_position_later(anchor);
+    }
+
+    /// Scrolls the reader to `anchor` (now, or once it has a size).
+    pub fn restore_position(&mut self, anchor: (TextRef, usize)) {
+        if self.reader.document().is_some() {
+            self.reader.scroll_to_anchor(&self.corpus, anchor);
+        } else {
+            self.pending_anchor = Some(anchor);
+        }
+    }
+
+    fn restore_position_later(&mut self, anchor: Option<(TextRef, usize)>) {
+        if let Some(anchor) = anchor {
+            self.restore_position(anchor);
         }
     }
 

@@ -1,7 +1,7 @@
 //! Overlays drawn over the panes — the key help, the load warnings and the outline — as plain
 //! rows the state scrolls and selects in, and the view only draws.
 
-use super::{Focus, State};
+use super::{Effect, Focus, State};
 use crate::action::Action;
 use crate::corpus::Corpus;
 use crate::corpus::outline::outline;
@@ -14,6 +14,8 @@ pub enum OverlayKind {
     Warnings,
     /// The current article's headings, or (when it has none) the articles of its file.
     Outline,
+    /// The bookmarks of the open corpus.
+    Bookmarks,
 }
 
 /// An open overlay: its first visible row and, in lists one can pick from, the selected row.
@@ -39,6 +41,8 @@ pub enum Target {
     Paragraph(usize),
     /// Another article.
     Article(usize),
+    /// A paragraph of an article (a bookmark).
+    Bookmark { article: usize, paragraph: usize },
 }
 
 impl OverlayKind {
@@ -52,12 +56,15 @@ impl OverlayKind {
                 format!(" {count} warning{plural} - ! or Esc closes ")
             }
             OverlayKind::Outline => " Outline - Enter goes there, o or Esc closes ".to_owned(),
+            OverlayKind::Bookmarks => {
+                " Bookmarks - Enter goes there, d deletes, ' or Esc closes ".to_owned()
+            }
         }
     }
 
     /// Whether rows can be selected and picked.
     pub fn selectable(self) -> bool {
-        self == OverlayKind::Outline
+        matches!(self, OverlayKind::Outline | OverlayKind::Bookmarks)
     }
 
     /// The rows the overlay shows, for the article `article` in the reader.
@@ -93,6 +100,38 @@ impl OverlayKind {
                 })
                 .collect(),
             OverlayKind::Outline => outline_rows(corpus, article),
+            OverlayKind::Bookmarks if state.bookmarks.is_empty() => {
+                vec![row(
+                    String::new(),
+                    "No bookmarks yet: m marks the paragraph at the top.".to_owned(),
+                    None,
+                )]
+            }
+            OverlayKind::Bookmarks => state
+                .bookmarks
+                .iter()
+                .map(|b| {
+                    let shrunk = if b.stale {
+                        " (stale: the file is shorter now)"
+                    } else {
+                        ""
+                    };
+                    let note = if b.note.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" - {}", b.note)
+                    };
+                    let target = b.article.map(|article| Target::Bookmark {
+                        article,
+                        paragraph: b.paragraph,
+                    });
+                    row(
+                        b.title.clone(),
+                        format!("{}{note}{shrunk}", b.snippet),
+                        target,
+                    )
+                })
+                .collect(),
         }
     }
 }
@@ -163,11 +202,17 @@ impl State {
         }
     }
 
-    pub(super) fn update_overlay(&mut self, action: &Action) {
-        let Some(overlay) = self.overlay else { return };
+    pub(super) fn update_overlay(&mut self, action: &Action) -> Effect {
+        let Some(overlay) = self.overlay else {
+            return Effect::None;
+        };
+        if overlay.kind == OverlayKind::Bookmarks && *action == Action::DeleteBookmark {
+            let row = overlay.selected.and_then(|s| self.bookmarks.get(s));
+            return row.map_or(Effect::None, |b| Effect::DeleteBookmark { index: b.index });
+        }
         if let Some(selected) = overlay.selected {
             self.update_selection(overlay, selected, action);
-            return;
+            return Effect::None;
         }
         let page = self.viewport.overlay_height.max(1);
         let top = match action {
@@ -180,6 +225,7 @@ impl State {
             _ => overlay.top,
         };
         self.scroll_overlay(overlay, top);
+        Effect::None
     }
 
     /// Moves the selection in a selectable overlay, or picks the selected row.
@@ -220,7 +266,7 @@ impl State {
     pub(super) fn scroll_overlay(&mut self, overlay: Overlay, top: usize) {
         let rows = overlay.kind.rows(self).len();
         let max_top = match overlay.kind {
-            OverlayKind::Help | OverlayKind::Outline => {
+            OverlayKind::Help | OverlayKind::Outline | OverlayKind::Bookmarks => {
                 rows.saturating_sub(self.viewport.overlay_height)
             }
             OverlayKind::Warnings => rows.saturating_sub(1),
@@ -240,6 +286,11 @@ impl State {
                     .reveal(&self.corpus, (TextRef::Paragraph(paragraph), 0), 0);
             }
             Target::Article(article) => self.open_article(article),
+            Target::Bookmark { article, paragraph } => {
+                self.open_article(article);
+                self.reader
+                    .reveal(&self.corpus, (TextRef::Paragraph(paragraph), 0), 0);
+            }
         }
     }
 

@@ -120,6 +120,15 @@ impl Reader {
         self.fill(corpus);
     }
 
+    /// Scrolls so that `anchor` is on the top line.
+    pub fn scroll_to_anchor(&mut self, corpus: &Corpus, anchor: (TextRef, usize)) {
+        let Some(document) = &mut self.document else {
+            return;
+        };
+        self.top = document.line_of(texts(corpus, self.article), anchor);
+        self.fill(corpus);
+    }
+
     /// How far through the article the top of the view is, 0–100.
     pub fn percent(&self) -> usize {
         self.document

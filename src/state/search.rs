@@ -60,6 +60,8 @@ pub struct Highlight {
     pub text: TextRef,
     pub range: Range<usize>,
     pub current: bool,
+    /// A paragraph selected for copying rather than a search hit.
+    pub selection: bool,
 }
 
 impl Search {

@@ -141,9 +141,15 @@ pub fn separator(ambiguous: AmbiguousWidth) -> &'static str {
 /// The bottom line: the go-to prompt, the search line while typing, or the status bar.
 fn bottom_line(state: &State, theme: &Theme, area: Rect, buf: &mut ratatui::buffer::Buffer) {
     let ambiguous = state.settings.ambiguous;
-    if let Some(text) = &state.go_to {
+    let prompt = match (&state.go_to, &state.note) {
+        (Some(text), _) => Some(format!(":{text}")),
+        (None, Some((_, text))) => Some(format!(
+            "note for the bookmark (Enter keeps it, Esc skips): {text}"
+        )),
+        (None, None) => None,
+    };
+    if let Some(prompt) = prompt {
         buf.set_style(area, theme.status);
-        let prompt = format!(":{text}");
         text::draw(
             buf,
             area.x,

@@ -104,7 +104,9 @@ impl ReaderView<'_> {
                 &text[start - line.range.start..end - line.range.start],
                 self.ambiguous,
             );
-            let style = if highlight.current {
+            let style = if highlight.selection {
+                self.theme.list_selected_unfocused
+            } else if highlight.current {
                 self.theme.hit_current
             } else {
                 self.theme.hit
