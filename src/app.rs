@@ -51,6 +51,8 @@ pub struct Setup {
     pub themes: Vec<(String, Theme)>,
     /// The theme to start with.
     pub theme: usize,
+    /// How citations are written.
+    pub citation: String,
     /// What the open corpus is remembered by, and where (`None`: the usual state folder).
     pub corpus_id: CorpusId,
     pub state_dir: Option<PathBuf>,
@@ -65,6 +67,7 @@ pub fn run(corpus: Corpus, setup: Setup) -> Result<Exit> {
         theme,
         corpus_id,
         state_dir,
+        citation,
     } = setup;
     let mouse = settings.mouse;
     let (sender, events) = mpsc::channel();
@@ -76,6 +79,7 @@ pub fn run(corpus: Corpus, setup: Setup) -> Result<Exit> {
     let (mut session, problems) = Session::open(state_dir, &corpus, corpus_id);
     let mut state = State::with_settings(corpus, settings);
     state.keymap = keymap;
+    state.citation_template = citation;
     state.set_themes(themes.iter().map(|(name, _)| name.clone()).collect(), theme);
     if let Some(first) = state
         .corpus()

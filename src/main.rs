@@ -154,6 +154,7 @@ fn browse(input: &wenji::cli::Input, mut startup: Startup) -> ExitCode {
         theme,
         corpus_id,
         state_dir: None,
+        citation: startup.config.citation.clone(),
     };
     corpus.warnings.splice(0..0, startup.problems);
     match app::run(corpus, setup) {

@@ -22,6 +22,7 @@ paragraph_spacing = true
 page_break_repair = false
 ambiguous_width = 2
 mouse = false
+citation = "{speaker}：《{title}》[，{date}]"
 
 [keys]
 quit = "Q"
@@ -40,6 +41,7 @@ fn a_full_file_is_read_and_prints_back_to_the_same_settings() {
         page_break_repair: false,
         ambiguous_wide: true,
         mouse: false,
+        citation: "{speaker}：《{title}》[，{date}]".into(),
         keys: vec![
             ("next_hit".into(), vec!["n".into(), "ctrl-j".into()]),
             ("quit".into(), vec!["Q".into()]),
@@ -221,4 +223,12 @@ fn file_on_disk_is_named_in_messages() {
             .to_string()
             .starts_with(&format!("{}:1:18:", path.display()))
     );
+}
+
+#[test]
+fn a_citation_template_with_an_unknown_field_is_reported_and_the_default_kept() {
+    let (config, errors) = read("citation = \"{speaker} {page}\"\n");
+    assert_eq!(config.citation, Config::default().citation);
+    assert_eq!(errors.len(), 1, "{:?}", messages(&errors));
+    assert!(messages(&errors)[0].contains("citation"), "{:?}", messages(&errors));
 }

@@ -29,6 +29,7 @@ pub struct ConfigFile {
     pub page_break_repair: Option<bool>,
     pub ambiguous_width: Option<u8>,
     pub mouse: Option<bool>,
+    pub citation: Option<String>,
     /// Read entry by entry by [`load`], so one bad key spec spares the others.
     pub keys: Option<BTreeMap<String, KeyList>>,
 }
@@ -42,7 +43,7 @@ pub enum KeyList {
 }
 
 /// Each setting: its name, what a value must be, and the comment `to_toml` writes above it.
-const SETTINGS: [(&str, &str, &str); 8] = [
+const SETTINGS: [(&str, &str, &str); 9] = [
     (
         "theme",
         "a theme name or a path in quotes",
@@ -77,6 +78,11 @@ const SETTINGS: [(&str, &str, &str); 8] = [
         "mouse",
         "true or false",
         "Scroll and select with the mouse.",
+    ),
+    (
+        "citation",
+        "a template in quotes using {speaker} {role} {title} {section} {date} {file} {line}",
+        "How Y and c cite a paragraph: {field}s, and [parts] left out when their fields are empty.",
     ),
     ("keys", "a table of action = \"key\" or [\"key\", …]", ""),
 ];
@@ -166,8 +172,15 @@ fn merge(config: &mut Config, entry: ConfigFile) -> bool {
         page_break_repair,
         ambiguous_width,
         mouse,
+        citation,
         keys: _,
     } = entry;
+    if let Some(template) = citation {
+        if template.trim().is_empty() || !crate::citation::unknown_fields(&template).is_empty() {
+            return false;
+        }
+        config.citation = template;
+    }
     match (theme, hanzi_per_line, ambiguous_width) {
         (Some(theme), _, _) if theme.trim().is_empty() => return false,
         (Some(theme), _, _) => config.theme = theme,
@@ -261,6 +274,7 @@ fn value_of(config: &Config, name: &str) -> String {
         "page_break_repair" => config.page_break_repair.to_string(),
         "ambiguous_width" => if config.ambiguous_wide { "2" } else { "1" }.to_owned(),
         "mouse" => config.mouse.to_string(),
+        "citation" => toml::Value::String(config.citation.clone()).to_string(),
         _ => String::new(),
     }
 }

@@ -42,6 +42,8 @@ pub struct Config {
     pub ambiguous_wide: bool,
     /// Scroll and select with the mouse.
     pub mouse: bool,
+    /// How `Y` and `c` write a citation (see `citation`: `{field}`, `[optional part]`).
+    pub citation: String,
     /// Extra key bindings, `(action name, key specs)`, sorted by action name; every spec parses
     /// as a [`KeySpec`]. Action names are checked by the keymap.
     pub keys: Vec<(String, Vec<String>)>,
@@ -57,6 +59,7 @@ impl Default for Config {
             page_break_repair: true,
             ambiguous_wide: false,
             mouse: true,
+            citation: crate::citation::DEFAULT_TEMPLATE.to_owned(),
             keys: Vec::new(),
         }
     }
