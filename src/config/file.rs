@@ -350,6 +350,7 @@ mod tests {
             "true",
             "2",
             "true",
+            "\"《{title}》\"",
             "{ quit = \"q\" }",
         ];
         for ((name, _, _), sample) in SETTINGS.iter().zip(samples) {
