@@ -85,6 +85,9 @@ pub enum Action {
     WheelDown(Pane),
     /// Scroll a pane up (the mouse wheel over it).
     WheelUp(Pane),
+    /// A click in a pane, on the given row counted from the pane's top edge: in the list it
+    /// selects the entry there, in the reader it gives the reader focus.
+    Click(Pane, u16),
     /// Open the search line; the list, the highlights and the reader follow every keystroke.
     StartSearch,
     /// Type a character into the search line.

@@ -255,3 +255,15 @@ fn go_to_prompt_opens_an_article_or_a_paragraph_and_explains_bad_input() {
     state.update(Action::GoToCancel);
     assert_eq!(state.go_to, None);
 }
+
+#[test]
+fn clicking_a_list_entry_selects_it_and_clicking_the_reader_focuses_it() {
+    let mut state = sample_state();
+    // Row 0 is the border; entries take two rows each.
+    state.update(Action::Click(Pane::List, 3));
+    assert_eq!((state.list.selected(), state.reader.article()), (1, 1));
+    state.update(Action::Click(Pane::Reader, 5));
+    assert_eq!(state.focus, Focus::Reader);
+    state.update(Action::Click(Pane::List, 0));
+    assert_eq!(state.list.selected(), 1, "the border selects nothing");
+}

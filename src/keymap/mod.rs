@@ -2,7 +2,7 @@
 //! the help overlay and the status-bar hints are generated from it.
 
 use ratatui::crossterm::event::{
-    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind,
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use ratatui::layout::{Position, Rect};
 
@@ -225,9 +225,11 @@ pub fn mouse_action(event: MouseEvent, list: Rect, reader: Rect) -> Option<Actio
     } else {
         return None;
     };
+    let top = if pane == Pane::List { list.y } else { reader.y };
     match event.kind {
         MouseEventKind::ScrollDown => Some(Action::WheelDown(pane)),
         MouseEventKind::ScrollUp => Some(Action::WheelUp(pane)),
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(pane, event.row - top)),
         _ => None,
     }
 }

@@ -298,7 +298,7 @@ impl State {
             }
             Action::ToggleRaw => self.reader.toggle_raw(&self.corpus),
             Action::ShowLocation => self.message = Some(self.location()),
-            Action::Open => self.focus = Focus::Reader,
+            Action::Open | Action::Click(Pane::Reader, _) => self.focus = Focus::Reader,
             Action::Back => {
                 self.focus = Focus::List;
                 self.list_hidden = false;
@@ -325,6 +325,13 @@ impl State {
             Action::PreviousArticle => self.step_article(-1),
             Action::WheelDown(pane) => self.wheel(pane, 1),
             Action::WheelUp(pane) => self.wheel(pane, -1),
+            Action::Click(Pane::List, row) => {
+                self.focus = Focus::List;
+                let entry = self.list.offset() + usize::from(row.saturating_sub(1) / 2);
+                if row > 0 && entry < self.list.len() && self.list.select(entry) {
+                    self.show_selected();
+                }
+            }
             movement => match self.focus {
                 Focus::List => self.move_list(&movement),
                 Focus::Reader => self.move_reader(&movement),
