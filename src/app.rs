@@ -7,6 +7,7 @@
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
+use std::time::Duration;
 
 use anyhow::{Context, Result};
 use ratatui::crossterm::event::{self, Event};
@@ -98,6 +99,9 @@ pub fn run(corpus: Corpus, setup: Setup) -> Result<Exit> {
         let _ = search_sender.send(AppEvent::Search(update));
     })
     .context("cannot start the search worker")?;
+    // crossterm starts listening for SIGWINCH when its event source is first used; do that before
+    // the first frame, or a resize right after start-up goes unseen until the next key.
+    event::poll(Duration::ZERO).context("cannot read the terminal")?;
     let mut tui = Tui::enter(mouse).context("cannot set up the terminal")?;
     spawn_input(sender);
     let mut app = App {

@@ -230,5 +230,9 @@ fn a_citation_template_with_an_unknown_field_is_reported_and_the_default_kept() 
     let (config, errors) = read("citation = \"{speaker} {page}\"\n");
     assert_eq!(config.citation, Config::default().citation);
     assert_eq!(errors.len(), 1, "{:?}", messages(&errors));
-    assert!(messages(&errors)[0].contains("citation"), "{:?}", messages(&errors));
+    assert!(
+        messages(&errors)[0].contains("citation"),
+        "{:?}",
+        messages(&errors)
+    );
 }

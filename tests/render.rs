@@ -56,16 +56,28 @@ fn one_pane_at_a_time_at_60_by_20() {
     let terminal = draw(&mut state, 60, 20);
     let text = screen_text(&terminal);
     assert!(text.contains("Articles (3)"));
-    assert!(text.contains("以全面振兴新突破建设中国式现代化新辽宁"), "the list has the whole width");
-    assert!(!text.contains("speeches.txt:3"), "no reader beside the list");
+    assert!(
+        text.contains("以全面振兴新突破建设中国式现代化新辽宁"),
+        "the list has the whole width"
+    );
+    assert!(
+        !text.contains("speeches.txt:3"),
+        "no reader beside the list"
+    );
     insta::assert_snapshot!("list_alone_60x20", text);
     state.update(Action::Open);
     let text = screen_text(&draw(&mut state, 60, 20));
     assert!(text.contains("speeches.txt:3"), "Enter shows the reader");
-    assert!(!text.contains("Articles (3)"), "the reader has the whole width");
+    assert!(
+        !text.contains("Articles (3)"),
+        "the reader has the whole width"
+    );
     insta::assert_snapshot!("reader_alone_60x20", text);
     state.update(Action::Back);
-    assert!(screen_text(&draw(&mut state, 60, 20)).contains("Articles (3)"), "h returns to the list");
+    assert!(
+        screen_text(&draw(&mut state, 60, 20)).contains("Articles (3)"),
+        "h returns to the list"
+    );
 }
 
 #[test]

@@ -15,3 +15,35 @@ pub mod index;
 pub mod narrow;
 pub mod query;
 pub mod worker;
+
+/// Corpora made up in tests: articles of nothing but the given paragraphs.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::corpus::{self, Article, Corpus, Paragraph, ParagraphKind};
+
+    /// One untitled article per entry, each with the given paragraphs.
+    pub fn corpus_of(paragraphs: Vec<Vec<String>>) -> Corpus {
+        let mut corpus = corpus::sample();
+        let template = corpus.articles[0].clone();
+        corpus.articles = paragraphs
+            .into_iter()
+            .map(|texts| Article {
+                title: String::new(),
+                speaker: None,
+                role: None,
+                credit: None,
+                section: None,
+                paragraphs: texts
+                    .into_iter()
+                    .map(|text| Paragraph {
+                        text,
+                        lines: 1..2,
+                        kind: ParagraphKind::Body,
+                    })
+                    .collect(),
+                ..template.clone()
+            })
+            .collect();
+        corpus
+    }
+}

@@ -150,34 +150,10 @@ pub fn cannot_overlap(term: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{self, Article, Corpus, Paragraph, ParagraphKind};
+    use crate::corpus;
     use crate::search::engine::search_all;
+    use crate::search::testing::corpus_of;
     use proptest::prelude::*;
-
-    fn corpus_of(paragraphs: Vec<Vec<String>>) -> Corpus {
-        let mut corpus = corpus::sample();
-        let template = corpus.articles[0].clone();
-        corpus.articles = paragraphs
-            .into_iter()
-            .map(|texts| Article {
-                title: String::new(),
-                speaker: None,
-                role: None,
-                credit: None,
-                section: None,
-                paragraphs: texts
-                    .into_iter()
-                    .map(|text| Paragraph {
-                        text,
-                        lines: 1..2,
-                        kind: ParagraphKind::Body,
-                    })
-                    .collect(),
-                ..template.clone()
-            })
-            .collect();
-        corpus
-    }
 
     #[test]
     fn typing_one_more_character_finds_the_same_hits_as_a_full_scan() {

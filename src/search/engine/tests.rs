@@ -2,6 +2,7 @@ use super::*;
 use crate::corpus::{self, Corpus, Paragraph, ParagraphKind};
 use crate::search::hit::{context, locate};
 use crate::search::index::{Field, Index};
+use crate::search::testing::corpus_of;
 use proptest::prelude::*;
 
 fn hits_as_text(corpus: &Corpus, index: &Index, results: &Results) -> Vec<(u32, String)> {
@@ -86,33 +87,6 @@ fn a_cancelled_scan_stops_and_says_so() {
     assert_eq!(batches, 0);
 }
 
-/// A corpus of random paragraphs over a small alphabet, so queries hit often.
-fn random_corpus(paragraphs: Vec<Vec<String>>) -> Corpus {
-    let mut corpus = corpus::sample();
-    corpus.articles.truncate(1);
-    let template = corpus.articles[0].clone();
-    corpus.articles = paragraphs
-        .into_iter()
-        .map(|texts| crate::corpus::Article {
-            title: String::new(),
-            speaker: None,
-            role: None,
-            credit: None,
-            section: None,
-            paragraphs: texts
-                .into_iter()
-                .map(|text| Paragraph {
-                    text,
-                    lines: 1..2,
-                    kind: ParagraphKind::Body,
-                })
-                .collect(),
-            ..template.clone()
-        })
-        .collect();
-    corpus
-}
-
 /// Every occurrence by plain `str::find`, as (article, field text offset).
 fn oracle(corpus: &Corpus, term: &str) -> Vec<(u32, usize, usize)> {
     let mut found = Vec::new();
@@ -134,7 +108,7 @@ proptest! {
         paragraphs in prop::collection::vec(prop::collection::vec("[振兴东北ab ]{0,40}", 0..4), 1..30),
         term in "[振兴东北ab]{1,3}",
     ) {
-        let corpus = random_corpus(paragraphs);
+        let corpus = corpus_of(paragraphs);
         let index = Index::build(&corpus);
         let results = search_all(&index, &Query::parse(&term));
         let found: Vec<(u32, usize, usize)> = results.hits.iter().map(|h| {
@@ -152,7 +126,7 @@ proptest! {
         first in "[振兴东北ab]{1,2}",
         extra in "[振兴东北ab]{1,2}",
     ) {
-        let corpus = random_corpus(paragraphs);
+        let corpus = corpus_of(paragraphs);
         let index = Index::build(&corpus);
         let previous = search_all(&index, &Query::parse(&first));
         let longer = Query::parse(&format!("{first}{extra}"));
