@@ -24,6 +24,7 @@ pub struct OverlayView<'a> {
 impl Widget for &OverlayView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         Clear.render(area, buf);
+        blank_cut_glyphs(area, buf);
         let rows = self.overlay.kind.rows(self.state);
         let more = if self.overlay.top + usize::from(area.height.saturating_sub(2)) < rows.len() {
             " j/k scroll "
@@ -135,5 +136,19 @@ impl OverlayView<'_> {
             y += 1;
         }
         y
+    }
+}
+
+/// Blanks a wide glyph just left of `area` whose right half the overlay covers: a terminal would
+/// otherwise draw the whole glyph over the overlay's border.
+fn blank_cut_glyphs(area: Rect, buf: &mut Buffer) {
+    let Some(x) = area.x.checked_sub(1) else {
+        return;
+    };
+    for y in area.top()..area.bottom() {
+        let cell = &mut buf[(x, y)];
+        if unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1 {
+            cell.set_symbol(" ");
+        }
     }
 }
