@@ -298,3 +298,17 @@ fn clearing_the_search_keeps_the_article_being_read() {
         (1, 1)
     );
 }
+
+#[test]
+fn searching_from_the_raw_view_returns_to_the_article_text() {
+    let mut session = Session::new();
+    session.act(Action::ToggleRaw);
+    assert!(session.state.reader.is_raw());
+    session.act(Action::StartSearch);
+    session.type_text("振兴");
+    assert!(
+        !session.state.reader.is_raw(),
+        "hits are highlighted in the article, not the file"
+    );
+    assert!(session.state.highlights().iter().any(|h| h.current));
+}

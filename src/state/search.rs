@@ -177,6 +177,10 @@ impl State {
     }
 
     fn start_search(&mut self) {
+        // Hits are shown in the article's text, not in the raw file.
+        if self.reader.is_raw() {
+            self.reader.toggle_raw(&self.corpus);
+        }
         let saved = Saved {
             article: self.reader.article(),
             top: self.reader.top(),
