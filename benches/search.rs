@@ -11,6 +11,8 @@
 //! - `search/1GB_full`: the same query over the whole 1 GB corpus (budget: under 60 ms).
 //! - `search/1GB_full_rare`: a phrase that occurs rarely, so the time is the scan alone — the
 //!   floor any query pays on this machine.
+//! - `search/1GB_memmem_count_only`: memmem counting the common word on both cores and
+//!   recording nothing: the floor for that word, whatever the engine does with its hits.
 //!
 //! Corpora are written to `$TMPDIR/wenji-bench/{100m,1g}` on first run by the same code as
 //! `examples/gen_corpus.rs` and reused while their marker files match. Loading and indexing happen
@@ -184,6 +186,20 @@ fn one_gb(c: &mut Criterion) {
         .throughput(Throughput::Bytes(index.text.len() as u64));
     group.bench_function("1GB_full", |b| {
         b.iter_with_large_drop(|| engine::search_all(&index, black_box(&common)));
+    });
+    // The scan alone, with nothing recorded: memmem counting the common word on both cores.
+    group.bench_function("1GB_memmem_count_only", |b| {
+        let finder = memchr::memmem::Finder::new(COMMON.as_bytes());
+        let text = index.text.as_bytes();
+        let half = text.len() / 2;
+        b.iter(|| {
+            let (left, right) = text.split_at(half);
+            let (a, b) = rayon::join(
+                || finder.find_iter(left).count(),
+                || finder.find_iter(right).count(),
+            );
+            black_box(a + b)
+        });
     });
     let rare = Query::parse("辽沈战役");
     group.bench_function("1GB_full_rare", |b| {
