@@ -82,18 +82,6 @@ pub struct DocLine {
     pub number: Option<usize>,
 }
 
-/// Something to lay out: a whole text, or (raw view) one source line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Segment {
-    kind: LineKind,
-    text: TextRef,
-    /// The bytes of `text` this segment covers.
-    range: Range<usize>,
-    indent: usize,
-    centred: bool,
-    number: Option<usize>,
-}
-
 /// An article (or a source file) laid out at one width, as far as anyone has looked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
@@ -366,84 +354,8 @@ fn text_of<'a>(owned: &'a [String], texts: Texts<'a>, text: TextRef) -> &'a str 
     }
 }
 
-fn byline(article: &Article) -> Option<String> {
-    match (&article.speaker, &article.role) {
-        (Some(speaker), Some(role)) => Some(format!("{speaker}（{role}）")),
-        (Some(speaker), None) => Some(speaker.clone()),
-        (None, Some(role)) => Some(role.clone()),
-        (None, None) => None,
-    }
-}
-
-/// Collects segments and the strings the layout composes.
-#[derive(Default)]
-struct Builder {
-    segments: Vec<Segment>,
-    owned: Vec<String>,
-}
-
-impl Builder {
-    fn push(&mut self, segment: Segment) {
-        self.segments.push(segment);
-    }
-
-    fn blank(&mut self) {
-        self.push(Segment {
-            kind: LineKind::Blank,
-            text: TextRef::None,
-            range: 0..0,
-            indent: 0,
-            centred: false,
-            number: None,
-        });
-    }
-
-    fn owned(&mut self, kind: LineKind, text: String, centred: bool) -> TextRef {
-        let range = 0..text.len();
-        let text_ref = TextRef::Owned(self.owned.len());
-        self.push(Segment {
-            kind,
-            text: text_ref,
-            range,
-            indent: 0,
-            centred,
-            number: None,
-        });
-        self.owned.push(text);
-        text_ref
-    }
-
-    fn finish(self, options: LayoutOptions, gutter: usize) -> Document {
-        let measure = if gutter > 0 {
-            options.width
-        } else {
-            options.width.min(options.max_width)
-        }
-        .max(1);
-        let margin = (options.width.saturating_sub(measure)) / 2;
-        let mut total = 0;
-        let mut segment_starts = Vec::with_capacity(self.segments.len() + 1);
-        for segment in &self.segments {
-            segment_starts.push(total);
-            total += segment.range.len().max(1);
-        }
-        segment_starts.push(total);
-        Document {
-            options,
-            measure,
-            margin,
-            gutter,
-            title: None,
-            byline: None,
-            credit: None,
-            lines: Vec::new(),
-            segments: self.segments,
-            segment_starts,
-            next: (0, 0),
-            owned: self.owned,
-        }
-    }
-}
-
+mod builder;
 #[cfg(test)]
 mod tests;
+
+use builder::{Builder, Segment, byline};
