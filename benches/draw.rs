@@ -28,7 +28,6 @@ use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_ma
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
-use unicode_width::UnicodeWidthStr;
 use wenji::action::Action;
 use wenji::corpus::{Article, Corpus, Paragraph, ParagraphKind, Source};
 use wenji::layout::{Document, LayoutOptions, Texts};
@@ -124,20 +123,8 @@ fn draw(terminal: &mut Terminal<TestBackend>, state: &State, theme: &Theme) {
         .expect("the test backend never fails");
 }
 
-/// The screen as text, a wide glyph's placeholder cell skipped as a terminal would.
 fn screen_text(terminal: &Terminal<TestBackend>) -> String {
-    let buffer = terminal.backend().buffer();
-    let mut text = String::new();
-    for y in 0..buffer.area.height {
-        let mut x = 0;
-        while x < buffer.area.width {
-            let symbol = buffer[(x, y)].symbol();
-            text.push_str(symbol);
-            x += u16::try_from(symbol.width().max(1)).unwrap_or(1);
-        }
-        text.push('\n');
-    }
-    text
+    wenji::ui::text::buffer_text(terminal.backend().buffer())
 }
 
 /// Checks, once and outside the timing, that a bench draws what it claims to.

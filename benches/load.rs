@@ -23,12 +23,7 @@ use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_
 )]
 mod corpus_gen;
 
-/// The generated corpus the 100 MB budget is stated for.
-const BIG: corpus_gen::Spec = corpus_gen::Spec {
-    bytes: 100_000_000,
-    files: 20_000,
-    seed: corpus_gen::DEFAULT_SEED,
-};
+const BIG: corpus_gen::Spec = corpus_gen::HUNDRED_MB;
 
 fn bench_dir() -> PathBuf {
     std::env::temp_dir().join("wenji-bench")

@@ -38,12 +38,7 @@ use wenji::search::query::Query;
 )]
 mod corpus_gen;
 
-/// The corpus the 100 MB budgets are stated for (as `benches/load.rs` generates it).
-const HUNDRED_MB: corpus_gen::Spec = corpus_gen::Spec {
-    bytes: 100_000_000,
-    files: 20_000,
-    seed: corpus_gen::DEFAULT_SEED,
-};
+const HUNDRED_MB: corpus_gen::Spec = corpus_gen::HUNDRED_MB;
 
 /// The corpus the first-screen budget is stated for; `gen_corpus --size 1G` writes the same.
 const ONE_GB: corpus_gen::Spec = corpus_gen::Spec {

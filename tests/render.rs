@@ -4,7 +4,6 @@
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
-use unicode_width::UnicodeWidthStr;
 use wenji::action::Action;
 use wenji::corpus;
 use wenji::state::State;
@@ -24,19 +23,7 @@ fn draw(state: &mut State, width: u16, height: u16) -> Terminal<TestBackend> {
 }
 
 fn screen_text(terminal: &Terminal<TestBackend>) -> String {
-    let buffer = terminal.backend().buffer();
-    let mut text = String::new();
-    for y in 0..buffer.area.height {
-        let mut x = 0;
-        while x < buffer.area.width {
-            // A wide glyph's second cell is a placeholder; skip it as a terminal would.
-            let symbol = buffer[(x, y)].symbol();
-            text.push_str(symbol);
-            x += u16::try_from(symbol.width().max(1)).unwrap_or(1);
-        }
-        text.push('\n');
-    }
-    text
+    wenji::ui::text::buffer_text(terminal.backend().buffer())
 }
 
 #[test]

@@ -28,6 +28,13 @@ pub const MARKER: &str = ".wenji-bench-corpus";
 const FORMAT_VERSION: u32 = 1;
 /// The seed used unless one is given.
 pub const DEFAULT_SEED: u64 = 0x5745_4E4A_4943_4F52;
+
+/// The corpus the 100 MB budgets are stated for: 20 000 files.
+pub const HUNDRED_MB: Spec = Spec {
+    bytes: 100_000_000,
+    files: 20_000,
+    seed: DEFAULT_SEED,
+};
 /// Average file size when only a byte count is requested.
 pub const DEFAULT_FILE_BYTES: u64 = 5_000;
 /// Files larger than this hold several articles, as a newspaper page does.

@@ -62,6 +62,22 @@ pub fn draw(
     x
 }
 
+/// What a buffer shows, as lines of text: a wide glyph once, its covered cell skipped, as a
+/// terminal shows it (for snapshots and checks of what a person would see).
+pub fn buffer_text(buffer: &Buffer) -> String {
+    let mut text = String::new();
+    for y in buffer.area.top()..buffer.area.bottom() {
+        let mut x = buffer.area.left();
+        while x < buffer.area.right() {
+            let symbol = buffer[(x, y)].symbol();
+            text.push_str(symbol);
+            x += u16::try_from(symbol.width().max(1)).unwrap_or(1);
+        }
+        text.push('\n');
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
