@@ -82,3 +82,18 @@ fn by_default_the_mouse_wheel_is_captured() {
         "mouse reporting on for wheel scrolling"
     );
 }
+
+#[test]
+fn colon_opens_the_go_to_prompt_and_a_number_opens_that_article() {
+    let mut pty = Pty::wenji(&[], 100, 30, &[]);
+    pty.wait_for("Articles (3)", PATIENCE).expect("opens");
+    pty.send_keys(":");
+    pty.wait_for(":", PATIENCE).expect("prompt");
+    pty.send_keys("3");
+    pty.press(Key::Enter);
+    pty.wait_for("article 3/3", PATIENCE)
+        .expect("went to article 3");
+    pty.send_keys("o");
+    pty.wait_for("Outline - Enter goes there", PATIENCE)
+        .expect("o opens the outline");
+}

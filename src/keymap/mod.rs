@@ -276,6 +276,18 @@ mod tests {
     }
 
     #[test]
+    fn every_browsing_feature_has_its_key() {
+        let browse =
+            |c: char| default_action(Mode::Browse, press(KeyCode::Char(c), KeyModifiers::NONE));
+        assert_eq!(browse(':'), Some(Action::StartGoTo));
+        assert_eq!(browse('o'), Some(Action::ToggleOutline));
+        assert_eq!(browse('m'), Some(Action::ToggleBookmark));
+        assert_eq!(browse('\''), Some(Action::ToggleBookmarks));
+        assert_eq!(browse('Y'), Some(Action::YankCited));
+        assert_eq!(browse('/'), Some(Action::StartSearch));
+    }
+
+    #[test]
     fn key_labels_read_as_in_the_help() {
         assert_eq!(Key::ctrl('d').label(), "Ctrl-d");
         assert_eq!(Key::plain(KeyCode::PageDown).label(), "PgDn");

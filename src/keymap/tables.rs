@@ -128,6 +128,11 @@ pub const BROWSE: &[Binding] = &[
         "raw",
     ),
     bind(
+        &[Key::char(':')],
+        Action::StartGoTo,
+        "go to: a number for an article, p and a number for a paragraph",
+    ),
+    bind(
         &[Key::char('o')],
         Action::ToggleOutline,
         "outline of the article; Enter goes there",
@@ -274,11 +279,6 @@ pub const OVERLAY: &[Binding] = &[
         &[Key::plain(KeyCode::Enter)],
         Action::Open,
         "go to the selected entry",
-    ),
-    bind(
-        &[Key::char(':')],
-        Action::StartGoTo,
-        "go to: a number for an article, p and a number for a paragraph",
     ),
     bind(&[Key::char('o')], Action::ToggleOutline, "outline"),
     bind(
