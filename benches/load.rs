@@ -43,21 +43,8 @@ fn seed(c: &mut Criterion) {
 
 fn generated(c: &mut Criterion) {
     let dir = bench_dir().join("100m");
-    match corpus_gen::ensure(&BIG, &dir) {
-        Ok(Some(summary)) => eprintln!(
-            "generated {}: {} files, {} bytes",
-            dir.display(),
-            summary.files,
-            summary.bytes
-        ),
-        Ok(None) => {}
-        Err(error) => {
-            eprintln!(
-                "load/100MB_20k_files skipped: cannot write {}: {error}",
-                dir.display()
-            );
-            return;
-        }
+    if !corpus_gen::ensure_reported(&BIG, &dir, "load/100MB_20k_files") {
+        return;
     }
     let paths = [dir];
     let bytes = match wenji::corpus::load(&paths, wenji::corpus::LoadOptions::default()) {

@@ -54,21 +54,8 @@ const EXTENDED: &str = "发展经济";
 /// Generates (if needed), loads and indexes the corpus `spec` describes in `wenji-bench/name`.
 fn corpus(spec: &corpus_gen::Spec, name: &str) -> Option<(Corpus, Index)> {
     let dir = std::env::temp_dir().join("wenji-bench").join(name);
-    match corpus_gen::ensure(spec, &dir) {
-        Ok(Some(summary)) => eprintln!(
-            "generated {}: {} files, {} bytes",
-            dir.display(),
-            summary.files,
-            summary.bytes
-        ),
-        Ok(None) => {}
-        Err(error) => {
-            eprintln!(
-                "search/{name} skipped: cannot write {}: {error}",
-                dir.display()
-            );
-            return None;
-        }
+    if !corpus_gen::ensure_reported(spec, &dir, &format!("search/{name}")) {
+        return None;
     }
     let started = Instant::now();
     let corpus = match corpus::load(&[PathBuf::from(&dir)], LoadOptions::default()) {

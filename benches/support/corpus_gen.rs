@@ -399,3 +399,24 @@ impl Rng {
         weight
     }
 }
+
+/// [`ensure`], saying on stderr what was generated; `false` (with the reason) when the corpus
+/// cannot be written and the bench `what` is skipped.
+pub fn ensure_reported(spec: &Spec, out: &Path, what: &str) -> bool {
+    match ensure(spec, out) {
+        Ok(Some(summary)) => {
+            eprintln!(
+                "generated {}: {} files, {} bytes",
+                out.display(),
+                summary.files,
+                summary.bytes
+            );
+            true
+        }
+        Ok(None) => true,
+        Err(error) => {
+            eprintln!("{what} skipped: cannot write {}: {error}", out.display());
+            false
+        }
+    }
+}

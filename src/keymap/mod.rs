@@ -7,6 +7,7 @@ use ratatui::crossterm::event::{
 use ratatui::layout::{Position, Rect};
 
 use crate::action::{Action, Pane};
+use crate::config::KeySpec;
 
 mod overrides;
 mod tables;
@@ -57,41 +58,11 @@ impl Key {
     /// assert!(Key::parse("hyper-x").is_none());
     /// ```
     pub fn parse(spec: &str) -> Option<Self> {
-        let (ctrl, name) = match spec
-            .strip_prefix("ctrl-")
-            .or_else(|| spec.strip_prefix("Ctrl-"))
-        {
-            Some(rest) => (true, rest),
-            None => (false, spec),
-        };
-        let mut chars = name.chars();
-        let code = match (chars.next(), chars.next()) {
-            (Some(c), None) => KeyCode::Char(c),
-            _ => match name.to_ascii_lowercase().as_str() {
-                "enter" | "return" => KeyCode::Enter,
-                "esc" | "escape" => KeyCode::Esc,
-                "tab" => KeyCode::Tab,
-                "space" => KeyCode::Char(' '),
-                "backspace" => KeyCode::Backspace,
-                "delete" | "del" => KeyCode::Delete,
-                "up" => KeyCode::Up,
-                "down" => KeyCode::Down,
-                "left" => KeyCode::Left,
-                "right" => KeyCode::Right,
-                "pgup" | "pageup" => KeyCode::PageUp,
-                "pgdn" | "pagedown" => KeyCode::PageDown,
-                "home" => KeyCode::Home,
-                "end" => KeyCode::End,
-                other => KeyCode::F(
-                    other
-                        .strip_prefix('f')?
-                        .parse()
-                        .ok()
-                        .filter(|n| (1..=12).contains(n))?,
-                ),
-            },
-        };
-        Some(Self { code, ctrl })
+        let spec: KeySpec = spec.parse().ok()?;
+        Some(Self {
+            code: spec.code,
+            ctrl: spec.modifiers.contains(KeyModifiers::CONTROL),
+        })
     }
 
     /// How the key is written in help: `j`, `Down`, `Ctrl-d`, `Space`, `PgDn`.
