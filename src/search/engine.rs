@@ -1,4 +1,4 @@
-//! The scan: find every query term in the folded corpus with `memchr::memmem`.
+//! The scan: find every query term in the packed, folded corpus with `memchr::memmem`.
 //!
 //! Articles are grouped into units of a few megabytes (an article is never split), and a unit is
 //! evaluated whole: the first term is scanned across the unit in one pass, and each further term
@@ -7,8 +7,12 @@
 //! of a large corpus arrives long before the scan ends. Between units the scan asks whether it has
 //! been cancelled (a newer query arrived) and stops if so.
 //!
-//! Measured figure that shaped this: memmem scans Chinese text at about 25–30 GB/s per core, so a
-//! full scan of 100 MB costs a few milliseconds and no index structure is needed below ~1 GB.
+//! Measured figures that shaped this (2 cores): memmem scans Chinese text at 17–30 GB/s per core
+//! when it is in cache, but a 1 GB corpus is not, and both cores together read memory at about
+//! 21 GB/s. So a full scan is bound by the bytes it reads, which is why the index packs the text
+//! (two thirds the bytes, [`super::packing`]) and why a hit records only where it is — its field
+//! is found when the hit is shown ([`super::hit::locate`]). No index structure is needed below
+//! ~1 GB.
 
 use std::ops::Range;
 
@@ -24,14 +28,21 @@ const UNIT_BYTES: usize = 4 << 20;
 const FIRST_WAVE: usize = 2;
 const WAVE: usize = 16;
 
-/// One occurrence of a term: offsets in folded text, relative to its segment's start.
+/// One occurrence of a term: where it is in the packed text ([`Index::text`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
-    pub segment: u32,
-    pub start: u32,
-    pub end: u32,
+    pub start: usize,
+    /// Packed bytes it spans.
+    pub len: u32,
     /// Which query term it is.
     pub term: u8,
+}
+
+impl Hit {
+    /// Where it ends in the packed text.
+    pub fn end(&self) -> usize {
+        self.start + self.len as usize
+    }
 }
 
 /// A matching article and where its hits are in [`Results::hits`].
@@ -104,14 +115,24 @@ pub fn search(
     cancelled: &(dyn Fn() -> bool + Sync),
     mut on_batch: impl FnMut(Results),
 ) -> bool {
+    search_units(index, query, scope, cancelled, |parts| {
+        on_batch(Results::concat(parts));
+    })
+}
+
+/// [`search`], handing over each wave's results unit by unit.
+fn search_units(
+    index: &Index,
+    query: &Query,
+    scope: Scope<'_>,
+    cancelled: &(dyn Fn() -> bool + Sync),
+    mut on_units: impl FnMut(Vec<Results>),
+) -> bool {
     if query.is_empty() {
         return true;
     }
-    let finders: Vec<Finder<'_>> = query
-        .terms
-        .iter()
-        .map(|t| Finder::new(t.as_bytes()))
-        .collect();
+    let needles: Vec<String> = query.terms.iter().map(|t| index.packing.pack(t)).collect();
+    let finders: Vec<Finder<'_>> = needles.iter().map(|n| Finder::new(n.as_bytes())).collect();
     let units = units(index, scope);
     let mut next = 0;
     while next < units.len() {
@@ -123,18 +144,18 @@ pub fn search(
             .map(|unit| (!cancelled()).then(|| evaluate(index, &finders, unit)))
             .collect();
         let Some(done) = done else { return false };
-        on_batch(Results::concat(done));
+        on_units(done);
     }
     true
 }
 
 /// Searches everything at once: the whole result, for one-shot commands and tests.
 pub fn search_all(index: &Index, query: &Query) -> Results {
-    let mut batches = Vec::new();
-    search(index, query, Scope::All, &|| false, |batch| {
-        batches.push(batch);
+    let mut parts = Vec::new();
+    search_units(index, query, Scope::All, &|| false, |done| {
+        parts.extend(done)
     });
-    Results::concat(batches)
+    Results::concat(parts)
 }
 
 /// Groups the articles in scope into units of about [`UNIT_BYTES`].
@@ -142,7 +163,7 @@ fn units(index: &Index, scope: Scope<'_>) -> Vec<Vec<u32>> {
     let all: Vec<u32>;
     let articles = match scope {
         Scope::All => {
-            all = (0..u32::try_from(index.article_segments.len()).unwrap_or(u32::MAX)).collect();
+            all = (0..u32::try_from(index.articles()).unwrap_or(u32::MAX)).collect();
             &all[..]
         }
         Scope::Articles(articles) => articles,
@@ -211,7 +232,7 @@ fn evaluate(index: &Index, finders: &[Finder<'_>], unit: &[u32]) -> Results {
             all.hits
                 .extend_from_slice(&results.hits[entry.hits.clone()]);
             all.hits.extend_from_slice(&more.hits);
-            all.hits[start..].sort_unstable_by_key(|h| (h.segment, h.start, h.term));
+            all.hits[start..].sort_unstable_by_key(|h| (h.start, h.term));
             all.articles.push(ArticleHits {
                 article: entry.article,
                 hits: start..all.hits.len(),
@@ -262,29 +283,16 @@ pub(super) fn scan(
     span: Range<usize>,
     mut found: impl FnMut(u32, Hit),
 ) {
-    let haystack = &index.text.as_bytes()[span.clone()];
-    let length = finder.needle().len();
-    let mut segment = None;
+    let haystack = index.text.as_bytes().get(span.clone()).unwrap_or_default();
+    let len = u32::try_from(finder.needle().len()).unwrap_or(u32::MAX);
+    let (mut article, mut article_end) = (0, 0);
     for offset in finder.find_iter(haystack) {
-        let at = span.start + offset;
-        let mut current = segment.unwrap_or_else(|| index.segment_at(at));
-        while index
-            .segments
-            .get(current + 1)
-            .is_some_and(|s| s.start <= at)
-        {
-            current += 1;
+        let start = span.start + offset;
+        if start >= article_end {
+            article = index.article_at(start);
+            article_end = index.article_span(article).end;
         }
-        segment = Some(current);
-        let info = &index.segments[current];
-        let start = at - info.start;
-        let hit = Hit {
-            segment: u32::try_from(current).unwrap_or(u32::MAX),
-            start: u32::try_from(start).unwrap_or(u32::MAX),
-            end: u32::try_from(start + length).unwrap_or(u32::MAX),
-            term,
-        };
-        found(info.article, hit);
+        found(article, Hit { start, len, term });
     }
 }
 

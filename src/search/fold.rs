@@ -6,6 +6,8 @@
 //! takes an offset in the folded text back to the original, so a highlight covers exactly the
 //! original characters that matched.
 
+use super::packing::{Marks, Packing};
+
 /// Folded text with the way back to the original.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Folded {
@@ -75,23 +77,54 @@ fn fold_char(c: char) -> Option<char> {
 /// assert_eq!(fold("ＡＩ与Ai　GDP\u{200b}增长").text, "ai与ai gdp增长");
 /// ```
 pub fn fold(text: &str) -> Folded {
-    let mut folded = String::with_capacity(text.len());
+    let (text, map, _) = fold_then(text, |c| c);
+    Folded { text, map }
+}
+
+/// One field as the index holds it: folded, then packed ([`Packing`]), with the ways back.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct PackedField {
+    pub text: String,
+    /// Folded offsets → original ones.
+    pub map: FoldMap,
+    /// Packed offsets → folded ones.
+    pub marks: Marks,
+}
+
+/// Folds `text` and packs it with `packing`.
+///
+/// ```
+/// use wenji::search::fold::fold_packed;
+/// use wenji::search::packing::Packing;
+/// let packing = Packing::from_sample(["增长"]);
+/// let field = fold_packed("ＧＤＰ增长", &packing);
+/// assert_eq!(packing.unpack(&field.text), "gdp增长");
+/// assert_eq!(field.text.len(), 7, "增长 packed into two bytes each");
+/// ```
+pub fn fold_packed(text: &str, packing: &Packing) -> PackedField {
+    let (text, map, marks) = fold_then(text, |c| packing.pack_char(c));
+    PackedField { text, map, marks }
+}
+
+/// Folds `text`, passing each folded character through `then`, and keeps the way back from
+/// the result to the folded text (marks) and from the folded text to `text` (the map).
+fn fold_then(text: &str, then: impl Fn(char) -> char) -> (String, FoldMap, Marks) {
+    let mut out = String::with_capacity(text.len());
+    let mut folded_len = 0;
     let mut points = Vec::new();
+    let mut marks = Marks::default();
     for (offset, c) in text.char_indices() {
-        let out = fold_char(c);
-        if let Some(f) = out {
-            folded.push(f);
+        let folded = fold_char(c);
+        if let Some(f) = folded {
+            out.push(then(f));
+            folded_len += f.len_utf8();
+            marks.note(out.len(), folded_len);
         }
-        let out_len = out.map_or(0, char::len_utf8);
-        if out_len != c.len_utf8() {
-            let original = offset + c.len_utf8();
-            points.push((to_u32(folded.len()), to_u32(original)));
+        if folded.map_or(0, char::len_utf8) != c.len_utf8() {
+            points.push((to_u32(folded_len), to_u32(offset + c.len_utf8())));
         }
     }
-    Folded {
-        text: folded,
-        map: FoldMap { points },
-    }
+    (out, FoldMap { points }, marks)
 }
 
 /// Folds a query: the same folding, nothing to map back.

@@ -1,4 +1,4 @@
-//! From a hit in folded text back to the original: which article, which field, which bytes —
+//! From a hit in the packed text back to the original: which article, which field, which bytes —
 //! and the words around it, for a concordance line or a grep-like line.
 
 use std::ops::Range;
@@ -19,9 +19,11 @@ pub struct Located {
 
 /// Where `hit` is in the original text.
 pub fn locate(index: &Index, hit: &Hit) -> Located {
-    let segment = &index.segments[hit.segment as usize];
-    let start = segment.original(hit.start as usize);
-    let end = segment.original(hit.end as usize);
+    let number = index.segment_at(hit.start);
+    let base = index.segment_start(number);
+    let start = index.original(number, hit.start.saturating_sub(base));
+    let end = index.original(number, hit.end().saturating_sub(base));
+    let segment = &index.segments[number];
     Located {
         article: segment.article,
         field: segment.field,

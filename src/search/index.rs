@@ -1,17 +1,22 @@
-//! The searchable form of a corpus: every field a reader sees, folded, in one string.
+//! The searchable form of a corpus: every field a reader sees, folded and packed, in one string.
 //!
-//! Titles, speakers, roles, sections, credits and paragraphs are folded ([`super::fold`]) and
-//! laid end to end, each followed by `\n` (which no query contains, so no match crosses two
-//! fields). A table of segments says where each field starts; a hit's offset finds its field by
-//! bisection, and the field's fold map finds the original bytes. Articles are contiguous, so a
-//! scan can be limited to the articles an earlier query matched.
+//! Titles, speakers, roles, sections, credits and paragraphs are folded ([`super::fold`]),
+//! packed ([`super::packing`]: the corpus's commonest characters renumbered to take two bytes)
+//! and laid end to end, each followed by `\n` (which no query contains, so no match crosses two
+//! fields). A table says where each field starts; a hit's offset finds its field by bisection,
+//! the field's marks find the folded offset and its fold map the original bytes. Articles are
+//! contiguous, so a scan can be limited to the articles an earlier query matched.
 
 use std::ops::Range;
 
 use rayon::prelude::*;
 
-use super::fold::{FoldMap, fold};
+use super::fold::{FoldMap, PackedField, fold_packed, fold_query};
+use super::packing::{Marks, Packing};
 use crate::corpus::{Article, Corpus};
+
+/// Bytes of text, spread over the corpus, whose characters decide the packing.
+const SAMPLE_BYTES: usize = 8 << 20;
 
 /// Which of an article's texts a segment holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -24,115 +29,173 @@ pub enum Field {
     Paragraph(u32),
 }
 
-/// One field of one article in the folded text.
+/// One field of one article in the packed text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Segment {
-    /// Where the field starts in [`Index::text`].
-    pub start: usize,
     pub article: u32,
     pub field: Field,
-    /// Back to original offsets; `None` when folding kept every byte in place.
-    map: Option<Box<FoldMap>>,
+    /// Back to original offsets; `None` when the field is short and folding kept every byte in
+    /// place.
+    back: Option<Box<Back>>,
 }
 
-impl Segment {
-    /// The original byte offset, within the field's text, of folded offset `folded` (relative to
-    /// the segment's start).
-    pub fn original(&self, folded: usize) -> usize {
-        self.map.as_ref().map_or(folded, |m| m.original(folded))
-    }
+/// The way from packed offsets in a field to the original text's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Back {
+    marks: Marks,
+    map: FoldMap,
 }
 
 /// A corpus, ready to scan.
 #[derive(Debug, Default)]
 pub struct Index {
-    /// Every field, folded, each followed by `\n`.
+    /// Every field, folded and packed, each followed by `\n`.
     pub text: String,
     pub segments: Vec<Segment>,
-    /// For each article, its segments' indices.
-    pub article_segments: Vec<Range<u32>>,
+    /// Where each segment starts in [`Index::text`].
+    starts: Vec<usize>,
+    /// Where each article starts in [`Index::text`], and after the last, the text's end.
+    article_starts: Vec<usize>,
+    /// The renumbering the text is packed with; queries go through it too.
+    pub packing: Packing,
 }
 
 impl Index {
-    /// Folds every article (in parallel) and lays them end to end.
+    /// Folds and packs every article (in parallel) and lays them end to end.
     pub fn build(corpus: &Corpus) -> Self {
-        let folded: Vec<Vec<(Field, String, FoldMap)>> =
-            corpus.articles.par_iter().map(fold_article).collect();
+        let packing = Packing::from_sample(sample(corpus).iter().map(String::as_str));
+        let folded: Vec<Vec<(Field, PackedField)>> = corpus
+            .articles
+            .par_iter()
+            .map(|article| fold_article(article, &packing))
+            .collect();
         let total: usize = folded
             .iter()
             .flatten()
-            .map(|(_, text, _)| text.len() + 1)
+            .map(|(_, field)| field.text.len() + 1)
             .sum();
         let mut index = Index {
             text: String::with_capacity(total),
+            article_starts: Vec::with_capacity(corpus.articles.len() + 1),
+            packing,
             ..Index::default()
         };
         for (article, fields) in folded.into_iter().enumerate() {
             let article = u32::try_from(article).unwrap_or(u32::MAX);
-            let first = index.segments.len();
-            for (field, text, map) in fields {
-                let map = (!map.is_identity()).then(|| Box::new(map));
+            index.article_starts.push(index.text.len());
+            for (field, packed) in fields {
+                let PackedField { text, map, marks } = packed;
+                let back = (!map.is_identity() || !marks.is_empty())
+                    .then(|| Box::new(Back { marks, map }));
+                index.starts.push(index.text.len());
                 index.segments.push(Segment {
-                    start: index.text.len(),
                     article,
                     field,
-                    map,
+                    back,
                 });
                 index.text.push_str(&text);
                 index.text.push('\n');
             }
-            index
-                .article_segments
-                .push(to_u32(first)..to_u32(index.segments.len()));
         }
+        index.article_starts.push(index.text.len());
         index
     }
 
-    /// The folded bytes article `article` spans.
-    pub fn article_span(&self, article: u32) -> Range<usize> {
-        let Some(segments) = self.article_segments.get(article as usize) else {
-            return 0..0;
-        };
-        let start = self
-            .segments
-            .get(segments.start as usize)
-            .map_or(self.text.len(), |s| s.start);
-        let end = self
-            .segments
-            .get(segments.end as usize)
-            .map_or(self.text.len(), |s| s.start);
-        start..end
+    /// How many articles the index holds.
+    pub fn articles(&self) -> usize {
+        self.article_starts.len().saturating_sub(1)
     }
 
-    /// The segment holding folded offset `offset`.
+    /// The packed bytes article `article` spans.
+    pub fn article_span(&self, article: u32) -> Range<usize> {
+        let at = article as usize;
+        match (self.article_starts.get(at), self.article_starts.get(at + 1)) {
+            (Some(&start), Some(&end)) => start..end,
+            _ => self.text.len()..self.text.len(),
+        }
+    }
+
+    /// The article holding packed offset `offset`.
+    pub fn article_at(&self, offset: usize) -> u32 {
+        let at = self
+            .article_starts
+            .partition_point(|&start| start <= offset)
+            .saturating_sub(1);
+        u32::try_from(at).unwrap_or(u32::MAX)
+    }
+
+    /// The segment holding packed offset `offset`.
     pub fn segment_at(&self, offset: usize) -> usize {
-        self.segments
-            .partition_point(|s| s.start <= offset)
+        self.starts
+            .partition_point(|&start| start <= offset)
             .saturating_sub(1)
+    }
+
+    /// Where segment `segment` starts in the packed text.
+    pub fn segment_start(&self, segment: usize) -> usize {
+        self.starts.get(segment).copied().unwrap_or(self.text.len())
+    }
+
+    /// The original byte offset, in its field's text, of packed offset `offset` (relative to the
+    /// start of segment `segment`).
+    pub fn original(&self, segment: usize, offset: usize) -> usize {
+        let start = self.segment_start(segment);
+        let end = self.segment_start(segment + 1);
+        let packed = self.text.get(start..end).unwrap_or_default();
+        let back = self.segments.get(segment).and_then(|s| s.back.as_deref());
+        let folded = back
+            .map_or(&Marks::NONE, |b| &b.marks)
+            .folded(&self.packing, packed, offset);
+        back.map_or(folded, |b| b.map.original(folded))
     }
 
     /// Heap bytes the index holds, to check it against the corpus size.
     pub fn heap_bytes(&self) -> usize {
-        let maps: usize = self
+        let backs: usize = self
             .segments
             .iter()
-            .filter_map(|s| s.map.as_ref())
-            .map(|m| m.heap_bytes() + 8)
+            .filter_map(|s| s.back.as_ref())
+            .map(|b| b.map.heap_bytes() + b.marks.heap_bytes() + std::mem::size_of::<Back>())
             .sum();
+        let tables = 2 * 0x1_0000 * std::mem::size_of::<u16>();
         self.text.capacity()
             + self.segments.capacity() * std::mem::size_of::<Segment>()
-            + self.article_segments.capacity() * std::mem::size_of::<Range<u32>>()
-            + maps
+            + (self.starts.capacity() + self.article_starts.capacity())
+                * std::mem::size_of::<usize>()
+            + backs
+            + tables
     }
 }
 
-/// The texts of an article a reader sees, folded, in reading order.
-fn fold_article(article: &Article) -> Vec<(Field, String, FoldMap)> {
+/// Folded text from articles spread evenly over the corpus, about [`SAMPLE_BYTES`] of it.
+fn sample(corpus: &Corpus) -> Vec<String> {
+    let size = |article: &Article| -> usize {
+        article.title.len()
+            + article
+                .paragraphs
+                .iter()
+                .map(|p| p.text.len())
+                .sum::<usize>()
+    };
+    let total: usize = corpus.articles.iter().map(size).sum();
+    let every = total.div_ceil(SAMPLE_BYTES).max(1);
+    corpus
+        .articles
+        .iter()
+        .step_by(every)
+        .flat_map(|article| {
+            std::iter::once(&article.title).chain(article.paragraphs.iter().map(|p| &p.text))
+        })
+        .map(|text| fold_query(text))
+        .collect()
+}
+
+/// The texts of an article a reader sees, folded and packed, in reading order.
+fn fold_article(article: &Article, packing: &Packing) -> Vec<(Field, PackedField)> {
     let mut fields = Vec::with_capacity(article.paragraphs.len() + 5);
     let mut add = |field: Field, text: &str| {
         if !text.is_empty() {
-            let folded = fold(text);
-            fields.push((field, folded.text, folded.map));
+            fields.push((field, fold_packed(text, packing)));
         }
     };
     add(Field::Title, &article.title);

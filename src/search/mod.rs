@@ -13,6 +13,7 @@ pub mod fold;
 pub mod hit;
 pub mod index;
 pub mod narrow;
+pub mod packing;
 pub mod query;
 pub mod worker;
 

@@ -23,10 +23,13 @@ pub fn narrow(
     previous: &Results,
     cancelled: &dyn Fn() -> bool,
 ) -> Option<Results> {
-    let plans: Vec<Plan<'_>> = query
-        .terms
+    let pack = |query: &Query| -> Vec<String> {
+        query.terms.iter().map(|t| index.packing.pack(t)).collect()
+    };
+    let (terms, previous_terms) = (pack(query), pack(previous_query));
+    let plans: Vec<Plan<'_>> = terms
         .iter()
-        .map(|term| Plan::new(term, previous_query))
+        .map(|term| Plan::new(term, &previous_terms))
         .collect();
     let mut results = Results::default();
     let mut found = Vec::new();
@@ -44,7 +47,7 @@ pub fn narrow(
         });
         if matched {
             if plans.len() > 1 {
-                found.sort_unstable_by_key(|h: &Hit| (h.segment, h.start, h.term));
+                found.sort_unstable_by_key(|h: &Hit| (h.start, h.term));
             }
             let start = results.hits.len();
             results.hits.extend_from_slice(&found);
@@ -70,20 +73,17 @@ enum Plan<'a> {
 }
 
 impl<'a> Plan<'a> {
-    fn new(term: &'a str, previous: &Query) -> Self {
-        let derived = previous
-            .terms
-            .iter()
-            .enumerate()
-            .find_map(|(old, old_term)| {
-                let offset = term.find(old_term.as_str())?;
-                let old = u8::try_from(old).ok()?;
-                cannot_overlap(old_term.as_bytes()).then_some(Plan::FromHits {
-                    term: term.as_bytes(),
-                    old,
-                    offset,
-                })
-            });
+    /// The plan for `term`, given the previous query's terms (both packed).
+    fn new(term: &'a str, previous: &[String]) -> Self {
+        let derived = previous.iter().enumerate().find_map(|(old, old_term)| {
+            let offset = term.find(old_term.as_str())?;
+            let old = u8::try_from(old).ok()?;
+            cannot_overlap(old_term.as_bytes()).then_some(Plan::FromHits {
+                term: term.as_bytes(),
+                old,
+                offset,
+            })
+        });
         derived.unwrap_or_else(|| Plan::Scan(Box::new(Finder::new(term.as_bytes()))))
     }
 
@@ -97,30 +97,17 @@ impl<'a> Plan<'a> {
                 offset,
             } => {
                 let text = index.text.as_bytes();
-                let mut last: Option<(u32, u32)> = None;
+                let len = u32::try_from(needle.len()).unwrap_or(u32::MAX);
+                let mut last_end = 0;
                 for hit in old_hits.iter().filter(|h| h.term == *old) {
-                    let Some(start) = (hit.start as usize).checked_sub(*offset) else {
+                    let Some(start) = hit.start.checked_sub(*offset) else {
                         continue;
                     };
-                    let base = index.segments[hit.segment as usize].start;
-                    let at = base + start;
-                    if text.get(at..at + needle.len()) != Some(needle) {
+                    if text.get(start..start + needle.len()) != Some(needle) || start < last_end {
                         continue;
                     }
-                    let start = u32::try_from(start).unwrap_or(u32::MAX);
-                    let end = start + u32::try_from(needle.len()).unwrap_or(u32::MAX);
-                    if last.is_some_and(|(segment, previous_end)| {
-                        segment == hit.segment && start < previous_end
-                    }) {
-                        continue;
-                    }
-                    last = Some((hit.segment, end));
-                    out.push(Hit {
-                        segment: hit.segment,
-                        start,
-                        end,
-                        term,
-                    });
+                    last_end = start + needle.len();
+                    out.push(Hit { start, len, term });
                 }
             }
             Plan::Scan(finder) => {

@@ -72,6 +72,21 @@ fn folded_matches_highlight_exactly_the_original_characters() {
 }
 
 #[test]
+fn hits_deep_in_a_long_paragraph_map_back_to_their_original_characters() {
+    // Long enough that the packed field keeps marks, with full-width letters folded on the way.
+    let unit = "ＡＢ振兴东北，";
+    let corpus = corpus_of(vec![vec![unit.repeat(3000)]]);
+    let index = Index::build(&corpus);
+    let results = search_all(&index, &Query::parse("ab振兴"));
+    assert_eq!(results.hits.len(), 3000);
+    for (n, hit) in results.hits.iter().enumerate() {
+        let located = locate(&index, hit);
+        assert_eq!(located.range.start, n * unit.len());
+        assert_eq!(context(&corpus, &located, 0).hit, "ＡＢ振兴");
+    }
+}
+
+#[test]
 fn a_cancelled_scan_stops_and_says_so() {
     let corpus = corpus::sample();
     let index = Index::build(&corpus);
