@@ -120,9 +120,9 @@ fn hundred_mb(c: &mut Criterion) {
     let narrowed = scan(&index, &extended, Scope::Articles(&previous_ids));
     eprintln!(
         "{COMMON}: {} hits in {} articles; {EXTENDED}: {} hits in {} articles",
-        previous.hits.len(),
+        previous.hit_count(),
         previous.articles.len(),
-        narrowed.hits.len(),
+        narrowed.hit_count(),
         narrowed.articles.len()
     );
     let mut group = c.benchmark_group("search");

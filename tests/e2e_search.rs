@@ -97,7 +97,7 @@ fn ten_keys_typed_at_once_into_a_large_corpus_all_arrive() {
     let results = wenji::search::engine::search_all(&index, &query);
     let expected = format!(
         "{} hits in {} articles",
-        results.hits.len(),
+        results.hit_count(),
         results.articles.len()
     );
     pty.wait_for(&expected, PATIENCE)

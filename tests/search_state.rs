@@ -161,7 +161,7 @@ fn n_walks_hits_across_articles_and_wraps_with_a_notice() {
     session.act(Action::SearchSubmit);
     let search = session.state.search.as_ref().expect("kept after Enter");
     assert!(!search.typing);
-    let total = search.results.hits.len();
+    let total = search.results.hit_count();
     let first_article_hits = search.results.articles[0].hits.len();
     for _ in 0..first_article_hits {
         session.act(Action::NextHit);
@@ -249,8 +249,7 @@ fn concordance_enter_jumps_to_that_hit() {
         .as_ref()
         .expect("searching")
         .results
-        .hits
-        .len()
+        .hit_count()
         - 1;
     session.act(Action::Bottom);
     session.act(Action::Open);

@@ -106,7 +106,7 @@ pub fn run(
             match printer.batch(&batch, out).and_then(|()| out.flush()) {
                 Ok(()) => {
                     found.articles += batch.articles.len();
-                    found.hits += batch.hits.len();
+                    found.hits += batch.hit_count();
                 }
                 Err(error) => {
                     stop.store(true, Ordering::Relaxed);
@@ -138,12 +138,12 @@ impl Printer<'_> {
                 }
                 Format::Lines => {
                     for hit in hits {
-                        self.line(hit, out)?;
+                        self.line(*hit, out)?;
                     }
                 }
                 Format::Json => {
                     for hit in hits {
-                        self.json(hit, out)?;
+                        self.json(*hit, out)?;
                     }
                 }
             }
@@ -167,7 +167,7 @@ impl Printer<'_> {
         }
     }
 
-    fn line(&self, hit: &Hit, out: &mut impl Write) -> io::Result<()> {
+    fn line(&self, hit: Hit, out: &mut impl Write) -> io::Result<()> {
         let located = hit::locate(self.index, hit);
         let article = &self.corpus.articles[located.article as usize];
         self.prefix(article, hit::line(self.corpus, &located), out)?;
@@ -182,7 +182,7 @@ impl Printer<'_> {
         writeln!(out, "{}{}", context.right, cut(context.more_right))
     }
 
-    fn json(&self, hit: &Hit, out: &mut impl Write) -> io::Result<()> {
+    fn json(&self, hit: Hit, out: &mut impl Write) -> io::Result<()> {
         let located = hit::locate(self.index, hit);
         let article = &self.corpus.articles[located.article as usize];
         let context = hit::context(self.corpus, &located, self.options.context);

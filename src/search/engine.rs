@@ -21,82 +21,13 @@ use rayon::prelude::*;
 
 use super::index::Index;
 use super::query::Query;
+pub use super::results::{ArticleHits, Hit, Results};
 
-/// Folded bytes a unit of work aims for.
+/// Packed bytes a unit of work aims for.
 const UNIT_BYTES: usize = 4 << 20;
 /// Units in the first wave (a quick first screen) and in later ones.
 const FIRST_WAVE: usize = 2;
 const WAVE: usize = 16;
-
-/// One occurrence of a term: where it is in the packed text ([`Index::text`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Hit {
-    pub start: usize,
-    /// Packed bytes it spans.
-    pub len: u32,
-    /// Which query term it is.
-    pub term: u8,
-}
-
-impl Hit {
-    /// Where it ends in the packed text.
-    pub fn end(&self) -> usize {
-        self.start + self.len as usize
-    }
-}
-
-/// A matching article and where its hits are in [`Results::hits`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ArticleHits {
-    pub article: u32,
-    pub hits: Range<usize>,
-}
-
-/// Matching articles in corpus order, each with its hits in reading order.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Results {
-    pub articles: Vec<ArticleHits>,
-    pub hits: Vec<Hit>,
-}
-
-impl Results {
-    /// Adds `more`, which must come later in corpus order.
-    pub fn append(&mut self, more: Results) {
-        let base = self.hits.len();
-        self.hits.extend(more.hits);
-        self.articles
-            .extend(more.articles.into_iter().map(|a| ArticleHits {
-                article: a.article,
-                hits: a.hits.start + base..a.hits.end + base,
-            }));
-    }
-
-    /// Joins results in corpus order, copying each hit once.
-    pub fn concat(parts: Vec<Results>) -> Results {
-        let hits = parts.iter().map(|p| p.hits.len()).sum();
-        let articles = parts.iter().map(|p| p.articles.len()).sum();
-        let mut all = Results {
-            articles: Vec::with_capacity(articles),
-            hits: Vec::with_capacity(hits),
-        };
-        for part in parts {
-            all.append(part);
-        }
-        all
-    }
-
-    /// The hits of the `index`-th matching article.
-    pub fn hits_of(&self, index: usize) -> &[Hit] {
-        self.articles
-            .get(index)
-            .map_or(&[], |a| &self.hits[a.hits.clone()])
-    }
-
-    /// The matching articles' numbers.
-    pub fn article_ids(&self) -> Vec<u32> {
-        self.articles.iter().map(|a| a.article).collect()
-    }
-}
 
 /// Which articles a search looks at.
 #[derive(Debug, Clone, Copy)]
@@ -115,19 +46,6 @@ pub fn search(
     cancelled: &(dyn Fn() -> bool + Sync),
     mut on_batch: impl FnMut(Results),
 ) -> bool {
-    search_units(index, query, scope, cancelled, |parts| {
-        on_batch(Results::concat(parts));
-    })
-}
-
-/// [`search`], handing over each wave's results unit by unit.
-fn search_units(
-    index: &Index,
-    query: &Query,
-    scope: Scope<'_>,
-    cancelled: &(dyn Fn() -> bool + Sync),
-    mut on_units: impl FnMut(Vec<Results>),
-) -> bool {
     if query.is_empty() {
         return true;
     }
@@ -144,18 +62,18 @@ fn search_units(
             .map(|unit| (!cancelled()).then(|| evaluate(index, &finders, unit)))
             .collect();
         let Some(done) = done else { return false };
-        on_units(done);
+        on_batch(Results::concat(done));
     }
     true
 }
 
 /// Searches everything at once: the whole result, for one-shot commands and tests.
 pub fn search_all(index: &Index, query: &Query) -> Results {
-    let mut parts = Vec::new();
-    search_units(index, query, Scope::All, &|| false, |done| {
-        parts.extend(done)
+    let mut all = Results::default();
+    search(index, query, Scope::All, &|| false, |batch| {
+        all.append(batch);
     });
-    Results::concat(parts)
+    all
 }
 
 /// Groups the articles in scope into units of about [`UNIT_BYTES`].
@@ -185,6 +103,32 @@ fn units(index: &Index, scope: Scope<'_>) -> Vec<Vec<u32>> {
     units
 }
 
+/// Hits and their articles as a scan finds them, before they become [`Results`].
+#[derive(Default)]
+pub(super) struct Found {
+    pub articles: Vec<ArticleHits>,
+    pub hits: Vec<Hit>,
+}
+
+impl Found {
+    /// Records `hit`, in article `article`, after every hit recorded so far.
+    pub fn push(&mut self, article: u32, hit: Hit) {
+        self.hits.push(hit);
+        match self.articles.last_mut() {
+            Some(entry) if entry.article == article => entry.hits.end = self.hits.len(),
+            _ => self.articles.push(ArticleHits {
+                article,
+                hits: self.hits.len() - 1..self.hits.len(),
+            }),
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.articles.clear();
+        self.hits.clear();
+    }
+}
+
 /// Runs the whole query over one unit of articles.
 fn evaluate(index: &Index, finders: &[Finder<'_>], unit: &[u32]) -> Results {
     let Some((first, rest)) = finders.split_first() else {
@@ -193,53 +137,46 @@ fn evaluate(index: &Index, finders: &[Finder<'_>], unit: &[u32]) -> Results {
     // First term: one pass over each run of consecutive articles, straight into the results.
     // Room for a hit every 16 needle lengths up front: pages are only touched as hits arrive, and
     // a common word no longer pays for repeated regrowth.
-    let mut results = Results::default();
     let unit_bytes: usize = unit.iter().map(|&a| index.article_span(a).len()).sum();
-    results
-        .hits
-        .reserve(unit_bytes / (first.needle().len().max(1) * 16));
+    let mut found = Found {
+        articles: Vec::with_capacity(unit.len()),
+        hits: Vec::with_capacity(unit_bytes / (first.needle().len().max(1) * 16)),
+    };
     for run in runs(unit) {
         let span = index.article_span(run.start).start..index.article_span(run.end - 1).end;
-        collect(index, first, 0, span, &mut results);
+        scan(index, first, 0, span, |article, hit| {
+            found.push(article, hit);
+        });
     }
     if rest.is_empty() {
-        return results;
+        return Results::new(found.articles, found.hits);
     }
     // Further terms: only inside articles that still match; an article missing one is dropped.
-    let mut all = Results::default();
-    let mut more = Results::default();
-    for entry in &results.articles {
-        more.hits.clear();
-        more.articles.clear();
+    let mut all = Found::default();
+    let mut more = Found::default();
+    for entry in &found.articles {
+        more.clear();
         let span = index.article_span(entry.article);
-        let mut complete = true;
-        for (term, finder) in rest.iter().enumerate() {
+        let complete = rest.iter().enumerate().all(|(term, finder)| {
             let before = more.hits.len();
-            collect(
-                index,
-                finder,
-                u8::try_from(term + 1).unwrap_or(u8::MAX),
-                span.clone(),
-                &mut more,
-            );
-            if more.hits.len() == before {
-                complete = false;
-                break;
-            }
-        }
+            let term = u8::try_from(term + 1).unwrap_or(u8::MAX);
+            scan(index, finder, term, span.clone(), |article, hit| {
+                more.push(article, hit);
+            });
+            more.hits.len() > before
+        });
         if complete {
             let start = all.hits.len();
-            all.hits
-                .extend_from_slice(&results.hits[entry.hits.clone()]);
+            all.hits.extend_from_slice(&found.hits[entry.hits.clone()]);
             all.hits.extend_from_slice(&more.hits);
-            all.hits[start..].sort_unstable_by_key(|h| (h.start, h.term));
+            all.hits[start..].sort_unstable_by_key(|h| (h.start(), h.term()));
             all.articles.push(ArticleHits {
                 article: entry.article,
                 hits: start..all.hits.len(),
             });
         }
     }
-    all
+    Results::new(all.articles, all.hits)
 }
 
 /// Consecutive article numbers in `unit`, as ranges.
@@ -260,21 +197,6 @@ fn runs(unit: &[u32]) -> impl Iterator<Item = Range<u32>> + '_ {
     })
 }
 
-/// Finds `finder`'s needle in `span` of the folded text; appends the hits to `out`, opening an
-/// entry for each new article.
-fn collect(index: &Index, finder: &Finder<'_>, term: u8, span: Range<usize>, out: &mut Results) {
-    scan(index, finder, term, span, |article, hit| {
-        out.hits.push(hit);
-        match out.articles.last_mut() {
-            Some(entry) if entry.article == article => entry.hits.end = out.hits.len(),
-            _ => out.articles.push(ArticleHits {
-                article,
-                hits: out.hits.len() - 1..out.hits.len(),
-            }),
-        }
-    });
-}
-
 /// Every non-overlapping match of `finder` in `span`, left to right, as (article, hit).
 pub(super) fn scan(
     index: &Index,
@@ -284,15 +206,15 @@ pub(super) fn scan(
     mut found: impl FnMut(u32, Hit),
 ) {
     let haystack = index.text.as_bytes().get(span.clone()).unwrap_or_default();
-    let len = u32::try_from(finder.needle().len()).unwrap_or(u32::MAX);
+    let len = finder.needle().len();
     let (mut article, mut article_end) = (0, 0);
     for offset in finder.find_iter(haystack) {
         let start = span.start + offset;
         if start >= article_end {
-            article = index.article_at(start);
+            article = index.article_after(article, start);
             article_end = index.article_span(article).end;
         }
-        found(article, Hit { start, len, term });
+        found(article, Hit::new(start, len, term));
     }
 }
 

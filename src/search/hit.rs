@@ -18,17 +18,17 @@ pub struct Located {
 }
 
 /// Where `hit` is in the original text.
-pub fn locate(index: &Index, hit: &Hit) -> Located {
-    let number = index.segment_at(hit.start);
+pub fn locate(index: &Index, hit: Hit) -> Located {
+    let number = index.segment_at(hit.start());
     let base = index.segment_start(number);
-    let start = index.original(number, hit.start.saturating_sub(base));
+    let start = index.original(number, hit.start().saturating_sub(base));
     let end = index.original(number, hit.end().saturating_sub(base));
     let segment = &index.segments[number];
     Located {
         article: segment.article,
         field: segment.field,
         range: start..end.max(start),
-        term: hit.term,
+        term: hit.term(),
     }
 }
 

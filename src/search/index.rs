@@ -115,13 +115,23 @@ impl Index {
         }
     }
 
-    /// The article holding packed offset `offset`.
-    pub fn article_at(&self, offset: usize) -> u32 {
-        let at = self
-            .article_starts
-            .partition_point(|&start| start <= offset)
-            .saturating_sub(1);
-        u32::try_from(at).unwrap_or(u32::MAX)
+    /// The article holding packed offset `offset`, at or after article `from`: scans go left to
+    /// right, so the next few articles are tried before a bisection.
+    pub fn article_after(&self, from: u32, offset: usize) -> u32 {
+        const NEAR: usize = 8;
+        let from = from as usize;
+        let later = self.article_starts.get(from + 1..).unwrap_or_default();
+        let near = later
+            .iter()
+            .take(NEAR)
+            .take_while(|&&s| s <= offset)
+            .count();
+        let ahead = if near < NEAR {
+            near
+        } else {
+            later.partition_point(|&s| s <= offset)
+        };
+        to_u32(from + ahead)
     }
 
     /// The segment holding packed offset `offset`.

@@ -15,6 +15,7 @@ pub mod index;
 pub mod narrow;
 pub mod packing;
 pub mod query;
+pub mod results;
 pub mod worker;
 
 /// Corpora made up in tests: articles of nothing but the given paragraphs.

@@ -10,7 +10,7 @@
 
 use memchr::memmem::Finder;
 
-use super::engine::{ArticleHits, Hit, Results, scan};
+use super::engine::{ArticleHits, Found, Hit, Results, scan};
 use super::index::Index;
 use super::query::Query;
 
@@ -31,14 +31,14 @@ pub fn narrow(
         .iter()
         .map(|term| Plan::new(term, &previous_terms))
         .collect();
-    let mut results = Results::default();
+    let mut results = Found::default();
     let mut found = Vec::new();
     for (number, entry) in previous.articles.iter().enumerate() {
         if number % 256 == 0 && cancelled() {
             return None;
         }
         found.clear();
-        let old_hits = &previous.hits[entry.hits.clone()];
+        let old_hits = previous.hits_of(number);
         let matched = plans.iter().enumerate().all(|(term, plan)| {
             let before = found.len();
             let term = u8::try_from(term).unwrap_or(u8::MAX);
@@ -47,7 +47,7 @@ pub fn narrow(
         });
         if matched {
             if plans.len() > 1 {
-                found.sort_unstable_by_key(|h: &Hit| (h.start, h.term));
+                found.sort_unstable_by_key(|h: &Hit| (h.start(), h.term()));
             }
             let start = results.hits.len();
             results.hits.extend_from_slice(&found);
@@ -57,7 +57,7 @@ pub fn narrow(
             });
         }
     }
-    Some(results)
+    Some(Results::new(results.articles, results.hits))
 }
 
 /// How to find one new term.
@@ -97,17 +97,16 @@ impl<'a> Plan<'a> {
                 offset,
             } => {
                 let text = index.text.as_bytes();
-                let len = u32::try_from(needle.len()).unwrap_or(u32::MAX);
                 let mut last_end = 0;
-                for hit in old_hits.iter().filter(|h| h.term == *old) {
-                    let Some(start) = hit.start.checked_sub(*offset) else {
+                for hit in old_hits.iter().filter(|h| h.term() == *old) {
+                    let Some(start) = hit.start().checked_sub(*offset) else {
                         continue;
                     };
                     if text.get(start..start + needle.len()) != Some(needle) || start < last_end {
                         continue;
                     }
                     last_end = start + needle.len();
-                    out.push(Hit { start, len, term });
+                    out.push(Hit::new(start, needle.len(), term));
                 }
             }
             Plan::Scan(finder) => {

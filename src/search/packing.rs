@@ -25,11 +25,14 @@ pub struct Packing {
 }
 
 impl std::fmt::Debug for Packing {
+    /// How many characters moved, rather than two 64 K-entry tables.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let moved = (0..PLANE)
             .filter(|&c| usize::from(self.pack[c]) != c)
             .count();
-        f.debug_struct("Packing").field("moved", &moved).finish()
+        f.debug_struct("Packing")
+            .field("moved", &moved)
+            .finish_non_exhaustive()
     }
 }
 
@@ -66,7 +69,7 @@ impl Packing {
                 }
             }
         }
-        let mut common: Vec<u32> = (0x80..PLANE as u32)
+        let mut common: Vec<u32> = (0x80..u32::try_from(PLANE).unwrap_or(u32::MAX))
             .filter(|&c| counts[c as usize] > 0 && char::from_u32(c).is_some())
             .collect();
         common.sort_by_key(|&c| (std::cmp::Reverse(counts[c as usize]), c));

@@ -50,9 +50,9 @@ impl State {
         let corpus_article = &self.corpus.articles[article];
         range
             .clone()
-            .zip(&search.results.hits[range])
+            .zip(search.results.hits_of(entry))
             .filter_map(|(number, hit)| {
-                let located = locate(index, hit);
+                let located = locate(index, *hit);
                 let (text, base) = field_place(document, corpus_article, located.field)?;
                 let range = base + located.range.start..base + located.range.end;
                 Some(Highlight {
@@ -67,7 +67,7 @@ impl State {
 
     pub(super) fn step_hit(&mut self, delta: isize) {
         let Some(search) = &self.search else { return };
-        let count = search.results.hits.len();
+        let count = search.results.hit_count();
         if count == 0 {
             self.message = Some("no hits".to_owned());
             return;
@@ -113,7 +113,7 @@ impl State {
         let (Some(search), Some(index)) = (&self.search, &self.index) else {
             return;
         };
-        let Some(hit) = search.current.and_then(|i| search.results.hits.get(i)) else {
+        let Some(hit) = search.current.and_then(|i| search.results.hit(i)) else {
             return;
         };
         let located = locate(index, hit);

@@ -30,7 +30,7 @@ impl State {
     /// else the one at the top of the reader.
     fn target_paragraph(&self) -> Option<usize> {
         if let (Some(search), Some(index)) = (&self.search, &self.index)
-            && let Some(hit) = search.current.and_then(|i| search.results.hits.get(i))
+            && let Some(hit) = search.current.and_then(|i| search.results.hit(i))
         {
             let located = locate(index, hit);
             if let (Field::Paragraph(p), true) = (

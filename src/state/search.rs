@@ -305,7 +305,7 @@ impl State {
         } else {
             search.results.append(results);
         }
-        let (articles, hits) = (search.results.articles.len(), search.results.hits.len());
+        let (articles, hits) = (search.results.articles.len(), search.results.hit_count());
         search.kwic.set_len(hits);
         self.list.set_len(articles);
         if first {

@@ -29,7 +29,7 @@ pub struct ConcordanceView<'a> {
 
 impl Widget for &ConcordanceView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let hits = self.search.results.hits.len();
+        let hits = self.search.results.hit_count();
         let running = if self.search.running {
             ", scanning"
         } else {
@@ -64,7 +64,9 @@ impl Widget for &ConcordanceView<'_> {
 
 impl ConcordanceView<'_> {
     fn row(&self, index: &Index, number: usize, area: Rect, selected: bool, buf: &mut Buffer) {
-        let hit = &self.search.results.hits[number];
+        let Some(hit) = self.search.results.hit(number) else {
+            return;
+        };
         let located = locate(index, hit);
         let width = usize::from(area.width);
         let title_columns = TITLE_COLUMNS.min(width / 4);

@@ -47,7 +47,7 @@ impl ListView<'_> {
     fn header(&self) -> String {
         match self.search.filter(|s| s.filters()) {
             Some(search) => {
-                let (hits, articles) = (search.results.hits.len(), search.results.articles.len());
+                let (hits, articles) = (search.results.hit_count(), search.results.articles.len());
                 let running = if search.running { ", scanning" } else { "" };
                 format!(" {hits} hits in {articles} articles{running} ")
             }

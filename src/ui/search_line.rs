@@ -49,7 +49,7 @@ impl SearchLineView<'_> {
         if !search.filters() {
             return " type to search; Enter keeps, Esc returns ".to_owned();
         }
-        let (hits, articles) = (search.results.hits.len(), search.results.articles.len());
+        let (hits, articles) = (search.results.hit_count(), search.results.articles.len());
         let running = if search.running { " scanning" } else { "" };
         format!(" {hits} hits in {articles} articles{running} ")
     }

@@ -48,7 +48,7 @@ impl Widget for &StatusView<'_> {
             ));
         }
         if let Some(search) = self.state.search.as_ref().filter(|s| s.filters()) {
-            let hits = search.results.hits.len();
+            let hits = search.results.hit_count();
             let at = search.current.map_or(0, |c| c + 1);
             let text = format!(" /{}  hit {at}/{hits} ", search.text());
             spans.push(Span::styled(text, self.theme.status_key));

@@ -7,8 +7,7 @@ use proptest::prelude::*;
 
 fn hits_as_text(corpus: &Corpus, index: &Index, results: &Results) -> Vec<(u32, String)> {
     results
-        .hits
-        .iter()
+        .hits()
         .map(|h| {
             let located = locate(index, h);
             (located.article, context(corpus, &located, 0).hit.to_owned())
@@ -22,7 +21,7 @@ fn a_speakers_name_finds_their_speech() {
     let index = Index::build(&corpus);
     let results = search_all(&index, &Query::parse("许勤"));
     assert_eq!(results.article_ids(), [1]);
-    let located = locate(&index, &results.hits[0]);
+    let located = locate(&index, results.hit(0).expect("a hit"));
     assert_eq!(located.field, Field::Speaker);
 }
 
@@ -32,7 +31,7 @@ fn every_term_must_occur_and_each_is_found() {
     let index = Index::build(&corpus);
     let both = search_all(&index, &Query::parse("振兴 龙江"));
     assert_eq!(both.article_ids(), [1]);
-    let terms: std::collections::BTreeSet<u8> = both.hits.iter().map(|h| h.term).collect();
+    let terms: std::collections::BTreeSet<u8> = both.hits().map(Hit::term).collect();
     assert_eq!(terms.into_iter().collect::<Vec<_>>(), [0, 1]);
     assert!(
         search_all(&index, &Query::parse("振兴 不存在"))
@@ -78,8 +77,8 @@ fn hits_deep_in_a_long_paragraph_map_back_to_their_original_characters() {
     let corpus = corpus_of(vec![vec![unit.repeat(3000)]]);
     let index = Index::build(&corpus);
     let results = search_all(&index, &Query::parse("ab振兴"));
-    assert_eq!(results.hits.len(), 3000);
-    for (n, hit) in results.hits.iter().enumerate() {
+    assert_eq!(results.hit_count(), 3000);
+    for (n, hit) in results.hits().enumerate() {
         let located = locate(&index, hit);
         assert_eq!(located.range.start, n * unit.len());
         assert_eq!(context(&corpus, &located, 0).hit, "ＡＢ振兴");
@@ -126,7 +125,7 @@ proptest! {
         let corpus = corpus_of(paragraphs);
         let index = Index::build(&corpus);
         let results = search_all(&index, &Query::parse(&term));
-        let found: Vec<(u32, usize, usize)> = results.hits.iter().map(|h| {
+        let found: Vec<(u32, usize, usize)> = results.hits().map(|h| {
             let located = locate(&index, h);
             let Field::Paragraph(p) = located.field else { panic!("only paragraphs have text") };
             (located.article, p as usize, located.range.start)
