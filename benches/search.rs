@@ -13,6 +13,8 @@
 //!   floor any query pays on this machine.
 //! - `search/1GB_memmem_count_only`: memmem counting the common word in the packed text on both
 //!   cores and recording nothing: the floor for that word, whatever the engine does with its hits.
+//! - `search/1GB_read_only`: both cores reading the packed text and nothing else: the floor any
+//!   full scan pays, set by memory bandwidth.
 //!
 //! Corpora are written to `$TMPDIR/wenji-bench/{100m,1g}` on first run by the same code as
 //! `examples/gen_corpus.rs` and reused while their marker files match. Loading and indexing happen
@@ -182,6 +184,19 @@ fn one_gb(c: &mut Criterion) {
                 || finder.find_iter(right).count(),
             );
             black_box(a + b)
+        });
+    });
+    // Reading the packed text on both cores and nothing else: the memory-bandwidth floor.
+    group.bench_function("1GB_read_only", |b| {
+        let sum = |bytes: &[u8]| {
+            bytes.chunks_exact(8).fold(0u64, |sum, word| {
+                sum.wrapping_add(u64::from_le_bytes(word.try_into().unwrap_or_default()))
+            })
+        };
+        let (left, right) = index.text.as_bytes().split_at(index.text.len() / 2);
+        b.iter(|| {
+            let (a, b) = rayon::join(|| sum(left), || sum(right));
+            black_box(a ^ b)
         });
     });
     let rare = Query::parse("辽沈战役");

@@ -1,12 +1,12 @@
 //! Packing: the folded corpus renumbered so that its commonest characters take two bytes.
 //!
-//! A full scan reads every byte of the folded text, and at 1 GB the scan is bound by memory
-//! bandwidth, not by memmem: on the 2-core machine the budgets are set for, merely reading 1 GB
-//! takes 47 ms, and memmem over it 57–70 ms. Chinese takes three bytes a character in UTF-8, while
-//! UTF-8's 1,920 two-byte code points (U+0080–U+07FF) go unused in a Chinese corpus. So the index
+//! A full scan reads every byte of the folded text, and its time grows with those bytes: on the
+//! 2-core machine the budgets are set for, memmem took 51–70 ms over 1 GB of folded Chinese (out
+//! of cache, 7–10 GB/s per core). Chinese takes three bytes a character in UTF-8, while UTF-8's
+//! 1,920 two-byte code points (U+0080–U+07FF) go almost unused in a Chinese corpus. So the index
 //! swaps the corpus's 1,920 commonest non-ASCII characters with those code points: in generated
-//! and real speeches they are over 99% of the non-ASCII text, and the folded corpus shrinks to
-//! about two thirds of its size (0.67× at 1 GB), and so does the time a full scan takes.
+//! and real speeches they are over 99% of the non-ASCII text, the folded corpus shrinks to about
+//! 0.65× its size, and a full scan of 1 GB takes 27–40 ms instead.
 //!
 //! The renumbering is a bijection on characters and the result is still UTF-8, so a packed query
 //! matches packed text exactly where the folded query matches the folded text, always at
