@@ -60,12 +60,7 @@ fn typing_narrows_the_list_per_key_highlights_hits_and_n_walks_them() {
 #[test]
 fn ten_keys_typed_at_once_into_a_large_corpus_all_arrive() {
     let folder = tempfile::tempdir().expect("temp dir");
-    let spec = corpus_gen::Spec {
-        bytes: 20_000_000,
-        files: 4_000,
-        seed: corpus_gen::DEFAULT_SEED,
-    };
-    corpus_gen::ensure(&spec, folder.path()).expect("corpus generated");
+    corpus_gen::ensure(&corpus_gen::HUNDRED_MB, folder.path()).expect("corpus generated");
     let path = folder.path().to_str().expect("utf-8 path");
     let mut pty = Pty::wenji(&[path], 100, 30, &[]);
     pty.wait_for("Articles (", PATIENCE * 3)
