@@ -132,11 +132,7 @@ impl Results {
     /// Adds `more`, which must come later in corpus order. Its hits are not copied.
     pub fn append(&mut self, more: Results) {
         let base = self.hit_count;
-        self.articles
-            .extend(more.articles.into_iter().map(|a| ArticleHits {
-                article: a.article,
-                hits: a.hits.start + base..a.hits.end + base,
-            }));
+        self.articles.extend(shifted(more.articles, base));
         for (chunk, start) in more.chunks.into_iter().zip(more.chunk_starts) {
             self.chunk_starts.push(start + base);
             self.hit_count += chunk.len();
@@ -158,11 +154,7 @@ impl Results {
     /// Adds one chunk of hits and its articles, numbered from 0 within `hits`.
     fn append_chunk(&mut self, articles: Vec<ArticleHits>, hits: Vec<Hit>) {
         let base = self.hit_count;
-        self.articles
-            .extend(articles.into_iter().map(|a| ArticleHits {
-                article: a.article,
-                hits: a.hits.start + base..a.hits.end + base,
-            }));
+        self.articles.extend(shifted(articles, base));
         if !hits.is_empty() {
             self.chunk_starts.push(base);
             self.hit_count += hits.len();
@@ -180,6 +172,14 @@ impl Results {
                 .saturating_sub(1),
         )
     }
+}
+
+/// `articles` with their hits numbered from `base` on.
+fn shifted(articles: Vec<ArticleHits>, base: usize) -> impl Iterator<Item = ArticleHits> {
+    articles.into_iter().map(move |a| ArticleHits {
+        article: a.article,
+        hits: a.hits.start + base..a.hits.end + base,
+    })
 }
 
 #[cfg(test)]
