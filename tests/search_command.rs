@@ -76,6 +76,25 @@ fn a_hit_prints_file_line_title_and_twenty_characters_each_side() {
 }
 
 #[test]
+fn a_hit_in_a_byline_credit_or_section_heading_names_that_line() {
+    let line_of = |query: &str| {
+        let output = search(&["-C", "0", query]);
+        assert_status(&output, 0);
+        stdout_lines(&output)
+            .iter()
+            .map(|line| line.split(':').nth(1).unwrap_or_default().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        line_of("许勤"),
+        ["31"],
+        "the byline's line, not the title's (29)"
+    );
+    assert_eq!(line_of("刘伟"), ["39"], "the credit's line");
+    assert_eq!(line_of("新声无限"), ["41"], "the section heading's line");
+}
+
+#[test]
 fn dash_c_sets_the_context_width() {
     let three = search(&["-C", "3", "辽沈战役"]);
     assert_status(&three, 0);

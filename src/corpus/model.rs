@@ -48,6 +48,17 @@ pub struct Article {
     pub paragraphs: Vec<Paragraph>,
     /// Source lines the article spans, 1-based and end-exclusive.
     pub lines: Range<usize>,
+    /// Where the section heading, byline and credit are, when they have lines of their own.
+    pub field_lines: FieldLines,
+}
+
+/// The 1-based source lines of an article's texts other than its title and paragraphs; `None`
+/// where the text has no line of its own (front matter, JSON Lines) or is absent.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FieldLines {
+    pub section: Option<usize>,
+    pub byline: Option<usize>,
+    pub credit: Option<usize>,
 }
 
 /// One paragraph of body text.

@@ -61,7 +61,7 @@ fn split(
     title_level: u8,
 ) -> Vec<Article> {
     let mut articles = Vec::new();
-    let mut section: Option<String> = None;
+    let mut section: Option<(String, usize)> = None;
     let mut current = Article {
         source,
         ..Article::default()
@@ -76,8 +76,8 @@ fn split(
                         ..Article::default()
                     },
                 ));
-                section = Some(block.text);
-                current.section.clone_from(&section);
+                section = Some((block.text, block.lines.start));
+                set_section(&mut current, section.as_ref());
                 current.lines = block.lines.end..block.lines.end;
             }
             BlockKind::Heading(level) if level == title_level => {
@@ -88,7 +88,7 @@ fn split(
                         ..Article::default()
                     },
                 ));
-                current.section.clone_from(&section);
+                set_section(&mut current, section.as_ref());
                 current.title = block.text;
                 current.lines = block.lines;
             }
@@ -97,6 +97,12 @@ fn split(
     }
     articles.push(current);
     articles
+}
+
+/// Puts `article` under `section` (its heading's text and line).
+fn set_section(article: &mut Article, section: Option<&(String, usize)>) {
+    article.section = section.map(|(text, _)| text.clone());
+    article.field_lines.section = section.map(|&(_, line)| line);
 }
 
 fn untitled_file(blocks: Vec<Block>, source: usize, fallback_title: &str) -> Article {
@@ -141,6 +147,7 @@ fn add_block(article: &mut Article, block: Block) {
     {
         article.speaker = Some(speaker.to_owned());
         article.role = Some(role.to_owned());
+        article.field_lines.byline = Some(block.lines.start);
         return;
     }
     let kind = match block.kind {
@@ -160,6 +167,8 @@ fn finish(article: &mut Article, repair: bool) {
         && let Some((before, credit)) = repair::split_credit(&last.text)
     {
         article.credit = Some(credit.to_owned());
+        // The credit trails its paragraph, so it is on the paragraph's last line.
+        article.field_lines.credit = Some(last.lines.end.saturating_sub(1).max(last.lines.start));
         let before = before.to_owned();
         if before.is_empty() {
             article.paragraphs.pop();

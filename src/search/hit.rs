@@ -86,15 +86,21 @@ pub fn context<'a>(corpus: &'a Corpus, located: &Located, chars: usize) -> Conte
     )
 }
 
-/// The source line a hit is on: its paragraph's first line, or the article's for other fields.
+/// The source line a hit is on: its paragraph's first line, the line of its byline, credit or
+/// section heading, or else the article's first line.
 pub fn line(corpus: &Corpus, located: &Located) -> usize {
     let article = &corpus.articles[located.article as usize];
+    let lines = article.field_lines;
     match located.field {
         Field::Paragraph(index) => article
             .paragraphs
             .get(index as usize)
-            .map_or(article.lines.start, |p| p.lines.start),
-        _ => article.lines.start,
+            .map(|p| p.lines.start),
+        Field::Speaker | Field::Role => lines.byline,
+        Field::Credit => lines.credit,
+        Field::Section => lines.section,
+        Field::Title => None,
     }
+    .unwrap_or(article.lines.start)
     .max(1)
 }
