@@ -4,9 +4,11 @@
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use wenji::action::Action;
 use wenji::corpus;
 use wenji::state::State;
+use wenji::text::width::AmbiguousWidth;
 use wenji::ui::layout::{Areas, Shape};
 use wenji::ui::{self, theme::Theme};
 
@@ -121,4 +123,47 @@ fn reader_never_draws_past_its_pane() {
             );
         }
     }
+}
+
+/// The row the search line is on, and the column of the reversed cell that marks its cursor.
+fn search_cursor(terminal: &Terminal<TestBackend>) -> (u16, u16) {
+    let buffer = terminal.backend().buffer();
+    let y = buffer.area.bottom() - 1;
+    assert_eq!(
+        buffer[(0, y)].symbol(),
+        "/",
+        "the search line is at the bottom"
+    );
+    let x = (1..buffer.area.right())
+        .find(|&x| buffer[(x, y)].modifier.contains(Modifier::REVERSED))
+        .expect("a cursor cell");
+    (y, x)
+}
+
+#[test]
+fn the_search_cursor_sits_after_wide_quotes_and_a_long_query_scrolls_to_it() {
+    let mut state = State::new(corpus::sample());
+    state.settings.ambiguous = AmbiguousWidth::Wide;
+    state.update(Action::StartSearch);
+    for c in "“振兴”".chars() {
+        state.update(Action::SearchInput(c));
+    }
+    let terminal = draw(&mut state, 100, 30);
+    // `/` in column 0, then “ 振 兴 ” two columns each: the cursor is in column 9.
+    let (y, x) = search_cursor(&terminal);
+    assert_eq!(x, 9);
+    assert_eq!(terminal.backend().buffer()[(7, y)].symbol(), "”");
+
+    for _ in 0..200 {
+        state.update(Action::SearchInput('兴'));
+    }
+    let terminal = draw(&mut state, 100, 30);
+    let (y, x) = search_cursor(&terminal);
+    let buffer = terminal.backend().buffer();
+    assert!(x < 100, "the cursor stays on screen");
+    assert_eq!(
+        buffer[(x - 2, y)].symbol(),
+        "兴",
+        "the query's end is just before it"
+    );
 }

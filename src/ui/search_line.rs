@@ -1,9 +1,16 @@
 //! The search line at the bottom while typing: `/`, the query being edited, and how the search
 //! is doing.
+//!
+//! The query is drawn here rather than by ratatui-textarea's widget, which measures `“ ” …` as
+//! one column: in `--ambiguous-wide` mode the text after them, and the cursor, would land a
+//! column off. The textarea still does the editing; its line and cursor are drawn with wenji's
+//! widths, scrolled so the cursor stays in view.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::widgets::Widget;
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::text::draw;
 use super::theme::Theme;
@@ -36,11 +43,41 @@ impl Widget for &SearchLineView<'_> {
         );
         buf.set_stringn(area.x, area.y, "/", 1, self.theme.status_key);
         let input = Rect::new(area.x + 1, area.y, right.saturating_sub(area.x + 2), 1);
-        self.search.input.render(input, buf);
+        self.input(input, buf);
     }
 }
 
 impl SearchLineView<'_> {
+    /// The query, and the cursor as a reversed cell, in `area` (one line).
+    fn input(&self, area: Rect, buf: &mut Buffer) {
+        let width = usize::from(area.width);
+        if width == 0 {
+            return;
+        }
+        let line = self.search.input.lines().first().map_or("", String::as_str);
+        let cursor = self.search.input.cursor().1;
+        let at = line
+            .char_indices()
+            .nth(cursor)
+            .map_or(line.len(), |(i, _)| i);
+        let (before, after) = line.split_at(at);
+        let under = after.graphemes(true).next().unwrap_or(" ");
+        // Scroll: drop glyphs on the left until the text before the cursor and the cursor fit.
+        let room = width.saturating_sub(str_width(under, self.ambiguous).max(1));
+        let mut shown = before;
+        while str_width(shown, self.ambiguous) > room {
+            let first = shown.graphemes(true).next().map_or(shown.len(), str::len);
+            shown = &shown[first..];
+        }
+        let style = self.theme.status;
+        let mut x = draw(buf, area.x, area.y, shown, width, style, self.ambiguous);
+        let left = |x: u16| usize::from(area.right().saturating_sub(x));
+        let cursor_style = style.add_modifier(Modifier::REVERSED);
+        x = draw(buf, x, area.y, under, left(x), cursor_style, self.ambiguous);
+        let rest = &after[under.len().min(after.len())..];
+        draw(buf, x, area.y, rest, left(x), style, self.ambiguous);
+    }
+
     fn summary(&self) -> String {
         let search = self.search;
         if self.indexing {
