@@ -132,7 +132,7 @@ fn untitled_text_before_the_first_title_is_an_article_of_its_own() {
 }
 
 #[test]
-fn lists_tables_inline_html_and_figures_show_as_text() {
+fn lists_tables_inline_html_and_figures_show_as_text_and_styles_and_comments_do_not() {
     let text = "## 工作报告\n\n\
         主要目标：\n\n\
         - 国内生产总值增长5%左右\n- 城镇新增就业1200万人以上\n\n\
@@ -140,6 +140,8 @@ fn lists_tables_inline_html_and_figures_show_as_text() {
         | 年份 | 增长 |\n|---|---|\n| 2024 | 5% |\n\n\
         这是<span style=\"color:red\">重点</span>内容，<br>请<b>注意</b>。\n\n\
         <figure>\n  <img src=\"a.png\" alt=\"会场\">\n  <figcaption>大会开幕式现场</figcaption>\n</figure>\n\n\
+        <style>\n.note > em { color: red }\n</style>\n\n\
+        <!-- 编辑备注：此段不显示 -->\n\n\
         <div class=\"note\">附注<em>全文</em>见官网</div>\n";
     let dir = TempDir::new().unwrap();
     let corpus = load_one(&write(dir.path(), "report.md", text));

@@ -16,16 +16,27 @@ pub fn text_of(html: &str) -> String {
     let mut rest = html;
     while let Some(open) = rest.find('<') {
         text.push_str(&decode_entities(&rest[..open]));
-        let Some(close) = rest[open..].find('>') else {
+        let after = &rest[open..];
+        if let Some(comment) = after.strip_prefix("<!--") {
+            // A comment may hold `>`; it ends only at `-->`.
+            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
+            continue;
+        }
+        let Some(close) = after.find('>') else {
             // An unterminated tag: what follows is part of it, not text.
             rest = "";
             break;
         };
-        let tag = &rest[open + 1..open + close];
-        if let Some(alt) = attribute(tag, "alt").filter(|_| tag_name(tag) == "img") {
+        let tag = &after[1..close];
+        let name = tag_name(tag);
+        if let Some(alt) = attribute(tag, "alt").filter(|_| name == "img") {
             alts.push(decode_entities(alt));
         }
-        rest = &rest[open + close + 1..];
+        rest = &after[close + 1..];
+        if matches!(name.as_str(), "script" | "style") && !tag.starts_with('/') {
+            // Code and style sheets are not text: skip to the element's end.
+            rest = past_closing_tag(rest, &name);
+        }
     }
     text.push_str(&decode_entities(rest));
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -34,6 +45,16 @@ pub fn text_of(html: &str) -> String {
     } else {
         text
     }
+}
+
+/// What follows `</name …>` in `html`, or nothing if the element never ends.
+fn past_closing_tag<'a>(html: &'a str, name: &str) -> &'a str {
+    // ASCII lowercasing keeps every byte offset.
+    let lower = html.to_ascii_lowercase();
+    lower
+        .find(&format!("</{name}"))
+        .and_then(|start| lower[start..].find('>').map(|end| &html[start + end + 1..]))
+        .unwrap_or_default()
 }
 
 fn tag_name(tag: &str) -> String {
@@ -116,6 +137,19 @@ mod tests {
             text_of("A&amp;B &#20013;&#x6587; &bogus; &"),
             "A&B 中文 &bogus; &"
         );
+    }
+
+    #[test]
+    fn scripts_styles_and_comments_are_not_text() {
+        assert_eq!(
+            text_of(
+                "<STYLE>p > span { color: red }</style><p>全面振兴</p>\
+                 <script type=\"text/javascript\">if (a > b) { c() }</Script >\
+                 <!-- 注释 > 不显示 -->新突破"
+            ),
+            "全面振兴新突破"
+        );
+        assert_eq!(text_of("正文<script>never closed"), "正文");
     }
 
     #[test]
