@@ -13,7 +13,9 @@
 //!    binary and skipped, as git and ripgrep do.
 //! 3. Strict UTF-8. A file that is UTF-8 apart from a rare bad sequence (one corrupt byte, a tail
 //!    cut mid-character) stays UTF-8 with U+FFFD and a warning: an encoding guesser would call it
-//!    windows-1252 and garble every character instead of one.
+//!    windows-1252 and garble every character instead of one. Then UTF-16 that has no NUL to
+//!    find, because its first 8 KB are hanzi without a single ASCII character (one long
+//!    paragraph): nearly every code unit in one byte order is a hanzi ([`utf16`]).
 //! 4. Otherwise `chardetng`, Firefox's detector, with no top-level-domain hint (a `.cn` hint tips
 //!    Big5 files into GBK), fed only until it has seen enough non-ASCII text. GBK is read as its
 //!    superset GB18030.
@@ -22,11 +24,10 @@
 //! changed. This module knows nothing of files, paths or the screen: callers add the file name to
 //! errors and warnings.
 
-use std::cmp::Ordering;
 use std::fmt;
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
-use encoding_rs::{DecoderResult, Encoding, GB18030, GBK, REPLACEMENT, UTF_8, UTF_16BE, UTF_16LE};
+use encoding_rs::{DecoderResult, Encoding, GB18030, GBK, REPLACEMENT, UTF_8};
 
 /// How much of a file the NUL sniff looks at, as git does.
 const SNIFF_LEN: usize = 8 * 1024;
@@ -73,6 +74,9 @@ pub enum Detection {
     Bom,
     /// UTF-16 without a byte-order mark, recognised by where its NUL bytes fall.
     NulPattern,
+    /// UTF-16 without a byte-order mark or a single ASCII character at its start (so without
+    /// NULs), recognised by its code units being hanzi.
+    HanziPattern,
     /// The bytes are UTF-8 (perhaps with a few bad sequences, see the warnings).
     Utf8,
     /// Guessed by `chardetng` from the byte statistics.
@@ -168,7 +172,7 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
     }
     let sample = &bytes[..bytes.len().min(SNIFF_LEN)];
     if let Some(offset) = sample.iter().position(|&b| b == 0) {
-        return decode_with_nuls(bytes, sample, offset);
+        return utf16::decode_with_nuls(bytes, sample, offset);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(Decoded {
@@ -181,6 +185,9 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
     }
     if is_nearly_utf8(bytes) {
         return Ok(decode_body(UTF_8, bytes, 0, Detection::Utf8));
+    }
+    if let Some(encoding) = utf16::hanzi_only(bytes, sample) {
+        return Ok(decode_body(encoding, bytes, 0, Detection::HanziPattern));
     }
     Ok(decode_body(guess(bytes), bytes, 0, Detection::Guessed))
 }
@@ -259,80 +266,6 @@ fn decode_forced(bytes: &[u8], encoding: &'static Encoding) -> Decoded {
         decoded.warnings.insert(0, warning);
     }
     decoded
-}
-
-/// Step 2: a NUL in the sample means UTF-16 (or UTF-32) or binary.
-///
-/// Line ends decide the byte order before NUL parity does: `\n` is `0A 00` in UTF-16LE and
-/// `00 0A` in UTF-16BE, and no common character reads as either the other way round. Parity
-/// alone misleads on Chinese: hanzi such as 一 (U+4E00) and 需 (U+9700) put their NUL on the
-/// "wrong" side, and a long paragraph can hold more of them than it holds ASCII.
-fn decode_with_nuls(bytes: &[u8], sample: &[u8], first_nul: usize) -> Result<Decoded, DecodeError> {
-    if looks_like_utf32(sample) {
-        return Err(DecodeError::Utf32Unsupported);
-    }
-    let binary = DecodeError::Binary { offset: first_nul };
-    if is_utf8_with_stray_nuls(sample) {
-        return Err(binary);
-    }
-    let units = || sample.chunks_exact(2);
-    let count = |unit: &dyn Fn(&[u8]) -> bool| units().filter(|u| unit(u)).count();
-    let little_endian_lines = count(&|u| u[1] == 0 && matches!(u[0], b'\n' | b'\r'));
-    let big_endian_lines = count(&|u| u[0] == 0 && matches!(u[1], b'\n' | b'\r'));
-    let encoding = match little_endian_lines.cmp(&big_endian_lines) {
-        Ordering::Greater => UTF_16LE,
-        Ordering::Less => UTF_16BE,
-        Ordering::Equal => match count(&|u| u[1] == 0).cmp(&count(&|u| u[0] == 0)) {
-            Ordering::Greater => UTF_16LE,
-            Ordering::Less => UTF_16BE,
-            Ordering::Equal => return Err(binary),
-        },
-    };
-    let decoded = decode_body(encoding, bytes, 0, Detection::NulPattern);
-    // Binary data read as UTF-16 gives unpaired surrogates and control characters.
-    let allowed = tolerated_errors(bytes.len());
-    let malformed = decoded
-        .warnings
-        .iter()
-        .any(|w| matches!(w, DecodeWarning::InvalidBytes { count, .. } if *count > allowed));
-    let controls = decoded
-        .text
-        .chars()
-        .filter(|&c| c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0C'))
-        .take(allowed + 1)
-        .count();
-    if malformed || controls > allowed {
-        return Err(binary);
-    }
-    Ok(decoded)
-}
-
-/// UTF-8 with a NUL or two is not UTF-16: UTF-16 hanzi are almost never valid UTF-8, and UTF-16
-/// that is valid UTF-8 (ASCII) is half NULs. Without this a UTF-8 file with one stray NUL would
-/// be read as UTF-16 nonsense.
-#[expect(
-    clippy::naive_bytecount,
-    reason = "8 KB at most: not worth the bytecount crate"
-)]
-fn is_utf8_with_stray_nuls(sample: &[u8]) -> bool {
-    let valid = match std::str::from_utf8(sample) {
-        Ok(_) => true,
-        // The sample may end mid-character.
-        Err(error) => error.error_len().is_none(),
-    };
-    valid && sample.iter().filter(|&&b| b == 0).count() * 4 < sample.len()
-}
-
-/// UTF-32 without a byte-order mark: every four-byte unit is a code point (at most U+10FFFF,
-/// so two of its bytes are NUL or nearly), and most units are not NUL themselves.
-fn looks_like_utf32(sample: &[u8]) -> bool {
-    let units = || sample.chunks_exact(4);
-    if units().len() == 0
-        || units().filter(|u| u.iter().all(|&b| b == 0)).count() * 2 > units().len()
-    {
-        return false;
-    }
-    units().all(|u| u[3] == 0 && u[2] <= 0x10) || units().all(|u| u[0] == 0 && u[1] <= 0x10)
 }
 
 fn tolerated_errors(len: usize) -> usize {
@@ -424,6 +357,8 @@ fn decode_body(
         warnings,
     }
 }
+
+mod utf16;
 
 #[cfg(test)]
 mod tests;

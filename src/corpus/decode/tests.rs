@@ -137,6 +137,52 @@ fn utf16_files_without_a_bom_read_back_the_same_text() {
     }
 }
 
+/// `text` without a single ASCII character, repeated past the 8 KB sample: one long paragraph.
+fn hanzi_only(text: &str) -> String {
+    let hanzi: String = text.chars().filter(|c| !c.is_ascii()).collect();
+    // Two bytes a character in UTF-16.
+    hanzi.repeat(SNIFF_LEN / (2 * hanzi.chars().count()) + 2)
+}
+
+#[test]
+fn utf16_without_a_bom_or_any_ascii_is_read_by_its_hanzi() {
+    let with_nuls = hanzi_only(SIMPLIFIED);
+    assert!(
+        with_nuls.contains('一'),
+        "U+4E00: a NUL on the 'wrong' side"
+    );
+    // Without 一 and its kind there is no NUL at all to go by.
+    let without_nuls: String = with_nuls
+        .chars()
+        .filter(|&c| !(c as u32).to_le_bytes()[..2].contains(&0))
+        .collect();
+    for text in [with_nuls, without_nuls] {
+        for (big_endian, encoding) in [(false, UTF_16LE), (true, UTF_16BE)] {
+            let decoded = decode(&utf16(&text, big_endian), None).unwrap();
+            assert_eq!((decoded.encoding, decoded.bom), (encoding, false));
+            assert_eq!(decoded.detected_by, Detection::HanziPattern);
+            assert!(decoded.text == text, "read back unchanged");
+        }
+    }
+}
+
+#[test]
+fn hanzi_only_gbk_big5_and_latin_text_are_not_taken_for_utf16() {
+    let simplified = hanzi_only(SIMPLIFIED);
+    let (gbk, _, _) = GBK.encode(&simplified);
+    assert_eq!(decode(&gbk, None).unwrap().encoding, GB18030);
+    let traditional = hanzi_only(TRADITIONAL);
+    let (big5, _, unmappable) = BIG5.encode(&traditional);
+    assert!(!unmappable);
+    assert_eq!(decode(&big5, None).unwrap().encoding, BIG5);
+    let german = "Ordnung muss sein, sagte der Präsident. ".repeat(300);
+    let (latin, _, _) = WINDOWS_1252.encode(&german);
+    assert_ne!(
+        decode(&latin, None).unwrap().detected_by,
+        Detection::HanziPattern
+    );
+}
+
 #[test]
 fn one_corrupt_byte_garbles_one_character_not_the_file() {
     let mut bytes = SIMPLIFIED.as_bytes().to_vec();
