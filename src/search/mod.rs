@@ -1,9 +1,10 @@
 //! Search: what the user typed, folded, found in a folded copy of the corpus.
 //!
 //! ```text
-//! corpus ─▶ index::Index::build (fold every field, end to end)
-//! typed  ─▶ query::Query::parse (terms, folded) ─▶ engine::search (memmem, units in parallel,
-//!           waves in corpus order) ─▶ Results (articles, hits) ─▶ hit::locate (original bytes)
+//! corpus ─▶ index::Index::build (fold and pack every field, end to end)
+//! typed  ─▶ query::Query::parse (terms, folded) ─▶ engine::search (terms packed likewise;
+//!           memmem, units in parallel, waves in corpus order) ─▶ results::Results (articles,
+//!           eight-byte hits) ─▶ hit::locate (field and original bytes, when a hit is shown)
 //! ```
 //! The worker runs queries off the UI thread, each tagged with a generation so a stale result
 //! never replaces a newer one. Nothing here imports ratatui.
