@@ -1,4 +1,4 @@
-//! The loop: draw, wait for an event, turn it into an [`Action`], update the state, perform the
+//! The loop: draw, wait for an event, turn it into an [`Action`](crate::action::Action), update the state, perform the
 //! [`Effect`].
 //!
 //! Keys, mouse and resize events come from an input thread; signals from the signal thread; both

@@ -15,7 +15,7 @@
 //!    cut mid-character) stays UTF-8 with U+FFFD and a warning: an encoding guesser would call it
 //!    windows-1252 and garble every character instead of one. Then UTF-16 that has no NUL to
 //!    find, because its first 8 KB are hanzi without a single ASCII character (one long
-//!    paragraph): nearly every code unit in one byte order is a hanzi ([`utf16`]).
+//!    paragraph): nearly every code unit in one byte order is a hanzi (`decode/utf16.rs`).
 //! 4. Otherwise `chardetng`, Firefox's detector, with no top-level-domain hint (a `.cn` hint tips
 //!    Big5 files into GBK), fed only until it has seen enough non-ASCII text. GBK is read as its
 //!    superset GB18030.
