@@ -1,5 +1,5 @@
-//! The loop: draw, wait for an event, turn it into an [`Action`](crate::action::Action), update the state, perform the
-//! [`Effect`].
+//! The loop: draw, wait for an event, turn it into an [`Action`](crate::action::Action), update
+//! the state, perform the [`Effect`].
 //!
 //! Keys, mouse and resize events come from an input thread; signals from the signal thread; both
 //! arrive on one channel, so the loop sleeps until something happens.
