@@ -2,8 +2,8 @@
 //!
 //! Articles are grouped into units of a few megabytes (an article is never split), and a unit is
 //! evaluated whole: the first term is scanned across the unit in one pass, and each further term
-//! only inside the articles still matching. Units run in parallel on every core, in waves in
-//! corpus order; each wave's results are handed over as soon as it is done, so the first screen
+//! only inside the articles still matching. Units run in parallel on every core, in growing waves
+//! in corpus order; each wave's results are handed over as soon as it is done, so the first screen
 //! of a large corpus arrives long before the scan ends. Between units the scan asks whether it has
 //! been cancelled (a newer query arrived) and stops if so.
 //!
@@ -24,9 +24,10 @@ pub use super::results::{ArticleHits, Hit, Results};
 
 /// Packed bytes a unit of work aims for.
 const UNIT_BYTES: usize = 4 << 20;
-/// Units in the first wave (a quick first screen) and in later ones.
+/// Units in the first wave (a quick first screen) and the second; after that each wave is as
+/// large as all before it, so a long scan waits at few wave ends (where a core can idle).
 const FIRST_WAVE: usize = 2;
-const WAVE: usize = 16;
+const SECOND_WAVE: usize = 16;
 
 /// Which articles a search looks at.
 #[derive(Debug, Clone, Copy)]
@@ -53,7 +54,11 @@ pub fn search(
     let units = units(index, scope);
     let mut next = 0;
     while next < units.len() {
-        let size = if next == 0 { FIRST_WAVE } else { WAVE };
+        let size = if next == 0 {
+            FIRST_WAVE
+        } else {
+            next.max(SECOND_WAVE)
+        };
         let wave = &units[next..(next + size).min(units.len())];
         next += wave.len();
         let done: Option<Vec<Results>> = wave
@@ -75,29 +80,52 @@ pub fn search_all(index: &Index, query: &Query) -> Results {
     all
 }
 
-/// Groups the articles in scope into units of about [`UNIT_BYTES`].
-fn units(index: &Index, scope: Scope<'_>) -> Vec<Vec<u32>> {
-    let all: Vec<u32>;
-    let articles = match scope {
-        Scope::All => {
-            all = (0..u32::try_from(index.articles()).unwrap_or(u32::MAX)).collect();
-            &all[..]
-        }
-        Scope::Articles(articles) => articles,
-    };
-    let mut units = Vec::new();
-    let mut unit = Vec::new();
-    let mut bytes = 0;
-    for &article in articles {
-        bytes += index.article_span(article).len();
-        unit.push(article);
-        if bytes >= UNIT_BYTES {
-            units.push(std::mem::take(&mut unit));
-            bytes = 0;
-        }
+/// A unit of work: a run of consecutive articles, or some articles listed in corpus order.
+enum Unit<'a> {
+    Run(Range<u32>),
+    Listed(&'a [u32]),
+}
+
+impl Unit<'_> {
+    /// The unit's articles as runs of consecutive numbers.
+    fn runs(&self) -> impl Iterator<Item = Range<u32>> + '_ {
+        let (run, listed) = match self {
+            Unit::Run(run) => (Some(run.clone()), &[][..]),
+            Unit::Listed(listed) => (None, *listed),
+        };
+        run.into_iter().chain(runs(listed))
     }
-    if !unit.is_empty() {
-        units.push(unit);
+}
+
+/// Cuts the articles in scope into units of about [`UNIT_BYTES`] (an article is never split).
+fn units<'a>(index: &Index, scope: Scope<'a>) -> Vec<Unit<'a>> {
+    let mut units = Vec::new();
+    match scope {
+        Scope::All => {
+            let count = u32::try_from(index.articles()).unwrap_or(u32::MAX);
+            let mut from = 0;
+            while from < count {
+                // Up to and including the article that holds the unit's last byte.
+                let last = index.article_span(from).start + UNIT_BYTES - 1;
+                let to = (index.article_after(from, last) + 1).min(count);
+                units.push(Unit::Run(from..to));
+                from = to;
+            }
+        }
+        Scope::Articles(articles) => {
+            let mut start = 0;
+            let mut bytes = 0;
+            for (at, &article) in articles.iter().enumerate() {
+                bytes += index.article_span(article).len();
+                if bytes >= UNIT_BYTES {
+                    units.push(Unit::Listed(&articles[start..=at]));
+                    (start, bytes) = (at + 1, 0);
+                }
+            }
+            if start < articles.len() {
+                units.push(Unit::Listed(&articles[start..]));
+            }
+        }
     }
     units
 }
@@ -129,21 +157,23 @@ impl Found {
 }
 
 /// Runs the whole query over one unit of articles.
-fn evaluate(index: &Index, finders: &[Finder<'_>], unit: &[u32]) -> Results {
+fn evaluate(index: &Index, finders: &[Finder<'_>], unit: &Unit<'_>) -> Results {
     let Some((first, rest)) = finders.split_first() else {
         return Results::default();
     };
     // First term: one pass over each run of consecutive articles, straight into the results.
     // Room for a hit every 16 needle lengths up front: pages are only touched as hits arrive, and
     // a common word no longer pays for repeated regrowth.
-    let unit_bytes: usize = unit.iter().map(|&a| index.article_span(a).len()).sum();
+    let span =
+        |run: &Range<u32>| index.article_span(run.start).start..index.article_span(run.end - 1).end;
+    let unit_bytes: usize = unit.runs().map(|run| span(&run).len()).sum();
+    let articles: usize = unit.runs().map(|run| run.len()).sum();
     let mut found = Found {
-        articles: Vec::with_capacity(unit.len()),
+        articles: Vec::with_capacity(articles),
         hits: Vec::with_capacity(unit_bytes / (first.needle().len().max(1) * 16)),
     };
-    for run in runs(unit) {
-        let span = index.article_span(run.start).start..index.article_span(run.end - 1).end;
-        scan(index, first, 0, span, |article, hit| {
+    for run in unit.runs() {
+        scan(index, first, 0, span(&run), |article, hit| {
             found.push(article, hit);
         });
     }

@@ -86,6 +86,36 @@ fn hits_deep_in_a_long_paragraph_map_back_to_their_original_characters() {
 }
 
 #[test]
+fn a_corpus_of_several_units_is_searched_whole_by_range_and_by_list() {
+    // About 9 MB: three units or so, whichever way they are cut.
+    let paragraph = "发展经济，振兴东北。".repeat(100);
+    let articles: Vec<Vec<String>> = (0..3000)
+        .map(|n| vec![paragraph.clone(), format!("第{n}篇"), paragraph.clone()])
+        .collect();
+    let corpus = corpus_of(articles);
+    let index = Index::build(&corpus);
+    assert!(index.text.len() > 2 * UNIT_BYTES);
+    let query = Query::parse("振兴");
+    let all = search_all(&index, &query);
+    assert_eq!(all.hit_count(), 3000 * 200);
+    assert_eq!(all.articles.len(), 3000);
+    let every: Vec<u32> = (0..3000).collect();
+    let mut listed = Results::default();
+    search(
+        &index,
+        &query,
+        Scope::Articles(&every),
+        &|| false,
+        |batch| {
+            listed.append(batch);
+        },
+    );
+    assert_eq!(listed, all);
+    let last = locate(&index, all.hit(all.hit_count() - 1).expect("a last hit"));
+    assert_eq!(last.article, 2999);
+}
+
+#[test]
 fn a_cancelled_scan_stops_and_says_so() {
     let corpus = corpus::sample();
     let index = Index::build(&corpus);
