@@ -6,13 +6,20 @@
 //! `O` is preceded by `k` bytes of the new term — provided the scan found *every* occurrence of
 //! `O`. memmem reports non-overlapping matches, which are all of them when `O` cannot overlap
 //! itself (no proper prefix of `O` is also its suffix); only such terms are used. Other terms are
-//! scanned for, but only inside the articles that matched before.
+//! scanned for, but only inside the articles that matched before. The previous articles are
+//! shared out among the cores in tasks of a few hundred.
+
+use std::ops::Range;
 
 use memchr::memmem::Finder;
+use rayon::prelude::*;
 
 use super::engine::{ArticleHits, Found, Hit, Results, scan};
 use super::index::Index;
 use super::query::Query;
+
+/// Matching articles of the previous results one task looks at; tasks run on every core.
+const ARTICLES_PER_TASK: usize = 512;
 
 /// The results of `query`, found among `previous` (the complete results of `previous_query`,
 /// which `query` narrows). `None` if cancelled.
@@ -21,7 +28,7 @@ pub fn narrow(
     query: &Query,
     previous_query: &Query,
     previous: &Results,
-    cancelled: &dyn Fn() -> bool,
+    cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Option<Results> {
     let pack = |query: &Query| -> Vec<String> {
         query.terms.iter().map(|t| index.packing.pack(t)).collect()
@@ -31,12 +38,28 @@ pub fn narrow(
         .iter()
         .map(|term| Plan::new(term, &previous_terms))
         .collect();
+    let tasks: Vec<Range<usize>> = (0..previous.articles.len())
+        .step_by(ARTICLES_PER_TASK)
+        .map(|start| start..(start + ARTICLES_PER_TASK).min(previous.articles.len()))
+        .collect();
+    let parts: Option<Vec<Results>> = tasks
+        .into_par_iter()
+        .map(|task| (!cancelled()).then(|| narrow_task(index, &plans, previous, task)))
+        .collect();
+    parts.map(Results::concat)
+}
+
+/// [`narrow`] over the matching articles numbered `task` in `previous`.
+fn narrow_task(
+    index: &Index,
+    plans: &[Plan<'_>],
+    previous: &Results,
+    task: Range<usize>,
+) -> Results {
     let mut results = Found::default();
     let mut found = Vec::new();
-    for (number, entry) in previous.articles.iter().enumerate() {
-        if number % 256 == 0 && cancelled() {
-            return None;
-        }
+    for number in task {
+        let entry = &previous.articles[number];
         found.clear();
         let old_hits = previous.hits_of(number);
         let matched = plans.iter().enumerate().all(|(term, plan)| {
@@ -57,7 +80,7 @@ pub fn narrow(
             });
         }
     }
-    Some(Results::new(results.articles, results.hits))
+    Results::new(results.articles, results.hits)
 }
 
 /// How to find one new term.
