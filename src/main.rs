@@ -31,7 +31,7 @@ fn main() -> ExitCode {
                 Ok(corpus) => corpus,
                 Err(code) => return code,
             };
-            commands::report_warnings(&corpus.warnings);
+            commands::report_warnings(&corpus.warnings, None);
             match commands::list::write(&corpus, args.json, &mut std::io::stdout().lock()) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -52,7 +52,7 @@ fn show(args: &wenji::cli::ShowArgs, startup: &Startup) -> ExitCode {
         Ok(corpus) => corpus,
         Err(code) => return code,
     };
-    commands::report_warnings(&corpus.warnings);
+    commands::report_warnings(&corpus.warnings, Some(commands::WARNINGS_SHOWN));
     let index = match commands::show::find(&corpus, &args.article) {
         Ok(index) => index,
         Err(error) => {
@@ -102,7 +102,7 @@ fn search(args: &wenji::cli::SearchArgs, repair: bool) -> ExitCode {
     let Ok(corpus) = open_or_report(&args.input, repair) else {
         return ExitCode::from(2);
     };
-    commands::report_warnings(&corpus.warnings);
+    commands::report_warnings(&corpus.warnings, Some(commands::WARNINGS_SHOWN));
     let stdout = std::io::stdout();
     let format = if args.json {
         commands::search::Format::Json
@@ -171,7 +171,7 @@ fn browse(input: &wenji::cli::Input, mut startup: Startup) -> ExitCode {
 fn open_or_report(input: &wenji::cli::Input, repair: bool) -> Result<Corpus, ExitCode> {
     commands::open(input, repair).map_err(|error| {
         let LoadError::NothingReadable { warnings } = &error;
-        commands::report_warnings(warnings);
+        commands::report_warnings(warnings, None);
         eprintln!("wenji: {error}");
         ExitCode::from(1)
     })

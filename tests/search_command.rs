@@ -213,6 +213,34 @@ fn count_prints_hits_per_matching_article() {
 }
 
 #[test]
+fn a_warning_per_file_is_cut_short_so_the_results_stay_readable() {
+    let dir = TempDir::new().expect("temporary folder");
+    for n in 0..30 {
+        let text = format!("## 第{n}篇\n\n全面\u{200b}振兴新突破。\n");
+        fs::write(dir.path().join(format!("{n:02}.txt")), text).expect("write");
+    }
+    let output = search(&["振兴", arg(dir.path())]);
+    assert_status(&output, 0);
+    assert_eq!(stdout_lines(&output).len(), 30, "every hit is printed");
+    let warnings = stderr(&output);
+    let lines: Vec<&str> = warnings.lines().collect();
+    assert_eq!(lines.len(), 21, "{warnings}");
+    assert!(
+        lines[0].contains("zero-width character removed"),
+        "{warnings}"
+    );
+    assert_eq!(
+        lines[20],
+        "wenji: … and 10 more warnings (`wenji list` prints them all)"
+    );
+    let list = Command::new(env!("CARGO_BIN_EXE_wenji"))
+        .args(["list", arg(dir.path())])
+        .output()
+        .expect("wenji runs");
+    assert_eq!(String::from_utf8_lossy(&list.stderr).lines().count(), 30);
+}
+
+#[test]
 fn nothing_found_exits_one_and_prints_nothing() {
     for args in [
         &["没有这个词"][..],

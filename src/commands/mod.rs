@@ -23,10 +23,24 @@ pub fn open(input: &Input, page_break_repair: bool) -> Result<Corpus, LoadError>
     corpus::load(&input.paths, options)
 }
 
-/// Writes each warning to standard error, prefixed with the program name.
-pub fn report_warnings(warnings: &[corpus::Warning]) {
+/// Warnings `search` and `show` print before saying how many more there are: a generated or
+/// scraped corpus can have one per file, and thousands of lines would bury the results.
+pub const WARNINGS_SHOWN: usize = 20;
+
+/// Writes each warning to standard error, prefixed with the program name; with a `limit`, only
+/// that many, then how many more there are and where to see them all.
+pub fn report_warnings(warnings: &[corpus::Warning], limit: Option<usize>) {
     let mut stderr = std::io::stderr().lock();
-    for warning in warnings {
+    let shown = limit.unwrap_or(warnings.len()).min(warnings.len());
+    for warning in &warnings[..shown] {
         let _ = writeln!(stderr, "wenji: {warning}");
+    }
+    let more = warnings.len() - shown;
+    if more > 0 {
+        let _ = writeln!(
+            stderr,
+            "wenji: … and {more} more warning{} (`wenji list` prints them all)",
+            if more == 1 { "" } else { "s" }
+        );
     }
 }
