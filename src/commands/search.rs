@@ -17,8 +17,8 @@ use ratatui::crossterm::style::Stylize;
 use serde::Serialize;
 
 use crate::corpus::{Article, Corpus};
-use crate::search::engine::{self, Hit, Results, Scope};
-use crate::search::hit::{self, Context, Located};
+use crate::search::engine::{self, Results, Scope};
+use crate::search::hit::{self, Context, Located, Locator};
 use crate::search::index::{Field, Index};
 use crate::search::query::Query;
 
@@ -137,13 +137,15 @@ impl Printer<'_> {
                     writeln!(out, "{}", hits.len())?;
                 }
                 Format::Lines => {
+                    let mut locator = Locator::new(self.index);
                     for hit in hits {
-                        self.line(*hit, out)?;
+                        self.line(&locator.locate(*hit), out)?;
                     }
                 }
                 Format::Json => {
+                    let mut locator = Locator::new(self.index);
                     for hit in hits {
-                        self.json(*hit, out)?;
+                        self.json(&locator.locate(*hit), out)?;
                     }
                 }
             }
@@ -167,11 +169,10 @@ impl Printer<'_> {
         }
     }
 
-    fn line(&self, hit: Hit, out: &mut impl Write) -> io::Result<()> {
-        let located = hit::locate(self.index, hit);
+    fn line(&self, located: &Located, out: &mut impl Write) -> io::Result<()> {
         let article = &self.corpus.articles[located.article as usize];
-        self.prefix(article, hit::line(self.corpus, &located), out)?;
-        let context = hit::context(self.corpus, &located, self.options.context);
+        self.prefix(article, hit::line(self.corpus, located), out)?;
+        let context = hit::context(self.corpus, located, self.options.context);
         let cut = |more: bool| if more { "…" } else { "" };
         write!(out, "{}{}", cut(context.more_left), context.left)?;
         if self.options.colour {
@@ -182,11 +183,10 @@ impl Printer<'_> {
         writeln!(out, "{}{}", context.right, cut(context.more_right))
     }
 
-    fn json(&self, hit: Hit, out: &mut impl Write) -> io::Result<()> {
-        let located = hit::locate(self.index, hit);
+    fn json(&self, located: &Located, out: &mut impl Write) -> io::Result<()> {
         let article = &self.corpus.articles[located.article as usize];
-        let context = hit::context(self.corpus, &located, self.options.context);
-        let entry = self.json_hit(article, &located, &context);
+        let context = hit::context(self.corpus, located, self.options.context);
+        let entry = self.json_hit(article, located, &context);
         serde_json::to_writer(&mut *out, &entry)?;
         writeln!(out)
     }

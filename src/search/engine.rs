@@ -164,16 +164,21 @@ fn evaluate(index: &Index, finders: &[Finder<'_>], unit: &Unit<'_>) -> Results {
     // First term: one pass over each run of consecutive articles, straight into the results.
     // Room for a hit every 16 needle lengths up front: pages are only touched as hits arrive, and
     // a common word no longer pays for repeated regrowth.
-    let span =
-        |run: &Range<u32>| index.article_span(run.start).start..index.article_span(run.end - 1).end;
-    let unit_bytes: usize = unit.runs().map(|run| span(&run).len()).sum();
-    let articles: usize = unit.runs().map(|run| run.len()).sum();
+    let runs: Vec<(Range<u32>, Range<usize>)> = unit
+        .runs()
+        .map(|run| {
+            let span = index.article_span(run.start).start..index.article_span(run.end - 1).end;
+            (run, span)
+        })
+        .collect();
+    let unit_bytes: usize = runs.iter().map(|(_, span)| span.len()).sum();
+    let articles: usize = runs.iter().map(|(run, _)| run.len()).sum();
     let mut found = Found {
         articles: Vec::with_capacity(articles),
         hits: Vec::with_capacity(unit_bytes / (first.needle().len().max(1) * 16)),
     };
-    for run in unit.runs() {
-        scan(index, first, 0, span(&run), |article, hit| {
+    for (_, span) in runs {
+        scan(index, first, 0, span, |article, hit| {
             found.push(article, hit);
         });
     }

@@ -146,17 +146,29 @@ impl Index {
         self.starts.get(segment).copied().unwrap_or(self.text.len())
     }
 
-    /// The original byte offset, in its field's text, of packed offset `offset` (relative to the
-    /// start of segment `segment`).
-    pub fn original(&self, segment: usize, offset: usize) -> usize {
+    /// The folded and the original byte offset, in its field's text, of packed offset `offset`
+    /// (relative to the start of segment `segment`). `resume` is a `(packed, folded)` pair of
+    /// this field from an earlier call: the walk goes on from there when that is nearer than the
+    /// field's last mark, so hits taken in order walk each field once.
+    pub fn original(
+        &self,
+        segment: usize,
+        offset: usize,
+        resume: Option<(usize, usize)>,
+    ) -> (usize, usize) {
         let start = self.segment_start(segment);
         let end = self.segment_start(segment + 1);
         let packed = self.text.get(start..end).unwrap_or_default();
         let back = self.segments.get(segment).and_then(|s| s.back.as_deref());
-        let folded = back
-            .map_or(&Marks::NONE, |b| &b.marks)
-            .folded(&self.packing, packed, offset);
-        back.map_or(folded, |b| b.map.original(folded))
+        let mark = back.map_or(&Marks::NONE, |b| &b.marks).before(offset);
+        let (from, folded) = resume
+            .filter(|&(p, _)| mark.0 <= p && p <= offset)
+            .unwrap_or(mark);
+        let folded = folded
+            + self
+                .packing
+                .unpacked_len(packed.get(from..offset).unwrap_or_default());
+        (folded, back.map_or(folded, |b| b.map.original(folded)))
     }
 
     /// Heap bytes the index holds, to check it against the corpus size.

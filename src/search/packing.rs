@@ -134,6 +134,11 @@ impl Packing {
     pub fn unpack(&self, text: &str) -> String {
         text.chars().map(|c| self.unpack_char(c)).collect()
     }
+
+    /// The length in bytes of packed `text` unpacked.
+    pub fn unpacked_len(&self, text: &str) -> usize {
+        text.chars().map(|c| self.unpack_char(c).len_utf8()).sum()
+    }
 }
 
 fn to16(c: u32) -> u16 {
@@ -167,19 +172,19 @@ impl Marks {
         }
     }
 
+    /// The last mark at or before packed offset `offset`, as `(packed, folded)`; `(0, 0)`, the
+    /// field's start, if there is none.
+    pub fn before(&self, offset: usize) -> (usize, usize) {
+        let at = self.points.partition_point(|&(p, _)| p as usize <= offset);
+        at.checked_sub(1).map_or((0, 0), |i| {
+            (self.points[i].0 as usize, self.points[i].1 as usize)
+        })
+    }
+
     /// The folded offset of packed offset `offset` in `packed`, the field's packed text.
     pub fn folded(&self, packing: &Packing, packed: &str, offset: usize) -> usize {
-        let at = self.points.partition_point(|&(p, _)| p as usize <= offset);
-        let (from, mut folded) = at.checked_sub(1).map_or((0, 0), |i| {
-            (self.points[i].0 as usize, self.points[i].1 as usize)
-        });
-        let walk = packed
-            .get(from..offset.min(packed.len()))
-            .unwrap_or_default();
-        for c in walk.chars() {
-            folded += packing.unpack_char(c).len_utf8();
-        }
-        folded
+        let (from, folded) = self.before(offset);
+        folded + packing.unpacked_len(packed.get(from..offset).unwrap_or_default())
     }
 
     pub fn is_empty(&self) -> bool {

@@ -6,7 +6,7 @@ use super::{Focus, State};
 use crate::action::Action;
 use crate::corpus::Article;
 use crate::layout::{Document, TextRef};
-use crate::search::hit::locate;
+use crate::search::hit::{Locator, locate};
 use crate::search::index::Field;
 
 /// Lines above a revealed hit, so it is not on the pane's top edge.
@@ -48,11 +48,12 @@ impl State {
         };
         let range = search.results.articles[entry].hits.clone();
         let corpus_article = &self.corpus.articles[article];
+        let mut locator = Locator::new(index);
         range
             .clone()
             .zip(search.results.hits_of(entry))
             .filter_map(|(number, hit)| {
-                let located = locate(index, *hit);
+                let located = locator.locate(*hit);
                 let (text, base) = field_place(document, corpus_article, located.field)?;
                 let range = base + located.range.start..base + located.range.end;
                 Some(Highlight {

@@ -93,11 +93,21 @@ impl Pty {
         rows: u16,
         env: &[(&str, &str)],
     ) -> Pty {
+        Pty::described(program, args, cols, rows, env).spawn()
+    }
+
+    /// `program` with `args`, a `cols`×`rows` pty and `env` on top of the defaults.
+    fn described(
+        program: impl AsRef<OsStr>,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> PtyCommand {
         env.iter()
             .fold(Pty::command(program), |cmd, (k, v)| cmd.env(k, v))
             .args(args)
             .size(cols, rows)
-            .spawn()
     }
 
     /// Starts the wenji binary built for this test run, in a fresh `Sandbox`.
@@ -113,12 +123,7 @@ impl Pty {
         rows: u16,
         env: &[(&str, &str)],
     ) -> Pty {
-        env.iter()
-            .fold(Pty::command(env!("CARGO_BIN_EXE_wenji")), |cmd, (k, v)| {
-                cmd.env(k, v)
-            })
-            .args(args)
-            .size(cols, rows)
+        Pty::described(env!("CARGO_BIN_EXE_wenji"), args, cols, rows, env)
             .sandbox(sandbox)
             .spawn()
     }

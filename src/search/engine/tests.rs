@@ -1,6 +1,6 @@
 use super::*;
 use crate::corpus::{self, Corpus, Paragraph, ParagraphKind};
-use crate::search::hit::{context, locate};
+use crate::search::hit::{Locator, context, locate};
 use crate::search::index::{Field, Index};
 use crate::search::testing::corpus_of;
 use proptest::prelude::*;
@@ -82,6 +82,18 @@ fn hits_deep_in_a_long_paragraph_map_back_to_their_original_characters() {
         let located = locate(&index, hit);
         assert_eq!(located.range.start, n * unit.len());
         assert_eq!(context(&corpus, &located, 0).hit, "ＡＢ振兴");
+    }
+}
+
+#[test]
+fn a_locator_walking_hits_in_order_finds_what_each_hit_alone_finds() {
+    let unit = "ＡＢ振兴东北，振兴";
+    let corpus = corpus_of(vec![vec![unit.repeat(500), "振兴".to_owned()]]);
+    let index = Index::build(&corpus);
+    let results = search_all(&index, &Query::parse("振兴"));
+    let mut locator = Locator::new(&index);
+    for hit in results.hits() {
+        assert_eq!(locator.locate(hit), locate(&index, hit));
     }
 }
 
