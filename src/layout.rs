@@ -52,6 +52,8 @@ pub enum LineKind {
     Info,
     Heading,
     Body,
+    /// A figure's caption (an image's alt text): dimmed, apart from the prose.
+    Caption,
     Credit,
     Blank,
     /// A line of the source file as it is, in the raw view.
@@ -130,16 +132,28 @@ impl Document {
         );
         builder.owned(LineKind::Info, info, true);
         builder.blank();
+        let mut after_caption = false;
         for (index, paragraph) in article.paragraphs.iter().enumerate() {
             let (kind, indent) = match paragraph.kind {
-                ParagraphKind::Body => (LineKind::Body, options.indent),
+                ParagraphKind::Body | ParagraphKind::ListItem => (LineKind::Body, options.indent),
                 ParagraphKind::Continuation => (LineKind::Body, 0),
                 ParagraphKind::Heading => (LineKind::Heading, 0),
+                ParagraphKind::Caption => (LineKind::Caption, 0),
             };
-            let spaced = options.indent == 0 && paragraph.kind == ParagraphKind::Body;
-            if index > 0 && (paragraph.kind == ParagraphKind::Heading || spaced) {
+            let spaced = options.indent == 0
+                && matches!(
+                    paragraph.kind,
+                    ParagraphKind::Body | ParagraphKind::ListItem
+                );
+            // A caption stands apart from the prose on both sides, as under a picture in print.
+            let apart = matches!(
+                paragraph.kind,
+                ParagraphKind::Heading | ParagraphKind::Caption
+            );
+            if index > 0 && (apart || spaced || after_caption) {
                 builder.blank();
             }
+            after_caption = paragraph.kind == ParagraphKind::Caption;
             let range = 0..paragraph.text.len();
             builder.push(Segment {
                 kind,

@@ -2,8 +2,10 @@
 //! with the source lines it came from.
 //!
 //! Markdown goes through `pulldown-cmark`, so emphasis, links, lists, block quotes and hard breaks
-//! read as a reader expects; plain text (no headings) is split at line ends. Nothing here decides
-//! what a title or a byline is: that is [`super::parse`]'s job.
+//! read as a reader expects; plain text (no headings) is split at line ends. A figure's caption
+//! (an HTML `<figure>`, or an image alone in its paragraph) is a block of its own, cut out of the
+//! prose around it, so that nothing later joins it to a paragraph. Nothing here decides what a
+//! title or a byline is: that is [`super::parse`]'s job.
 
 use std::ops::Range;
 
@@ -21,6 +23,8 @@ pub struct Block {
     pub lines: Range<usize>,
     /// Set when a hard line break (or a code line) separates this block from the previous one.
     pub after_hard_break: bool,
+    /// An item of a Markdown list: its number is the list's, never a heading's.
+    pub list_item: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +32,8 @@ pub enum BlockKind {
     /// A heading of the given level, 1 for `#`.
     Heading(u8),
     Paragraph,
+    /// The caption of a figure or an image (its alt text): shown apart, never joined to prose.
+    Caption,
 }
 
 /// Whether `text` has Markdown ATX headings, i.e. should be read as Markdown rather than plain text.
@@ -54,6 +60,7 @@ pub fn plain_blocks(text: &str) -> Vec<Block> {
                 text: trimmed.to_owned(),
                 lines: index + 1..index + 2,
                 after_hard_break,
+                list_item: false,
             })
         })
         .collect()
@@ -63,17 +70,17 @@ pub fn plain_blocks(text: &str) -> Vec<Block> {
 pub fn markdown_blocks(text: &str) -> Vec<Block> {
     let lines = LineIndex::new(text);
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    let mut builder = Builder::default();
+    let mut builder = Builder::new(&lines);
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
-        builder.event(event, lines.lines_of(&range));
+        builder.event(event, range);
     }
     builder.finish();
     builder.blocks
 }
 
 /// Collects inline events into blocks.
-#[derive(Default)]
-struct Builder {
+struct Builder<'a> {
+    lines: &'a LineIndex,
     blocks: Vec<Block>,
     current: Option<Block>,
     pending_soft_break: bool,
@@ -81,12 +88,43 @@ struct Builder {
     pending_marker: Option<String>,
     /// Open lists: the next number of an ordered list, `None` for bullets.
     lists: Vec<Option<u64>>,
-    /// Raw HTML of the block being read.
+    /// Raw HTML of the HTML block being read, and where each of its pieces starts in the source
+    /// (offset in `html`, offset in the file).
     html: String,
+    html_starts: Vec<(usize, usize)>,
+    /// A `<figure>` met inside a paragraph: where it starts, and its HTML so far.
+    inline_figure: Option<(usize, String)>,
+    /// Nesting of Markdown images being read; their text is alt text.
+    images: usize,
+    /// What the current block holds: text of its own, image alt text.
+    has_text: bool,
+    has_image: bool,
 }
 
-impl Builder {
-    fn event(&mut self, event: Event<'_>, lines: Range<usize>) {
+impl<'a> Builder<'a> {
+    fn new(lines: &'a LineIndex) -> Self {
+        Self {
+            lines,
+            blocks: Vec::new(),
+            current: None,
+            pending_soft_break: false,
+            pending_marker: None,
+            lists: Vec::new(),
+            html: String::new(),
+            html_starts: Vec::new(),
+            inline_figure: None,
+            images: 0,
+            has_text: false,
+            has_image: false,
+        }
+    }
+
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        if self.inline_figure.is_some() {
+            self.figure_event(&event, &range);
+            return;
+        }
+        let lines = self.lines.lines_of(&range);
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 self.open(BlockKind::Heading(heading_number(level)), lines, false);
@@ -100,6 +138,9 @@ impl Builder {
             }
             Event::Start(Tag::Item) => {
                 self.open(BlockKind::Paragraph, lines, false);
+                if let Some(block) = &mut self.current {
+                    block.list_item = true;
+                }
                 self.pending_marker = Some(self.next_marker());
             }
             Event::Start(Tag::TableCell)
@@ -107,17 +148,27 @@ impl Builder {
             {
                 self.push_text(" | ");
             }
+            Event::Start(Tag::Image { .. }) => self.images += 1,
+            Event::End(TagEnd::Image) => self.images = self.images.saturating_sub(1),
             Event::Start(Tag::HtmlBlock) => {
-                self.open(BlockKind::Paragraph, lines, false);
-                self.html.clear();
-            }
-            Event::Html(html) => self.html.push_str(&html),
-            Event::End(TagEnd::HtmlBlock) => {
-                let text = html::text_of(&std::mem::take(&mut self.html));
-                self.push_text(&text);
                 self.close();
+                self.html.clear();
+                self.html_starts.clear();
             }
-            Event::InlineHtml(html) => self.push_text(&html::text_of(&html)),
+            Event::Html(html) => {
+                self.html_starts.push((self.html.len(), range.start));
+                self.html.push_str(&html);
+            }
+            Event::End(TagEnd::HtmlBlock) => self.html_block(range.end),
+            Event::InlineHtml(html) if opens_figure(&html) => {
+                self.inline_figure = Some((range.start, html.into_string()));
+            }
+            Event::InlineHtml(html) => {
+                let shown = html::pieces(&html);
+                for piece in shown {
+                    self.push_content(&piece.text, piece.caption);
+                }
+            }
             Event::End(
                 TagEnd::Heading(_)
                 | TagEnd::Paragraph
@@ -133,7 +184,8 @@ impl Builder {
                     // Code blocks and loose text: one block per source line.
                     self.push_lines(&text, &lines);
                 } else {
-                    self.push_text(&text);
+                    let is_alt = self.images > 0;
+                    self.push_content(&text, is_alt);
                 }
             }
             Event::SoftBreak => self.pending_soft_break = true,
@@ -152,13 +204,94 @@ impl Builder {
         }
     }
 
+    /// Inside a paragraph's `<figure>`: gathers it up to `</figure>`, then cuts the paragraph in
+    /// two around its caption.
+    fn figure_event(&mut self, event: &Event<'_>, range: &Range<usize>) {
+        let Some((start, html)) = self.inline_figure.as_mut() else {
+            return;
+        };
+        match event {
+            Event::InlineHtml(piece) | Event::Html(piece) => html.push_str(piece),
+            Event::Text(text) | Event::Code(text) => html.push_str(text),
+            Event::SoftBreak | Event::HardBreak => html.push('\n'),
+            _ => {}
+        }
+        let block_ends = matches!(
+            event,
+            Event::End(
+                TagEnd::Paragraph
+                    | TagEnd::Heading(_)
+                    | TagEnd::Item
+                    | TagEnd::TableCell
+                    | TagEnd::TableRow
+                    | TagEnd::TableHead
+                    | TagEnd::BlockQuote(_)
+            )
+        );
+        if !block_ends && !matches!(event, Event::InlineHtml(piece) if closes_figure(piece)) {
+            return;
+        }
+        let (start, html) = (*start, std::mem::take(html));
+        self.inline_figure = None;
+        let figure_lines = self.lines.lines_of(&(start..range.end));
+        let paragraph = self.current.as_ref().map(|b| (b.kind, b.lines.end));
+        self.close();
+        let caption: Vec<String> = html::pieces(&html).into_iter().map(|p| p.text).collect();
+        self.push_block(BlockKind::Caption, caption.join(" "), figure_lines.clone());
+        if block_ends {
+            // The paragraph ended inside the figure: there is no rest to reopen.
+            self.event(event.clone(), range.clone());
+        } else if let Some((kind, end)) = paragraph {
+            let rest_start = figure_lines.end.saturating_sub(1).max(figure_lines.start);
+            self.open(kind, rest_start..end.max(rest_start + 1), false);
+        }
+    }
+
+    /// The end of an HTML block: its pieces become paragraphs and captions, each on its own line.
+    fn html_block(&mut self, end: usize) {
+        let html = std::mem::take(&mut self.html);
+        let starts = std::mem::take(&mut self.html_starts);
+        let source_offset = |at: usize| {
+            let index = starts.partition_point(|&(start, _)| start <= at);
+            starts
+                .get(index.saturating_sub(1))
+                .map_or(end, |&(start, source)| source + (at - start))
+        };
+        let pieces = html::pieces(&html);
+        for (index, piece) in pieces.iter().enumerate() {
+            let from = source_offset(piece.offset);
+            let to = pieces
+                .get(index + 1)
+                .map_or(end, |next| source_offset(next.offset));
+            let kind = if piece.caption {
+                BlockKind::Caption
+            } else {
+                BlockKind::Paragraph
+            };
+            let lines = self.lines.lines_of(&(from..to.max(from + 1)));
+            self.push_block(kind, piece.text.clone(), lines);
+        }
+    }
+
+    /// A finished block of its own, between the blocks around it.
+    fn push_block(&mut self, kind: BlockKind, text: String, lines: Range<usize>) {
+        self.open(kind, lines, false);
+        if let Some(block) = &mut self.current {
+            block.text = text;
+        }
+        self.close();
+    }
+
     fn open(&mut self, kind: BlockKind, lines: Range<usize>, after_hard_break: bool) {
         self.close();
+        self.has_text = false;
+        self.has_image = false;
         self.current = Some(Block {
             kind,
             text: String::new(),
             lines,
             after_hard_break,
+            list_item: false,
         });
     }
 
@@ -166,6 +299,10 @@ impl Builder {
         self.pending_soft_break = false;
         if let Some(mut block) = self.current.take() {
             trim(&block.text).to_owned().clone_into(&mut block.text);
+            // A paragraph that is only an image is the image's caption (its alt text).
+            if block.kind == BlockKind::Paragraph && self.has_image && !self.has_text {
+                block.kind = BlockKind::Caption;
+            }
             if !block.text.is_empty() {
                 self.blocks.push(block);
             }
@@ -182,12 +319,27 @@ impl Builder {
         }
     }
 
+    /// Adds text to the current block, noting whether it is an image's alt text.
+    fn push_content(&mut self, text: &str, is_alt: bool) {
+        if text.trim().is_empty() && !self.pending_soft_break {
+            self.push_text(text);
+            return;
+        }
+        if is_alt {
+            self.has_image = true;
+        } else if !text.trim().is_empty() {
+            self.has_text = true;
+        }
+        self.push_text(text);
+    }
+
     fn push_text(&mut self, text: &str) {
         let Some(block) = self.current.as_mut() else {
             return;
         };
         if let Some(marker) = self.pending_marker.take() {
             block.text.push_str(&marker);
+            self.has_text = true;
         }
         if std::mem::take(&mut self.pending_soft_break) {
             let before = block.text.chars().next_back();
@@ -209,14 +361,42 @@ impl Builder {
                     text: trimmed.to_owned(),
                     lines: start..start + 1,
                     after_hard_break: true,
+                    list_item: false,
                 });
             }
         }
     }
 
     fn finish(&mut self) {
+        if let Some((start, html)) = self.inline_figure.take() {
+            // A figure never closed: what was gathered is its caption.
+            let end = self
+                .lines
+                .starts
+                .last()
+                .copied()
+                .unwrap_or(start)
+                .max(start + 1);
+            self.close();
+            let caption = html::text_of(&html);
+            self.push_block(
+                BlockKind::Caption,
+                caption,
+                self.lines.lines_of(&(start..end)),
+            );
+        }
         self.close();
     }
+}
+
+/// Whether inline HTML opens a `<figure>` element.
+fn opens_figure(html: &str) -> bool {
+    let lower = html.trim_start().to_ascii_lowercase();
+    lower.starts_with("<figure") && !lower.starts_with("<figcaption") && !closes_figure(html)
+}
+
+fn closes_figure(html: &str) -> bool {
+    html.to_ascii_lowercase().contains("</figure")
 }
 
 /// A soft line break reads as a space between Latin words and as nothing between hanzi.

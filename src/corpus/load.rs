@@ -277,7 +277,7 @@ fn front_matter_article(
 ) -> Article {
     let first_heading = blocks
         .iter()
-        .position(|b| b.kind != blocks::BlockKind::Paragraph);
+        .position(|b| matches!(b.kind, blocks::BlockKind::Heading(_)));
     let title = match (matter.title, first_heading) {
         (Some(title), Some(0)) if blocks[0].text == title => {
             blocks.remove(0);

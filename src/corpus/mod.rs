@@ -13,6 +13,7 @@ pub mod html;
 pub mod jsonl;
 pub mod load;
 pub mod model;
+pub mod numbering;
 pub mod outline;
 pub mod parse;
 pub mod repair;

@@ -80,6 +80,11 @@ pub enum ParagraphKind {
     Heading,
     /// A line that followed a hard line break: shown on its own line, without indent.
     Continuation,
+    /// The caption of a figure or an image: shown apart and dimmed, never joined to prose.
+    Caption,
+    /// An item of a Markdown list: laid out as body text, but never joined to its neighbours nor
+    /// taken for a numbered heading (its number is the list's).
+    ListItem,
 }
 
 impl Article {

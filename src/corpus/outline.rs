@@ -5,7 +5,8 @@
 //! numbering is the map a reader navigates by. A `（一）` heading often opens a long paragraph,
 //! so its label is the first sentence only.
 
-use super::model::{Article, ParagraphKind};
+use super::model::{Article, Paragraph, ParagraphKind};
+use super::numbering;
 
 /// Labels longer than this many characters are cut (with `...`).
 const MAX_LABEL: usize = 40;
@@ -13,7 +14,7 @@ const MAX_LABEL: usize = 40;
 /// One heading of the outline.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
-    /// 1 for `一、` and Markdown headings, 2 for `（一）`, 3 for `1.`.
+    /// 1 for `一、` and Markdown headings, 2 for `（一）`, 3 for `1.`, 4 for `（1）`.
     pub level: u8,
     pub label: String,
     /// The paragraph the heading is in.
@@ -43,11 +44,7 @@ pub fn outline(article: &Article) -> Vec<Entry> {
         .iter()
         .enumerate()
         .filter_map(|(index, paragraph)| {
-            let level = if paragraph.kind == ParagraphKind::Heading {
-                Some(1)
-            } else {
-                numbered_level(&paragraph.text)
-            }?;
+            let level = level_of(paragraph)?;
             Some(Entry {
                 level,
                 label: label(&paragraph.text),
@@ -57,36 +54,19 @@ pub fn outline(article: &Article) -> Vec<Entry> {
         .collect()
 }
 
-/// The level of a numbered heading at the start of `text`, if it is one.
-fn numbered_level(text: &str) -> Option<u8> {
-    const NUMERALS: &str = "一二三四五六七八九十百零〇";
-    let numeral_run = |s: &str| {
-        s.chars()
-            .take_while(|c| NUMERALS.contains(*c))
-            .map(char::len_utf8)
-            .sum::<usize>()
-    };
-    // 一、…  (a short line: a heading, not a list item inside prose)
-    let run = numeral_run(text);
-    if run > 0 && text[run..].starts_with('、') {
-        return (text.chars().count() <= MAX_LABEL).then_some(1);
+/// The outline level of a paragraph: a heading's numbering (1 for an unnumbered one), or the
+/// numbering a body paragraph opens with — `（一）` whatever the length, since a report's
+/// second-level heading often opens a long paragraph, and `一、` or `1.` on a short line.
+fn level_of(paragraph: &Paragraph) -> Option<u8> {
+    let level = numbering::marker(&paragraph.text).map(|(level, _)| level);
+    match paragraph.kind {
+        ParagraphKind::Heading => Some(level.unwrap_or(1)),
+        ParagraphKind::Body => match level? {
+            bracketed @ (2 | 4) => Some(bracketed),
+            level => (paragraph.text.chars().count() <= MAX_LABEL).then_some(level),
+        },
+        _ => None,
     }
-    // （一）…
-    if let Some(rest) = text.strip_prefix('（').or_else(|| text.strip_prefix('(')) {
-        let run = numeral_run(rest);
-        if run > 0 && (rest[run..].starts_with('）') || rest[run..].starts_with(')')) {
-            return Some(2);
-        }
-    }
-    // 1. / 1．/ 1、 followed by text, on a short line
-    let digits = text.chars().take_while(char::is_ascii_digit).count();
-    let after = &text[digits..];
-    if (1..=2).contains(&digits)
-        && (after.starts_with(". ") || after.starts_with('．') || after.starts_with('、'))
-    {
-        return (text.chars().count() <= MAX_LABEL).then_some(3);
-    }
-    None
 }
 
 /// The heading's label: its first sentence, cut to [`MAX_LABEL`] characters.
@@ -105,17 +85,35 @@ fn label(text: &str) -> String {
 mod tests {
     use super::*;
 
+    fn body(text: &str) -> Paragraph {
+        Paragraph {
+            text: text.to_owned(),
+            lines: 1..2,
+            kind: ParagraphKind::Body,
+        }
+    }
+
     #[test]
     fn a_long_line_starting_with_a_numeral_is_prose_not_a_heading() {
         let text = "一、二、三产业协调发展，我们要把推动经济整体好转作为硬任务，坚持扩大内需战略同深化供给侧结构性改革有机结合。";
-        assert_eq!(numbered_level(text), None);
+        assert_eq!(level_of(&body(text)), None);
     }
 
     #[test]
     fn levels_follow_the_numbering() {
-        assert_eq!(numbered_level("三、2025年政府工作任务"), Some(1));
-        assert_eq!(numbered_level("（十）加大保障和改善民生力度。"), Some(2));
-        assert_eq!(numbered_level("2. 稳定和扩大就业"), Some(3));
-        assert_eq!(numbered_level("2025年经济社会发展"), None);
+        assert_eq!(level_of(&body("三、2025年政府工作任务")), Some(1));
+        assert_eq!(level_of(&body("（十）加大保障和改善民生力度。")), Some(2));
+        assert_eq!(level_of(&body("2. 稳定和扩大就业")), Some(3));
+        assert_eq!(level_of(&body("2025年经济社会发展")), None);
+        let heading = Paragraph {
+            kind: ParagraphKind::Heading,
+            ..body("四、加快构建新发展格局，着力推动高质量发展")
+        };
+        assert_eq!(level_of(&heading), Some(1));
+        let markdown = Paragraph {
+            kind: ParagraphKind::Heading,
+            ..body("会议现场")
+        };
+        assert_eq!(level_of(&markdown), Some(1));
     }
 }

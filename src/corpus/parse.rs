@@ -4,7 +4,8 @@
 //! and the next an article title (the sample: `#` section, `##` titles); with one level that level
 //! is the title; deeper headings are the article's own. Text before the first title becomes an
 //! untitled article, so nothing is dropped. A file without headings is one article, titled by its
-//! first short line or else by the file name.
+//! first short line or else by the file name. A numbered line that reads as a heading
+//! ([`super::numbering::heading_level`]) is laid out as one, whatever the format.
 
 use super::blocks::{Block, BlockKind};
 use super::model::{Article, Paragraph, ParagraphKind};
@@ -28,7 +29,7 @@ pub fn articles(
         .iter()
         .filter_map(|b| match b.kind {
             BlockKind::Heading(level) => Some(level),
-            BlockKind::Paragraph => None,
+            BlockKind::Paragraph | BlockKind::Caption => None,
         })
         .collect();
     levels.sort_unstable();
@@ -112,7 +113,7 @@ fn untitled_file(blocks: Vec<Block>, source: usize, fallback_title: &str) -> Art
     };
     let mut blocks = blocks.into_iter().peekable();
     match blocks.peek() {
-        Some(first) if is_title_line(&first.text) => {
+        Some(first) if first.kind == BlockKind::Paragraph && is_title_line(&first.text) => {
             if let Some(first) = blocks.next() {
                 article.title = first.text;
                 article.lines = first.lines;
@@ -152,6 +153,8 @@ fn add_block(article: &mut Article, block: Block) {
     }
     let kind = match block.kind {
         BlockKind::Heading(_) => ParagraphKind::Heading,
+        BlockKind::Caption => ParagraphKind::Caption,
+        BlockKind::Paragraph if block.list_item => ParagraphKind::ListItem,
         BlockKind::Paragraph if block.after_hard_break => ParagraphKind::Continuation,
         BlockKind::Paragraph => ParagraphKind::Body,
     };
@@ -176,6 +179,7 @@ fn finish(article: &mut Article, repair: bool) {
             last.text = before;
         }
     }
+    repair::mark_numbered_headings(&mut article.paragraphs);
     if repair {
         repair::join_page_breaks(&mut article.paragraphs);
     }

@@ -4,6 +4,7 @@
 //! These are heuristics over one article's paragraphs; each says in its doc what it accepts.
 
 use super::model::{Paragraph, ParagraphKind};
+use super::numbering;
 
 /// `郝鹏(辽宁省委书记、省人大常委会主任)` or with full-width brackets → (speaker, role).
 ///
@@ -75,65 +76,145 @@ const CLOSERS: &[char] = &[
 ];
 /// Marks that show a paragraph is running prose rather than a caption or a list line.
 const PROSE_MARKS: &[char] = &['，', '。', '；', '、', '！', '？'];
+/// Marks no paragraph starts with: stops, pauses and closing brackets belong to the text before.
+const NEVER_FIRST: &[char] = &[
+    '。', '，', '、', '；', '：', '！', '？', '．', '”', '’', '」', '』', '）', ')', '〕', '］',
+    ']', '｝', '}', '】', '〗', '》', '〉',
+];
+/// Marks no paragraph ends with: an opening bracket or quote belongs to the text after.
+const NEVER_LAST: &[char] = &[
+    '“', '‘', '「', '『', '（', '(', '〔', '［', '[', '｛', '{', '【', '〖', '《', '〈',
+];
+/// The longest fragment without prose punctuation that is taken into a sentence around it: a
+/// link or a title that the export put on a line of its own (`…所作的` / `政府工作报告` / `。`).
+const MAX_FRAGMENT_CHARS: usize = 40;
 
-/// Joins paragraphs that a page break split mid-sentence.
+/// Joins paragraphs that a page break (or an export that put links and footnote marks on lines
+/// of their own) split mid-sentence. Repair only ever joins: every character stays, in order.
 ///
-/// Two neighbouring body paragraphs are joined when the first is prose that stops without
-/// sentence-final punctuation and the second is prose that continues it. Headings, lines after a
-/// hard break, and short lines without prose punctuation (captions, mastheads) are never joined.
+/// Two passes over neighbouring body paragraphs:
+/// 1. Certain joins, by the rule that a paragraph never starts with a closing mark (`。` `，` `”`
+///    `）` …) nor ends with an opening one (`《` `“` `（` …), and that a bare number (`二、`) is
+///    not a paragraph but the start of one. A short fragment followed by such a mark is the end
+///    of the sentence before it, and joins that too.
+/// 2. Likely joins: a prose paragraph that stops without sentence-final punctuation goes on into
+///    the next when that is prose too, when it stopped at a comma, or when the next is a short
+///    fragment that the prose after it goes on from.
+///
+/// Headings, captions and lines after a hard line break are never joined. A hard break is how the
+/// source says "this line ends here": a quote that opens at the end of such a line (`他说：“`
+/// then a hard break) is kept as the author wrote it, while the same line without the hard break
+/// is taken as cut.
 pub fn join_page_breaks(paragraphs: &mut Vec<Paragraph>) {
-    let mut joined: Vec<Paragraph> = Vec::with_capacity(paragraphs.len());
-    for paragraph in paragraphs.drain(..) {
+    let unjoined = std::mem::take(paragraphs).into_iter().map(|p| (p, false));
+    let certain = join_where(unjoined, certainly_continues);
+    let likely = join_where(certain.into_iter(), likely_continues);
+    *paragraphs = likely
+        .into_iter()
+        .map(|(mut paragraph, joined)| {
+            // A numbered heading that a break cut in two is whole again: lay it out as one.
+            if joined && numbering::heading_level(&paragraph.text).is_some() {
+                paragraph.kind = ParagraphKind::Heading;
+            }
+            paragraph
+        })
+        .collect();
+}
+
+/// Joins each paragraph to the one before whenever `joins(previous, next, after_next)` says so,
+/// noting which paragraphs were made by joining.
+fn join_where(
+    paragraphs: impl Iterator<Item = (Paragraph, bool)>,
+    joins: impl Fn(&Paragraph, &Paragraph, Option<&Paragraph>) -> bool,
+) -> Vec<(Paragraph, bool)> {
+    let mut joined: Vec<(Paragraph, bool)> = Vec::new();
+    let mut rest = paragraphs.peekable();
+    while let Some((paragraph, was_joined)) = rest.next() {
         match joined.last_mut() {
-            Some(previous) if continues(previous, &paragraph) => {
+            Some((previous, joined)) if joins(previous, &paragraph, rest.peek().map(|p| &p.0)) => {
                 previous.text.push_str(&paragraph.text);
                 previous.lines.end = paragraph.lines.end;
+                *joined = true;
             }
-            _ => joined.push(paragraph),
+            _ => joined.push((paragraph, was_joined)),
         }
     }
-    *paragraphs = joined;
+    joined
 }
 
-fn continues(previous: &Paragraph, next: &Paragraph) -> bool {
+/// Lays out as headings the body paragraphs that are numbered headings
+/// ([`numbering::heading_level`]), except inside a sentence: after a paragraph that ends with an
+/// opening mark, or before one that starts with a closing mark (`“` / `一、两年之内…` / `”。`
+/// is a quotation, not a heading).
+pub fn mark_numbered_headings(paragraphs: &mut [Paragraph]) {
+    for index in 0..paragraphs.len() {
+        let paragraph = &paragraphs[index];
+        if paragraph.kind != ParagraphKind::Body
+            || numbering::heading_level(&paragraph.text).is_none()
+        {
+            continue;
+        }
+        let opened_before = index
+            .checked_sub(1)
+            .map(|before| &paragraphs[before])
+            .is_some_and(|p| p.kind == ParagraphKind::Body && p.text.ends_with(NEVER_LAST));
+        let closed_after = paragraphs
+            .get(index + 1)
+            .is_some_and(|p| p.kind == ParagraphKind::Body && p.text.starts_with(NEVER_FIRST));
+        if !opened_before && !closed_after {
+            paragraphs[index].kind = ParagraphKind::Heading;
+        }
+    }
+}
+
+fn both_body(previous: &Paragraph, next: &Paragraph) -> bool {
+    previous.kind == ParagraphKind::Body && next.kind == ParagraphKind::Body
+}
+
+fn certainly_continues(previous: &Paragraph, next: &Paragraph, after: Option<&Paragraph>) -> bool {
+    if !both_body(previous, next) {
+        return false;
+    }
+    // `…李克强所作的` / `政府工作报告` / `。会议…`: the full stop says the fragment ends a sentence
+    // that began before it.
+    let fragment_ends_a_sentence = !ends_sentence(&previous.text)
+        && is_fragment(&next.text)
+        && after.is_some_and(|after| both_body(next, after) && after.text.starts_with(NEVER_FIRST));
+    next.text.starts_with(NEVER_FIRST)
+        || previous.text.ends_with(NEVER_LAST)
+        || numbering::is_bare_marker(&previous.text)
+        || fragment_ends_a_sentence
+}
+
+fn likely_continues(previous: &Paragraph, next: &Paragraph, after: Option<&Paragraph>) -> bool {
+    if !both_body(previous, next)
+        || !is_prose(&previous.text)
+        || ends_sentence(&previous.text)
+        || numbering::heading_level(&previous.text).is_some()
+        || numbering::marker(&next.text).is_some()
+    {
+        return false;
+    }
     // A paragraph ending on a comma or enumeration mark was certainly cut mid-sentence.
     let cut_at_pause = previous.text.ends_with(['，', '、', ',']);
-    previous.kind == ParagraphKind::Body
-        && next.kind == ParagraphKind::Body
-        && is_prose(&previous.text)
-        && (cut_at_pause || is_prose(&next.text))
-        && !ends_sentence(&previous.text)
-        && !starts_numbered(&next.text)
-        && !is_numbered_heading(&previous.text)
-}
-
-/// `一、2024年工作回顾`: a short numbered line without a comma is a heading, complete as it is.
-fn is_numbered_heading(text: &str) -> bool {
-    starts_numbered(text) && !text.contains(['，', ',']) && text.chars().count() <= 40
+    cut_at_pause
+        || is_prose(&next.text)
+        || ends_sentence(&next.text)
+        || (is_fragment(&next.text)
+            && after.is_some_and(|after| both_body(next, after) && is_prose(&after.text)))
 }
 
 fn is_prose(text: &str) -> bool {
     text.chars().count() >= 8 && text.contains(PROSE_MARKS)
 }
 
-fn ends_sentence(text: &str) -> bool {
-    text.trim_end_matches(CLOSERS).ends_with(SENTENCE_END)
+/// A short piece of a sentence without punctuation of its own: a name, a title, a link's text.
+fn is_fragment(text: &str) -> bool {
+    text.chars().count() <= MAX_FRAGMENT_CHARS && !text.contains(PROSE_MARKS)
 }
 
-/// `一、` `（一）` `1.` `2、`: the start of a numbered heading or list item, never a continuation.
-fn starts_numbered(text: &str) -> bool {
-    let body = text.trim_start_matches(['（', '(']);
-    let digits = body
-        .chars()
-        .take_while(|c| {
-            c.is_ascii_digit() || "一二三四五六七八九十百零〇０１２３４５６７８９".contains(*c)
-        })
-        .count();
-    digits > 0
-        && body
-            .chars()
-            .nth(digits)
-            .is_some_and(|c| matches!(c, '、' | '.' | '．' | '）' | ')'))
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end_matches(CLOSERS).ends_with(SENTENCE_END)
 }
 
 #[cfg(test)]

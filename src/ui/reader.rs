@@ -128,6 +128,7 @@ impl ReaderView<'_> {
             LineKind::Info => self.theme.dim,
             LineKind::Heading => self.theme.heading,
             LineKind::Credit => self.theme.credit,
+            LineKind::Caption => self.theme.caption,
             LineKind::Body | LineKind::Blank | LineKind::Raw => self.theme.text,
         }
     }

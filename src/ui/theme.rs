@@ -12,6 +12,8 @@ pub struct Theme {
     pub byline: Style,
     pub heading: Style,
     pub credit: Style,
+    /// Figure captions: apart from the prose, and quieter.
+    pub caption: Style,
     pub border: Style,
     pub border_focused: Style,
     pub list_selected: Style,
@@ -40,6 +42,7 @@ impl Default for Theme {
             credit: Style::new()
                 .fg(Color::DarkGray)
                 .add_modifier(Modifier::ITALIC),
+            caption: Style::new().fg(Color::DarkGray),
             border: Style::new().fg(Color::DarkGray),
             border_focused: Style::new().fg(Color::Cyan),
             list_selected: Style::new().fg(Color::Black).bg(Color::Cyan),

@@ -9,7 +9,7 @@ use toml::Spanned;
 use toml::de::DeTable;
 
 /// Every role a theme file may set, in the order the files list them.
-pub const ROLES: [&str; 18] = [
+pub const ROLES: [&str; 19] = [
     "background",
     "text",
     "dim",
@@ -17,6 +17,7 @@ pub const ROLES: [&str; 18] = [
     "byline",
     "heading",
     "credit",
+    "caption",
     "border",
     "border_focused",
     "list_selected",
@@ -45,6 +46,7 @@ pub struct ThemeFile {
     pub byline: Option<RoleFile>,
     pub heading: Option<RoleFile>,
     pub credit: Option<RoleFile>,
+    pub caption: Option<RoleFile>,
     pub border: Option<RoleFile>,
     pub border_focused: Option<RoleFile>,
     pub list_selected: Option<RoleFile>,
@@ -144,7 +146,7 @@ impl RoleFile {
 
 impl ThemeFile {
     /// The roles in [`ROLES`] order, each as the file wrote it.
-    pub fn roles(&self) -> [(&'static str, Option<&RoleFile>); 18] {
+    pub fn roles(&self) -> [(&'static str, Option<&RoleFile>); 19] {
         [
             ("background", self.background.as_ref()),
             ("text", self.text.as_ref()),
@@ -153,6 +155,7 @@ impl ThemeFile {
             ("byline", self.byline.as_ref()),
             ("heading", self.heading.as_ref()),
             ("credit", self.credit.as_ref()),
+            ("caption", self.caption.as_ref()),
             ("border", self.border.as_ref()),
             ("border_focused", self.border_focused.as_ref()),
             ("list_selected", self.list_selected.as_ref()),

@@ -80,7 +80,7 @@ pub fn load_theme_or_default(
 }
 
 /// The resolved theme's styles, named as in [`ROLES`] (which adds `background`).
-pub(crate) fn styles_mut(theme: &mut Theme) -> [(&'static str, &mut Style); 17] {
+pub(crate) fn styles_mut(theme: &mut Theme) -> [(&'static str, &mut Style); 18] {
     [
         ("text", &mut theme.text),
         ("dim", &mut theme.dim),
@@ -88,6 +88,7 @@ pub(crate) fn styles_mut(theme: &mut Theme) -> [(&'static str, &mut Style); 17] 
         ("byline", &mut theme.byline),
         ("heading", &mut theme.heading),
         ("credit", &mut theme.credit),
+        ("caption", &mut theme.caption),
         ("border", &mut theme.border),
         ("border_focused", &mut theme.border_focused),
         ("list_selected", &mut theme.list_selected),
