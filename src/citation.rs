@@ -5,26 +5,42 @@
 //! and leaves out whatever the article lacks.
 //!
 //! # Template syntax
-//! - `{field}` is replaced by the field's value: `speaker`, `role`, `title`, `section`, `date`,
-//!   `file`, `line`. A missing field becomes nothing.
+//! - `{field}` is replaced by the field's value: `speaker`, `role`, `title`, `section` (or
+//!   `category`, the same value), `date`, `tags` (joined by `、`), `url`, `file`, `line` and
+//!   `paragraph`. A missing field becomes nothing.
+//! - `{line}` is the quoted paragraph's own source line, or the range of lines a selection spans
+//!   (`47-52`). In JSON Lines, where a whole record is one line, it names the paragraph too:
+//!   `1 ¶12`. `{paragraph}` is the paragraph's number in its article (`12`, or `12-14`).
 //! - `[ … ]` is an optional group: it is written only when at least one field inside it (at any
 //!   depth) has a value, so punctuation around a missing field disappears with it. Groups nest:
 //!   `[{speaker}[（{role}）]：]` keeps `（role）：` when only the role is known.
 //! - `{{`, `}}`, `[[` and `]]` write a literal brace or bracket.
 //! - An unknown `{name}` is kept literally, so a typo shows in the output instead of vanishing;
-//!   [`unknown_fields`] lists them for the config loader to report. A `[` that is never closed,
-//!   or a `]` never opened, is literal text.
+//!   [`unknown_fields`] lists them for the config loader to report, and the rest of the template
+//!   works as written. A `[` that is never closed, or a `]` never opened, is literal text.
 //!
 //! This module only formats strings: it never touches the clipboard or the terminal.
 
-use crate::corpus::{Article, Corpus};
+use std::ops::RangeInclusive;
+
+use crate::corpus::{Article, Corpus, SourceFormat};
 
 /// The citation used when the config sets none.
-pub const DEFAULT_TEMPLATE: &str = "[{speaker}[（{role}）]：]《{title}》，{file}:{line}";
+pub const DEFAULT_TEMPLATE: &str = "[{speaker}[（{role}）]：]《{title}》，[{date}，]{file}:{line}";
 
 /// The names a template may use inside `{…}`.
-pub const FIELDS: [&str; 7] = [
-    "speaker", "role", "title", "section", "date", "file", "line",
+pub const FIELDS: [&str; 11] = [
+    "speaker",
+    "role",
+    "title",
+    "section",
+    "category",
+    "date",
+    "tags",
+    "url",
+    "file",
+    "line",
+    "paragraph",
 ];
 
 /// What a citation can name; `None` (or an empty string) means the article lacks it.
@@ -33,12 +49,23 @@ pub struct CiteFields<'a> {
     pub speaker: Option<&'a str>,
     pub role: Option<&'a str>,
     pub title: Option<&'a str>,
+    /// The section or category (`{section}` and `{category}` both name it).
     pub section: Option<&'a str>,
     pub date: Option<&'a str>,
+    pub tags: &'a [String],
+    pub url: Option<&'a str>,
     /// The file as shown on screen (`speeches.txt`).
     pub file: Option<&'a str>,
-    /// The 1-based source line.
+    /// The 1-based source line the quote starts on.
     pub line: Option<usize>,
+    /// The last source line of the quote, when it spans several.
+    pub last_line: Option<usize>,
+    /// The 1-based number of the first quoted paragraph in its article, and of the last.
+    pub paragraph: Option<usize>,
+    pub last_paragraph: Option<usize>,
+    /// Lines do not tell paragraphs apart (a JSON Lines record is one line), so `{line}` names
+    /// the paragraph as well.
+    pub line_holds_paragraphs: bool,
 }
 
 impl<'a> CiteFields<'a> {
@@ -46,18 +73,40 @@ impl<'a> CiteFields<'a> {
     /// the paragraph's first source line, or the article's first line when the index is past the
     /// end.
     pub fn for_paragraph(corpus: &'a Corpus, article: &'a Article, paragraph: usize) -> Self {
-        let line = article
-            .paragraphs
-            .get(paragraph)
+        Self::for_paragraphs(corpus, article, paragraph..=paragraph)
+    }
+
+    /// The fields for the paragraphs `quoted` (indices into `article.paragraphs`): the lines from
+    /// the first one's first to the last one's last.
+    pub fn for_paragraphs(
+        corpus: &'a Corpus,
+        article: &'a Article,
+        quoted: RangeInclusive<usize>,
+    ) -> Self {
+        let (first, last) = (*quoted.start(), *quoted.end());
+        let source = corpus.sources.get(article.source);
+        let paragraphs = &article.paragraphs;
+        let line = paragraphs
+            .get(first)
             .map_or(article.lines.start, |p| p.lines.start);
+        let last_line = paragraphs
+            .get(last)
+            .map(|p| p.lines.end.saturating_sub(1).max(p.lines.start));
+        let known = |index: usize| (index < paragraphs.len()).then_some(index + 1);
         Self {
             speaker: article.speaker.as_deref(),
             role: article.role.as_deref(),
             title: (!article.title.is_empty()).then_some(article.title.as_str()),
             section: article.section.as_deref(),
             date: article.date.as_deref(),
-            file: corpus.sources.get(article.source).map(|s| s.name.as_str()),
+            tags: &article.tags,
+            url: article.url.as_deref(),
+            file: source.map(|s| s.name.as_str()),
             line: Some(line),
+            last_line,
+            paragraph: known(first),
+            last_paragraph: known(last),
+            line_holds_paragraphs: source.is_some_and(|s| s.format == SourceFormat::JsonLines),
         }
     }
 
@@ -67,13 +116,34 @@ impl<'a> CiteFields<'a> {
             "speaker" => text(self.speaker),
             "role" => text(self.role),
             "title" => text(self.title),
-            "section" => text(self.section),
+            "section" | "category" => text(self.section),
             "date" => text(self.date),
+            "tags" => (!self.tags.is_empty()).then(|| self.tags.join("、")),
+            "url" => text(self.url),
             "file" => text(self.file),
-            "line" => self.line.map(|l| l.to_string()),
+            "line" => self.line.map(|line| self.line_value(line)),
+            "paragraph" => self.paragraph.map(|first| span(first, self.last_paragraph)),
             _ => return Lookup::Unknown,
         };
         value.map_or(Lookup::Empty, Lookup::Value)
+    }
+
+    /// `47`, `47-52`, or in JSON Lines `1 ¶12` and `1 ¶12-14`.
+    fn line_value(&self, line: usize) -> String {
+        match self.paragraph {
+            Some(first) if self.line_holds_paragraphs => {
+                format!("{line} ¶{}", span(first, self.last_paragraph))
+            }
+            _ => span(line, self.last_line),
+        }
+    }
+}
+
+/// `first`, or `first-last` when `last` is further on.
+fn span(first: usize, last: Option<usize>) -> String {
+    match last {
+        Some(last) if last > first => format!("{first}-{last}"),
+        _ => first.to_string(),
     }
 }
 

@@ -25,6 +25,7 @@ fn citation_of_an_article_without_speaker_leaves_out_the_byline_and_its_punctuat
     assert_eq!(article.speaker, None);
     let fields = CiteFields {
         line: Some(article.lines.start),
+        last_line: None,
         ..CiteFields::for_paragraph(&corpus, article, 0)
     };
     assert_eq!(
@@ -88,4 +89,120 @@ fn quote_separates_paragraphs_by_blank_lines_and_ends_with_the_citation() {
         "第一段。\n\n第二段。\n《题》，a.txt:3"
     );
     assert_eq!(quote(&["只有一段。"], None), "只有一段。");
+}
+
+/// A news export with front matter and a figure between paragraphs, and a JSON Lines report.
+fn exports() -> (tempfile::TempDir, wenji::corpus::Corpus) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let markdown = "---\ntitle: 國安法實施一周年\ndate: \"2021-06-30\"\nauthor: 林勵\ncategory: 眾聞\n\
+tags: [國安法, 香港]\nurl: https://example.com/a/1\n---\n\n## 一、回顧\n\n\
+<figure><img src=\"a.jpg\"><figcaption>資料圖片</figcaption></figure>\n\n\
+第一段寫的是過去一年的情況。\n\n第二段寫的是社會的反應。\n\n第三段是結語。\n";
+    std::fs::write(dir.path().join("news.md"), markdown).expect("written");
+    let report = r#"{"title":"2025年政府工作报告","year":2025,"url":"https://zh.wikisource.org/x","content":"各位代表：\n\n现在，我代表国务院，向大会报告政府工作。\n\n一、2024年工作回顾\n\n过去一年，我国发展历程很不平凡。"}"#;
+    std::fs::write(dir.path().join("reports.jsonl"), format!("{report}\n")).expect("written");
+    let corpus = wenji::corpus::load(
+        &[dir.path().join("news.md"), dir.path().join("reports.jsonl")],
+        wenji::corpus::LoadOptions::default(),
+    )
+    .expect("loads");
+    (dir, corpus)
+}
+
+#[test]
+fn a_citation_names_the_quoted_paragraphs_own_line_not_the_heading_or_figure_before_it() {
+    let (_dir, corpus) = exports();
+    let article = &corpus.articles[0];
+    let first = article
+        .paragraphs
+        .iter()
+        .position(|p| p.text.starts_with("第一段"))
+        .expect("the first body paragraph");
+    let fields = CiteFields::for_paragraph(&corpus, article, first);
+    let file = &corpus.sources[0].name;
+    assert_eq!(
+        cite(DEFAULT_TEMPLATE, &fields),
+        format!("林勵：《國安法實施一周年》，2021-06-30，{file}:14"),
+        "the default citation carries the date"
+    );
+}
+
+#[test]
+fn a_selection_of_paragraphs_cites_its_range_of_lines_and_paragraphs() {
+    let (_dir, corpus) = exports();
+    let article = &corpus.articles[0];
+    let first = article
+        .paragraphs
+        .iter()
+        .position(|p| p.text.starts_with("第一段"))
+        .expect("the first body paragraph");
+    let fields = CiteFields::for_paragraphs(&corpus, article, first..=first + 2);
+    assert_eq!(cite("{line} ¶{paragraph}", &fields), "14-18 ¶3-5");
+}
+
+#[test]
+fn json_lines_citations_give_the_records_line_and_the_paragraph_number() {
+    let (_dir, corpus) = exports();
+    let article = &corpus.articles[1];
+    let fields = CiteFields::for_paragraph(&corpus, article, 3);
+    let file = &corpus.sources[1].name;
+    assert_eq!(
+        cite(DEFAULT_TEMPLATE, &fields),
+        format!("《2025年政府工作报告》，2025，{file}:1 ¶4")
+    );
+    let fields = CiteFields::for_paragraphs(&corpus, article, 1..=3);
+    assert_eq!(cite("{line}", &fields), "1 ¶2-4");
+}
+
+#[test]
+fn date_category_tags_url_and_paragraph_fill_a_template() {
+    let (_dir, corpus) = exports();
+    let article = &corpus.articles[0];
+    let fields = CiteFields::for_paragraph(&corpus, article, 2);
+    assert_eq!(
+        cite(
+            "{title}（{date}，{category}/{section}，{tags}）{url} ¶{paragraph}",
+            &fields
+        ),
+        "國安法實施一周年（2021-06-30，眾聞/眾聞，國安法、香港）https://example.com/a/1 ¶3"
+    );
+    let report = CiteFields::for_paragraph(&corpus, &corpus.articles[1], 0);
+    assert_eq!(
+        cite("[{tags}]{url}", &report),
+        "https://zh.wikisource.org/x"
+    );
+}
+
+#[test]
+fn copying_a_selection_with_y_cites_the_lines_it_spans() {
+    use wenji::action::Action;
+    use wenji::state::{Effect, State, Viewport};
+    let (_dir, corpus) = exports();
+    let file = corpus.sources[0].name.clone();
+    let mut state = State::new(corpus);
+    // A low pane, so that going to a paragraph puts it at the top.
+    state.set_viewport(Viewport {
+        list_rows: 10,
+        reader_width: 60,
+        reader_height: 3,
+        overlay_height: 10,
+    });
+    state.update(Action::Open);
+    state.update(Action::StartGoTo);
+    state.update(Action::GoToInput('p'));
+    state.update(Action::GoToInput('3'));
+    state.update(Action::GoToSubmit);
+    for action in [Action::StartSelection, Action::MoveDown, Action::MoveDown] {
+        state.update(action);
+    }
+    let Effect::Copy { text, .. } = state.update(Action::YankCited) else {
+        panic!("Y copies the selection");
+    };
+    assert_eq!(
+        text,
+        format!(
+            "第一段寫的是過去一年的情況。\n\n第二段寫的是社會的反應。\n\n第三段是結語。\n\
+             林勵：《國安法實施一周年》，2021-06-30，{file}:14-18"
+        )
+    );
 }

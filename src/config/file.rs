@@ -81,7 +81,8 @@ const SETTINGS: [(&str, &str, &str); 9] = [
     ),
     (
         "citation",
-        "a template in quotes using {speaker} {role} {title} {section} {date} {file} {line}",
+        "a template in quotes using {speaker} {role} {title} {section} {category} {date} {tags} \
+         {url} {file} {line} {paragraph}",
         "How Y and c cite a paragraph: {field}s, and [parts] left out when their fields are empty.",
     ),
     ("keys", "a table of action = \"key\" or [\"key\", …]", ""),
@@ -149,6 +150,8 @@ pub fn parse(path: &Path, text: &str) -> (Config, Vec<ConfigError>) {
                 Some(value.span()),
                 format!("{name} must be {expects}, not {raw}; using {default}"),
             );
+        } else if name == "citation" {
+            reader.unknown_citation_fields(&config.citation, value.span());
         }
     }
     if config.paragraph_spacing && config.indent {
@@ -176,7 +179,9 @@ fn merge(config: &mut Config, entry: ConfigFile) -> bool {
         keys: _,
     } = entry;
     if let Some(template) = citation {
-        if template.trim().is_empty() || !crate::citation::unknown_fields(&template).is_empty() {
+        // Unknown fields do not reject the template: `parse` reports them, and they are
+        // written as they stand.
+        if template.trim().is_empty() {
             return false;
         }
         config.citation = template;
@@ -207,6 +212,22 @@ impl Reader<'_> {
     fn error(&mut self, span: Option<Range<usize>>, message: String) {
         self.errors
             .push(ConfigError::at(self.path, self.text, span, message));
+    }
+
+    /// Names each `{field}` of the citation template that is not a citation field.
+    fn unknown_citation_fields(&mut self, template: &str, span: Range<usize>) {
+        for field in crate::citation::unknown_fields(template) {
+            let known: Vec<String> = crate::citation::FIELDS
+                .iter()
+                .map(|f| format!("{{{f}}}"))
+                .collect();
+            let message = format!(
+                "citation: unknown field {{{field}}}, written as it stands (fields are {}); \
+                 the rest of the template is used",
+                known.join(" ")
+            );
+            self.error(Some(span.clone()), message);
+        }
     }
 
     /// The `[keys]` table, action by action and key by key; a bad spec drops only itself.

@@ -18,6 +18,8 @@ pub struct FrontMatter {
     pub date: Option<String>,
     pub category: Option<String>,
     pub tags: Vec<String>,
+    /// Where the article was published: `url`, `link` or `source`.
+    pub url: Option<String>,
     /// What sanitising the fields cleaned, for a warning.
     pub cleaned: Report,
 }
@@ -74,14 +76,16 @@ fn parse(yaml: &str) -> Result<FrontMatter, String> {
         date: field(&["date", "year"]),
         category: field(&["category", "section"]),
         tags,
+        url: field(&["url", "link", "source"]),
         cleaned: Report::default(),
     };
     let mut cleaned = Report::default();
-    let fields = [
+    let fields: [&mut Option<String>; 5] = [
         &mut matter.title,
         &mut matter.speaker,
         &mut matter.date,
         &mut matter.category,
+        &mut matter.url,
     ];
     for text in fields.into_iter().flatten().chain(&mut matter.tags) {
         let (shown, found) = sanitize(text);

@@ -31,6 +31,10 @@ struct Record {
     year: Option<Scalar>,
     #[serde(default, alias = "category")]
     section: Option<String>,
+    /// Read leniently: some exports put an object under `source`, which is no reason to lose
+    /// the article.
+    #[serde(default, alias = "link", alias = "source")]
+    url: Option<serde_json::Value>,
 }
 
 /// A field that exports write as either a string or a number (`"year": 2025`).
@@ -145,6 +149,10 @@ fn article(record: Record, source: usize, line: usize, repair: bool) -> (Article
         speaker: clean(record.author, &mut cleaned),
         date: clean(
             record.date.or(record.year).map(Scalar::into_string),
+            &mut cleaned,
+        ),
+        url: clean(
+            record.url.and_then(|url| url.as_str().map(str::to_owned)),
             &mut cleaned,
         ),
         lines: line..line + 1,

@@ -17,7 +17,7 @@ use super::blocks::{self, Block};
 use super::decode::{self, Detection};
 use super::front_matter;
 use super::jsonl;
-use super::model::{Article, Corpus, Source, Warning};
+use super::model::{Article, Corpus, Source, SourceFormat, Warning};
 use super::parse;
 use super::walk;
 use crate::text::sanitize::sanitize;
@@ -212,10 +212,10 @@ fn parse_text(
         .and_then(Path::file_stem)
         .map_or_else(|| name.clone(), |s| s.to_string_lossy().into_owned());
     let mut warnings = Vec::new();
-    let articles = if is_jsonl(path.as_deref()) {
+    let (articles, format) = if is_jsonl(path.as_deref()) {
         let (articles, mut problems) = jsonl::articles(&text, 0, &name, repair);
         warnings.append(&mut problems);
-        articles
+        (articles, SourceFormat::JsonLines)
     } else if let Some(found) = front_matter::split(&text) {
         let matter = found.matter.unwrap_or_else(|error| {
             let message = format!("front matter ignored: {error}");
@@ -239,13 +239,22 @@ fn parse_text(
             block.lines =
                 block.lines.start + found.lines_before..block.lines.end + found.lines_before;
         }
-        vec![front_matter_article(matter, blocks, &fallback, repair)]
+        let article = front_matter_article(matter, blocks, &fallback, repair);
+        (vec![article], SourceFormat::Markdown)
     } else if has_extension(path.as_deref(), &["md", "markdown"])
         || blocks::looks_like_markdown(&text)
     {
-        parse::articles(blocks::markdown_blocks(&text), 0, &fallback, repair)
+        let blocks = blocks::markdown_blocks(&text);
+        (
+            parse::articles(blocks, 0, &fallback, repair),
+            SourceFormat::Markdown,
+        )
     } else {
-        parse::articles(blocks::plain_blocks(&text), 0, &fallback, repair)
+        let blocks = blocks::plain_blocks(&text);
+        (
+            parse::articles(blocks, 0, &fallback, repair),
+            SourceFormat::Text,
+        )
     };
     if articles.is_empty() && warnings.is_empty() {
         let message = "no text found (only blank lines or markup); skipped".to_owned();
@@ -260,6 +269,7 @@ fn parse_text(
         name,
         text,
         encoding,
+        format,
     };
     Loaded {
         source: Some(source),
@@ -296,6 +306,7 @@ fn front_matter_article(
         date: matter.date,
         section: matter.category,
         tags: matter.tags,
+        url: matter.url,
         lines,
         ..Article::default()
     };

@@ -20,4 +20,6 @@ pub mod repair;
 pub mod walk;
 
 pub use load::{LoadError, LoadOptions, load, sample, sample_with};
-pub use model::{Article, Corpus, FieldLines, Paragraph, ParagraphKind, Source, Warning};
+pub use model::{
+    Article, Corpus, FieldLines, Paragraph, ParagraphKind, Source, SourceFormat, Warning,
+};

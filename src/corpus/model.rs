@@ -27,6 +27,20 @@ pub struct Source {
     pub text: String,
     /// The encoding the text was decoded from, as shown in the info line (`GB18030 (guessed)`).
     pub encoding: String,
+    /// How the text was read.
+    pub format: SourceFormat,
+}
+
+/// How a source's text was read into articles.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SourceFormat {
+    /// Plain text: every line a paragraph.
+    #[default]
+    Text,
+    /// Markdown, with or without front matter.
+    Markdown,
+    /// JSON Lines: one article a line, so a line number does not tell paragraphs apart.
+    JsonLines,
 }
 
 /// One speech or article.
@@ -45,6 +59,8 @@ pub struct Article {
     pub date: Option<String>,
     /// Tags from front matter.
     pub tags: Vec<String>,
+    /// Where the article was published (front matter or JSON `url`, `link` or `source`).
+    pub url: Option<String>,
     pub paragraphs: Vec<Paragraph>,
     /// Source lines the article spans, 1-based and end-exclusive.
     pub lines: Range<usize>,

@@ -53,7 +53,12 @@ impl State {
             self.message = Some("no paragraph in view to copy".to_owned());
             return Effect::None;
         };
-        let fields = CiteFields::for_paragraph(&self.corpus, article, first);
+        let last = last.min(article.paragraphs.len().saturating_sub(1));
+        if first > last || article.paragraphs.is_empty() {
+            self.message = Some("no paragraph in view to copy".to_owned());
+            return Effect::None;
+        }
+        let fields = CiteFields::for_paragraphs(&self.corpus, article, first..=last);
         let citation = cite(&self.citation_template, &fields);
         let count = last - first + 1;
         let paragraphs = if count == 1 {
@@ -61,7 +66,7 @@ impl State {
         } else {
             format!("{count} paragraphs")
         };
-        let texts: Vec<&str> = article.paragraphs[first..=last.min(article.paragraphs.len() - 1)]
+        let texts: Vec<&str> = article.paragraphs[first..=last]
             .iter()
             .map(|p| p.text.as_str())
             .collect();
