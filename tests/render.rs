@@ -1,13 +1,18 @@
 //! The whole screen rendered on ratatui's `TestBackend`: both panes with the sample's titles at a
 //! roomy and a cramped size, snapshotted; and no size, however small, makes drawing panic.
 
+use std::sync::Arc;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use wenji::action::Action;
 use wenji::corpus;
-use wenji::state::State;
+use wenji::search::engine::{self, Scope};
+use wenji::search::index::Index;
+use wenji::search::worker::Update;
+use wenji::state::{Effect, State};
 use wenji::text::width::AmbiguousWidth;
 use wenji::ui::layout::{Areas, Shape};
 use wenji::ui::{self, theme::Theme};
@@ -26,6 +31,38 @@ fn draw(state: &mut State, width: u16, height: u16) -> Terminal<TestBackend> {
 
 fn screen_text(terminal: &Terminal<TestBackend>) -> String {
     wenji::ui::text::buffer_text(terminal.backend().buffer())
+}
+
+/// The bottom row: the status bar, or the search line while typing.
+fn bottom_row(terminal: &Terminal<TestBackend>) -> String {
+    screen_text(terminal)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Types `query` into the search line, each key's scan run to the end as the worker would.
+fn type_search(state: &mut State, query: &str) {
+    let index = Arc::new(Index::build(state.corpus()));
+    state.on_search(Update::Ready {
+        index: Arc::clone(&index),
+    });
+    state.update(Action::StartSearch);
+    for c in query.chars() {
+        if let Effect::Search(job) = state.update(Action::SearchInput(c)) {
+            engine::search(&index, &job.query, Scope::All, &|| false, |results| {
+                state.on_search(Update::Batch {
+                    generation: job.generation,
+                    results,
+                });
+            });
+            state.on_search(Update::Done {
+                generation: job.generation,
+                complete: true,
+            });
+        }
+    }
 }
 
 #[test]
@@ -166,4 +203,22 @@ fn the_search_cursor_sits_after_wide_quotes_and_a_long_query_scrolls_to_it() {
         "兴",
         "the query's end is just before it"
     );
+}
+
+#[test]
+fn a_single_hit_reads_1_hit_in_1_article() {
+    let mut state = State::new(corpus::sample());
+    draw(&mut state, 100, 30);
+    type_search(&mut state, "许勤");
+    let terminal = draw(&mut state, 100, 30);
+    let text = screen_text(&terminal);
+    assert!(text.contains(" 1 hit in 1 article "), "list header: {text}");
+    assert!(
+        bottom_row(&terminal).contains("1 hit in 1 article"),
+        "search line"
+    );
+    assert!(!text.contains("1 hits") && !text.contains("1 articles"));
+    state.update(Action::ToggleConcordance);
+    let text = screen_text(&draw(&mut state, 100, 30));
+    assert!(text.contains("Concordance: 1 hit -"), "{text}");
 }
