@@ -205,6 +205,94 @@ fn the_search_cursor_sits_after_wide_quotes_and_a_long_query_scrolls_to_it() {
     );
 }
 
+/// The sample searched for 振兴 (15 hits), kept with Enter, on its third hit.
+fn on_the_third_of_15_hits() -> State {
+    let mut state = State::new(corpus::sample());
+    draw(&mut state, 100, 30);
+    type_search(&mut state, "振兴");
+    state.update(Action::SearchSubmit);
+    state.update(Action::NextHit);
+    state.update(Action::NextHit);
+    state
+}
+
+#[test]
+fn the_hit_position_and_a_copy_notice_outlast_everything_else_in_the_status_bar() {
+    let mut state = on_the_third_of_15_hits();
+    for (width, height) in [(100, 30), (80, 24), (60, 20)] {
+        state.message = Some("sent 1 paragraph + citation to the terminal clipboard".to_owned());
+        let status = bottom_row(&draw(&mut state, width, height));
+        assert!(status.contains("hit 3/15"), "{width}×{height}: {status}");
+        assert!(
+            status.contains("sent 1 paragraph"),
+            "{width}×{height}: {status}"
+        );
+    }
+    state.message = Some("sent 1 paragraph + citation to the terminal clipboard".to_owned());
+    let status = bottom_row(&draw(&mut state, 100, 30));
+    assert!(
+        status.contains("sent 1 paragraph + citation to the terminal clipboard"),
+        "all of it at 100 columns: {status}"
+    );
+    state.message = Some("sent 1 paragraph + citation to the terminal clipboard".to_owned());
+    let status = bottom_row(&draw(&mut state, 60, 20));
+    assert!(
+        status.trim_end().ends_with("..."),
+        "cut where it no longer fits, and says so: {status}"
+    );
+}
+
+#[test]
+fn the_search_state_outranks_the_warning_count_at_80_and_60_columns() {
+    let mut corpus = corpus::sample();
+    // A scraped corpus can have one warning per file.
+    for line in 1..=1800 {
+        corpus.warnings.push(corpus::Warning {
+            source: "broken.txt".to_owned(),
+            line: Some(line),
+            message: "an invalid byte replaced".to_owned(),
+        });
+    }
+    let mut state = State::new(corpus);
+    draw(&mut state, 100, 30);
+    type_search(&mut state, "全面振兴新突破");
+    state.update(Action::SearchSubmit);
+    state.update(Action::NextHit);
+    state.update(Action::NextHit);
+    let status = bottom_row(&draw(&mut state, 100, 30));
+    for part in [
+        "article 1/3",
+        "1800 warnings (!)",
+        "/全面振兴新突破",
+        "hit 3/8",
+    ] {
+        assert!(
+            status.contains(part),
+            "100×30 has room for {part}: {status}"
+        );
+    }
+    for (width, height) in [(80, 24), (60, 20)] {
+        let status = bottom_row(&draw(&mut state, width, height));
+        assert!(status.contains("hit 3/8"), "{width}×{height}: {status}");
+        assert!(status.contains("article 1/3"), "{width}×{height}: {status}");
+    }
+}
+
+#[test]
+fn key_hints_that_do_not_fit_are_left_out_whole() {
+    let mut state = State::new(corpus::sample());
+    let words: Vec<&str> = state.keymap.hints().into_iter().map(|(_, w)| w).collect();
+    for (width, height) in [(100, 30), (80, 24), (60, 20)] {
+        let status = bottom_row(&draw(&mut state, width, height));
+        let status = status.trim_end();
+        assert!(status.contains("article 1/3"), "{status}");
+        assert!(
+            words.iter().any(|w| status.ends_with(w)),
+            "{width}×{height}: the last hint has its word, not a key alone: {status}"
+        );
+    }
+}
+
 #[test]
 fn a_single_hit_reads_1_hit_in_1_article() {
     let mut state = State::new(corpus::sample());
