@@ -8,7 +8,7 @@ use wenji::corpus;
 use wenji::search::engine::{self, Scope};
 use wenji::search::index::Index;
 use wenji::search::worker::{Job, Update};
-use wenji::state::{Effect, Focus, State, Viewport};
+use wenji::state::{Effect, Focus, Search, State, Viewport};
 
 struct Session {
     state: State,
@@ -61,6 +61,40 @@ impl Session {
             generation: job.generation,
             complete: true,
         });
+    }
+
+    fn go_to(&mut self, text: &str) {
+        self.act(Action::StartGoTo);
+        for c in text.chars() {
+            self.act(Action::GoToInput(c));
+        }
+        self.act(Action::GoToSubmit);
+    }
+
+    fn search(&self) -> &Search {
+        self.state.search.as_ref().expect("searching")
+    }
+
+    /// The display line of each hit in the reader's article, in hit order (`None` beyond the
+    /// lines laid out), and which of them is current.
+    fn hit_lines(&self) -> (Vec<Option<usize>>, Option<usize>) {
+        let document = self.state.reader.document().expect("laid out");
+        let hits: Vec<_> = self
+            .state
+            .highlights()
+            .into_iter()
+            .filter(|h| !h.selection)
+            .collect();
+        let lines = hits
+            .iter()
+            .map(|h| {
+                document
+                    .lines
+                    .iter()
+                    .position(|l| l.text == h.text && l.range.contains(&h.range.start))
+            })
+            .collect();
+        (lines, hits.iter().position(|h| h.current))
     }
 
     fn type_text(&mut self, text: &str) {
@@ -310,4 +344,97 @@ fn searching_from_the_raw_view_returns_to_the_article_text() {
         "hits are highlighted in the article, not the file"
     );
     assert!(session.state.highlights().iter().any(|h| h.current));
+}
+
+#[test]
+fn n_after_going_to_an_article_goes_to_that_articles_first_hit() {
+    let mut session = Session::new();
+    session.act(Action::StartSearch);
+    session.type_text("振兴");
+    session.act(Action::SearchSubmit);
+    session.go_to("2");
+    assert_eq!(session.state.reader.article(), 1);
+    session.act(Action::NextHit);
+    assert_eq!(
+        session.state.reader.article(),
+        1,
+        "n stays in the article in view, not back in the first"
+    );
+    let second = session.search().results.articles[1].hits.clone();
+    assert_eq!(session.search().current, Some(second.start));
+    assert_eq!(session.state.list.selected(), 1);
+}
+
+#[test]
+fn shift_n_after_going_to_an_article_goes_to_the_last_hit_before_it() {
+    let mut session = Session::new();
+    session.act(Action::StartSearch);
+    session.type_text("振兴");
+    session.act(Action::SearchSubmit);
+    session.go_to("2");
+    session.act(Action::PreviousHit);
+    let first = session.search().results.articles[0].hits.clone();
+    assert_eq!(session.state.reader.article(), 0);
+    assert_eq!(session.search().current, Some(first.end - 1));
+    assert_eq!(
+        session.state.message, None,
+        "no wrap: hits lie before the view"
+    );
+}
+
+/// Scrolls the reader past the first article's early hits, keeping the current one above.
+fn scrolled_past_early_hits() -> (Session, usize) {
+    let mut session = Session::new();
+    session.act(Action::StartSearch);
+    session.type_text("振兴");
+    session.act(Action::SearchSubmit);
+    session.act(Action::Open);
+    for _ in 0..3 {
+        session.act(Action::PageDown);
+    }
+    let top = session.state.reader.top();
+    let (lines, current) = session.hit_lines();
+    let current = current.expect("a current hit in this article");
+    assert!(
+        lines[current].is_some_and(|l| l < top),
+        "the current hit is above the view"
+    );
+    assert!(
+        lines.iter().take(2).all(|l| l.is_some_and(|l| l < top)),
+        "the first two hits are above the view"
+    );
+    (session, top)
+}
+
+#[test]
+fn n_after_scrolling_goes_to_the_first_hit_below_the_top_of_the_view() {
+    let (mut session, top) = scrolled_past_early_hits();
+    session.act(Action::NextHit);
+    assert_eq!(session.state.reader.article(), 0);
+    let (lines, current) = session.hit_lines();
+    let current = current.expect("a current hit");
+    assert!(
+        lines[current].is_some_and(|l| l >= top),
+        "the hit n went to is at or below where the view was: {lines:?}, hit {current}, top {top}"
+    );
+    assert!(
+        lines[..current].iter().all(|l| l.is_some_and(|l| l < top)),
+        "and it is the first such"
+    );
+}
+
+#[test]
+fn shift_n_after_scrolling_goes_to_the_last_hit_above_the_top_of_the_view() {
+    let (mut session, top) = scrolled_past_early_hits();
+    session.act(Action::PreviousHit);
+    assert_eq!(session.state.message, None, "no wrap to the last hit");
+    let (lines, current) = session.hit_lines();
+    let current = current.expect("a current hit");
+    assert!(lines[current].is_some_and(|l| l < top));
+    assert!(
+        lines[current + 1..]
+            .iter()
+            .all(|l| l.is_none_or(|l| l >= top)),
+        "no hit between it and the view: {lines:?}, hit {current}, top {top}"
+    );
 }

@@ -3,6 +3,7 @@
 //! the whole behaviour can be tested with action sequences.
 
 mod go_to;
+mod hit_walk;
 mod hits;
 mod list;
 mod navigate;
