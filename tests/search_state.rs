@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use wenji::action::Action;
 use wenji::corpus;
-use wenji::search::engine::{self, Scope};
+use wenji::search::engine::{self, ArticleHits, Results, Scope};
 use wenji::search::index::Index;
 use wenji::search::worker::{Job, Update};
 use wenji::state::{Effect, Focus, Search, State, Viewport};
@@ -51,6 +51,32 @@ impl Session {
         engine::search(&self.index, &job.query, scope, &|| false, |results| {
             batches.push(results);
         });
+        for results in batches {
+            self.state.on_search(Update::Batch {
+                generation: job.generation,
+                results,
+            });
+        }
+        self.state.on_search(Update::Done {
+            generation: job.generation,
+            complete: true,
+        });
+    }
+
+    /// Types `text` into the search line and returns the last job without running it, so a
+    /// test can hand the results back in batches of its own.
+    fn type_pending(&mut self, text: &str) -> Job {
+        let mut last = None;
+        for c in text.chars() {
+            if let Effect::Search(job) = self.state.update(Action::SearchInput(c)) {
+                last = Some(job);
+            }
+        }
+        last.expect("the query changed")
+    }
+
+    /// Hands `batches` of `job`'s results to the state, then says the scan is done.
+    fn deliver(&mut self, job: &Job, batches: Vec<Results>) {
         for results in batches {
             self.state.on_search(Update::Batch {
                 generation: job.generation,
@@ -436,5 +462,81 @@ fn shift_n_after_scrolling_goes_to_the_last_hit_above_the_top_of_the_view() {
             .iter()
             .all(|l| l.is_none_or(|l| l >= top)),
         "no hit between it and the view: {lines:?}, hit {current}, top {top}"
+    );
+}
+
+#[test]
+fn the_first_hit_is_shown_when_a_later_batch_brings_it() {
+    let mut session = Session::new();
+    assert_eq!(session.state.reader.article(), 0);
+    session.act(Action::StartSearch);
+    let job = session.type_pending("许勤");
+    let results = engine::search_all(&session.index, &job.query);
+    session.deliver(&job, vec![Results::default(), Results::default(), results]);
+    assert_eq!(
+        session.state.reader.article(),
+        1,
+        "the reader shows the only matching article"
+    );
+    assert_eq!(session.search().current, Some(0), "its hit is current");
+    assert_eq!(session.state.list.selected(), 0);
+}
+
+#[test]
+fn once_the_reader_moved_a_later_batch_leaves_it_where_it_is() {
+    let mut session = Session::new();
+    session.act(Action::StartSearch);
+    let job = session.type_pending("许勤");
+    session.state.on_search(Update::Batch {
+        generation: job.generation,
+        results: Results::default(),
+    });
+    session.act(Action::WheelDown(wenji::action::Pane::Reader));
+    let moved_to = (session.state.reader.article(), session.state.reader.top());
+    assert_eq!(moved_to.0, 0);
+    assert!(moved_to.1 > 0, "the wheel scrolled the reader");
+    let results = engine::search_all(&session.index, &job.query);
+    session.deliver(&job, vec![results]);
+    assert_eq!(
+        (session.state.reader.article(), session.state.reader.top()),
+        moved_to,
+        "the reader stays where the user put it"
+    );
+    assert_eq!(
+        session.search().results.articles.len(),
+        1,
+        "the list has the result"
+    );
+}
+
+#[test]
+fn after_the_first_hit_is_shown_later_batches_never_move_the_reader() {
+    let mut session = Session::new();
+    session.act(Action::StartSearch);
+    let job = session.type_pending("振兴");
+    let all = engine::search_all(&session.index, &job.query);
+    let batches: Vec<Results> = (0..all.articles.len())
+        .map(|entry| {
+            let hits = all.hits_of(entry).to_vec();
+            let article = ArticleHits {
+                article: all.articles[entry].article,
+                hits: 0..hits.len(),
+            };
+            Results::new(vec![article], hits)
+        })
+        .collect();
+    let mut batches = batches.into_iter();
+    session.state.on_search(Update::Batch {
+        generation: job.generation,
+        results: batches.next().expect("a first article"),
+    });
+    assert_eq!(session.search().current, Some(0), "the first hit is shown");
+    session.act(Action::WheelDown(wenji::action::Pane::Reader));
+    let moved_to = (session.state.reader.article(), session.state.reader.top());
+    session.deliver(&job, batches.collect());
+    assert_eq!(session.search().results, all, "every batch arrived");
+    assert_eq!(
+        (session.state.reader.article(), session.state.reader.top()),
+        moved_to
     );
 }
