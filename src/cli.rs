@@ -78,8 +78,12 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The article: its number in `wenji list`, or a part of its title that only it has.
+    /// The article: its number in `wenji list` (from 1), or a part of its title that only it
+    /// has. A number is always an article number; add --title to find it in titles instead.
     pub article: String,
+    /// Take ARTICLE as a part of a title even when it is a number (`--title 2023`).
+    #[arg(long)]
+    pub title: bool,
     #[command(flatten)]
     pub input: Input,
     #[command(flatten)]

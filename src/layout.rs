@@ -315,7 +315,6 @@ impl Document {
         let mut laid = Vec::new();
         let mut pause = None;
         let mut lines = wrap_iter(&text[start..], &options).peekable();
-        let empty = text.is_empty();
         while let Some(line) = lines.next() {
             let centring = if segment.centred {
                 self.measure.saturating_sub(line.width) / 2
@@ -335,9 +334,6 @@ impl Document {
             }
         }
         drop(lines);
-        if empty {
-            laid.push((base..base, 0));
-        }
         for (row, (range, indent)) in laid.into_iter().enumerate() {
             self.push_line(&segment, range, indent, start == 0 && row == 0);
         }

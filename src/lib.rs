@@ -19,6 +19,7 @@ pub mod clipboard;
 pub mod commands;
 pub mod config;
 pub mod corpus;
+pub mod count;
 pub mod keymap;
 pub mod layout;
 pub mod persist;

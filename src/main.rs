@@ -53,7 +53,7 @@ fn show(args: &wenji::cli::ShowArgs, startup: &Startup) -> ExitCode {
         Err(code) => return code,
     };
     commands::report_warnings(&corpus.warnings, Some(commands::WARNINGS_SHOWN));
-    let index = match commands::show::find(&corpus, &args.article) {
+    let index = match commands::show::find(&corpus, &args.article, args.title) {
         Ok(index) => index,
         Err(error) => {
             eprintln!("wenji: {error}");

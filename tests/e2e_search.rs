@@ -1,6 +1,9 @@
 //! Incremental search in the real binary, read off the screen: each key narrows the list, hits
 //! are highlighted in the text (cell colours read through vt100), `n` walks them, Tab shows the
-//! concordance, and typing fast into a large corpus loses no key.
+//! concordance, typing fast into a large corpus loses no key, and a query whose only hits lie at
+//! the end of a large corpus still shows its first hit.
+//!
+//! The 100 MB corpus is generated once, under the target folder, and shared by the tests here.
 
 mod support;
 
@@ -8,7 +11,20 @@ mod support;
 #[allow(dead_code, reason = "the test uses part of the generator")]
 mod corpus_gen;
 
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
+
 use support::{Key, PATIENCE, Pty};
+
+/// The generated 100 MB corpus, written on first use and reused while its marker matches.
+fn hundred_mb() -> PathBuf {
+    // Tests run in parallel threads; one writes the folder while the others wait.
+    static WRITING: Mutex<()> = Mutex::new(());
+    let _writing = WRITING.lock().unwrap_or_else(PoisonError::into_inner);
+    let folder = Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus-100mb");
+    corpus_gen::ensure(&corpus_gen::HUNDRED_MB, &folder).expect("corpus generated");
+    folder
+}
 
 /// The yellow background of a search hit in the default theme (ANSI colour 3).
 const HIT_BACKGROUND: vt100::Color = vt100::Color::Idx(3);
@@ -59,9 +75,8 @@ fn typing_narrows_the_list_per_key_highlights_hits_and_n_walks_them() {
 
 #[test]
 fn ten_keys_typed_at_once_into_a_large_corpus_all_arrive() {
-    let folder = tempfile::tempdir().expect("temp dir");
-    corpus_gen::ensure(&corpus_gen::HUNDRED_MB, folder.path()).expect("corpus generated");
-    let path = folder.path().to_str().expect("utf-8 path");
+    let folder = hundred_mb();
+    let path = folder.to_str().expect("utf-8 path");
     let mut pty = Pty::wenji(&[path], 100, 30, &[]);
     pty.wait_for("Articles (", PATIENCE * 3)
         .expect("opens the generated corpus");
@@ -83,7 +98,7 @@ fn ten_keys_typed_at_once_into_a_large_corpus_all_arrive() {
     )
     .expect("the final query's results are on screen");
     let corpus = wenji::corpus::load(
-        &[folder.path().to_path_buf()],
+        std::slice::from_ref(&folder),
         wenji::corpus::LoadOptions::default(),
     )
     .expect("loads");
@@ -97,4 +112,81 @@ fn ten_keys_typed_at_once_into_a_large_corpus_all_arrive() {
     );
     pty.wait_for(&expected, PATIENCE)
         .expect("the counts of the final query, not an earlier one");
+}
+
+/// Three articles, read after the generated corpus, whose text alone holds 赤柱變秦城 (2 + 3 + 4
+/// times) and 秦城 (once more each): the scan's first batches find nothing.
+const LAST_ARTICLES: [(&str, &str); 3] = [
+    (
+        "a.txt",
+        "## 狱中岁月甲篇\n\n他说赤柱變秦城，不过一夜之间。\n\n后来又说赤柱變秦城。\n\n秦城在北。\n",
+    ),
+    (
+        "b.txt",
+        "## 狱中岁月乙篇\n\n赤柱變秦城，赤柱變秦城。\n\n再说一遍：赤柱變秦城。秦城。\n",
+    ),
+    (
+        "c.txt",
+        "## 狱中岁月丙篇\n\n赤柱變秦城。\n\n赤柱變秦城、赤柱變秦城、赤柱變秦城。秦城。\n",
+    ),
+];
+
+/// The number in `Articles (N)` on screen.
+fn article_count(screen: &str) -> usize {
+    let after = screen.split("Articles (").nth(1).expect("the list header");
+    after
+        .split(')')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("a count")
+}
+
+#[test]
+fn a_query_whose_hits_all_lie_at_the_end_of_a_large_corpus_shows_the_first_hit() {
+    let generated = hundred_mb();
+    let last = tempfile::tempdir().expect("temp dir");
+    for (name, text) in LAST_ARTICLES {
+        std::fs::write(last.path().join(name), text).expect("written");
+    }
+    let paths = [
+        generated.to_str().expect("utf-8 path"),
+        last.path().to_str().expect("utf-8 path"),
+    ];
+    let mut pty = Pty::wenji(&paths, 100, 30, &[]);
+    pty.wait_for("Articles (", PATIENCE * 3)
+        .expect("opens the generated corpus");
+    let total = article_count(&pty.screen_text());
+    let first_of_last = format!("article {}/{total}", total - 2);
+
+    pty.send_keys("/");
+    pty.wait_for("type to search", PATIENCE * 3)
+        .expect("the index is built");
+    // Pasted: one query, one scan from the start of the corpus.
+    pty.send("\x1b[200~赤柱變秦城\x1b[201~");
+    pty.wait_for("9 hits in 3 articles", PATIENCE)
+        .expect("the hits at the end are found");
+    pty.wait_until(|s| highlighted(s, "柱") && highlighted(s, "城"), PATIENCE)
+        .expect("the reader shows the first hit, highlighted");
+    assert!(pty.screen_text().contains("狱中岁月甲篇"));
+    pty.press(Key::Enter);
+    pty.wait_for(&format!("{first_of_last} · "), PATIENCE)
+        .expect("the reader is on the first matching article");
+    pty.wait_for("hit 1/9", PATIENCE)
+        .expect("and its first hit is current");
+
+    // Back to the first article, then typed at once: 秦, then 秦城, each a query of its own.
+    pty.press(Key::Esc);
+    pty.wait_for(&format!("Articles ({total})"), PATIENCE)
+        .expect("the search is cleared");
+    pty.press(Key::Home);
+    pty.wait_for(&format!("article 1/{total}"), PATIENCE)
+        .expect("back at the first article");
+    pty.send_keys("/秦城");
+    pty.wait_for("12 hits in 3 articles", PATIENCE)
+        .expect("the typed query's hits");
+    pty.press(Key::Enter);
+    pty.wait_for("hit 1/12", PATIENCE)
+        .expect("its first hit is current");
+    pty.wait_for(&format!("{first_of_last} · "), PATIENCE)
+        .expect("on the first matching article");
 }

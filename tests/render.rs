@@ -1,13 +1,18 @@
 //! The whole screen rendered on ratatui's `TestBackend`: both panes with the sample's titles at a
 //! roomy and a cramped size, snapshotted; and no size, however small, makes drawing panic.
 
+use std::sync::Arc;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use wenji::action::Action;
 use wenji::corpus;
-use wenji::state::State;
+use wenji::search::engine::{self, Scope};
+use wenji::search::index::Index;
+use wenji::search::worker::Update;
+use wenji::state::{Effect, State};
 use wenji::text::width::AmbiguousWidth;
 use wenji::ui::layout::{Areas, Shape};
 use wenji::ui::{self, theme::Theme};
@@ -26,6 +31,38 @@ fn draw(state: &mut State, width: u16, height: u16) -> Terminal<TestBackend> {
 
 fn screen_text(terminal: &Terminal<TestBackend>) -> String {
     wenji::ui::text::buffer_text(terminal.backend().buffer())
+}
+
+/// The bottom row: the status bar, or the search line while typing.
+fn bottom_row(terminal: &Terminal<TestBackend>) -> String {
+    screen_text(terminal)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Types `query` into the search line, each key's scan run to the end as the worker would.
+fn type_search(state: &mut State, query: &str) {
+    let index = Arc::new(Index::build(state.corpus()));
+    state.on_search(Update::Ready {
+        index: Arc::clone(&index),
+    });
+    state.update(Action::StartSearch);
+    for c in query.chars() {
+        if let Effect::Search(job) = state.update(Action::SearchInput(c)) {
+            engine::search(&index, &job.query, Scope::All, &|| false, |results| {
+                state.on_search(Update::Batch {
+                    generation: job.generation,
+                    results,
+                });
+            });
+            state.on_search(Update::Done {
+                generation: job.generation,
+                complete: true,
+            });
+        }
+    }
 }
 
 #[test]
@@ -166,4 +203,110 @@ fn the_search_cursor_sits_after_wide_quotes_and_a_long_query_scrolls_to_it() {
         "兴",
         "the query's end is just before it"
     );
+}
+
+/// The sample searched for 振兴 (15 hits), kept with Enter, on its third hit.
+fn on_the_third_of_15_hits() -> State {
+    let mut state = State::new(corpus::sample());
+    draw(&mut state, 100, 30);
+    type_search(&mut state, "振兴");
+    state.update(Action::SearchSubmit);
+    state.update(Action::NextHit);
+    state.update(Action::NextHit);
+    state
+}
+
+#[test]
+fn the_hit_position_and_a_copy_notice_outlast_everything_else_in_the_status_bar() {
+    let mut state = on_the_third_of_15_hits();
+    for (width, height) in [(100, 30), (80, 24), (60, 20)] {
+        state.message = Some("sent 1 paragraph + citation to the terminal clipboard".to_owned());
+        let status = bottom_row(&draw(&mut state, width, height));
+        assert!(status.contains("hit 3/15"), "{width}×{height}: {status}");
+        assert!(
+            status.contains("sent 1 paragraph"),
+            "{width}×{height}: {status}"
+        );
+    }
+    state.message = Some("sent 1 paragraph + citation to the terminal clipboard".to_owned());
+    let status = bottom_row(&draw(&mut state, 100, 30));
+    assert!(
+        status.contains("sent 1 paragraph + citation to the terminal clipboard"),
+        "all of it at 100 columns: {status}"
+    );
+    state.message = Some("sent 1 paragraph + citation to the terminal clipboard".to_owned());
+    let status = bottom_row(&draw(&mut state, 60, 20));
+    assert!(
+        status.trim_end().ends_with("..."),
+        "cut where it no longer fits, and says so: {status}"
+    );
+}
+
+#[test]
+fn the_search_state_outranks_the_warning_count_at_80_and_60_columns() {
+    let mut corpus = corpus::sample();
+    // A scraped corpus can have one warning per file.
+    for line in 1..=1800 {
+        corpus.warnings.push(corpus::Warning {
+            source: "broken.txt".to_owned(),
+            line: Some(line),
+            message: "an invalid byte replaced".to_owned(),
+        });
+    }
+    let mut state = State::new(corpus);
+    draw(&mut state, 100, 30);
+    type_search(&mut state, "全面振兴新突破");
+    state.update(Action::SearchSubmit);
+    state.update(Action::NextHit);
+    state.update(Action::NextHit);
+    let status = bottom_row(&draw(&mut state, 100, 30));
+    for part in [
+        "article 1/3",
+        "1800 warnings (!)",
+        "/全面振兴新突破",
+        "hit 3/8",
+    ] {
+        assert!(
+            status.contains(part),
+            "100×30 has room for {part}: {status}"
+        );
+    }
+    for (width, height) in [(80, 24), (60, 20)] {
+        let status = bottom_row(&draw(&mut state, width, height));
+        assert!(status.contains("hit 3/8"), "{width}×{height}: {status}");
+        assert!(status.contains("article 1/3"), "{width}×{height}: {status}");
+    }
+}
+
+#[test]
+fn key_hints_that_do_not_fit_are_left_out_whole() {
+    let mut state = State::new(corpus::sample());
+    let words: Vec<&str> = state.keymap.hints().into_iter().map(|(_, w)| w).collect();
+    for (width, height) in [(100, 30), (80, 24), (60, 20)] {
+        let status = bottom_row(&draw(&mut state, width, height));
+        let status = status.trim_end();
+        assert!(status.contains("article 1/3"), "{status}");
+        assert!(
+            words.iter().any(|w| status.ends_with(w)),
+            "{width}×{height}: the last hint has its word, not a key alone: {status}"
+        );
+    }
+}
+
+#[test]
+fn a_single_hit_reads_1_hit_in_1_article() {
+    let mut state = State::new(corpus::sample());
+    draw(&mut state, 100, 30);
+    type_search(&mut state, "许勤");
+    let terminal = draw(&mut state, 100, 30);
+    let text = screen_text(&terminal);
+    assert!(text.contains(" 1 hit in 1 article "), "list header: {text}");
+    assert!(
+        bottom_row(&terminal).contains("1 hit in 1 article"),
+        "search line"
+    );
+    assert!(!text.contains("1 hits") && !text.contains("1 articles"));
+    state.update(Action::ToggleConcordance);
+    let text = screen_text(&draw(&mut state, 100, 30));
+    assert!(text.contains("Concordance: 1 hit -"), "{text}");
 }

@@ -5,10 +5,10 @@ use std::sync::Arc;
 
 use wenji::action::Action;
 use wenji::corpus;
-use wenji::search::engine::{self, Scope};
+use wenji::search::engine::{self, ArticleHits, Results, Scope};
 use wenji::search::index::Index;
 use wenji::search::worker::{Job, Update};
-use wenji::state::{Effect, Focus, State, Viewport};
+use wenji::state::{Effect, Focus, Search, State, Viewport};
 
 struct Session {
     state: State,
@@ -61,6 +61,66 @@ impl Session {
             generation: job.generation,
             complete: true,
         });
+    }
+
+    /// Types `text` into the search line and returns the last job without running it, so a
+    /// test can hand the results back in batches of its own.
+    fn type_pending(&mut self, text: &str) -> Job {
+        let mut last = None;
+        for c in text.chars() {
+            if let Effect::Search(job) = self.state.update(Action::SearchInput(c)) {
+                last = Some(job);
+            }
+        }
+        last.expect("the query changed")
+    }
+
+    /// Hands `batches` of `job`'s results to the state, then says the scan is done.
+    fn deliver(&mut self, job: &Job, batches: Vec<Results>) {
+        for results in batches {
+            self.state.on_search(Update::Batch {
+                generation: job.generation,
+                results,
+            });
+        }
+        self.state.on_search(Update::Done {
+            generation: job.generation,
+            complete: true,
+        });
+    }
+
+    fn go_to(&mut self, text: &str) {
+        self.act(Action::StartGoTo);
+        for c in text.chars() {
+            self.act(Action::GoToInput(c));
+        }
+        self.act(Action::GoToSubmit);
+    }
+
+    fn search(&self) -> &Search {
+        self.state.search.as_ref().expect("searching")
+    }
+
+    /// The display line of each hit in the reader's article, in hit order (`None` beyond the
+    /// lines laid out), and which of them is current.
+    fn hit_lines(&self) -> (Vec<Option<usize>>, Option<usize>) {
+        let document = self.state.reader.document().expect("laid out");
+        let hits: Vec<_> = self
+            .state
+            .highlights()
+            .into_iter()
+            .filter(|h| !h.selection)
+            .collect();
+        let lines = hits
+            .iter()
+            .map(|h| {
+                document
+                    .lines
+                    .iter()
+                    .position(|l| l.text == h.text && l.range.contains(&h.range.start))
+            })
+            .collect();
+        (lines, hits.iter().position(|h| h.current))
     }
 
     fn type_text(&mut self, text: &str) {
@@ -310,4 +370,173 @@ fn searching_from_the_raw_view_returns_to_the_article_text() {
         "hits are highlighted in the article, not the file"
     );
     assert!(session.state.highlights().iter().any(|h| h.current));
+}
+
+#[test]
+fn n_after_going_to_an_article_goes_to_that_articles_first_hit() {
+    let mut session = Session::new();
+    session.act(Action::StartSearch);
+    session.type_text("振兴");
+    session.act(Action::SearchSubmit);
+    session.go_to("2");
+    assert_eq!(session.state.reader.article(), 1);
+    session.act(Action::NextHit);
+    assert_eq!(
+        session.state.reader.article(),
+        1,
+        "n stays in the article in view, not back in the first"
+    );
+    let second = session.search().results.articles[1].hits.clone();
+    assert_eq!(session.search().current, Some(second.start));
+    assert_eq!(session.state.list.selected(), 1);
+}
+
+#[test]
+fn shift_n_after_going_to_an_article_goes_to_the_last_hit_before_it() {
+    let mut session = Session::new();
+    session.act(Action::StartSearch);
+    session.type_text("振兴");
+    session.act(Action::SearchSubmit);
+    session.go_to("2");
+    session.act(Action::PreviousHit);
+    let first = session.search().results.articles[0].hits.clone();
+    assert_eq!(session.state.reader.article(), 0);
+    assert_eq!(session.search().current, Some(first.end - 1));
+    assert_eq!(
+        session.state.message, None,
+        "no wrap: hits lie before the view"
+    );
+}
+
+/// Scrolls the reader past the first article's early hits, keeping the current one above.
+fn scrolled_past_early_hits() -> (Session, usize) {
+    let mut session = Session::new();
+    session.act(Action::StartSearch);
+    session.type_text("振兴");
+    session.act(Action::SearchSubmit);
+    session.act(Action::Open);
+    for _ in 0..3 {
+        session.act(Action::PageDown);
+    }
+    let top = session.state.reader.top();
+    let (lines, current) = session.hit_lines();
+    let current = current.expect("a current hit in this article");
+    assert!(
+        lines[current].is_some_and(|l| l < top),
+        "the current hit is above the view"
+    );
+    assert!(
+        lines.iter().take(2).all(|l| l.is_some_and(|l| l < top)),
+        "the first two hits are above the view"
+    );
+    (session, top)
+}
+
+#[test]
+fn n_after_scrolling_goes_to_the_first_hit_below_the_top_of_the_view() {
+    let (mut session, top) = scrolled_past_early_hits();
+    session.act(Action::NextHit);
+    assert_eq!(session.state.reader.article(), 0);
+    let (lines, current) = session.hit_lines();
+    let current = current.expect("a current hit");
+    assert!(
+        lines[current].is_some_and(|l| l >= top),
+        "the hit n went to is at or below where the view was: {lines:?}, hit {current}, top {top}"
+    );
+    assert!(
+        lines[..current].iter().all(|l| l.is_some_and(|l| l < top)),
+        "and it is the first such"
+    );
+}
+
+#[test]
+fn shift_n_after_scrolling_goes_to_the_last_hit_above_the_top_of_the_view() {
+    let (mut session, top) = scrolled_past_early_hits();
+    session.act(Action::PreviousHit);
+    assert_eq!(session.state.message, None, "no wrap to the last hit");
+    let (lines, current) = session.hit_lines();
+    let current = current.expect("a current hit");
+    assert!(lines[current].is_some_and(|l| l < top));
+    assert!(
+        lines[current + 1..]
+            .iter()
+            .all(|l| l.is_none_or(|l| l >= top)),
+        "no hit between it and the view: {lines:?}, hit {current}, top {top}"
+    );
+}
+
+#[test]
+fn the_first_hit_is_shown_when_a_later_batch_brings_it() {
+    let mut session = Session::new();
+    assert_eq!(session.state.reader.article(), 0);
+    session.act(Action::StartSearch);
+    let job = session.type_pending("许勤");
+    let results = engine::search_all(&session.index, &job.query);
+    session.deliver(&job, vec![Results::default(), Results::default(), results]);
+    assert_eq!(
+        session.state.reader.article(),
+        1,
+        "the reader shows the only matching article"
+    );
+    assert_eq!(session.search().current, Some(0), "its hit is current");
+    assert_eq!(session.state.list.selected(), 0);
+}
+
+#[test]
+fn once_the_reader_moved_a_later_batch_leaves_it_where_it_is() {
+    let mut session = Session::new();
+    session.act(Action::StartSearch);
+    let job = session.type_pending("许勤");
+    session.state.on_search(Update::Batch {
+        generation: job.generation,
+        results: Results::default(),
+    });
+    session.act(Action::WheelDown(wenji::action::Pane::Reader));
+    let moved_to = (session.state.reader.article(), session.state.reader.top());
+    assert_eq!(moved_to.0, 0);
+    assert!(moved_to.1 > 0, "the wheel scrolled the reader");
+    let results = engine::search_all(&session.index, &job.query);
+    session.deliver(&job, vec![results]);
+    assert_eq!(
+        (session.state.reader.article(), session.state.reader.top()),
+        moved_to,
+        "the reader stays where the user put it"
+    );
+    assert_eq!(
+        session.search().results.articles.len(),
+        1,
+        "the list has the result"
+    );
+}
+
+#[test]
+fn after_the_first_hit_is_shown_later_batches_never_move_the_reader() {
+    let mut session = Session::new();
+    session.act(Action::StartSearch);
+    let job = session.type_pending("振兴");
+    let all = engine::search_all(&session.index, &job.query);
+    let batches: Vec<Results> = (0..all.articles.len())
+        .map(|entry| {
+            let hits = all.hits_of(entry).to_vec();
+            let article = ArticleHits {
+                article: all.articles[entry].article,
+                hits: 0..hits.len(),
+            };
+            Results::new(vec![article], hits)
+        })
+        .collect();
+    let mut batches = batches.into_iter();
+    session.state.on_search(Update::Batch {
+        generation: job.generation,
+        results: batches.next().expect("a first article"),
+    });
+    assert_eq!(session.search().current, Some(0), "the first hit is shown");
+    session.act(Action::WheelDown(wenji::action::Pane::Reader));
+    let moved_to = (session.state.reader.article(), session.state.reader.top());
+    session.deliver(&job, batches.collect());
+    assert_eq!(session.search().results, all, "every batch arrived");
+    assert_eq!(
+        (session.state.reader.article(), session.state.reader.top()),
+        moved_to
+    );
 }

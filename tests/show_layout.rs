@@ -139,3 +139,33 @@ fn show_explains_unknown_and_ambiguous_articles() {
     assert!(stderr.contains("matches 3 articles"), "{stderr}");
     assert!(stderr.contains("2\t打造向北开放新高地"), "{stderr}");
 }
+
+#[test]
+fn show_0_is_an_error_since_article_numbers_start_at_1() {
+    let zero = wenji(&["show", "0"]);
+    assert_eq!(
+        zero.status.code(),
+        Some(1),
+        "not the first title with a 0 in it"
+    );
+    assert!(zero.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&zero.stderr);
+    assert!(stderr.contains("there is no article 0"), "{stderr}");
+    assert!(stderr.contains("article numbers start at 1"), "{stderr}");
+}
+
+#[test]
+fn a_number_is_taken_for_a_title_only_with_title() {
+    // The third title begins 2023年; there are only 3 articles.
+    let number = wenji(&["show", "2023"]);
+    assert_eq!(number.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&number.stderr);
+    assert!(stderr.contains("there is no article 2023"), "{stderr}");
+    assert!(
+        stderr.contains("--title"),
+        "the error says how to search titles"
+    );
+    let title = wenji(&["show", "--title", "2023", "--width", "61"]);
+    assert!(title.status.success());
+    assert_eq!(title.stdout, wenji(&["show", "3", "--width", "61"]).stdout);
+}

@@ -267,3 +267,33 @@ fn clicking_a_list_entry_selects_it_and_clicking_the_reader_focuses_it() {
     state.update(Action::Click(Pane::List, 0));
     assert_eq!(state.list.selected(), 1, "the border selects nothing");
 }
+
+#[test]
+fn raw_view_gives_an_empty_source_line_one_row() {
+    let mut state = sample_state();
+    apply(
+        &mut state,
+        &[Action::Open, Action::ToggleRaw, Action::Bottom],
+    );
+    let source = &state.corpus().sources[0].text;
+    let empty: Vec<usize> = source
+        .split_terminator('\n')
+        .enumerate()
+        .filter(|(_, line)| line.is_empty())
+        .map(|(i, _)| i + 1)
+        .collect();
+    assert!(empty.len() > 10, "the sample has blank lines");
+    let document = state.reader.document().expect("laid out");
+    for number in empty {
+        let row = document
+            .lines
+            .iter()
+            .position(|l| l.number == Some(number))
+            .expect("every line is numbered");
+        let next = document.lines.get(row + 1).map(|l| l.number);
+        assert!(
+            matches!(next, None | Some(Some(_))),
+            "source line {number} is empty, yet the row after it has no number of its own"
+        );
+    }
+}

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use ratatui::crossterm::style::Stylize;
 
 use crate::corpus::Corpus;
+use crate::count::count;
 use crate::layout::{Document, LineKind, Texts};
 use crate::state::Settings;
 
@@ -14,7 +15,12 @@ use crate::state::Settings;
 pub enum ShowError {
     #[error("no article matches `{0}` (see `wenji list` for numbers and titles)")]
     NotFound(String),
-    #[error("`{spec}` matches {} articles; give more of the title or a number:\n{}", .candidates.len(), .candidates.join("\n"))]
+    #[error(
+        "there is no article {number}: {} (see `wenji list`); to find `{number}` in titles, add --title",
+        numbered(*.count)
+    )]
+    NoSuchNumber { number: String, count: usize },
+    #[error("`{spec}` matches {}; give more of the title or a number:\n{}", count(.candidates.len(), "article"), .candidates.join("\n"))]
     Ambiguous {
         spec: String,
         candidates: Vec<String>,
@@ -23,12 +29,30 @@ pub enum ShowError {
     Write(#[from] io::Error),
 }
 
-/// The article `spec` names: a 1-based number, or a title substring only one article has.
-pub fn find(corpus: &Corpus, spec: &str) -> Result<usize, ShowError> {
-    if let Ok(number) = spec.trim().parse::<usize>()
-        && (1..=corpus.articles.len()).contains(&number)
-    {
-        return Ok(number - 1);
+/// How the articles are numbered, for an error about a number outside them.
+fn numbered(count: usize) -> String {
+    match count {
+        0 => "there are no articles".to_owned(),
+        1 => "article numbers start at 1, and there is 1 article".to_owned(),
+        _ => format!("article numbers start at 1 and end at {count}"),
+    }
+}
+
+/// The article `spec` names: a 1-based number, or (when it is not a number, or `title` is set) a
+/// part of a title only one article has. A number is never taken for a part of a title: `show 0`
+/// is a mistake to report, not the first title with a 0 in it.
+pub fn find(corpus: &Corpus, spec: &str, title: bool) -> Result<usize, ShowError> {
+    let digits = spec.trim();
+    if !title && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return digits
+            .parse::<usize>()
+            .ok()
+            .filter(|number| (1..=corpus.articles.len()).contains(number))
+            .map(|number| number - 1)
+            .ok_or_else(|| ShowError::NoSuchNumber {
+                number: digits.to_owned(),
+                count: corpus.articles.len(),
+            });
     }
     let matches: Vec<usize> = corpus
         .articles

@@ -3,6 +3,7 @@
 
 use super::{Effect, Focus, State};
 use crate::action::Action;
+use crate::count::count;
 use crate::layout::TextRef;
 
 impl State {
@@ -76,14 +77,16 @@ impl State {
                     .reveal(&self.corpus, (TextRef::Paragraph(number - 1), 0), 0);
             } else {
                 self.message = Some(format!(
-                    "this article has {} paragraphs",
-                    article.paragraphs.len()
+                    "this article has {}",
+                    count(article.paragraphs.len(), "paragraph")
                 ));
             }
         } else if (1..=self.corpus.articles.len()).contains(&number) {
             self.open_article(number - 1);
         } else {
-            self.message = Some(format!("there are {} articles", self.corpus.articles.len()));
+            let articles = self.corpus.articles.len();
+            let verb = if articles == 1 { "is" } else { "are" };
+            self.message = Some(format!("there {verb} {}", count(articles, "article")));
         }
     }
 }

@@ -1,5 +1,5 @@
-//! Hits in the browser: highlights for the reader, walking hits with `n`/`N`, and the
-//! concordance's cursor — all from the search results and the index's way back to the text.
+//! Hits in the browser: highlights for the reader, going to a hit, and the concordance's
+//! cursor — all from the search results and the index's way back to the text.
 
 use super::search::Highlight;
 use super::{Focus, State};
@@ -64,31 +64,6 @@ impl State {
                 })
             })
             .collect()
-    }
-
-    pub(super) fn step_hit(&mut self, delta: isize) {
-        let Some(search) = &self.search else { return };
-        let count = search.results.hit_count();
-        if count == 0 {
-            self.message = Some("no hits".to_owned());
-            return;
-        }
-        let next = match search.current {
-            None => 0,
-            Some(current) => {
-                let next = current.cast_signed() + delta;
-                if next < 0 {
-                    self.message = Some("search wrapped to the last hit".to_owned());
-                    count - 1
-                } else if next.cast_unsigned() >= count {
-                    self.message = Some("search wrapped to the first hit".to_owned());
-                    0
-                } else {
-                    next.cast_unsigned()
-                }
-            }
-        };
-        self.go_to_hit(next);
     }
 
     /// Makes hit `hit` current: selects its article and brings it into view.
@@ -175,7 +150,11 @@ impl State {
 
 /// Where a field's text sits in the reader's layout: the laid-out text and the offset of the
 /// field within it. Sections are shown in the border, not in the text.
-fn field_place(document: &Document, article: &Article, field: Field) -> Option<(TextRef, usize)> {
+pub(super) fn field_place(
+    document: &Document,
+    article: &Article,
+    field: Field,
+) -> Option<(TextRef, usize)> {
     match field {
         Field::Title => Some((document.title?, 0)),
         Field::Speaker => Some((document.byline?, 0)),

@@ -3,6 +3,7 @@
 //! the whole behaviour can be tested with action sequences.
 
 mod go_to;
+mod hit_walk;
 mod hits;
 mod list;
 mod navigate;
@@ -252,6 +253,29 @@ impl State {
 
     /// Applies one user intent.
     pub fn update(&mut self, action: Action) -> Effect {
+        let before = self.view();
+        let effect = self.apply(action);
+        // Whatever moved the reader or the list (a key, a click, a jump), a search still
+        // scanning must not take the reader elsewhere once its first hit comes in.
+        if self.view() != before
+            && let Some(search) = &mut self.search
+        {
+            search.user_moved();
+        }
+        effect
+    }
+
+    /// Where the reader and the list are: what a user's move changes.
+    fn view(&self) -> (usize, usize, bool, usize) {
+        (
+            self.reader.article(),
+            self.reader.top(),
+            self.reader.is_raw(),
+            self.list.selected(),
+        )
+    }
+
+    fn apply(&mut self, action: Action) -> Effect {
         self.message = None;
         match action {
             Action::Quit => return Effect::Quit,

@@ -5,6 +5,10 @@
 //! through [`State::on_search`], tagged with their generation, and anything stale is dropped. Until
 //! the first batch of a new query arrives the previous results stay on screen, so the list never
 //! flickers empty between keystrokes.
+//!
+//! A new query shows its first hit as soon as a batch brings one — the first batch, or a later
+//! one when the early part of the corpus has none — unless the reader moved since the query
+//! changed: then the reader stays where it was put, and later batches only lengthen the list.
 
 use std::ops::Range;
 
@@ -42,9 +46,20 @@ pub struct Search {
     complete: Option<(Query, Vec<u32>)>,
     /// The current hit, an index into `results.hits`.
     pub current: Option<usize>,
+    /// Whether the latest query's first hit is still to be shown.
+    first_hit: FirstHit,
     /// Where the reader was before `/`, for Esc.
     saved: Saved,
     pub(super) history_cursor: Option<usize>,
+}
+
+/// Whether a query's first hit is still to be shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FirstHit {
+    /// No batch has brought a hit yet, and the reader has not moved since the query changed.
+    Due,
+    /// Shown already, or the reader moved: batches only lengthen the list.
+    Settled,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -72,6 +87,11 @@ impl Search {
 
     pub fn text(&self) -> String {
         self.input.lines().join(" ")
+    }
+
+    /// The reader moved (or the list selection did): no batch may take it elsewhere now.
+    pub(super) fn user_moved(&mut self) {
+        self.first_hit = FirstHit::Settled;
     }
 
     /// The position in `results.articles` of the entry holding hit `hit`.
@@ -205,6 +225,7 @@ impl State {
             running: false,
             complete: None,
             current: None,
+            first_hit: FirstHit::Settled,
             saved,
             history_cursor: None,
         });
@@ -273,6 +294,11 @@ impl State {
             .map(|(_, articles)| articles.clone());
         search.generation = self.generations;
         search.query = query.clone();
+        search.first_hit = if query.is_empty() {
+            FirstHit::Settled
+        } else {
+            FirstHit::Due
+        };
         search.running = !query.is_empty();
         if query.is_empty() {
             search.results = Results::default();
@@ -308,9 +334,18 @@ impl State {
         let (articles, hits) = (search.results.articles.len(), search.results.hit_count());
         search.kwic.set_len(hits);
         self.list.set_len(articles);
-        if first {
+        if search.first_hit == FirstHit::Due && hits > 0 {
+            search.first_hit = FirstHit::Settled;
             self.list.select(0);
             self.show_selected();
+        } else if first {
+            // The reader stays; the list selects its article if it is among the results.
+            let reading = self.reader.article();
+            let entry = search
+                .results
+                .articles
+                .partition_point(|a| (a.article as usize) < reading);
+            self.list.select(entry);
         }
     }
 

@@ -8,6 +8,7 @@ use ratatui::widgets::Widget;
 use super::text::draw;
 use super::theme::Theme;
 use crate::corpus::Corpus;
+use crate::count::count;
 use crate::search::hit::{context, locate};
 use crate::search::index::Index;
 use crate::state::Search;
@@ -37,7 +38,8 @@ impl Widget for &ConcordanceView<'_> {
         };
         let block = super::bordered(self.ambiguous)
             .title(format!(
-                " Concordance: {hits} hits{running} - Tab for articles "
+                " Concordance: {}{running} - Tab for articles ",
+                count(hits, "hit")
             ))
             .border_style(self.theme.border(self.focused));
         let inner = block.inner(area);

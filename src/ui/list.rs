@@ -8,6 +8,7 @@ use super::layout::LIST_ENTRY_ROWS;
 use super::text::draw;
 use super::theme::Theme;
 use crate::corpus::{Article, Corpus};
+use crate::count::hits_in_articles;
 use crate::state::{ListCursor, Search};
 use crate::text::truncate::truncate;
 use crate::text::width::{AmbiguousWidth, str_width};
@@ -49,7 +50,7 @@ impl ListView<'_> {
             Some(search) => {
                 let (hits, articles) = (search.results.hit_count(), search.results.articles.len());
                 let running = if search.running { ", scanning" } else { "" };
-                format!(" {hits} hits in {articles} articles{running} ")
+                format!(" {}{running} ", hits_in_articles(hits, articles))
             }
             None => format!(" Articles ({}) ", self.corpus.articles.len()),
         }

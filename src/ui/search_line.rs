@@ -14,6 +14,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::text::draw;
 use super::theme::Theme;
+use crate::count::hits_in_articles;
 use crate::state::Search;
 use crate::text::width::{AmbiguousWidth, str_width};
 
@@ -88,6 +89,6 @@ impl SearchLineView<'_> {
         }
         let (hits, articles) = (search.results.hit_count(), search.results.articles.len());
         let running = if search.running { " scanning" } else { "" };
-        format!(" {hits} hits in {articles} articles{running} ")
+        format!(" {}{running} ", hits_in_articles(hits, articles))
     }
 }

@@ -1,19 +1,70 @@
 //! The status bar: where you are, what went wrong while loading, and the keys worth knowing.
+//!
+//! The bar is built from parts, each with a rank. When the parts are wider than the terminal the
+//! least important go first (the key hints, then the section heading, the warning count, the
+//! query and the article position), so the hit position (`hit 17/120`) and a notice (`sent …
+//! to the terminal clipboard`) stay on screen at any width; a notice too long for what is left is
+//! cut with `...` rather than pushed off the edge.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::theme::Theme;
+use crate::count::count;
 use crate::state::State;
 use crate::text::truncate::truncate;
-use crate::text::width::AmbiguousWidth;
+use crate::text::width::{AmbiguousWidth, str_width};
 
 /// Columns the name of the section being read may take.
 const SECTION_COLUMNS: usize = 24;
 
-/// Draws `article i/n · p%`, the section being read, the warning count, then a notice or the key hints.
+/// Parts ranked at most this are never dropped: the notice and the hit position.
+const KEPT: u8 = Rank::Hit as u8;
+
+/// How much a part matters: lower ranks stay longest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Rank {
+    Notice,
+    Hit,
+    Position,
+    Query,
+    Warnings,
+    Section,
+    SearchHints,
+    /// Key hints; each further hint ranks lower than the one before, so they go right to left.
+    KeyHints,
+}
+
+/// One piece of the bar.
+struct Part {
+    spans: Vec<Span<'static>>,
+    rank: u8,
+    /// The notice: cut to fit rather than dropped.
+    notice: bool,
+}
+
+impl Part {
+    fn new(text: String, style: Style, rank: Rank) -> Self {
+        Self {
+            spans: vec![Span::styled(text, style)],
+            rank: rank as u8,
+            notice: rank == Rank::Notice,
+        }
+    }
+
+    fn width(&self, ambiguous: AmbiguousWidth) -> usize {
+        self.spans
+            .iter()
+            .map(|s| str_width(&s.content, ambiguous))
+            .sum()
+    }
+}
+
+/// Draws `article i/n · p%`, the section being read, the warning count, the search and its hit,
+/// then a notice or the key hints — as many of them as fit, the most important kept.
 pub struct StatusView<'a> {
     pub state: &'a State,
     pub theme: &'a Theme,
@@ -23,48 +74,102 @@ pub struct StatusView<'a> {
 impl Widget for &StatusView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         buf.set_style(area, self.theme.status);
-        let count = self.state.corpus().articles.len();
-        let raw = if self.state.reader.is_raw() {
-            " · raw"
-        } else {
-            ""
-        };
-        let position = format!(
-            " article {}/{count} · {}%{raw} ",
-            self.state.reader.article() + 1,
-            self.state.reader.percent()
-        );
-        let mut spans = vec![Span::styled(position, self.theme.status)];
-        if let Some(section) = self.state.current_section() {
-            let section = truncate(&section, SECTION_COLUMNS, self.ambiguous);
-            spans.push(Span::styled(format!("{section} "), self.theme.status_key));
-        }
-        let warnings = self.state.corpus().warnings.len();
-        if warnings > 0 {
-            let plural = if warnings == 1 { "" } else { "s" };
-            spans.push(Span::styled(
-                format!(" {warnings} warning{plural} (!) "),
-                self.theme.warning,
-            ));
-        }
-        if let Some(search) = self.state.search.as_ref().filter(|s| s.filters()) {
-            let hits = search.results.hit_count();
-            let at = search.current.map_or(0, |c| c + 1);
-            let text = format!(" /{}  hit {at}/{hits} ", search.text());
-            spans.push(Span::styled(text, self.theme.status_key));
-            spans.push(Span::styled(
-                " n/N next/previous  Esc clear ",
-                self.theme.status,
-            ));
-        }
-        if let Some(message) = &self.state.message {
-            spans.push(Span::styled(format!(" {message} "), self.theme.notice));
-        } else if self.state.search.is_none() {
-            for (key, word) in self.state.keymap.hints() {
-                spans.push(Span::styled(format!(" {key}"), self.theme.status_key));
-                spans.push(Span::styled(format!(" {word}"), self.theme.status));
-            }
-        }
+        let parts = fit(self.parts(), usize::from(area.width), self.ambiguous);
+        let spans: Vec<Span<'static>> = parts.into_iter().flat_map(|p| p.spans).collect();
         Line::from(spans).render(area, buf);
     }
+}
+
+impl StatusView<'_> {
+    /// Every part, in the order they are drawn.
+    fn parts(&self) -> Vec<Part> {
+        let (state, theme) = (self.state, self.theme);
+        let raw = if state.reader.is_raw() { " · raw" } else { "" };
+        let position = format!(
+            " article {}/{} · {}%{raw} ",
+            state.reader.article() + 1,
+            state.corpus().articles.len(),
+            state.reader.percent()
+        );
+        let mut parts = vec![Part::new(position, theme.status, Rank::Position)];
+        if let Some(section) = state.current_section() {
+            let section = truncate(&section, SECTION_COLUMNS, self.ambiguous);
+            parts.push(Part::new(
+                format!("{section} "),
+                theme.status_key,
+                Rank::Section,
+            ));
+        }
+        let warnings = state.corpus().warnings.len();
+        if warnings > 0 {
+            let text = format!(" {} (!) ", count(warnings, "warning"));
+            parts.push(Part::new(text, theme.warning, Rank::Warnings));
+        }
+        if let Some(search) = state.search.as_ref().filter(|s| s.filters()) {
+            let at = search.current.map_or(0, |c| c + 1);
+            let hit = format!(" hit {at}/{} ", search.results.hit_count());
+            let query = format!(" /{} ", search.text());
+            parts.push(Part::new(query, theme.status_key, Rank::Query));
+            parts.push(Part::new(hit, theme.status_key, Rank::Hit));
+            let hints = " n/N next/previous  Esc clear ".to_owned();
+            parts.push(Part::new(hints, theme.status, Rank::SearchHints));
+        }
+        if let Some(message) = &state.message {
+            parts.push(Part::new(
+                format!(" {message} "),
+                theme.notice,
+                Rank::Notice,
+            ));
+        } else if state.search.is_none() {
+            parts.extend(self.key_hints());
+        }
+        parts
+    }
+
+    fn key_hints(&self) -> impl Iterator<Item = Part> + '_ {
+        let base = Rank::KeyHints as u8;
+        self.state
+            .keymap
+            .hints()
+            .into_iter()
+            .enumerate()
+            .map(move |(i, (key, word))| Part {
+                spans: vec![
+                    Span::styled(format!(" {key}"), self.theme.status_key),
+                    Span::styled(format!(" {word}"), self.theme.status),
+                ],
+                rank: base.saturating_add(u8::try_from(i).unwrap_or(u8::MAX)),
+                notice: false,
+            })
+    }
+}
+
+/// The parts that fit in `width` columns: the lowest-ranked (the rightmost of equals) dropped
+/// first, never the notice or the hit position; a notice still too long is cut to the room left.
+fn fit(mut parts: Vec<Part>, width: usize, ambiguous: AmbiguousWidth) -> Vec<Part> {
+    let total = |parts: &[Part]| parts.iter().map(|p| p.width(ambiguous)).sum::<usize>();
+    while total(&parts) > width {
+        let least = parts
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.rank > KEPT)
+            .max_by_key(|(i, p)| (p.rank, *i))
+            .map(|(i, _)| i);
+        let Some(least) = least else { break };
+        parts.remove(least);
+    }
+    let used = total(&parts);
+    if used > width
+        && let Some(notice) = parts.iter_mut().find(|p| p.notice)
+    {
+        let others = used - notice.width(ambiguous);
+        // The notice's own padding: a space each side.
+        let room = width.saturating_sub(others).saturating_sub(2);
+        for span in &mut notice.spans {
+            let text = span.content.trim();
+            let cut = format!(" {} ", truncate(text, room, ambiguous));
+            span.content = cut.into();
+        }
+    }
+    parts
 }
