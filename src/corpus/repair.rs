@@ -112,9 +112,13 @@ pub fn join_page_breaks(paragraphs: &mut Vec<Paragraph>) {
     *paragraphs = likely
         .into_iter()
         .map(|(mut paragraph, joined)| {
-            // A numbered heading that a break cut in two is whole again: lay it out as one.
-            if joined && numbering::heading_level(&paragraph.text).is_some() {
-                paragraph.kind = ParagraphKind::Heading;
+            if joined {
+                // Growing by joins left spare room; a corpus keeps its paragraphs all session.
+                paragraph.text.shrink_to_fit();
+                // A numbered heading that a break cut in two is whole again: lay it out as one.
+                if numbering::heading_level(&paragraph.text).is_some() {
+                    paragraph.kind = ParagraphKind::Heading;
+                }
             }
             paragraph
         })
