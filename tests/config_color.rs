@@ -50,6 +50,7 @@ fn colours(theme: &Theme) -> Vec<Color> {
         theme.byline,
         theme.heading,
         theme.credit,
+        theme.caption,
         theme.border,
         theme.border_focused,
         theme.list_selected,
@@ -144,6 +145,10 @@ fn no_color_removes_every_colour_and_marks_with_attributes() {
                 .contains(Modifier::REVERSED | Modifier::BOLD)
         );
         assert!(plain.border_focused.add_modifier.contains(Modifier::BOLD));
+        assert!(
+            plain.caption.add_modifier.contains(Modifier::DIM),
+            "a caption stays quieter than the prose"
+        );
         assert!(plain.status.add_modifier.contains(Modifier::REVERSED));
         assert_ne!(plain.hit, plain.hit_current);
         assert_ne!(plain.border, plain.border_focused);

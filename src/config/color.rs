@@ -116,6 +116,7 @@ fn without_colour(theme: &Theme) -> Theme {
     let only = |modifier: Modifier| Style::new().add_modifier(modifier);
     Theme {
         dim: plain.dim.add_modifier(Modifier::DIM),
+        caption: plain.caption.add_modifier(Modifier::DIM),
         border_focused: only(Modifier::BOLD),
         list_selected: only(Modifier::REVERSED | Modifier::BOLD),
         list_selected_unfocused: only(Modifier::REVERSED),
