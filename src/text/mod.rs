@@ -3,6 +3,7 @@
 //! Pure functions over `&str`; nothing here knows about ratatui, files or the corpus model, so the
 //! one-shot commands and the TUI lay text out identically.
 
+pub mod ambiguous;
 pub mod breaks;
 pub mod sanitize;
 pub mod truncate;
