@@ -68,6 +68,24 @@ fn clreq_and_gb_examples_wrap_exactly() {
 }
 
 #[test]
+fn full_width_year_is_never_split_but_may_part_from_nian() {
+    // `２００８` is 8 columns: at width 10 the year goes down whole rather than `于２ | ００８年`.
+    assert_eq!(lines("始于２００８年", 10), ["始于", "２００８年"]);
+    assert_eq!(lines("于２００８年底", 10), ["于２００８", "年底"]);
+}
+
+#[test]
+fn full_width_percentage_is_never_split() {
+    assert_eq!(lines("增长１４．９％，", 12), ["增长", "１４．９％，"]);
+    assert_eq!(lines("增长了１４．９％", 14), ["增长了", "１４．９％"]);
+}
+
+#[test]
+fn full_width_letters_hold_together_like_ascii_ones() {
+    assert_eq!(lines("我国ＧＤＰ总量", 8), ["我国", "ＧＤＰ", "总量"]);
+}
+
+#[test]
 fn comma_never_starts_a_line() {
     assert_eq!(lines("一二三四，五", 8), ["一二三", "四，五"]);
 }

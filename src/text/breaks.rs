@@ -166,7 +166,9 @@ fn grade(previous: char, spaced: bool, next: char, uax14: bool) -> Break {
         Break::SplitsPair
     } else if must_not_start(previous, next) || must_not_end(previous, next) {
         Break::BreaksPunctuationRule
-    } else if uax14 || breaks_around_cjk_quote(previous, next) || opens_cjk_bracket(next) {
+    } else if (uax14 || breaks_around_cjk_quote(previous, next) || opens_cjk_bracket(next))
+        && !inside_full_width_run(previous, next)
+    {
         Break::Allowed
     } else {
         Break::SplitsRun
@@ -254,6 +256,23 @@ fn opens_cjk_bracket(next: char) -> bool {
         next,
         '（' | '〔' | '［' | '｛' | '【' | '〖' | '《' | '〈' | '「' | '『'
     )
+}
+
+/// Full-width letters and digits hold together as ASCII ones do, and a full-width point joins
+/// the digits after it (`１４．９`); UAX #14 classes them as ideographs, which part anywhere. The
+/// point before a digit needs no rule here: `．` may not start a line. A full-width number may
+/// still part from the hanzi after it, as `2023` from `年`.
+///
+/// ```
+/// use wenji::text::breaks::pieces;
+/// assert_eq!(pieces("于２００８年"), ["于", "２００８", "年"]);
+/// assert_eq!(pieces("增长１４．９％，"), ["增", "长", "１４．９％，"]);
+/// assert_eq!(pieces("ＧＤＰ总量"), ["ＧＤＰ", "总", "量"]);
+/// ```
+fn inside_full_width_run(previous: char, next: char) -> bool {
+    let digit = |c| ('０'..='９').contains(&c);
+    let alphanumeric = |c| digit(c) || ('Ａ'..='Ｚ').contains(&c) || ('ａ'..='ｚ').contains(&c);
+    alphanumeric(next) && alphanumeric(previous) || previous == '．' && digit(next)
 }
 
 /// A hanzi (CJK unified or compatibility ideograph, or `〇`): what the orphan rule counts.
