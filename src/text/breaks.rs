@@ -167,7 +167,7 @@ fn grade(previous: char, spaced: bool, next: char, uax14: bool) -> Break {
     } else if must_not_start(previous, next) || must_not_end(previous, next) {
         Break::BreaksPunctuationRule
     } else if (uax14 || breaks_around_cjk_quote(previous, next) || opens_cjk_bracket(next))
-        && !inside_full_width_run(previous, next)
+        && (spaced || !inside_full_width_run(previous, next))
     {
         Break::Allowed
     } else {
@@ -268,11 +268,12 @@ fn opens_cjk_bracket(next: char) -> bool {
 /// assert_eq!(pieces("于２００８年"), ["于", "２００８", "年"]);
 /// assert_eq!(pieces("增长１４．９％，"), ["增", "长", "１４．９％，"]);
 /// assert_eq!(pieces("ＧＤＰ总量"), ["ＧＤＰ", "总", "量"]);
+/// assert_eq!(pieces("２００８ ２００９"), ["２００８ ", "２００９"]);
 /// ```
 fn inside_full_width_run(previous: char, next: char) -> bool {
     let digit = |c| ('０'..='９').contains(&c);
     let alphanumeric = |c| digit(c) || ('Ａ'..='Ｚ').contains(&c) || ('ａ'..='ｚ').contains(&c);
-    alphanumeric(next) && alphanumeric(previous) || previous == '．' && digit(next)
+    (alphanumeric(previous) && alphanumeric(next)) || (previous == '．' && digit(next))
 }
 
 /// A hanzi (CJK unified or compatibility ideograph, or `〇`): what the orphan rule counts.
