@@ -4,7 +4,7 @@
 
 mod layout_support;
 
-use layout_support::{EAST_ASIAN_AMBIGUOUS, is_east_asian_ambiguous};
+use layout_support::east_asian_width::{EAST_ASIAN_AMBIGUOUS, is_east_asian_ambiguous};
 use unicode_width::UnicodeWidthStr;
 use wenji::text::width::{AmbiguousWidth, grapheme_width, str_width};
 use wenji::text::wrap::{WrapOptions, wrap};

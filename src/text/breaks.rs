@@ -4,11 +4,13 @@
 //! UAX #14 opportunities of `unicode-linebreak`, tailored to the rules of CHINESE-TEXT.md §1
 //! (clreq basic level with the GB/T 15834 and strict additions). The crate alone lets `～ — · ／`
 //! start a line and `/` end one, glues `“ ”` to the hanzi around them and glues a full-width `（`
-//! to the Latin word before it; the rule functions below fix each of those, and every one carries
-//! an example. Breaks are graded rather than allowed or forbidden, so the wrapper can still cut
-//! a run that is wider than the whole line at the least bad place.
+//! to the Latin word before it, and lets full-width digits part (`２ | ００８`); the rule
+//! functions below fix each of those, and every one carries an example. Breaks are graded
+//! rather than allowed or forbidden, so the wrapper can still cut a run that is wider than the
+//! whole line at the least bad place.
 //!
-//! Nothing here knows about widths of lines or where lines end; that is `wrap`'s job.
+//! Nothing here knows about widths of lines or where lines end; that is `wrap`'s and
+//! `line_end`'s job.
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 use unicode_segmentation::UnicodeSegmentation;
@@ -16,8 +18,10 @@ use unicode_width::UnicodeWidthChar;
 
 use super::width::{AmbiguousWidth, grapheme_width};
 
-/// How acceptable a line break before a unit is, from worst to best.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// How acceptable a line break before a unit is, by the rules alone. Where a line holds no
+/// allowed break, [`line_end`](super::line_end) ranks the others, by the width of the run a cut
+/// would split too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Break {
     /// Not a place for a break: before a space (a break comes after the spaces, which are then
     /// consumed) or before the first unit of the paragraph.
@@ -27,8 +31,8 @@ pub enum Break {
     /// Starts a line with a must-not-start mark or ends one with a must-not-end mark: only when
     /// the line could hold nothing else.
     BreaksPunctuationRule,
-    /// Cuts a run UAX #14 keeps together (a Latin word, `5.2%`, `2023`): only when the run alone
-    /// is wider than the line.
+    /// Cuts a run UAX #14 keeps together (a Latin word, `5.2%`, `2023`) or a full-width number
+    /// (`２００８`): only when the run alone is wider than the line, or nothing else is left.
     SplitsRun,
     /// A line break opportunity.
     Allowed,

@@ -5,6 +5,7 @@
 
 pub mod ambiguous;
 pub mod breaks;
+pub mod line_end;
 pub mod sanitize;
 pub mod truncate;
 pub mod width;

@@ -1,4 +1,4 @@
-//! Unicode data the layout tests judge widths by, kept apart from wenji's own tables.
+//! The East_Asian_Width data the layout tests judge widths by, kept apart from wenji's tables.
 //!
 //! `EAST_ASIAN_AMBIGUOUS` lists every code point with East_Asian_Width=A in Unicode 18.0.0 (the
 //! version `unicode-width` 0.2.3 uses), as the Python package `unicodedata2` 18.0.0 gives it.
