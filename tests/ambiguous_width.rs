@@ -1,5 +1,5 @@
 //! `--ambiguous-wide` counts every East Asian Ambiguous character as two columns, as a terminal
-//! set up for CJK draws it, letters included; checked against the East_Asian_Width data itself
+//! set up for CJK draws it, letters included; checked against the `East_Asian_Width` data itself
 //! (`layout_support`), not against wenji's own table.
 
 mod layout_support;

@@ -92,7 +92,7 @@ fn options() -> impl Strategy<Value = WrapOptions> {
 }
 
 /// Columns `text` takes in a terminal that draws every East Asian Ambiguous character two wide,
-/// judged from the East_Asian_Width data rather than by wenji.
+/// judged from the `East_Asian_Width` data rather than by wenji.
 fn columns_in_a_cjk_terminal(text: &str) -> usize {
     text.graphemes(true)
         .map(|grapheme| match grapheme.width_cjk() {

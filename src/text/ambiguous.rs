@@ -1,21 +1,22 @@
 //! The East Asian Ambiguous characters that `unicode-width` draws one column wide even in its
 //! East Asian context: letters and modifier symbols (`α Ω ú ø ё ā ˇ ¨`).
 //!
-//! `unicode-width`'s `width_cjk` counts an ambiguous character as 2 only when it is not a Letter
-//! or Modifier_Symbol (its rule 6), so `α` stays 1. A terminal set up for CJK draws every
-//! East_Asian_Width=A character two wide, letters included, so `--ambiguous-wide` must count
+//! `unicode-width`'s `width_cjk` counts an ambiguous character as 2 only when it is not a letter
+//! or a modifier symbol (its rule 6), so `α` stays 1. A terminal set up for CJK draws every
+//! East Asian Ambiguous character two wide, letters included, so `--ambiguous-wide` must count
 //! them as 2 too, or a line of Greek or pinyin overruns the pane. [`widened_in_wide_mode`] says
 //! which characters to add.
 //!
-//! The table holds every code point with East_Asian_Width=A and a General_Category of Letter or
-//! Modifier_Symbol, from Unicode 18.0.0 (the version `unicode-width` 0.2.3 uses), as the Python
-//! package `unicodedata2` 18.0.0 gives it. To regenerate (after `pip install unicodedata2`):
+//! The table holds every code point with `East_Asian_Width=A` and a `General_Category` of `L*`
+//! (letter) or `Sk` (modifier symbol), from Unicode 18.0.0 (the version `unicode-width` 0.2.3
+//! uses), as the Python package `unicodedata2` 18.0.0 gives it. To regenerate (after
+//! `pip install unicodedata2`):
 //!
 //! ```text
-//! python3 -c 'import unicodedata2 as u, itertools as t; a=[i for i in range(0x110000) if u.east_asian_width(chr(i))=="A" and (u.category(chr(i))[0]=="L" or u.category(chr(i))=="Sk")]; [print(f"    (0x{g[0][1]:04X}, 0x{g[-1][1]:04X}),") for g in (list(g) for _, g in t.groupby(enumerate(a), lambda p: p[1]-p[0]))]'
+//! python3 -c 'import unicodedata2 as u, itertools as t; a=[i for i in range(0x110000) if u.east_asian_width(chr(i))=="A" and (u.category(chr(i))[0]=="L" or u.category(chr(i))=="Sk")]; [print(f"    (0x{g[0][1]:04_X}, 0x{g[-1][1]:04_X}),") for g in (list(g) for _, g in t.groupby(enumerate(a), lambda p: p[1]-p[0]))]'
 //! ```
 //!
-//! `tests/ambiguous_width.rs` checks the result against the East_Asian_Width data itself.
+//! `tests/ambiguous_width.rs` checks the result against the `East_Asian_Width` data itself.
 
 /// Inclusive code point ranges, sorted and disjoint.
 const LETTERS_AND_MODIFIERS: &[(u32, u32)] = &[

@@ -1,14 +1,14 @@
-//! The East_Asian_Width data the layout tests judge widths by, kept apart from wenji's tables.
+//! The `East_Asian_Width` data the layout tests judge widths by, kept apart from wenji's tables.
 //!
-//! `EAST_ASIAN_AMBIGUOUS` lists every code point with East_Asian_Width=A in Unicode 18.0.0 (the
+//! `EAST_ASIAN_AMBIGUOUS` lists every code point with `East_Asian_Width=A` in Unicode 18.0.0 (the
 //! version `unicode-width` 0.2.3 uses), as the Python package `unicodedata2` 18.0.0 gives it.
 //! To regenerate (after `pip install unicodedata2`):
 //!
 //! ```text
-//! python3 -c 'import unicodedata2 as u, itertools as t; a=[i for i in range(0x110000) if u.east_asian_width(chr(i))=="A"]; [print(f"    (0x{g[0][1]:04X}, 0x{g[-1][1]:04X}),") for g in (list(g) for _, g in t.groupby(enumerate(a), lambda p: p[1]-p[0]))]'
+//! python3 -c 'import unicodedata2 as u, itertools as t; a=[i for i in range(0x110000) if u.east_asian_width(chr(i))=="A"]; [print(f"    (0x{g[0][1]:04_X}, 0x{g[-1][1]:04_X}),") for g in (list(g) for _, g in t.groupby(enumerate(a), lambda p: p[1]-p[0]))]'
 //! ```
 
-/// Inclusive code point ranges with East_Asian_Width=A, sorted.
+/// Inclusive code point ranges with `East_Asian_Width=A`, sorted.
 pub const EAST_ASIAN_AMBIGUOUS: &[(u32, u32)] = &[
     (0x00A1, 0x00A1),
     (0x00A4, 0x00A4),
@@ -180,18 +180,18 @@ pub const EAST_ASIAN_AMBIGUOUS: &[(u32, u32)] = &[
     (0xE000, 0xF8FF),
     (0xFE00, 0xFE0F),
     (0xFFFD, 0xFFFD),
-    (0x1F100, 0x1F10A),
-    (0x1F110, 0x1F12D),
-    (0x1F130, 0x1F169),
-    (0x1F170, 0x1F18D),
-    (0x1F18F, 0x1F190),
-    (0x1F19B, 0x1F1AC),
-    (0xE0100, 0xE01EF),
-    (0xF0000, 0xFFFFD),
-    (0x100000, 0x10FFFD),
+    (0x1_F100, 0x1_F10A),
+    (0x1_F110, 0x1_F12D),
+    (0x1_F130, 0x1_F169),
+    (0x1_F170, 0x1_F18D),
+    (0x1_F18F, 0x1_F190),
+    (0x1_F19B, 0x1_F1AC),
+    (0xE_0100, 0xE_01EF),
+    (0xF_0000, 0xF_FFFD),
+    (0x10_0000, 0x10_FFFD),
 ];
 
-/// `c` has East_Asian_Width=A.
+/// `c` has `East_Asian_Width=A`.
 pub fn is_east_asian_ambiguous(c: char) -> bool {
     let c = u32::from(c);
     let at = EAST_ASIAN_AMBIGUOUS.partition_point(|&(_, last)| last < c);
