@@ -275,6 +275,10 @@ fn opens_cjk_bracket(next: char) -> bool {
 /// assert_eq!(pieces("２００８ ２００９"), ["２００８ ", "２００９"]);
 /// ```
 fn inside_full_width_run(previous: char, next: char) -> bool {
+    // Called for nearly every unit: one comparison turns away hanzi and everything else.
+    if !('０'..='ｚ').contains(&next) {
+        return false;
+    }
     let digit = |c| ('０'..='９').contains(&c);
     let alphanumeric = |c| digit(c) || ('Ａ'..='Ｚ').contains(&c) || ('ａ'..='ｚ').contains(&c);
     (alphanumeric(previous) && alphanumeric(next)) || (previous == '．' && digit(next))

@@ -37,13 +37,15 @@ enum Rank {
     AfterSeparator,
 }
 
-/// The widths a line is measured against.
+/// The widths a line is measured against, and how wide the units read for it are.
 #[derive(Debug, Clone, Copy)]
 pub struct Measure {
     /// Columns free on this line (the first line's indent taken off).
     pub room: usize,
     /// Columns of a whole line: what a run must fit in to stay whole.
     pub width: usize,
+    /// Columns of all the units pending, spaces included.
+    pub pending: usize,
 }
 
 /// Where the line that `pending` overflows ends: the number of units it keeps, at least one.
@@ -54,7 +56,7 @@ pub fn line_end(
     more: &mut impl Iterator<Item = Unit>,
     measure: Measure,
 ) -> usize {
-    let (limit, limit_columns) = fitting_end(pending, measure.room);
+    let (limit, limit_columns) = fitting_end(pending, measure.room, measure.pending);
     // Nearly every line of Chinese text ends here, one or two units back.
     if let Some(at) = (1..=limit)
         .rev()
@@ -99,8 +101,24 @@ pub fn line_end(
 }
 
 /// The most units of `pending` whose shown text fits in `room` (at least one, fewer than all,
-/// since `pending` overflows), and the columns they take, trailing spaces included.
-fn fitting_end(pending: &[Unit], room: usize) -> (usize, usize) {
+/// since `pending` overflows), and the columns they take, trailing spaces included; `columns`
+/// is the width of all of `pending`.
+fn fitting_end(pending: &[Unit], room: usize, columns: usize) -> (usize, usize) {
+    // Usually only the last unit overflowed: the rest is known to fit without a walk.
+    if let Some((last, kept)) = pending.split_last()
+        && !kept.is_empty()
+    {
+        let kept_columns = columns.saturating_sub(last.width);
+        let spaces: usize = kept
+            .iter()
+            .rev()
+            .take_while(|unit| unit.space)
+            .map(|unit| unit.width)
+            .sum();
+        if kept_columns.saturating_sub(spaces) <= room {
+            return (kept.len(), kept_columns);
+        }
+    }
     let mut total = 0;
     let mut shown = 0;
     let mut end = (1, pending.first().map_or(0, |unit| unit.width));

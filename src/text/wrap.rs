@@ -194,6 +194,7 @@ impl<U: Iterator<Item = Unit>> Wrapper<'_, U> {
                 let measure = Measure {
                     room,
                     width: self.width,
+                    pending: self.pending_total,
                 };
                 let at = line_end(self.text, &mut self.pending, &mut self.units, measure);
                 // Spaces opening the rest are consumed by the break.
