@@ -68,6 +68,76 @@ fn clreq_and_gb_examples_wrap_exactly() {
 }
 
 #[test]
+fn full_width_year_is_never_split_but_may_part_from_nian() {
+    // `２００８` is 8 columns: at width 10 the year goes down whole rather than `于２ | ００８年`.
+    assert_eq!(lines("始于２００８年", 10), ["始于", "２００８年"]);
+    assert_eq!(lines("于２００８年底", 10), ["于２００８", "年底"]);
+}
+
+#[test]
+fn full_width_percentage_is_never_split() {
+    assert_eq!(lines("增长１４．９％，", 12), ["增长", "１４．９％，"]);
+    assert_eq!(lines("增长了１４．９％", 14), ["增长了", "１４．９％"]);
+}
+
+#[test]
+fn full_width_letters_hold_together_like_ascii_ones() {
+    assert_eq!(lines("我国ＧＤＰ总量", 8), ["我国", "ＧＤＰ", "总量"]);
+}
+
+#[test]
+fn a_latin_word_that_fits_a_line_is_never_split_for_a_bracket_rule() {
+    // `「#NotMyPresident」，` is 21 columns: something must give at width 20. The word stays
+    // whole with both its brackets; only the comma goes down, and `「` never ends a line.
+    assert_eq!(
+        lines("發起「#NotMyPresident」，鼓勵", 20),
+        ["發起", "「#NotMyPresident」", "，鼓勵"]
+    );
+    assert_eq!(
+        lines("用（internationalization）。", 22),
+        ["用", "（internationalization", "）。"]
+    );
+}
+
+#[test]
+fn a_word_too_long_for_any_line_is_cut_at_the_last_column_not_after_its_bracket() {
+    // The overflow falls inside the word; only reading on shows it is wider than a line.
+    assert_eq!(lines("「abcdefghijklmn」", 12), ["「abcdefghij", "klmn」"]);
+}
+
+#[test]
+fn an_over_long_url_is_cut_after_a_slash_or_low_line_in_the_last_third() {
+    assert_eq!(
+        lines(
+            "https://example.org/reports/government_work_report.html",
+            24
+        ),
+        [
+            "https://example.org/",
+            "reports/government_work_",
+            "report.html"
+        ]
+    );
+}
+
+#[test]
+fn an_over_long_email_address_is_cut_after_its_at_sign() {
+    assert_eq!(
+        lines("请致信press.office@xinhua.example.com", 16),
+        ["请致信", "press.office@", "xinhua.example.", "com"]
+    );
+}
+
+#[test]
+fn an_over_long_run_without_a_mark_near_the_end_is_cut_at_the_last_column() {
+    // The only `/` is in the first third of the line.
+    assert_eq!(
+        lines("ab/cdefghijklmnopqrstuvwxyz", 12),
+        ["ab/cdefghijk", "lmnopqrstuvw", "xyz"]
+    );
+}
+
+#[test]
 fn comma_never_starts_a_line() {
     assert_eq!(lines("一二三四，五", 8), ["一二三", "四，五"]);
 }

@@ -1,19 +1,19 @@
 //! Invariants of `text::wrap` over random paragraphs mixing hanzi, every mark the line-breaking
-//! rules name, Latin words, numbers and emoji, at every width from 2 to 120 columns.
+//! rules name, Latin words, full-width and ASCII numbers, ambiguous-width letters and emoji, at
+//! every width from 2 to 120 columns.
 //!
-//! The rule sets are written out again here from CHINESE-TEXT.md §1 rather than imported, so a
-//! mark dropped from the implementation's lists makes these tests fail.
+//! The rules and the width data come from `layout_support`, written out again from
+//! CHINESE-TEXT.md §1 and the Unicode data rather than imported from wenji.
 
+mod layout_support;
+
+use layout_support::east_asian_width::is_east_asian_ambiguous;
+use layout_support::{PAIRED, Paragraph, forbidden, head, in_full_width_run, last_head};
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 use wenji::text::width::{AmbiguousWidth, grapheme_width, str_width};
 use wenji::text::wrap::{Line, WrapOptions, wrap};
-
-const NO_START: &str = "、，。．：；！？‼⁇,.:;!?”’」』）)〕］]｝}】〗》〉～-–—·・‧/／…⋯⸺々";
-const NO_START_AFTER_DIGIT: &str = "%％℃°‰";
-const NO_END: &str = "“‘「『（(〔［[｛{【〖《〈/／";
-const NO_END_BEFORE_DIGIT: &str = "¥＄$£€#";
-const PAIRED: &str = "—…⋯";
 
 /// Hanzi and other wide characters that only follow the ordinary rules.
 const HANZI: &str = "中国辽宁振兴新突破年〇　";
@@ -24,11 +24,15 @@ const WORDS: &[&str] = &[
     "GB/T",
     "hello",
     "internationalization",
+    "NotMyPresident",
     "2023",
     "5.2%",
     "30℃",
     "15834",
     "１２",
+    "２００８",
+    "１４．９",
+    "ＧＤＰ",
     "——",
     "……",
     "⋯⋯",
@@ -41,19 +45,28 @@ const WORDS: &[&str] = &[
     " ",
 ];
 
+/// East Asian Ambiguous letters and signs `unicode-width` draws narrow even in a CJK context,
+/// and one spelt with a combining mark.
+const AMBIGUOUS_LETTERS: &[&str] = &["α", "ú", "Ω", "ё", "ø", "ā", "ǎ", "①", "е\u{308}"];
+
 /// Pieces a paragraph is built from: every character the rules name, hanzi, words, emoji.
 fn pieces() -> Vec<String> {
     [
         HANZI,
-        NO_START,
-        NO_START_AFTER_DIGIT,
-        NO_END,
-        NO_END_BEFORE_DIGIT,
+        layout_support::NO_START,
+        layout_support::NO_START_AFTER_DIGIT,
+        layout_support::NO_END,
+        layout_support::NO_END_BEFORE_DIGIT,
     ]
     .concat()
     .chars()
     .map(String::from)
-    .chain(WORDS.iter().map(|&word| word.to_owned()))
+    .chain(
+        WORDS
+            .iter()
+            .chain(AMBIGUOUS_LETTERS)
+            .map(|&word| word.to_owned()),
+    )
     .collect()
 }
 
@@ -78,46 +91,16 @@ fn options() -> impl Strategy<Value = WrapOptions> {
         })
 }
 
-fn head(text: &str) -> char {
-    text.chars().next().unwrap_or(' ')
-}
-
-/// First character of the last grapheme cluster of `text`.
-fn last_head(text: &str) -> char {
-    text.graphemes(true).next_back().map_or(' ', head)
-}
-
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
-}
-
-/// The rules of §1 forbid a break between `before` and `after` (spaces already stripped).
-fn forbidden(before: char, after: char, spaced: bool) -> bool {
-    NO_START.contains(after)
-        || (NO_START_AFTER_DIGIT.contains(after) && is_digit(before))
-        || NO_END.contains(before)
-        || (NO_END_BEFORE_DIGIT.contains(before) && is_digit(after))
-        || (!spaced && before == after && PAIRED.contains(after))
-}
-
-/// The line holds no place where the rules would let it break: it can give nothing away.
-fn holds_nothing_separable(shown: &str) -> bool {
-    let mut previous: Option<char> = None;
-    let mut spaced = false;
-    for grapheme in shown.graphemes(true) {
-        if grapheme == " " {
-            spaced = true;
-            continue;
-        }
-        if let Some(before) = previous
-            && !forbidden(before, head(grapheme), spaced)
-        {
-            return false;
-        }
-        previous = Some(head(grapheme));
-        spaced = false;
-    }
-    true
+/// Columns `text` takes in a terminal that draws every East Asian Ambiguous character two wide,
+/// judged from the `East_Asian_Width` data rather than by wenji.
+fn columns_in_a_cjk_terminal(text: &str) -> usize {
+    text.graphemes(true)
+        .map(|grapheme| match grapheme.width_cjk() {
+            0 => 0,
+            _ if is_east_asian_ambiguous(head(grapheme)) => 2,
+            width => width.min(2),
+        })
+        .sum()
 }
 
 fn shown<'t>(text: &'t str, line: &Line) -> &'t str {
@@ -165,6 +148,7 @@ proptest! {
         text in paragraph(),
         options in options(),
     ) {
+        let paragraph = Paragraph::new(&text);
         let lines = wrap(&text, &options);
         for pair in lines.windows(2) {
             let above = shown(&text, &pair[0]);
@@ -173,7 +157,7 @@ proptest! {
             let is_pair = before == after && PAIRED.contains(after);
             if forbidden(before, after, false) && !is_pair {
                 prop_assert!(
-                    holds_nothing_separable(above),
+                    paragraph.holds_nothing_separable(paragraph.indices(pair[0].range.clone())),
                     "{above:?} | {below:?} at {options:?}",
                 );
             }
@@ -205,4 +189,73 @@ proptest! {
             }
         }
     }
+
+    #[test]
+    fn a_latin_word_or_number_is_split_only_when_wider_than_the_line(
+        text in paragraph(),
+        options in options(),
+    ) {
+        let paragraph = Paragraph::new(&text);
+        for pair in wrap(&text, &options).windows(2) {
+            let Some(index) = split_joint(&paragraph, &pair[0], &pair[1]) else {
+                continue;
+            };
+            let (before, after) = (paragraph.head_of(index - 1), paragraph.head_of(index));
+            if before.is_ascii_alphanumeric() && after.is_ascii_alphanumeric() {
+                let room = options.width - pair[0].indent;
+                prop_assert!(
+                    paragraph.run_width(index, options.ambiguous) > room,
+                    "{:?} | {:?} at {options:?}",
+                    shown(&text, &pair[0]),
+                    shown(&text, &pair[1]),
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_full_width_number_is_split_only_when_wider_than_the_line(
+        text in paragraph(),
+        options in options(),
+    ) {
+        let paragraph = Paragraph::new(&text);
+        for pair in wrap(&text, &options).windows(2) {
+            let Some(index) = split_joint(&paragraph, &pair[0], &pair[1]) else {
+                continue;
+            };
+            if in_full_width_run(paragraph.head_of(index - 1), paragraph.head_of(index)) {
+                let room = options.width - pair[0].indent;
+                prop_assert!(
+                    paragraph.run_width(index, options.ambiguous) > room,
+                    "{:?} | {:?} at {options:?}",
+                    shown(&text, &pair[0]),
+                    shown(&text, &pair[1]),
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn in_wide_mode_no_line_is_wider_than_a_cjk_terminal_draws_it(
+        text in paragraph(),
+        width in 2usize..=120,
+        first_indent in prop::sample::select(vec![0usize, 4]),
+    ) {
+        let options = WrapOptions { width, first_indent, ambiguous: AmbiguousWidth::Wide };
+        for line in wrap(&text, &options) {
+            let shown = shown(&text, &line);
+            let single = shown.graphemes(true).count() == 1;
+            prop_assert!(
+                line.indent + columns_in_a_cjk_terminal(shown) <= width || single,
+                "{shown:?} at {width}",
+            );
+        }
+    }
+}
+
+/// The index of the first cluster of `below` when the break between `above` and it falls
+/// between two clusters with no space consumed.
+fn split_joint(paragraph: &Paragraph<'_>, above: &Line, below: &Line) -> Option<usize> {
+    let index = paragraph.index_at(below.range.start);
+    (above.range.end == below.range.start && index > 0).then_some(index)
 }

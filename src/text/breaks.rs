@@ -4,11 +4,13 @@
 //! UAX #14 opportunities of `unicode-linebreak`, tailored to the rules of CHINESE-TEXT.md §1
 //! (clreq basic level with the GB/T 15834 and strict additions). The crate alone lets `～ — · ／`
 //! start a line and `/` end one, glues `“ ”` to the hanzi around them and glues a full-width `（`
-//! to the Latin word before it; the rule functions below fix each of those, and every one carries
-//! an example. Breaks are graded rather than allowed or forbidden, so the wrapper can still cut
-//! a run that is wider than the whole line at the least bad place.
+//! to the Latin word before it, and lets full-width digits part (`２ | ００８`); the rule
+//! functions below fix each of those, and every one carries an example. Breaks are graded
+//! rather than allowed or forbidden, so the wrapper can still cut a run that is wider than the
+//! whole line at the least bad place.
 //!
-//! Nothing here knows about widths of lines or where lines end; that is `wrap`'s job.
+//! Nothing here knows about widths of lines or where lines end; that is `wrap`'s and
+//! `line_end`'s job.
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 use unicode_segmentation::UnicodeSegmentation;
@@ -16,8 +18,10 @@ use unicode_width::UnicodeWidthChar;
 
 use super::width::{AmbiguousWidth, grapheme_width};
 
-/// How acceptable a line break before a unit is, from worst to best.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// How acceptable a line break before a unit is, by the rules alone. Where a line holds no
+/// allowed break, [`line_end`](super::line_end) ranks the others, by the width of the run a cut
+/// would split too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Break {
     /// Not a place for a break: before a space (a break comes after the spaces, which are then
     /// consumed) or before the first unit of the paragraph.
@@ -27,8 +31,8 @@ pub enum Break {
     /// Starts a line with a must-not-start mark or ends one with a must-not-end mark: only when
     /// the line could hold nothing else.
     BreaksPunctuationRule,
-    /// Cuts a run UAX #14 keeps together (a Latin word, `5.2%`, `2023`): only when the run alone
-    /// is wider than the line.
+    /// Cuts a run UAX #14 keeps together (a Latin word, `5.2%`, `2023`) or a full-width number
+    /// (`２００８`): only when the run alone is wider than the line, or nothing else is left.
     SplitsRun,
     /// A line break opportunity.
     Allowed,
@@ -166,7 +170,9 @@ fn grade(previous: char, spaced: bool, next: char, uax14: bool) -> Break {
         Break::SplitsPair
     } else if must_not_start(previous, next) || must_not_end(previous, next) {
         Break::BreaksPunctuationRule
-    } else if uax14 || breaks_around_cjk_quote(previous, next) || opens_cjk_bracket(next) {
+    } else if (uax14 || breaks_around_cjk_quote(previous, next) || opens_cjk_bracket(next))
+        && (spaced || !inside_full_width_run(previous, next))
+    {
         Break::Allowed
     } else {
         Break::SplitsRun
@@ -254,6 +260,28 @@ fn opens_cjk_bracket(next: char) -> bool {
         next,
         '（' | '〔' | '［' | '｛' | '【' | '〖' | '《' | '〈' | '「' | '『'
     )
+}
+
+/// Full-width letters and digits hold together as ASCII ones do, and a full-width point joins
+/// the digits after it (`１４．９`); UAX #14 classes them as ideographs, which part anywhere. The
+/// point before a digit needs no rule here: `．` may not start a line. A full-width number may
+/// still part from the hanzi after it, as `2023` from `年`.
+///
+/// ```
+/// use wenji::text::breaks::pieces;
+/// assert_eq!(pieces("于２００８年"), ["于", "２００８", "年"]);
+/// assert_eq!(pieces("增长１４．９％，"), ["增", "长", "１４．９％，"]);
+/// assert_eq!(pieces("ＧＤＰ总量"), ["ＧＤＰ", "总", "量"]);
+/// assert_eq!(pieces("２００８ ２００９"), ["２００８ ", "２００９"]);
+/// ```
+fn inside_full_width_run(previous: char, next: char) -> bool {
+    // Called for nearly every unit: one comparison turns away hanzi and everything else.
+    if !('０'..='ｚ').contains(&next) {
+        return false;
+    }
+    let digit = |c| ('０'..='９').contains(&c);
+    let alphanumeric = |c| digit(c) || ('Ａ'..='Ｚ').contains(&c) || ('ａ'..='ｚ').contains(&c);
+    (alphanumeric(previous) && alphanumeric(next)) || (previous == '．' && digit(next))
 }
 
 /// A hanzi (CJK unified or compatibility ideograph, or `〇`): what the orphan rule counts.

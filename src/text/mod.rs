@@ -3,7 +3,9 @@
 //! Pure functions over `&str`; nothing here knows about ratatui, files or the corpus model, so the
 //! one-shot commands and the TUI lay text out identically.
 
+pub mod ambiguous;
 pub mod breaks;
+pub mod line_end;
 pub mod sanitize;
 pub mod truncate;
 pub mod width;

@@ -1,11 +1,15 @@
 //! Display width in terminal columns, measured per grapheme cluster (UAX #11 via `unicode-width`).
 //!
-//! "Ambiguous" characters (`“ ” … — ·` and friends) are one column in most terminals and two in
-//! CJK-configured ones; callers pass the setting explicitly so wrapping, highlighting and the cursor
-//! always agree with what the terminal draws.
+//! "Ambiguous" characters (`“ ” … — ·`, and letters such as `α ú ø`) are one column in most
+//! terminals and two in CJK-configured ones; callers pass the setting explicitly so wrapping,
+//! highlighting and the cursor always agree with what the terminal draws. In wide mode every
+//! East Asian Ambiguous character counts 2, including the letters `unicode-width` keeps narrow
+//! ([`super::ambiguous`]).
 
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
+
+use super::ambiguous::widened_in_wide_mode;
 
 /// How wide the terminal draws East Asian "ambiguous" characters.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -24,6 +28,8 @@ pub enum AmbiguousWidth {
 /// assert_eq!(grapheme_width("中", AmbiguousWidth::Narrow), 2);
 /// assert_eq!(grapheme_width("“", AmbiguousWidth::Narrow), 1);
 /// assert_eq!(grapheme_width("“", AmbiguousWidth::Wide), 2);
+/// assert_eq!(grapheme_width("α", AmbiguousWidth::Narrow), 1);
+/// assert_eq!(grapheme_width("α", AmbiguousWidth::Wide), 2);
 /// assert_eq!(grapheme_width("e\u{301}", AmbiguousWidth::Narrow), 1);
 /// ```
 pub fn grapheme_width(grapheme: &str, ambiguous: AmbiguousWidth) -> usize {
@@ -39,7 +45,11 @@ pub fn grapheme_width(grapheme: &str, ambiguous: AmbiguousWidth) -> usize {
     }
     let width = match ambiguous {
         AmbiguousWidth::Narrow => grapheme.width(),
-        AmbiguousWidth::Wide => grapheme.width_cjk(),
+        // A letter keeps its accents in the same cell: the cluster is as wide as its base.
+        AmbiguousWidth::Wide => match grapheme.width_cjk() {
+            1 if grapheme.chars().next().is_some_and(widened_in_wide_mode) => 2,
+            width => width,
+        },
     };
     width.min(2)
 }

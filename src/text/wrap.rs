@@ -9,9 +9,11 @@
 //! 1. [`breaks::units`](super::breaks::units) cuts the paragraph into grapheme clusters, each
 //!    graded by how acceptable a break just before it is.
 //! 2. Lines are filled greedily. When a cluster overflows the line, the line ends at the latest
-//!    place of the best grade it holds. That is push-out: a mark that may not start a line takes
-//!    the character before it down with it (a terminal can neither compress nor hang punctuation).
-//!    A run wider than the whole line is cut at its least bad grapheme boundary.
+//!    allowed break it holds. That is push-out: a mark that may not start a line takes the
+//!    character before it down with it (a terminal can neither compress nor hang punctuation).
+//!    A line with no allowed break ends at the least bad place [`line_end`](super::line_end)
+//!    finds: a long URL after a `/`, never inside a word that fits a line while a punctuation
+//!    rule could give instead.
 //! 3. Spaces at a break are consumed: they are in neither line's range. So are spaces ending the
 //!    paragraph, which would otherwise push a blank line past the width.
 //! 4. If the last line is a lone hanzi (孤字), perhaps with closing punctuation, the line above
@@ -23,6 +25,7 @@
 use std::ops::Range;
 
 use super::breaks::{Break, Unit, is_hanzi, must_not_start, units};
+use super::line_end::{Measure, line_end};
 use super::width::AmbiguousWidth;
 
 /// How to lay out one paragraph.
@@ -188,7 +191,12 @@ impl<U: Iterator<Item = Unit>> Wrapper<'_, U> {
                 && self.pending.len() > 1
                 && self.pending.last().is_some_and(|unit| !unit.space);
             if overflows {
-                let at = best_break(&self.pending);
+                let measure = Measure {
+                    room,
+                    width: self.width,
+                    pending: self.pending_total,
+                };
+                let at = line_end(self.text, &mut self.pending, &mut self.units, measure);
                 // Spaces opening the rest are consumed by the break.
                 let rest = at
                     + self.pending[at..]
@@ -245,22 +253,6 @@ fn is_orphan(text: &str, line: &[Unit]) -> bool {
     heads
         .next()
         .is_some_and(|hanzi| is_hanzi(hanzi) && heads.all(|mark| must_not_start(hanzi, mark)))
-}
-
-/// Where to end a line that overflows: the latest place of the best grade, never before the
-/// first unit (which stays even when it alone is wider than the line).
-fn best_break(pending: &[Unit]) -> usize {
-    let mut best = (Break::Never, pending.len() - 1);
-    for at in (1..pending.len()).rev() {
-        let grade = pending[at].before;
-        if grade > best.0 {
-            best = (grade, at);
-            if grade == Break::Allowed {
-                break;
-            }
-        }
-    }
-    best.1
 }
 
 /// Columns of `units` up to the last non-space one.

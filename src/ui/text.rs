@@ -1,9 +1,10 @@
 //! Drawing text into the buffer with wenji's own column widths.
 //!
-//! ratatui measures with `unicode-width`'s narrow reading of ambiguous characters (`“ ” … — ·`).
-//! In a terminal that draws them wide, every such glyph would shift the rest of the line, so in
-//! wide mode each one is written with ratatui's per-cell forced width and the cell after it is
-//! left covered, keeping ratatui's idea of the screen and the terminal's in step.
+//! ratatui measures with `unicode-width`'s narrow reading of ambiguous characters (`“ ” … — ·`,
+//! and letters such as `α ø`, which `unicode-width` keeps narrow in every context). In a terminal
+//! that draws them wide, every such glyph would shift the rest of the line, so in wide mode each
+//! one is written with ratatui's per-cell forced width and the cell after it is left covered,
+//! keeping ratatui's idea of the screen and the terminal's in step.
 
 use std::num::NonZeroU16;
 
@@ -63,15 +64,21 @@ pub fn draw(
 }
 
 /// What a buffer shows, as lines of text: a wide glyph once, its covered cell skipped, as a
-/// terminal shows it (for snapshots and checks of what a person would see).
+/// terminal shows it (for snapshots and checks of what a person would see). A forced cell width
+/// counts over `unicode-width`'s, as the terminal it was forced for draws it.
 pub fn buffer_text(buffer: &Buffer) -> String {
     let mut text = String::new();
     for y in buffer.area.top()..buffer.area.bottom() {
         let mut x = buffer.area.left();
         while x < buffer.area.right() {
-            let symbol = buffer[(x, y)].symbol();
+            let cell = &buffer[(x, y)];
+            let symbol = cell.symbol();
             text.push_str(symbol);
-            x += u16::try_from(symbol.width().max(1)).unwrap_or(1);
+            let columns = match cell.diff_option {
+                CellDiffOption::ForcedWidth(forced) => forced.get(),
+                _ => u16::try_from(symbol.width()).unwrap_or(1),
+            };
+            x = x.saturating_add(columns.max(1));
         }
         text.push('\n');
     }
@@ -103,6 +110,14 @@ mod tests {
         );
         assert_eq!(buf[(2, 0)].symbol(), "好");
         assert_eq!(buf[(4, 0)].symbol(), "”");
+    }
+
+    #[test]
+    fn snapshot_text_shows_a_wide_greek_letter_once_as_a_cjk_terminal_does() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 6, 1));
+        let end = draw(&mut buf, 0, 0, "α好", 6, Style::new(), AmbiguousWidth::Wide);
+        assert_eq!(end, 4);
+        assert_eq!(buffer_text(&buf), "α好  \n");
     }
 
     #[test]
