@@ -217,10 +217,13 @@ fn utf8_file_with_one_corrupt_byte_stays_utf8_with_a_replacement_and_a_warning()
     );
     assert!(article.paragraphs[0].text.starts_with("习近平总书记"));
     let warnings = support::warnings_about(&corpus.warnings, &path);
+    let line = original[..at].matches('\n').count() + 1;
+    let expected = format!(
+        "{}:{line}: 3 invalid UTF-8 byte sequences shown as \u{FFFD} (the first at byte {at})",
+        path.display()
+    );
     assert!(
-        warnings
-            .iter()
-            .any(|w| w.message.contains("invalid UTF-8 byte")),
-        "{warnings:?}"
+        warnings.iter().any(|w| w.to_string() == expected),
+        "{expected} in {warnings:?}"
     );
 }

@@ -20,14 +20,17 @@
 //!    Big5 files into GBK), fed only until it has seen enough non-ASCII text. GBK is read as its
 //!    superset GB18030.
 //!
-//! A caller-given encoding (`--encoding`) replaces all four steps. The bytes are only read, never
-//! changed. This module knows nothing of files, paths or the screen: callers add the file name to
-//! errors and warnings.
+//! Every bad sequence becomes U+FFFD, and a warning gives the byte offset and the line of the
+//! first (`decode/body.rs`). A caller-given encoding (`--encoding`) replaces all four steps. The
+//! bytes are only read, never changed. This module knows nothing of files, paths or the screen:
+//! callers add the file name to errors and warnings.
 
 use std::fmt;
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
-use encoding_rs::{DecoderResult, Encoding, GB18030, GBK, REPLACEMENT, UTF_8};
+use encoding_rs::{Encoding, GB18030, GBK, REPLACEMENT, UTF_8};
+
+use body::decode_body;
 
 /// How much of a file the NUL sniff looks at, as git does.
 const SNIFF_LEN: usize = 8 * 1024;
@@ -93,6 +96,9 @@ pub enum DecodeWarning {
         count: usize,
         /// Byte offset of the first bad sequence in the file (the byte-order mark included).
         first_offset: usize,
+        /// The 1-based line of the first bad sequence, counting line ends as the reader shows
+        /// them (`\n`, CRLF, a lone CR, NEL, U+2028, U+2029).
+        first_line: usize,
     },
     /// The file starts with a byte-order mark for `bom`, but the caller asked for `forced`; the
     /// mark was kept as data and the bytes read as `forced`.
@@ -102,6 +108,16 @@ pub enum DecodeWarning {
     },
 }
 
+impl DecodeWarning {
+    /// The 1-based line the warning is about, if it has one.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            Self::InvalidBytes { first_line, .. } => Some(*first_line),
+            Self::BomOverridden { .. } => None,
+        }
+    }
+}
+
 impl fmt::Display for DecodeWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -109,6 +125,7 @@ impl fmt::Display for DecodeWarning {
                 encoding,
                 count,
                 first_offset,
+                ..
             } => {
                 let noun = if *count == 1 { "sequence" } else { "sequences" };
                 write!(
@@ -303,61 +320,7 @@ fn is_nearly_utf8(bytes: &[u8]) -> bool {
     multibyte >= bad * GOOD_PER_BAD_SEQUENCE
 }
 
-/// Decodes `bytes[skip..]` as `encoding`, replacing each bad sequence with U+FFFD and noting
-/// where the first one was (as an offset into `bytes`).
-fn decode_body(
-    encoding: &'static Encoding,
-    bytes: &[u8],
-    skip: usize,
-    detected_by: Detection,
-) -> Decoded {
-    let body = bytes.get(skip..).unwrap_or_default();
-    let mut decoder = encoding.new_decoder_without_bom_handling();
-    let room = |decoder: &encoding_rs::Decoder, left: usize| {
-        decoder
-            .max_utf8_buffer_length_without_replacement(left)
-            .unwrap_or(left)
-    };
-    let mut text = String::with_capacity(room(&decoder, body.len()));
-    let (mut read, mut count, mut first_offset) = (0, 0, 0);
-    loop {
-        let rest = body.get(read..).unwrap_or_default();
-        let (result, consumed) =
-            decoder.decode_to_string_without_replacement(rest, &mut text, true);
-        read += consumed;
-        match result {
-            DecoderResult::InputEmpty => break,
-            DecoderResult::OutputFull => {
-                text.reserve(room(&decoder, body.len().saturating_sub(read)));
-            }
-            DecoderResult::Malformed(bad, after) => {
-                if count == 0 {
-                    first_offset =
-                        skip + read.saturating_sub(usize::from(bad) + usize::from(after));
-                }
-                count += 1;
-                text.push('\u{FFFD}');
-            }
-        }
-    }
-    let warnings = if count == 0 {
-        Vec::new()
-    } else {
-        vec![DecodeWarning::InvalidBytes {
-            encoding,
-            count,
-            first_offset,
-        }]
-    };
-    Decoded {
-        text,
-        encoding,
-        bom: skip > 0,
-        detected_by,
-        warnings,
-    }
-}
-
+mod body;
 mod utf16;
 
 #[cfg(test)]
