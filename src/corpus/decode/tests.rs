@@ -184,6 +184,20 @@ fn hanzi_only_gbk_big5_and_latin_text_are_not_taken_for_utf16() {
 }
 
 #[test]
+fn latin1_full_of_accents_is_not_taken_for_utf16() {
+    // Two ASCII letters read as UTF-16 are a hanzi (`fa` is 慦), and accented letters supply
+    // the high bytes real UTF-16 hanzi have.
+    let text = "Malmö; perché Ångström não København Søren";
+    let (bytes, _, _) = WINDOWS_1252.encode(text);
+    assert_eq!(bytes.len() % 2, 0, "an even length, as UTF-16 has");
+    let decoded = decode(&bytes, None).unwrap();
+    assert_eq!(
+        (decoded.text.as_str(), decoded.encoding),
+        (text, WINDOWS_1252)
+    );
+}
+
+#[test]
 fn one_corrupt_byte_garbles_one_character_not_the_file() {
     let mut bytes = SIMPLIFIED.as_bytes().to_vec();
     let offset = SIMPLIFIED.find('振').unwrap();
