@@ -1,7 +1,8 @@
 //! Files in every encoding Chinese corpora arrive in — GBK, GB18030 (with four-byte characters),
 //! Big5, UTF-16LE/BE with and without a byte-order mark, UTF-8 with a mark — load into the same
 //! articles as their UTF-8 original, and the source says which encoding it was read as.
-//! `--encoding` overrides the guess; a UTF-8 file with one corrupt byte stays UTF-8.
+//! `--encoding` overrides the guess; a UTF-8 or GBK file with a corrupt or missing byte keeps its
+//! encoding, and the warning names the byte and the line.
 
 #[path = "fixtures_support/mod.rs"]
 mod support;
@@ -158,21 +159,69 @@ fn utf8_with_byte_order_mark_reads_right_without_the_mark() {
 }
 
 #[test]
-fn encoding_override_reads_gbk_as_asked() {
+fn encoding_override_reads_big5_as_asked() {
     let dir = TempDir::new().unwrap();
-    // Two hanzi are too few for a guess (they read as EUC-KR): the override makes them right.
-    let path = write(dir.path(), "short.txt", encode("郝鹏", GBK));
+    // Two Big5 hanzi that also read as two common GBK ones: a guess takes GB18030, the more
+    // widespread; the override makes them right.
+    let path = write(dir.path(), "short.txt", encode("講話", BIG5));
+    let guessed = load_one(&path);
+    assert_eq!(encoding_of(&guessed), "GB18030 (guessed)");
     let options = LoadOptions {
-        encoding: Some(GBK),
+        encoding: Some(BIG5),
         ..LoadOptions::default()
     };
     let corpus = load_within_limit(&[path], options).unwrap();
-    assert_eq!(corpus.articles[0].title, "郝鹏");
+    assert_eq!(corpus.articles[0].title, "講話");
     assert_eq!(
         encoding_of(&corpus),
-        "GB18030",
+        "Big5",
         "a forced encoding is not a guess"
     );
+}
+
+#[test]
+fn short_gbk_titles_read_right_and_say_guessed() {
+    let dir = TempDir::new().unwrap();
+    for (i, title) in ["讲话", "你好", "習近平", "臺灣", "Speech 2023: 讲话"]
+        .into_iter()
+        .enumerate()
+    {
+        let path = write(dir.path(), &format!("{i}.txt"), encode(title, GBK));
+        let corpus = load_one(&path);
+        assert_eq!(corpus.articles[0].title, title);
+        assert_eq!(encoding_of(&corpus), "GB18030 (guessed)", "{title}");
+        assert!(corpus.warnings.is_empty(), "{:?}", corpus.warnings);
+    }
+}
+
+#[test]
+fn gbk_file_cut_mid_character_keeps_its_text_and_names_the_line() {
+    let original = first_article_markdown();
+    let original = original.trim_end();
+    let mut bytes = encode(original, GBK);
+    bytes.pop();
+    let dir = TempDir::new().unwrap();
+    let path = write(dir.path(), "cut.md", &bytes);
+    let corpus = load_one(&path);
+    assert_eq!(encoding_of(&corpus), "GB18030 (guessed)");
+    let article = &corpus.articles[0];
+    assert_eq!(article.title, "以全面振兴新突破建设中国式现代化新辽宁");
+    let last = article.paragraphs.last().unwrap().text.as_str();
+    let kept = &original[original.rfind('\n').unwrap() + 1..original.len() - '。'.len_utf8()];
+    assert_eq!(
+        last,
+        format!("{kept}\u{FFFD}"),
+        "only the cut character is lost"
+    );
+    let warnings = support::warnings_about(&corpus.warnings, &path);
+    let line = original.lines().count();
+    let expected = format!(
+        "{}:{line}: 1 invalid GB18030 byte sequence shown as \u{FFFD} (the first at byte {})",
+        path.display(),
+        bytes.len() - 1
+    );
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings[0].to_string(), expected);
 }
 
 #[test]
@@ -217,10 +266,13 @@ fn utf8_file_with_one_corrupt_byte_stays_utf8_with_a_replacement_and_a_warning()
     );
     assert!(article.paragraphs[0].text.starts_with("习近平总书记"));
     let warnings = support::warnings_about(&corpus.warnings, &path);
+    let line = original[..at].matches('\n').count() + 1;
+    let expected = format!(
+        "{}:{line}: 3 invalid UTF-8 byte sequences shown as \u{FFFD} (the first at byte {at})",
+        path.display()
+    );
     assert!(
-        warnings
-            .iter()
-            .any(|w| w.message.contains("invalid UTF-8 byte")),
-        "{warnings:?}"
+        warnings.iter().any(|w| w.to_string() == expected),
+        "{expected} in {warnings:?}"
     );
 }

@@ -13,21 +13,33 @@
 //!    binary and skipped, as git and ripgrep do.
 //! 3. Strict UTF-8. A file that is UTF-8 apart from a rare bad sequence (one corrupt byte, a tail
 //!    cut mid-character) stays UTF-8 with U+FFFD and a warning: an encoding guesser would call it
-//!    windows-1252 and garble every character instead of one. Then UTF-16 that has no NUL to
+//!    windows-1252 and garble every character instead of one. (A short one whose UTF-8 reading is
+//!    not Chinese text but whose GB18030 or Big5 reading is goes to step 5: a few GBK hanzi can
+//!    make valid UTF-8 by chance.) Then UTF-16 that has no NUL to
 //!    find, because its first 8 KB are hanzi without a single ASCII character (one long
 //!    paragraph): nearly every code unit in one byte order is a hanzi (`decode/utf16.rs`).
 //! 4. Otherwise `chardetng`, Firefox's detector, with no top-level-domain hint (a `.cn` hint tips
 //!    Big5 files into GBK), fed only until it has seen enough non-ASCII text. GBK is read as its
 //!    superset GB18030.
+//! 5. A second look (`decode/legacy.rs`): what the detector read is also read as GB18030 and as
+//!    Big5, and a reading that looks like Chinese text replaces the guess when the guess is a
+//!    single-byte encoding, when the detector saw too few non-ASCII bytes for its guess to mean
+//!    much, or when the detector dropped the reading over an invalid sequence. Byte statistics
+//!    cannot tell two hanzi from two Cyrillic letters, and the detector drops an encoding at its
+//!    first invalid sequence: without this a short title, or a file with a stray byte, comes out
+//!    as Cyrillic, Korean or Latin-1.
 //!
-//! A caller-given encoding (`--encoding`) replaces all four steps. The bytes are only read, never
-//! changed. This module knows nothing of files, paths or the screen: callers add the file name to
-//! errors and warnings.
+//! Every bad sequence becomes U+FFFD, and a warning gives the byte offset and the line of the
+//! first (`decode/body.rs`). A caller-given encoding (`--encoding`) replaces all five steps. The
+//! bytes are only read, never changed. This module knows nothing of files, paths or the screen:
+//! callers add the file name to errors and warnings.
 
 use std::fmt;
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
-use encoding_rs::{DecoderResult, Encoding, GB18030, GBK, REPLACEMENT, UTF_8};
+use encoding_rs::{Encoding, GB18030, GBK, REPLACEMENT, UTF_8};
+
+use body::decode_body;
 
 /// How much of a file the NUL sniff looks at, as git does.
 const SNIFF_LEN: usize = 8 * 1024;
@@ -93,6 +105,9 @@ pub enum DecodeWarning {
         count: usize,
         /// Byte offset of the first bad sequence in the file (the byte-order mark included).
         first_offset: usize,
+        /// The 1-based line of the first bad sequence, counting line ends as the reader shows
+        /// them (`\n`, CRLF, a lone CR, NEL, U+2028, U+2029).
+        first_line: usize,
     },
     /// The file starts with a byte-order mark for `bom`, but the caller asked for `forced`; the
     /// mark was kept as data and the bytes read as `forced`.
@@ -102,6 +117,16 @@ pub enum DecodeWarning {
     },
 }
 
+impl DecodeWarning {
+    /// The 1-based line the warning is about, if it has one.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            Self::InvalidBytes { first_line, .. } => Some(*first_line),
+            Self::BomOverridden { .. } => None,
+        }
+    }
+}
+
 impl fmt::Display for DecodeWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -109,6 +134,7 @@ impl fmt::Display for DecodeWarning {
                 encoding,
                 count,
                 first_offset,
+                ..
             } => {
                 let noun = if *count == 1 { "sequence" } else { "sequences" };
                 write!(
@@ -184,30 +210,38 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         });
     }
     if is_nearly_utf8(bytes) {
-        return Ok(decode_body(UTF_8, bytes, 0, Detection::Utf8));
+        let utf8 = decode_body(UTF_8, bytes, 0, Detection::Utf8);
+        return Ok(legacy::instead_of_utf8(bytes, &utf8.text).unwrap_or(utf8));
     }
     if let Some(encoding) = utf16::hanzi_only(bytes, sample) {
         return Ok(decode_body(encoding, bytes, 0, Detection::HanziPattern));
     }
-    Ok(decode_body(guess(bytes), bytes, 0, Detection::Guessed))
+    let (guessed, seen, non_ascii) = guess(bytes);
+    if let Some(decoded) = legacy::reconsider(bytes, guessed, seen, non_ascii) {
+        return Ok(decoded);
+    }
+    Ok(decode_body(guessed, bytes, 0, Detection::Guessed))
 }
 
 /// Step 4: chardetng, fed until it has seen enough non-ASCII to be sure (it reads about
-/// 10 MB/s, and a few thousand hanzi settle GBK against Big5), or the whole file.
-fn guess(bytes: &[u8]) -> &'static Encoding {
+/// 10 MB/s, and a few thousand hanzi settle GBK against Big5), or the whole file. Also returns
+/// how many bytes it was fed, and how many of those were non-ASCII: what the guess rests on.
+fn guess(bytes: &[u8]) -> (&'static Encoding, usize, usize) {
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
-    let mut non_ascii = 0;
+    let (mut seen, mut non_ascii) = (0, 0);
     let mut chunks = bytes.chunks(GUESS_CHUNK).peekable();
     while let Some(chunk) = chunks.next() {
         let last = chunks.peek().is_none();
         detector.feed(chunk, last);
+        seen += chunk.len();
         non_ascii += chunk.iter().filter(|b| !b.is_ascii()).count();
         if non_ascii >= GUESS_ENOUGH_NON_ASCII {
             break;
         }
     }
     // UTF-8 is allowed but cannot win: one invalid sequence disqualifies it, and there is one.
-    widen(detector.guess(None, Utf8Detection::Allow))
+    let guessed = widen(detector.guess(None, Utf8Detection::Allow));
+    (guessed, seen, non_ascii)
 }
 
 /// The encoding `--encoding NAME` means: any WHATWG label (`gbk`, `gb2312`, `gb18030`, `big5`,
@@ -303,61 +337,8 @@ fn is_nearly_utf8(bytes: &[u8]) -> bool {
     multibyte >= bad * GOOD_PER_BAD_SEQUENCE
 }
 
-/// Decodes `bytes[skip..]` as `encoding`, replacing each bad sequence with U+FFFD and noting
-/// where the first one was (as an offset into `bytes`).
-fn decode_body(
-    encoding: &'static Encoding,
-    bytes: &[u8],
-    skip: usize,
-    detected_by: Detection,
-) -> Decoded {
-    let body = bytes.get(skip..).unwrap_or_default();
-    let mut decoder = encoding.new_decoder_without_bom_handling();
-    let room = |decoder: &encoding_rs::Decoder, left: usize| {
-        decoder
-            .max_utf8_buffer_length_without_replacement(left)
-            .unwrap_or(left)
-    };
-    let mut text = String::with_capacity(room(&decoder, body.len()));
-    let (mut read, mut count, mut first_offset) = (0, 0, 0);
-    loop {
-        let rest = body.get(read..).unwrap_or_default();
-        let (result, consumed) =
-            decoder.decode_to_string_without_replacement(rest, &mut text, true);
-        read += consumed;
-        match result {
-            DecoderResult::InputEmpty => break,
-            DecoderResult::OutputFull => {
-                text.reserve(room(&decoder, body.len().saturating_sub(read)));
-            }
-            DecoderResult::Malformed(bad, after) => {
-                if count == 0 {
-                    first_offset =
-                        skip + read.saturating_sub(usize::from(bad) + usize::from(after));
-                }
-                count += 1;
-                text.push('\u{FFFD}');
-            }
-        }
-    }
-    let warnings = if count == 0 {
-        Vec::new()
-    } else {
-        vec![DecodeWarning::InvalidBytes {
-            encoding,
-            count,
-            first_offset,
-        }]
-    };
-    Decoded {
-        text,
-        encoding,
-        bom: skip > 0,
-        detected_by,
-        warnings,
-    }
-}
-
+mod body;
+mod legacy;
 mod utf16;
 
 #[cfg(test)]

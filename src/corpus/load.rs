@@ -166,7 +166,7 @@ fn read_input(path: &Path, options: LoadOptions) -> Loaded {
         .iter()
         .map(|w| Warning {
             source: name.clone(),
-            line: None,
+            line: w.line(),
             message: w.to_string(),
         })
         .collect();

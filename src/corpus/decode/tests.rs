@@ -184,6 +184,20 @@ fn hanzi_only_gbk_big5_and_latin_text_are_not_taken_for_utf16() {
 }
 
 #[test]
+fn latin1_full_of_accents_is_not_taken_for_utf16() {
+    // Two ASCII letters read as UTF-16 are a hanzi (`fa` is 慦), and accented letters supply
+    // the high bytes real UTF-16 hanzi have.
+    let text = "Malmö; perché Ångström não København Søren";
+    let (bytes, _, _) = WINDOWS_1252.encode(text);
+    assert_eq!(bytes.len() % 2, 0, "an even length, as UTF-16 has");
+    let decoded = decode(&bytes, None).unwrap();
+    assert_eq!(
+        (decoded.text.as_str(), decoded.encoding),
+        (text, WINDOWS_1252)
+    );
+}
+
+#[test]
 fn one_corrupt_byte_garbles_one_character_not_the_file() {
     let mut bytes = SIMPLIFIED.as_bytes().to_vec();
     let offset = SIMPLIFIED.find('振').unwrap();
@@ -197,8 +211,53 @@ fn one_corrupt_byte_garbles_one_character_not_the_file() {
         encoding: UTF_8,
         count: 3,
         first_offset: offset,
+        first_line: 4,
     };
     assert_eq!(decoded.warnings, [warning]);
+}
+
+#[test]
+fn invalid_bytes_warning_names_the_line_of_the_first_bad_sequence() {
+    // Line ends as the reader counts them: LF, CRLF, a lone CR, U+2028 (which Big5 lacks). The
+    // bad sequence and a second one after it are on line 5.
+    let simplified = "各位代表：\n现在，\r\n我代表省人民政府，\r向大会报告工作，\u{2028}请予审议";
+    let traditional = "各位代表：\n現在，\r\n我代表省人民政府，\r向大會報告工作，\n請予審議";
+    let bad_utf16 = [0x00, 0xD8]; // a lone high surrogate
+    for (encoding, bad) in [
+        (UTF_8, &b"\xFF"[..]),
+        (UTF_16LE, &bad_utf16[..]),
+        (GB18030, &b"\xFF"[..]),
+        (BIG5, &b"\xFF"[..]),
+    ] {
+        let text = if encoding == BIG5 {
+            traditional
+        } else {
+            simplified
+        };
+        let bytes_of = |text: &str| {
+            if encoding == UTF_16LE {
+                utf16(text, false)
+            } else {
+                encode(text, encoding)
+            }
+        };
+        let before = bytes_of(text);
+        let bytes = [before.as_slice(), bad, &bytes_of("各位"), bad].concat();
+        let decoded = decode(&bytes, Some(encoding)).unwrap();
+        let expected = DecodeWarning::InvalidBytes {
+            encoding,
+            count: 2,
+            first_offset: before.len(),
+            first_line: 5,
+        };
+        assert_eq!(
+            decoded.warnings,
+            std::slice::from_ref(&expected),
+            "{}",
+            encoding.name()
+        );
+        assert_eq!(expected.line(), Some(5));
+    }
 }
 
 #[test]

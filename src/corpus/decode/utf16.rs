@@ -103,7 +103,9 @@ pub(super) fn hanzi_only(bytes: &[u8], sample: &[u8]) -> Option<&'static Encodin
 /// Legacy encodings never pass: GBK and Big5 hanzi read as UTF-16 land in Hangul, the private use
 /// area and surrogates, or at most 40% in the CJK block. Nor does mostly-ASCII text (whose letter
 /// pairs do read as hanzi): in real UTF-16 hanzi the low bytes are spread over all 256 values, so
-/// many are 0x80 or more, while ASCII has none.
+/// many are 0x80 or more, while ASCII has none. Latin-1 text with many accented letters has
+/// those, but most of its code units are two ASCII letters (`fa` is 慦), against about one in
+/// ten in UTF-16 hanzi.
 fn hanzi_order(sample: &[u8]) -> Option<&'static Encoding> {
     const MIN_UNITS: usize = 16;
     let units = sample.len() / 2;
@@ -119,7 +121,11 @@ fn hanzi_order(sample: &[u8]) -> Option<&'static Encoding> {
         (big, UTF_16BE, 1)
     };
     let high_low_bytes = pairs().filter(|u| u[low_byte] >= 0x80).count();
-    (count * 10 >= units * 9 && high_low_bytes * 4 >= units).then_some(encoding)
+    let letter_pairs = pairs()
+        .filter(|u| u.iter().all(u8::is_ascii_alphabetic))
+        .count();
+    (count * 10 >= units * 9 && high_low_bytes * 4 >= units && letter_pairs * 4 < units)
+        .then_some(encoding)
 }
 
 /// CJK ideographs (the unified block and extension A), CJK punctuation, full-width forms, and
