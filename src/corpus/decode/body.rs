@@ -14,51 +14,69 @@ pub(super) fn decode_body(
     detected_by: Detection,
 ) -> Decoded {
     let body = bytes.get(skip..).unwrap_or_default();
+    let lossy = decode_lossy(encoding, body, true);
+    let warnings = match lossy.first_bad {
+        Some((offset, first_line)) => vec![DecodeWarning::InvalidBytes {
+            encoding,
+            count: lossy.bad,
+            first_offset: skip + offset,
+            first_line,
+        }],
+        None => Vec::new(),
+    };
+    Decoded {
+        text: lossy.text,
+        encoding,
+        bom: skip > 0,
+        detected_by,
+        warnings,
+    }
+}
+
+/// Bytes decoded in one encoding, each bad sequence a U+FFFD.
+pub(super) struct Lossy {
+    pub(super) text: String,
+    /// How many bad sequences there were.
+    pub(super) bad: usize,
+    /// The byte offset and the 1-based line of the first one.
+    pub(super) first_bad: Option<(usize, usize)>,
+}
+
+/// Decodes `bytes` as `encoding`; `last` says whether they end the file (if not, a character
+/// cut off at their end is not a bad sequence).
+pub(super) fn decode_lossy(encoding: &'static Encoding, bytes: &[u8], last: bool) -> Lossy {
     let mut decoder = encoding.new_decoder_without_bom_handling();
     let room = |decoder: &encoding_rs::Decoder, left: usize| {
         decoder
             .max_utf8_buffer_length_without_replacement(left)
             .unwrap_or(left)
     };
-    let mut text = String::with_capacity(room(&decoder, body.len()));
-    let (mut read, mut count, mut first_offset, mut first_line) = (0, 0, 0, 0);
+    let mut text = String::with_capacity(room(&decoder, bytes.len()));
+    let (mut read, mut bad, mut first_bad) = (0, 0, None);
     loop {
-        let rest = body.get(read..).unwrap_or_default();
+        let rest = bytes.get(read..).unwrap_or_default();
         let (result, consumed) =
-            decoder.decode_to_string_without_replacement(rest, &mut text, true);
+            decoder.decode_to_string_without_replacement(rest, &mut text, last);
         read += consumed;
         match result {
             DecoderResult::InputEmpty => break,
             DecoderResult::OutputFull => {
-                text.reserve(room(&decoder, body.len().saturating_sub(read)));
+                text.reserve(room(&decoder, bytes.len().saturating_sub(read)));
             }
-            DecoderResult::Malformed(bad, after) => {
-                if count == 0 {
-                    first_offset =
-                        skip + read.saturating_sub(usize::from(bad) + usize::from(after));
-                    first_line = line_of_end(&text);
+            DecoderResult::Malformed(length, after) => {
+                if first_bad.is_none() {
+                    let offset = read.saturating_sub(usize::from(length) + usize::from(after));
+                    first_bad = Some((offset, line_of_end(&text)));
                 }
-                count += 1;
+                bad += 1;
                 text.push('\u{FFFD}');
             }
         }
     }
-    let warnings = if count == 0 {
-        Vec::new()
-    } else {
-        vec![DecodeWarning::InvalidBytes {
-            encoding,
-            count,
-            first_offset,
-            first_line,
-        }]
-    };
-    Decoded {
+    Lossy {
         text,
-        encoding,
-        bom: skip > 0,
-        detected_by,
-        warnings,
+        bad,
+        first_bad,
     }
 }
 

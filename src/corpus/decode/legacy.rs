@@ -35,8 +35,9 @@
 //! EUC-KR stands once it has evidence. Latin-1 text keeps its encoding but for rare scraps
 //! such as `não °C`, whose two pairs of bytes are common Big5 hanzi.
 
-use encoding_rs::{BIG5, DecoderResult, EncoderResult, Encoding, GB18030, GBK, UTF_8};
+use encoding_rs::{BIG5, EncoderResult, Encoding, GB18030, GBK, UTF_8};
 
+use super::body::decode_lossy;
 use super::{DecodeWarning, Decoded, Detection, decode_body};
 
 /// Below this many non-ASCII bytes the detector's guess means little, whatever it is: fewer
@@ -146,27 +147,8 @@ fn chinese_reading(
 /// were; `last` says whether `bytes` is the whole file (if not, a character cut off at its
 /// end is not counted).
 fn read(encoding: &'static Encoding, bytes: &[u8], last: bool) -> (String, usize) {
-    let mut decoder = encoding.new_decoder_without_bom_handling();
-    let room = |decoder: &encoding_rs::Decoder, left: usize| {
-        decoder
-            .max_utf8_buffer_length_without_replacement(left)
-            .unwrap_or(left)
-    };
-    let mut text = String::with_capacity(room(&decoder, bytes.len()));
-    let (mut rest, mut bad) = (bytes, 0);
-    loop {
-        let (result, read) = decoder.decode_to_string_without_replacement(rest, &mut text, last);
-        rest = rest.get(read..).unwrap_or_default();
-        match result {
-            DecoderResult::InputEmpty => break,
-            DecoderResult::OutputFull => text.reserve(room(&decoder, rest.len())),
-            DecoderResult::Malformed(..) => {
-                bad += 1;
-                text.push('\u{FFFD}');
-            }
-        }
-    }
-    (text, bad)
+    let lossy = decode_lossy(encoding, bytes, last);
+    (lossy.text, lossy.bad)
 }
 
 /// What a reading looks like, counted over its first [`WEIGHED_CHARS`] non-ASCII characters.
