@@ -1,5 +1,8 @@
 //! What a copied quote reads like: the citation template and the quote around it.
 
+#[path = "fixtures_support/mod.rs"]
+mod support;
+
 use wenji::citation::{CiteFields, DEFAULT_TEMPLATE, cite, quote, unknown_fields};
 use wenji::corpus::sample;
 
@@ -109,15 +112,20 @@ tags: [國安法, 香港]\nurl: https://example.com/a/1\n---\n\n## 一、回顧\
     (dir, corpus)
 }
 
+/// The news export's first body paragraph, after its heading and its figure's caption.
+fn first_body(article: &wenji::corpus::Article) -> usize {
+    article
+        .paragraphs
+        .iter()
+        .position(|p| p.text.starts_with("第一段"))
+        .expect("the first body paragraph")
+}
+
 #[test]
 fn a_citation_names_the_quoted_paragraphs_own_line_not_the_heading_or_figure_before_it() {
     let (_dir, corpus) = exports();
     let article = &corpus.articles[0];
-    let first = article
-        .paragraphs
-        .iter()
-        .position(|p| p.text.starts_with("第一段"))
-        .expect("the first body paragraph");
+    let first = first_body(article);
     let fields = CiteFields::for_paragraph(&corpus, article, first);
     let file = &corpus.sources[0].name;
     assert_eq!(
@@ -131,11 +139,7 @@ fn a_citation_names_the_quoted_paragraphs_own_line_not_the_heading_or_figure_bef
 fn a_selection_of_paragraphs_cites_its_range_of_lines_and_paragraphs() {
     let (_dir, corpus) = exports();
     let article = &corpus.articles[0];
-    let first = article
-        .paragraphs
-        .iter()
-        .position(|p| p.text.starts_with("第一段"))
-        .expect("the first body paragraph");
+    let first = first_body(article);
     let fields = CiteFields::for_paragraphs(&corpus, article, first..=first + 2);
     assert_eq!(cite("{line} ¶{paragraph}", &fields), "14-18 ¶3-5");
 }
@@ -176,22 +180,11 @@ fn date_category_tags_url_and_paragraph_fill_a_template() {
 #[test]
 fn copying_a_selection_with_y_cites_the_lines_it_spans() {
     use wenji::action::Action;
-    use wenji::state::{Effect, State, Viewport};
+    use wenji::state::Effect;
     let (_dir, corpus) = exports();
     let file = corpus.sources[0].name.clone();
-    let mut state = State::new(corpus);
-    // A low pane, so that going to a paragraph puts it at the top.
-    state.set_viewport(Viewport {
-        list_rows: 10,
-        reader_width: 60,
-        reader_height: 3,
-        overlay_height: 10,
-    });
-    state.update(Action::Open);
-    state.update(Action::StartGoTo);
-    state.update(Action::GoToInput('p'));
-    state.update(Action::GoToInput('3'));
-    state.update(Action::GoToSubmit);
+    let first = first_body(&corpus.articles[0]);
+    let mut state = support::reading_paragraph(corpus, first + 1);
     for action in [Action::StartSelection, Action::MoveDown, Action::MoveDown] {
         state.update(action);
     }

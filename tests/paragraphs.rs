@@ -12,9 +12,9 @@ use tempfile::TempDir;
 use wenji::action::Action;
 use wenji::corpus::{Article, Corpus, ParagraphKind};
 use wenji::layout::{Document, LayoutOptions, LineKind, Texts};
-use wenji::state::{Effect, State, Viewport};
+use wenji::state::Effect;
 
-use support::{load_one, write};
+use support::{load_one, reading_paragraph, write};
 
 const CORPUS: &str = "../shared/corpora/wikisource-political";
 
@@ -38,6 +38,21 @@ fn one_file(name: &str, text: &str) -> (TempDir, Corpus) {
     let dir = TempDir::new().expect("temporary folder");
     let corpus = load_one(&write(dir.path(), name, text));
     (dir, corpus)
+}
+
+/// The first article's lines as the reader lays them out at `width`: kind, indent and text.
+fn laid_out(corpus: &Corpus, width: usize) -> Vec<(LineKind, usize, String)> {
+    let texts = Texts {
+        article: &corpus.articles[0],
+        source: &corpus.sources[0],
+    };
+    let mut document = Document::new(texts, LayoutOptions::for_width(width));
+    document.ensure_all(texts);
+    document
+        .lines
+        .iter()
+        .map(|l| (l.kind, l.indent, document.text(texts, l).to_owned()))
+        .collect()
 }
 
 /// The shared corpus file `name`, or `None` (with a note) when the folder is absent.
@@ -96,16 +111,10 @@ fn a_figure_inside_a_paragraph_cuts_it_around_the_caption() {
 #[test]
 fn a_caption_is_laid_out_apart_in_its_own_style() {
     let (_dir, corpus) = one_file("news.md", FIGURE_ARTICLE);
-    let texts = Texts {
-        article: &corpus.articles[0],
-        source: &corpus.sources[0],
-    };
-    let mut document = Document::new(texts, LayoutOptions::for_width(60));
-    document.ensure_all(texts);
-    let shown: Vec<(LineKind, usize, &str)> = document
-        .lines
+    let lines = laid_out(&corpus, 60);
+    let shown: Vec<(LineKind, usize, &str)> = lines
         .iter()
-        .map(|l| (l.kind, l.indent, document.text(texts, l)))
+        .map(|(kind, indent, text)| (*kind, *indent, text.as_str()))
         .skip_while(|(kind, _, _)| *kind != LineKind::Body)
         .collect();
     assert_eq!(
@@ -131,20 +140,7 @@ fn a_caption_is_laid_out_apart_in_its_own_style() {
 #[test]
 fn copying_the_paragraph_after_a_figure_copies_it_alone_citing_its_own_line() {
     let (_dir, corpus) = one_file("news.md", FIGURE_ARTICLE);
-    let mut state = State::new(corpus);
-    // A low pane, so that going to the third paragraph puts it at the top.
-    state.set_viewport(Viewport {
-        list_rows: 10,
-        reader_width: 60,
-        reader_height: 3,
-        overlay_height: 10,
-    });
-    state.update(Action::Open);
-    state.update(Action::StartGoTo);
-    for c in "p3".chars() {
-        state.update(Action::GoToInput(c));
-    }
-    state.update(Action::GoToSubmit);
+    let mut state = reading_paragraph(corpus, 3);
     let Effect::Copy { text, .. } = state.update(Action::YankCited) else {
         panic!("Y copies");
     };
@@ -198,17 +194,7 @@ fn numbered_headings_in_plain_text_and_json_lines_are_laid_out_as_headings() {
     );
     for (name, text) in [("report.txt", plain), ("report.jsonl", json)] {
         let (_dir, corpus) = one_file(name, text);
-        let texts = Texts {
-            article: &corpus.articles[0],
-            source: &corpus.sources[0],
-        };
-        let mut document = Document::new(texts, LayoutOptions::for_width(80));
-        document.ensure_all(texts);
-        let rows: Vec<(LineKind, usize, &str)> = document
-            .lines
-            .iter()
-            .map(|l| (l.kind, l.indent, document.text(texts, l)))
-            .collect();
+        let rows = laid_out(&corpus, 80);
         for heading in [
             "（三）强化安全生产工作，整顿规范市场秩序",
             "1．稳定和扩大就业，提高就业质量",

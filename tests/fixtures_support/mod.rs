@@ -9,7 +9,9 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
 
+use wenji::action::Action;
 use wenji::corpus::{self, Corpus, LoadError, LoadOptions, ParagraphKind, Warning};
+use wenji::state::{State, Viewport};
 
 /// How long one load may take before the test calls it a hang.
 pub const LOAD_LIMIT: Duration = Duration::from_secs(10);
@@ -128,4 +130,24 @@ pub fn lines(warnings: &[Warning]) -> String {
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The browser with the first article open and its paragraph `number` (1-based) at the top of
+/// the reader, as `:p` and the number leave it. The pane is low, so that the paragraph goes to
+/// the top even in a short article.
+pub fn reading_paragraph(corpus: Corpus, number: usize) -> State {
+    let mut state = State::new(corpus);
+    state.set_viewport(Viewport {
+        list_rows: 10,
+        reader_width: 60,
+        reader_height: 3,
+        overlay_height: 10,
+    });
+    state.update(Action::Open);
+    state.update(Action::StartGoTo);
+    for c in format!("p{number}").chars() {
+        state.update(Action::GoToInput(c));
+    }
+    state.update(Action::GoToSubmit);
+    state
 }
