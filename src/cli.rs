@@ -34,8 +34,8 @@ pub struct Cli {
 /// How text is measured and laid out.
 #[derive(Debug, Args)]
 pub struct Display {
-    /// Count ambiguous-width characters (“ ” … — · ①) as two columns, for terminals set up for
-    /// CJK that draw them wide.
+    /// Count every East Asian Ambiguous character (“ ” … — · ① and letters such as α ú ё) as two
+    /// columns, for terminals set up for CJK that draw them wide.
     #[arg(long)]
     pub ambiguous_wide: bool,
 }
