@@ -51,16 +51,7 @@ impl Session {
         engine::search(&self.index, &job.query, scope, &|| false, |results| {
             batches.push(results);
         });
-        for results in batches {
-            self.state.on_search(Update::Batch {
-                generation: job.generation,
-                results,
-            });
-        }
-        self.state.on_search(Update::Done {
-            generation: job.generation,
-            complete: true,
-        });
+        self.deliver(job, batches);
     }
 
     /// Types `text` into the search line and returns the last job without running it, so a
