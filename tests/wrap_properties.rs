@@ -195,22 +195,9 @@ proptest! {
         text in paragraph(),
         options in options(),
     ) {
-        let paragraph = Paragraph::new(&text);
-        for pair in wrap(&text, &options).windows(2) {
-            let Some(index) = split_joint(&paragraph, &pair[0], &pair[1]) else {
-                continue;
-            };
-            let (before, after) = (paragraph.head_of(index - 1), paragraph.head_of(index));
-            if before.is_ascii_alphanumeric() && after.is_ascii_alphanumeric() {
-                let room = options.width - pair[0].indent;
-                prop_assert!(
-                    paragraph.run_width(index, options.ambiguous) > room,
-                    "{:?} | {:?} at {options:?}",
-                    shown(&text, &pair[0]),
-                    shown(&text, &pair[1]),
-                );
-            }
-        }
+        split_only_when_wider(&text, &options, |before, after| {
+            before.is_ascii_alphanumeric() && after.is_ascii_alphanumeric()
+        })?;
     }
 
     #[test]
@@ -218,21 +205,7 @@ proptest! {
         text in paragraph(),
         options in options(),
     ) {
-        let paragraph = Paragraph::new(&text);
-        for pair in wrap(&text, &options).windows(2) {
-            let Some(index) = split_joint(&paragraph, &pair[0], &pair[1]) else {
-                continue;
-            };
-            if in_full_width_run(paragraph.head_of(index - 1), paragraph.head_of(index)) {
-                let room = options.width - pair[0].indent;
-                prop_assert!(
-                    paragraph.run_width(index, options.ambiguous) > room,
-                    "{:?} | {:?} at {options:?}",
-                    shown(&text, &pair[0]),
-                    shown(&text, &pair[1]),
-                );
-            }
-        }
+        split_only_when_wider(&text, &options, in_full_width_run)?;
     }
 
     #[test]
@@ -255,6 +228,31 @@ proptest! {
 
 /// The index of the first cluster of `below` when the break between `above` and it falls
 /// between two clusters with no space consumed.
+/// Every line break between two characters of a run (`in_run(before, after)`) cuts a run wider
+/// than the line it starts on.
+fn split_only_when_wider(
+    text: &str,
+    options: &WrapOptions,
+    in_run: impl Fn(char, char) -> bool,
+) -> Result<(), TestCaseError> {
+    let paragraph = Paragraph::new(text);
+    for pair in wrap(text, options).windows(2) {
+        let Some(index) = split_joint(&paragraph, &pair[0], &pair[1]) else {
+            continue;
+        };
+        if in_run(paragraph.head_of(index - 1), paragraph.head_of(index)) {
+            let room = options.width - pair[0].indent;
+            prop_assert!(
+                paragraph.run_width(index, options.ambiguous) > room,
+                "{:?} | {:?} at {options:?}",
+                shown(text, &pair[0]),
+                shown(text, &pair[1]),
+            );
+        }
+    }
+    Ok(())
+}
+
 fn split_joint(paragraph: &Paragraph<'_>, above: &Line, below: &Line) -> Option<usize> {
     let index = paragraph.index_at(below.range.start);
     (above.range.end == below.range.start && index > 0).then_some(index)
