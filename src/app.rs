@@ -66,8 +66,20 @@ pub struct Setup {
     pub state_dir: Option<PathBuf>,
 }
 
-/// Runs the browser on `corpus` until the user quits or a signal ends it.
+/// Runs the browser on `corpus` until the user quits, a signal ends it or the terminal goes.
 pub fn run(corpus: Corpus, setup: Setup) -> Result<Exit> {
+    match browse(corpus, setup) {
+        // Gone before the loop began (say while a large corpus loaded): nothing was changed, so
+        // nothing to save, and no one to tell.
+        Err(_) if terminal::hangup::is_gone() => {
+            terminal::hangup::quiet_stderr();
+            Ok(Exit::Hangup)
+        }
+        outcome => outcome,
+    }
+}
+
+fn browse(corpus: Corpus, setup: Setup) -> Result<Exit> {
     let Setup {
         settings,
         keymap,

@@ -16,11 +16,14 @@ const SETTLE: Duration = Duration::from_millis(500);
 
 /// wenji under a shell that ignores SIGHUP and stays the session leader (no `exec`), so the
 /// kernel's hangup signal goes to the shell and never reaches wenji. The shell exits with
-/// wenji's status.
+/// wenji's status. `how` comes before wenji on the command line: `exec`, or a pipe into it
+/// (wenji then reads `-`, standard input).
 fn under_a_shell_ignoring_hangups(how: &str, state_home: &str) -> Pty {
     let script = format!(r#"trap '' HUP; {how} "$0" "$@"; exit $?"#);
+    let input: &[&str] = if how.ends_with('|') { &["-"] } else { &[] };
     Pty::command("/bin/sh")
         .args(["-c", &script, env!("CARGO_BIN_EXE_wenji")])
+        .args(input)
         .size(100, 14)
         .sandbox(support::Sandbox::new())
         .env("XDG_STATE_HOME", state_home)
@@ -66,6 +69,36 @@ fn exec_under_an_ignored_sighup_still_exits_with_129() {
     let state_home = state.path().to_str().expect("utf-8 path");
     let mut pty = under_a_shell_ignoring_hangups("exec", state_home);
     pty.wait_for("Articles (3)", PATIENCE).expect("opens");
+    pty.hang_up();
+    let exit = pty
+        .wait_exit(PROMPT)
+        .expect("wenji exits soon after its terminal is gone");
+    assert_eq!((exit.code, exit.signal), (Some(129), None));
+}
+
+#[test]
+fn with_the_corpus_on_standard_input_the_terminal_is_watched_through_dev_tty() {
+    // Keys then come from /dev/tty, not standard input (a finished pipe).
+    let state = tempfile::tempdir().expect("state dir");
+    let state_home = state.path().to_str().expect("utf-8 path");
+    let mut pty = under_a_shell_ignoring_hangups("cat data/speeches.txt |", state_home);
+    pty.wait_for("Articles (3)", PATIENCE).expect("opens");
+    std::thread::sleep(SETTLE);
+    pty.hang_up();
+    let exit = pty
+        .wait_exit(PROMPT)
+        .expect("wenji exits soon after its terminal is gone");
+    assert_eq!((exit.code, exit.signal), (Some(129), None));
+}
+
+#[test]
+fn a_terminal_hung_up_while_the_corpus_loads_ends_wenji_with_status_129() {
+    // The corpus arrives a second late, after the terminal is gone: there is nothing to draw
+    // on by the time wenji would set it up, and nowhere to say so.
+    let state = tempfile::tempdir().expect("state dir");
+    let state_home = state.path().to_str().expect("utf-8 path");
+    let mut pty = under_a_shell_ignoring_hangups("(sleep 1; cat data/speeches.txt) |", state_home);
+    std::thread::sleep(SETTLE);
     pty.hang_up();
     let exit = pty
         .wait_exit(PROMPT)

@@ -12,28 +12,22 @@
 //! Where `poll` cannot watch a terminal at all (macOS answers "invalid" for terminal devices)
 //! the thread ends at once and a vanished terminal is noticed only through SIGHUP, as before.
 //!
-//! This module only watches; what to do about it (save, exit with 129) is the app loop's call.
+//! When something fails, [`is_gone`] tells a vanished terminal from a real error, and
+//! [`quiet_stderr`] sends standard error that was that terminal to `/dev/null`, so a last
+//! message cannot panic on it. What to do about a hangup (save, exit with 129) is the app
+//! loop's call.
 
 use std::fs::File;
 use std::io::{self, IsTerminal};
 use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
-use std::sync::OnceLock;
 use std::thread;
 
 use rustix::event::{PollFd, PollFlags, Timespec, poll};
 
-/// A copy of the terminal crossterm reads keys from, once the watch has started.
-static INPUT: OnceLock<OwnedFd> = OnceLock::new();
-
 /// Starts the watch; `notify` is called once, from a thread of its own, when the terminal is
-/// gone. Only the first call starts a watch.
+/// gone.
 pub fn watch(notify: impl FnOnce() + Send + 'static) -> io::Result<()> {
-    if INPUT.set(input()?).is_err() {
-        return Ok(());
-    }
-    let Some(input) = INPUT.get() else {
-        return Ok(());
-    };
+    let input = input()?;
     thread::Builder::new()
         .name("hangup".into())
         .spawn(move || {
@@ -44,9 +38,10 @@ pub fn watch(notify: impl FnOnce() + Send + 'static) -> io::Result<()> {
     Ok(())
 }
 
-/// Whether the watched terminal is gone, without waiting; false when nothing is watched.
+/// Whether the terminal wenji draws on (standard output) is gone, without waiting: asked when
+/// something failed, to tell a vanished terminal from a real error.
 pub fn is_gone() -> bool {
-    INPUT.get().is_some_and(|input| gone_now(input.as_fd()))
+    gone_now(io::stdout().as_fd())
 }
 
 /// Points standard error at `/dev/null` when it is a terminal that has gone (or a pipe nobody
@@ -97,4 +92,31 @@ fn input() -> io::Result<OwnedFd> {
         .write(true)
         .open("/dev/tty")
         .map(OwnedFd::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOW: Timespec = Timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+
+    #[test]
+    fn a_live_descriptor_is_not_gone_and_one_whose_other_end_closed_is() {
+        let (reader, writer) = io::pipe().expect("a pipe");
+        assert_eq!(wait(reader.as_fd(), Some(&NOW)), Some(false));
+        drop(writer);
+        assert_eq!(wait(reader.as_fd(), Some(&NOW)), Some(true));
+        // And without a timeout the wait returns at once rather than sleeping.
+        assert_eq!(wait(reader.as_fd(), None), Some(true));
+    }
+
+    #[test]
+    fn data_waiting_to_be_read_is_not_a_hangup() {
+        let (reader, mut writer) = io::pipe().expect("a pipe");
+        io::Write::write_all(&mut writer, b"key").expect("write");
+        assert_eq!(wait(reader.as_fd(), Some(&NOW)), Some(false));
+    }
 }
