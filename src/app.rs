@@ -1,8 +1,10 @@
 //! The loop: draw, wait for an event, turn it into an [`Action`](crate::action::Action), update
 //! the state, perform the [`Effect`].
 //!
-//! Keys, mouse and resize events come from an input thread; signals from the signal thread; both
-//! arrive on one channel, so the loop sleeps until something happens.
+//! Keys, mouse and resize events come from an input thread; signals from the signal thread; a
+//! hung-up terminal from the hangup watch; all arrive on one channel, so the loop sleeps until
+//! something happens. When the terminal is gone, the state is saved as on a quit and the session
+//! ends with [`Exit::Hangup`], whether the watch said so or a draw failed on the dead terminal.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -31,6 +33,9 @@ pub enum Exit {
     Quit,
     /// A signal ended it; the process should exit with `128 + number`.
     Signal(i32),
+    /// The terminal went away without a SIGHUP reaching wenji; the process should exit with 129,
+    /// as if one had.
+    Hangup,
 }
 
 /// What wakes the loop.
@@ -41,6 +46,8 @@ enum AppEvent {
     Search(Update),
     /// The terminal can no longer be read.
     InputLost(std::io::Error),
+    /// The terminal has hung up.
+    Hangup,
 }
 
 /// What the browser starts with besides the corpus.
@@ -59,8 +66,20 @@ pub struct Setup {
     pub state_dir: Option<PathBuf>,
 }
 
-/// Runs the browser on `corpus` until the user quits or a signal ends it.
+/// Runs the browser on `corpus` until the user quits, a signal ends it or the terminal goes.
 pub fn run(corpus: Corpus, setup: Setup) -> Result<Exit> {
+    match browse(corpus, setup) {
+        // Gone before the loop began (say while a large corpus loaded): nothing was changed, so
+        // nothing to save, and no one to tell.
+        Err(_) if terminal::hangup::is_gone() => {
+            terminal::hangup::quiet_stderr();
+            Ok(Exit::Hangup)
+        }
+        outcome => outcome,
+    }
+}
+
+fn browse(corpus: Corpus, setup: Setup) -> Result<Exit> {
     let Setup {
         settings,
         keymap,
@@ -77,6 +96,11 @@ pub fn run(corpus: Corpus, setup: Setup) -> Result<Exit> {
         let _ = signal_sender.send(AppEvent::Signal(signal));
     })
     .context("cannot watch for signals")?;
+    let hangup_sender = sender.clone();
+    terminal::hangup::watch(move || {
+        let _ = hangup_sender.send(AppEvent::Hangup);
+    })
+    .context("cannot watch the terminal")?;
     let (mut session, problems) = Session::open(state_dir, &corpus, corpus_id);
     let mut state = State::with_settings(corpus, settings);
     state.keymap = keymap;
@@ -129,22 +153,45 @@ struct App<'a> {
 impl App<'_> {
     fn run(&mut self, themes: &[(String, Theme)], events: &Receiver<AppEvent>) -> Result<Exit> {
         loop {
-            let screen = self.tui.size()?;
-            self.areas = Areas::new(screen, Shape::of(self.state));
-            if let Some(areas) = self.areas {
-                self.state.set_viewport(areas.viewport(screen));
-            }
-            let state = &*self.state;
-            let theme = &themes[state.theme().min(themes.len() - 1)].1;
-            self.tui.draw(|frame| ui::render(frame, state, theme))?;
-            // Handle everything already waiting before drawing again: typing fast never lags.
-            let first = events.recv().context("event channel closed")?;
-            for event in std::iter::once(first).chain(events.try_iter()) {
-                if let Some(exit) = self.handle(event)? {
-                    return Ok(exit);
-                }
+            match self.turn(themes, events) {
+                Ok(None) => {}
+                Ok(Some(exit)) => return Ok(exit),
+                // A draw (or a resume) failed because the terminal is gone: not an error to
+                // report, and nowhere to report it.
+                Err(_) if terminal::hangup::is_gone() => return Ok(self.hang_up()),
+                Err(error) => return Err(error),
             }
         }
+    }
+
+    /// Draws once, then handles everything that has arrived by the time the loop wakes.
+    fn turn(
+        &mut self,
+        themes: &[(String, Theme)],
+        events: &Receiver<AppEvent>,
+    ) -> Result<Option<Exit>> {
+        let screen = self.tui.size()?;
+        self.areas = Areas::new(screen, Shape::of(self.state));
+        if let Some(areas) = self.areas {
+            self.state.set_viewport(areas.viewport(screen));
+        }
+        let state = &*self.state;
+        let theme = &themes[state.theme().min(themes.len() - 1)].1;
+        self.tui.draw(|frame| ui::render(frame, state, theme))?;
+        // Handle everything already waiting before drawing again: typing fast never lags.
+        let first = events.recv().context("event channel closed")?;
+        for event in std::iter::once(first).chain(events.try_iter()) {
+            if let Some(exit) = self.handle(event)? {
+                return Ok(Some(exit));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Saves what a quit saves and ends the session; a problem saving has nowhere to be shown.
+    fn hang_up(&mut self) -> Exit {
+        let _ = self.session.save(self.state);
+        Exit::Hangup
     }
 
     fn handle(&mut self, event: AppEvent) -> Result<Option<Exit>> {
@@ -175,6 +222,7 @@ impl App<'_> {
                 None
             }
             AppEvent::InputLost(error) => return Err(error).context("lost the terminal"),
+            AppEvent::Hangup => return Ok(Some(self.hang_up())),
         };
         let Some(action) = action else {
             return Ok(None);

@@ -160,6 +160,8 @@ fn browse(input: &wenji::cli::Input, mut startup: Startup) -> ExitCode {
     match app::run(corpus, setup) {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(number)) => ExitCode::from(u8::try_from(128 + number).unwrap_or(255)),
+        // As a SIGHUP would have ended it.
+        Ok(Exit::Hangup) => ExitCode::from(129),
         Err(error) => {
             eprintln!("wenji: {error:#}");
             ExitCode::from(2)

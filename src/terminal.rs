@@ -5,6 +5,11 @@
 //! the previous hook), SIGTERM/SIGHUP/SIGINT/SIGQUIT (a signal thread asks the loop to stop and, if
 //! it does not within a second — say the tty vanished and crossterm is spinning — restores and
 //! exits itself), and Ctrl-Z or SIGTSTP (restore, stop, and re-enter on `fg`).
+//!
+//! A terminal that vanishes without a SIGHUP reaching wenji is noticed by [`hangup`]; restoring
+//! it is then attempted once, and the failed writes are ignored.
+
+pub mod hangup;
 
 use std::io::{self, Stdout, Write, stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -103,6 +108,8 @@ impl Tui {
 impl Drop for Tui {
     fn drop(&mut self) {
         restore();
+        // Before the `Terminal` inside is dropped and writes its parting words to standard error.
+        hangup::quiet_stderr();
     }
 }
 

@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use wenji::clipboard::{ClipboardOptions, DEFAULT_MAX_BYTES, copy};
+use wenji::clipboard::{ClipboardOptions, copy, text_room};
 
 const PARAGRAPH: &str = "习近平总书记对辽宁高度重视、念兹在兹、充满期待。";
 
@@ -37,22 +37,22 @@ fn long_text_is_cut_at_a_character_boundary_and_says_so() {
     let text = PARAGRAPH.repeat(2000); // ~144 KB
     let mut out = Vec::new();
     let sent = copy(&text, &mut out, &options()).unwrap();
+    let room = text_room(100_000);
     assert!(sent.truncated);
-    assert!(sent.bytes <= DEFAULT_MAX_BYTES && sent.bytes > DEFAULT_MAX_BYTES - 4);
+    assert!(sent.bytes <= room && sent.bytes > room - 4);
     assert!(text.is_char_boundary(sent.bytes));
     assert_eq!(sent.total, text.len());
     // 4 base64 characters per 3 bytes, between "ESC ] 52 ; c ;" and "ESC \".
     assert_eq!(out.len(), 7 + sent.bytes.div_ceil(3) * 4 + 2);
     let message = sent.describe("3 paragraphs + citation");
-    assert!(
-        message.starts_with(
-            "sent 3 paragraphs + citation to the terminal clipboard (cut to the first 75 KB of "
-        ),
-        "{message}"
+    assert_eq!(
+        message,
+        "sent 25,000 of 48,000 characters of 3 paragraphs + citation to the terminal clipboard \
+         (cut to fit the terminal's 100,000-byte limit)"
     );
 
     let small = ClipboardOptions {
-        max_bytes: 7,
+        max_encoded: 8,
         ..options()
     };
     let mut out = Vec::new();
@@ -117,6 +117,36 @@ fn inside_tmux_the_tmux_buffer_holds_the_same_text() {
 }
 
 #[test]
+fn a_cut_copy_leaves_the_same_cut_text_in_the_tmux_buffer() {
+    if !tmux_available() {
+        eprintln!("note: tmux is not installed; the tmux buffer was not checked");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let socket = dir.path().join("wenji-test");
+    let started = tmux(&socket, &["-f", "/dev/null", "new-session", "-d"]);
+    assert!(started.status.success(), "{started:?}");
+    let options = ClipboardOptions {
+        tmux: true,
+        tmux_socket: Some(socket.clone()),
+        ..options()
+    };
+    let text = paragraph_of(200 * 1024);
+    let mut out = Vec::new();
+    let sent = copy(&text, &mut out, &options);
+    let buffer = tmux(&socket, &["show-buffer"]);
+    tmux(&socket, &["kill-server"]);
+    let sent = sent.unwrap();
+    assert_eq!(sent.tmux, Some(Ok(())));
+    let (payload, _) = decoded_payload(&out);
+    assert_eq!(payload.len(), 75_000);
+    assert!(
+        String::from_utf8(buffer.stdout).unwrap() == payload,
+        "tmux holds what the terminal was sent"
+    );
+}
+
+#[test]
 fn unreachable_tmux_is_reported_not_fatal() {
     let dir = tempfile::tempdir().unwrap();
     let options = ClipboardOptions {
@@ -135,4 +165,67 @@ fn unreachable_tmux_is_reported_not_fatal() {
         sent.describe("1 paragraph")
             .contains("; tmux buffer not set: ")
     );
+}
+
+/// The text inside an OSC 52 set sequence, decoded, and the length of its base64.
+fn decoded_payload(sequence: &[u8]) -> (String, usize) {
+    use base64::Engine as _;
+    let text = std::str::from_utf8(sequence).expect("the sequence is ASCII");
+    let encoded = text
+        .strip_prefix("\x1b]52;c;")
+        .and_then(|rest| rest.strip_suffix("\x1b\\"))
+        .expect("one OSC 52 set sequence");
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(encoded)
+        .expect("valid base64");
+    (
+        String::from_utf8(bytes).expect("whole UTF-8 characters"),
+        encoded.len(),
+    )
+}
+
+/// One long paragraph of Chinese text, `bytes` long or just under.
+fn paragraph_of(bytes: usize) -> String {
+    let mut text = PARAGRAPH.repeat(bytes / PARAGRAPH.len() + 1);
+    while text.len() > bytes {
+        text.pop();
+    }
+    text
+}
+
+#[test]
+fn a_75_kb_paragraph_is_cut_to_100000_bytes_of_base64() {
+    for (size, characters) in [(75 * 1024, "25,600"), (200 * 1024, "68,266")] {
+        let text = paragraph_of(size);
+        let mut out = Vec::new();
+        let sent = copy(&text, &mut out, &options()).unwrap();
+        let (payload, encoded) = decoded_payload(&out);
+        assert!(encoded <= 100_000, "{encoded} base64 bytes for {size}");
+        assert!(text.starts_with(&payload), "a prefix of the text");
+        assert!(
+            payload.len() + 3 > 75_000,
+            "close to the limit: {}",
+            payload.len()
+        );
+        assert_eq!((sent.bytes, sent.total), (payload.len(), text.len()));
+        let message = sent.describe("1 paragraph");
+        let expected = format!(
+            "sent 25,000 of {characters} characters of 1 paragraph to the terminal clipboard \
+             (cut to fit the terminal's 100,000-byte limit)"
+        );
+        assert_eq!(message, expected);
+    }
+}
+
+#[test]
+fn a_long_copy_of_many_lines_is_cut_at_the_end_of_a_line() {
+    let line = format!("{PARAGRAPH}{PARAGRAPH}\n");
+    let text = line.repeat(75_000 / line.len() + 10);
+    let mut out = Vec::new();
+    copy(&text, &mut out, &options()).unwrap();
+    let (payload, encoded) = decoded_payload(&out);
+    assert!(encoded <= 100_000, "{encoded}");
+    assert!(text.starts_with(&payload));
+    assert!(payload.ends_with(PARAGRAPH), "ends where a line ends");
+    assert!(payload.len() + line.len() > 75_000, "{}", payload.len());
 }

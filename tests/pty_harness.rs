@@ -1,7 +1,7 @@
 //! Tests of the pty harness itself, on ordinary programs, so wenji's end-to-end tests can
 //! trust it: text and wide characters land where a terminal would put them, failed waits show
 //! the screen, keys reach the program, terminal restoration is told apart from its absence,
-//! signals, resizes and exits are seen, and nothing outlives its `Pty`.
+//! signals, hangups, resizes and exits are seen, and nothing outlives its `Pty`.
 
 mod support;
 
@@ -156,6 +156,18 @@ fn signals_and_exit_codes_are_reported() {
 
     let exit = sh("exit 3").wait_exit(PATIENCE).expect("shell exits");
     assert_eq!((exit.code, exit.signal), (Some(3), None));
+}
+
+#[test]
+fn hanging_up_ends_the_programs_input() {
+    // The shell leads the session and ignores SIGHUP; cat, in the foreground, gets no signal
+    // and learns of the hangup only by reading the end of its input.
+    let mut pty = sh("trap '' HUP; printf 'ready'; cat; exit 7");
+    pty.wait_for("ready", PATIENCE).expect("shell started");
+    pty.hang_up();
+    let exit = pty.wait_exit(PATIENCE).expect("cat ends at the hangup");
+    assert_eq!((exit.code, exit.signal), (Some(7), None));
+    assert_eq!(pty.row(0), "ready", "the last screen stays readable");
 }
 
 #[test]

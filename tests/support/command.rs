@@ -3,9 +3,11 @@
 //! `COLUMNS` never changes a result), the working directory and an optional `Sandbox`.
 
 use std::ffi::{OsStr, OsString};
+use std::os::fd::{AsRawFd, RawFd};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
+use filedescriptor::FileDescriptor;
 use portable_pty::{CommandBuilder, PtySize};
 
 use super::output::{self, Shared};
@@ -120,18 +122,32 @@ impl PtyCommand {
             .expect("portable-pty starts a std::process::Child on unix");
 
         let shared = Shared::new(self.rows, self.cols);
-        let reader = pair.master.try_clone_reader().expect("read from the pty");
-        let writer = Arc::new(Mutex::new(
+        // A copy of the master the reader can poll (portable-pty's own reader can only block).
+        let master_fd = pair
+            .master
+            .as_raw_fd()
+            .expect("the pty master has a descriptor");
+        let reader = FileDescriptor::dup(&Descriptor(master_fd)).expect("read from the pty");
+        let writer = Arc::new(Mutex::new(Some(
             pair.master.take_writer().expect("write to the pty"),
-        ));
+        )));
         output::spawn_reader(reader, Arc::clone(&writer), Arc::clone(&shared));
         Pty {
             shared,
-            master: pair.master,
+            master: Some(pair.master),
             writer,
             child: *child,
             _sandbox: self.sandbox,
         }
+    }
+}
+
+/// A descriptor borrowed for the moment `FileDescriptor::dup` copies it.
+struct Descriptor(RawFd);
+
+impl AsRawFd for Descriptor {
+    fn as_raw_fd(&self) -> RawFd {
+        self.0
     }
 }
 

@@ -3,6 +3,8 @@
 //! by a reader thread. Waits are bounded and, when they run out, the error shows the whole
 //! screen, so a failing test explains itself. Dropping a `Pty` kills whatever is still running.
 //!
+//! `hang_up` closes the terminal under the program, as a dropped SSH session does.
+//!
 //! Checks on how the program leaves the terminal read its output (alternate screen, cursor,
 //! mouse capture) and the terminal's own settings (raw mode, through the pty's termios, which
 //! outlives the program: assert `pty.cooked_mode()` after `wait_exit`).
@@ -26,7 +28,7 @@ mod sandbox;
 use std::ffi::OsStr;
 use std::fmt::Write as _;
 use std::io::Write;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, PoisonError};
 use std::time::{Duration, Instant};
 
 use nix::unistd::Pid;
@@ -73,8 +75,9 @@ impl From<std::process::ExitStatus> for ExitInfo {
 /// A program running in a pseudo-terminal, and the screen it has drawn.
 pub struct Pty {
     shared: Arc<Shared>,
-    master: Box<dyn MasterPty + Send>,
-    writer: Arc<Mutex<Box<dyn Write + Send>>>,
+    /// `None` once the test has hung up.
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: output::Writer,
     child: std::process::Child,
     _sandbox: Option<Sandbox>,
 }
@@ -134,6 +137,7 @@ impl Pty {
     /// If the pty cannot be written to.
     pub fn send(&mut self, bytes: impl AsRef<[u8]>) {
         let mut writer = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
+        let writer = writer.as_mut().expect("the terminal was hung up");
         writer
             .write_all(bytes.as_ref())
             .and_then(|()| writer.flush())
@@ -247,9 +251,41 @@ impl Pty {
     pub fn resize(&mut self, cols: u16, rows: u16) {
         // The emulator first, so whatever the program draws in answer lands on the new size.
         self.shared.lock().parser.screen_mut().set_size(rows, cols);
-        self.master
+        self.master()
             .resize(command::pty_size(cols, rows))
             .expect("resize the pty");
+    }
+
+    fn master(&self) -> &dyn MasterPty {
+        self.master.as_deref().expect("the terminal was hung up")
+    }
+
+    /// Closes every copy of the pty's master, as a dropped SSH session or a killed tmux pane
+    /// does: the program's terminal is hung up (reads give end of file, writes fail). The
+    /// screen as last drawn stays readable; keys can no longer be sent.
+    ///
+    /// # Panics
+    /// If the reader does not let go of the master within `PATIENCE`.
+    pub fn hang_up(&mut self) {
+        self.writer
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
+        self.master.take();
+        self.shared.stop_reading();
+        let deadline = Instant::now() + PATIENCE;
+        let mut output = self.shared.lock();
+        while !output.ended {
+            let left = deadline
+                .checked_duration_since(Instant::now())
+                .expect("the reader closes its end of the pty");
+            output = self
+                .shared
+                .changed
+                .wait_timeout(output, left)
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
+        }
     }
 
     /// Waits for the program to end, then for its last output to reach the screen.

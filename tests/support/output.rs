@@ -1,12 +1,26 @@
 //! What the program under test has written: the raw bytes and the `vt100` screen they draw,
 //! kept up to date by a reader thread and shared with the test behind a mutex and a condvar.
 //!
+//! The reader polls rather than blocking in `read`, so a test can ask it to close its end of the
+//! pty (`Pty::hang_up`): the pty is hung up only once every copy of the master is closed.
+//!
 //! The screen also answers the two queries a real terminal answers and that crossterm may send
 //! (cursor position, `ESC [ 6 n`, and primary device attributes, `ESC [ c`), so a program
 //! that asks is not left waiting for a reply that never comes.
 
 use std::io::{ErrorKind, Read, Write};
+use std::os::fd::AsRawFd;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
+
+use filedescriptor::{FileDescriptor, POLLIN, pollfd};
+
+/// How often the reader looks up from waiting to see whether it should close.
+const STOP_CHECK: Duration = Duration::from_millis(20);
+
+/// The writer to the pty, shared by the test and the reader's replies; `None` once hung up.
+pub type Writer = Arc<Mutex<Option<Box<dyn Write + Send>>>>;
 
 /// The program's output so far.
 pub struct Output {
@@ -20,6 +34,8 @@ pub struct Output {
 pub struct Shared {
     output: Mutex<Output>,
     pub changed: Condvar,
+    /// Asks the reader to close its copy of the master and stop.
+    stop: AtomicBool,
 }
 
 impl Shared {
@@ -31,7 +47,13 @@ impl Shared {
                 ended: false,
             }),
             changed: Condvar::new(),
+            stop: AtomicBool::new(false),
         })
+    }
+
+    /// Tells the reader to close its end; `Output::ended` is set once it has.
+    pub fn stop_reading(&self) {
+        self.stop.store(true, Ordering::SeqCst);
     }
 
     /// Locks the output; a panicked reader thread leaves the data usable, so poison is ignored.
@@ -68,15 +90,25 @@ impl vt100::Callbacks for Replies {
     }
 }
 
-/// Copies everything the program writes into `shared` until the pty reports end of output.
-pub fn spawn_reader(
-    mut reader: Box<dyn Read + Send>,
-    writer: Arc<Mutex<Box<dyn Write + Send>>>,
-    shared: Arc<Shared>,
-) {
+/// Copies everything the program writes into `shared` until the pty reports end of output or
+/// the test asks the reader to stop. `reader` is a copy of the master, closed when this ends.
+pub fn spawn_reader(mut reader: FileDescriptor, writer: Writer, shared: Arc<Shared>) {
     std::thread::spawn(move || {
         let mut buf = [0u8; 8192];
         loop {
+            if shared.stop.load(Ordering::SeqCst) {
+                break;
+            }
+            let mut wait = [pollfd {
+                fd: reader.as_raw_fd(),
+                events: POLLIN,
+                revents: 0,
+            }];
+            match filedescriptor::poll(&mut wait, Some(STOP_CHECK)) {
+                Ok(0) => continue,
+                Ok(_) => {}
+                Err(_) => break,
+            }
             let n = match reader.read(&mut buf) {
                 Ok(0) => break,
                 Ok(n) => n,
@@ -94,9 +126,12 @@ pub fn spawn_reader(
             if !replies.is_empty() {
                 let mut writer = writer.lock().unwrap_or_else(PoisonError::into_inner);
                 // The program may already be gone; a lost reply is then harmless.
-                let _ = writer.write_all(&replies).and_then(|()| writer.flush());
+                if let Some(writer) = writer.as_mut() {
+                    let _ = writer.write_all(&replies).and_then(|()| writer.flush());
+                }
             }
         }
+        drop(reader);
         shared.lock().ended = true;
         shared.changed.notify_all();
     });

@@ -31,7 +31,7 @@ impl Pty {
     /// # Panics
     /// If the pty's settings cannot be read.
     pub fn termios(&self) -> Termios {
-        self.master.get_termios().expect("read the pty's termios")
+        self.master().get_termios().expect("read the pty's termios")
     }
 
     /// Line editing, echo and signal keys all off, as crossterm's `enable_raw_mode` leaves them.
