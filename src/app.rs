@@ -5,7 +5,7 @@
 //! arrive on one channel, so the loop sleeps until something happens.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::Duration;
 
@@ -23,6 +23,9 @@ use crate::state::{Effect, Settings, State};
 use crate::terminal::{self, Signal, Tui};
 use crate::ui::layout::{Areas, Shape};
 use crate::ui::{self, theme::Theme};
+
+/// How soon a save that found another window saving is tried again.
+const SAVE_RETRY: Duration = Duration::from_millis(100);
 
 /// How a session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,12 +141,32 @@ impl App<'_> {
             let theme = &themes[state.theme().min(themes.len() - 1)].1;
             self.tui.draw(|frame| ui::render(frame, state, theme))?;
             // Handle everything already waiting before drawing again: typing fast never lags.
-            let first = events.recv().context("event channel closed")?;
+            let Some(first) = self.next_event(events)? else {
+                continue;
+            };
             for event in std::iter::once(first).chain(events.try_iter()) {
                 if let Some(exit) = self.handle(event)? {
                     return Ok(exit);
                 }
             }
+        }
+    }
+
+    /// Waits for the next event. While a save waits for another window's, the wait is cut
+    /// short to try it again (`None`: tried, nothing else happened).
+    fn next_event(&mut self, events: &Receiver<AppEvent>) -> Result<Option<AppEvent>> {
+        if !self.session.pending() {
+            return events.recv().map(Some).context("event channel closed");
+        }
+        match events.recv_timeout(SAVE_RETRY) {
+            Ok(event) => Ok(Some(event)),
+            Err(RecvTimeoutError::Timeout) => {
+                if let Some(problem) = self.session.retry() {
+                    self.state.message = Some(problem);
+                }
+                Ok(None)
+            }
+            Err(RecvTimeoutError::Disconnected) => Err(anyhow::anyhow!("event channel closed")),
         }
     }
 
@@ -163,7 +186,7 @@ impl App<'_> {
                 None
             }
             AppEvent::Signal(Signal::Terminate(number)) => {
-                self.session.save(self.state);
+                self.session.save_before_quit(self.state);
                 return Ok(Some(Exit::Signal(number)));
             }
             AppEvent::Signal(Signal::Suspend) => {
@@ -190,7 +213,7 @@ impl App<'_> {
         match effect {
             Effect::None => {}
             Effect::Quit => {
-                if let Some(problem) = self.session.save(self.state) {
+                if let Some(problem) = self.session.save_before_quit(self.state) {
                     eprintln!("wenji: {problem}");
                 }
                 return Ok(Some(Exit::Quit));

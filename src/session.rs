@@ -7,7 +7,7 @@
 
 use crate::corpus::Corpus;
 use crate::layout::TextRef;
-use crate::persist::{ArticleKey, CorpusId, CorpusKeys, Position, StateStore};
+use crate::persist::{ArticleKey, CorpusId, CorpusKeys, Position, SaveError, StateStore};
 use crate::state::{BookmarkRow, State};
 
 /// The saved state for one open corpus.
@@ -18,7 +18,14 @@ pub struct Session {
     id: CorpusId,
     /// The article the reader showed after the last update.
     article: usize,
+    /// The last save found another window saving; the loop tries again shortly.
+    pending: bool,
+    /// A failed save has been reported.
+    warned: bool,
 }
+
+/// How long the save on quitting waits for another window to finish its save.
+const QUIT_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
 
 impl Session {
     /// Opens the state file (default place unless `dir` is given) for `corpus`, known as `id`.
@@ -37,6 +44,8 @@ impl Session {
                 keys,
                 id,
                 article: 0,
+                pending: false,
+                warned: false,
             },
             warnings,
         )
@@ -94,8 +103,32 @@ impl Session {
     }
 
     /// Notes the current article and position and writes the state file; a message if that
-    /// failed (said once).
+    /// failed (said once). When another window is saving right now, nothing waits: the save is
+    /// left [`Self::pending`] for the loop to retry.
     pub fn save(&mut self, state: &State) -> Option<String> {
+        self.note_place(state);
+        self.attempt()
+    }
+
+    /// The last save before quitting: like [`Self::save`], but it waits (a bounded time) for
+    /// another window that is saving at that moment.
+    pub fn save_before_quit(&mut self, state: &State) -> Option<String> {
+        self.note_place(state);
+        let result = self.store.save_waiting(QUIT_WAIT);
+        self.settle(result)
+    }
+
+    /// Whether a save found another window saving and should be tried again soon.
+    pub fn pending(&self) -> bool {
+        self.pending
+    }
+
+    /// Tries a pending save again; a message if it failed (said once).
+    pub fn retry(&mut self) -> Option<String> {
+        self.attempt()
+    }
+
+    fn note_place(&mut self, state: &State) {
         let article = state.reader.article();
         if let Some(key) = self.keys.article(state.corpus(), article) {
             if let Some(position) = Self::position(state) {
@@ -103,7 +136,24 @@ impl Session {
             }
             self.store.set_last(&self.id, key);
         }
-        self.store.save_or_warn_once()
+    }
+
+    fn attempt(&mut self) -> Option<String> {
+        let result = self.store.save();
+        self.settle(result)
+    }
+
+    /// Records how a save went; the first failure's message, once.
+    fn settle(&mut self, result: Result<(), SaveError>) -> Option<String> {
+        self.pending = matches!(result, Err(SaveError::Busy));
+        match result {
+            Ok(()) | Err(SaveError::Busy) => None,
+            Err(_) if self.warned => None,
+            Err(error) => {
+                self.warned = true;
+                Some(error.to_string())
+            }
+        }
     }
 
     /// Bookmarks (or un-bookmarks) `paragraph` of `article`; returns the new bookmark's index

@@ -2,6 +2,7 @@
 
 use std::io;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use super::disk::{self, FILE_NAME, Loaded, Problem, SaveError, SaveLock, SaveStage};
 use super::keys::CorpusKeys;
@@ -29,7 +30,6 @@ pub struct StateStore {
     disk: Option<Vec<u8>>,
     /// A bad file could not be moved aside: it is never overwritten.
     protected: bool,
-    warned: bool,
 }
 
 impl StateStore {
@@ -43,7 +43,6 @@ impl StateStore {
             file: StateFile::default(),
             disk: None,
             protected: false,
-            warned: false,
         };
         let Some(path) = store.path.clone() else {
             warnings.push(SaveError::NoFolder.to_string());
@@ -229,22 +228,17 @@ impl StateStore {
     }
 
     /// Writes the state file atomically, merged with whatever another instance saved since this
-    /// one read it.
+    /// one read it. Never waits: while another instance is saving it returns
+    /// [`SaveError::Busy`], and the caller tries again a moment later.
     pub fn save(&mut self) -> Result<(), SaveError> {
         self.save_with(|_| Ok(()))
     }
 
-    /// [`Self::save`], returning a message only for the first failure, so a read-only state
-    /// folder is reported once and then left alone.
-    pub fn save_or_warn_once(&mut self) -> Option<String> {
-        match self.save() {
-            Ok(()) => None,
-            Err(_) if self.warned => None,
-            Err(error) => {
-                self.warned = true;
-                Some(error.to_string())
-            }
-        }
+    /// [`Self::save`] for the last save before quitting: waits up to `wait` for another
+    /// instance to finish saving, then writes anyway (still atomically; only that instance's
+    /// newest change may be missed by the merge).
+    pub fn save_waiting(&mut self, wait: Duration) -> Result<(), SaveError> {
+        self.save_locked(Some(wait), &mut |_| Ok(()))
     }
 
     /// [`Self::save`] with `hook` called at each [`SaveStage`]; an error from the hook fails the
@@ -253,6 +247,16 @@ impl StateStore {
     pub fn save_with(
         &mut self,
         mut hook: impl FnMut(SaveStage) -> io::Result<()>,
+    ) -> Result<(), SaveError> {
+        self.save_locked(None, &mut hook)
+    }
+
+    /// Saves under the lock: tried once (`wait` is `None`), or waited for up to `wait` and then
+    /// gone without.
+    fn save_locked(
+        &mut self,
+        wait: Option<Duration>,
+        hook: &mut dyn FnMut(SaveStage) -> io::Result<()>,
     ) -> Result<(), SaveError> {
         let Some(path) = self.path.clone() else {
             return Err(SaveError::NoFolder);
@@ -264,7 +268,16 @@ impl StateStore {
             path: path.clone(),
             source,
         };
-        let _lock = SaveLock::acquire(&path).map_err(io_error)?;
+        let _lock = match wait {
+            None => match SaveLock::try_acquire(&path).map_err(io_error)? {
+                Some(lock) => Some(lock),
+                None => return Err(SaveError::Busy),
+            },
+            Some(wait) => SaveLock::acquire_within(&path, wait).map_err(io_error)?,
+        };
+        if let Some(dir) = path.parent() {
+            disk::remove_stale_temps(dir);
+        }
         let on_disk = std::fs::read(&path).ok();
         if let Some(bytes) = &on_disk
             && on_disk != self.disk
@@ -288,7 +301,7 @@ impl StateStore {
         let header =
             "# wenji's remembered positions and bookmarks; safe to edit while wenji is closed.\n";
         let bytes = format!("{header}{text}").into_bytes();
-        disk::write_atomic(&path, &bytes, &mut hook).map_err(io_error)?;
+        disk::write_atomic(&path, &bytes, hook).map_err(io_error)?;
         self.disk = Some(bytes);
         Ok(())
     }
