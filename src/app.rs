@@ -227,17 +227,17 @@ impl App<'_> {
                 self.state.message = Some(sent.describe(&what));
             }
             Effect::ToggleBookmark { article, paragraph } => {
-                if let Some(index) = self.session.toggle_bookmark(self.state, article, paragraph) {
-                    self.state.ask_note(index);
+                if let Some(id) = self.session.toggle_bookmark(self.state, article, paragraph) {
+                    self.state.ask_note(id);
                 }
                 self.save_quietly();
             }
-            Effect::SetNote { index, note } => {
-                self.session.set_note(self.state, index, &note);
+            Effect::SetNote { id, note } => {
+                self.session.set_note(self.state, &id, &note);
                 self.save_quietly();
             }
-            Effect::DeleteBookmark { index } => {
-                self.session.delete_bookmark(self.state, index);
+            Effect::DeleteBookmark { id } => {
+                self.session.delete_bookmark(self.state, &id);
                 self.save_quietly();
             }
         }

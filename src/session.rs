@@ -7,7 +7,9 @@
 
 use crate::corpus::Corpus;
 use crate::layout::TextRef;
-use crate::persist::{ArticleKey, CorpusId, CorpusKeys, Position, SaveError, StateStore};
+use crate::persist::{
+    ArticleKey, Bookmark, BookmarkId, CorpusId, CorpusKeys, Position, SaveError, StateStore,
+};
 use crate::state::{BookmarkRow, State};
 
 /// The saved state for one open corpus.
@@ -156,34 +158,39 @@ impl Session {
         }
     }
 
-    /// Bookmarks (or un-bookmarks) `paragraph` of `article`; returns the new bookmark's index
-    /// when one was added.
+    /// Bookmarks (or un-bookmarks) `paragraph` of `article`; returns the new bookmark's
+    /// identity when one was added.
     pub fn toggle_bookmark(
         &mut self,
         state: &mut State,
         article: usize,
         paragraph: usize,
-    ) -> Option<usize> {
+    ) -> Option<BookmarkId> {
         let key = self.key(state.corpus(), article)?;
-        let text = &state.corpus().articles[article].paragraphs[paragraph];
+        let text = state
+            .corpus()
+            .articles
+            .get(article)?
+            .paragraphs
+            .get(paragraph)?;
         let added = self
             .store
             .toggle_bookmark(&key, paragraph, text.lines.start, &text.text, "");
         self.refresh_bookmarks(state);
         if added {
-            return self.store.bookmark_at(&key, paragraph);
+            return self.store.bookmark_at(&key, paragraph).map(Bookmark::id);
         }
         state.message = Some("bookmark removed".to_owned());
         None
     }
 
-    pub fn set_note(&mut self, state: &mut State, index: usize, note: &str) {
-        self.store.set_note(index, note);
+    pub fn set_note(&mut self, state: &mut State, id: &BookmarkId, note: &str) {
+        self.store.set_note(id, note);
         self.refresh_bookmarks(state);
     }
 
-    pub fn delete_bookmark(&mut self, state: &mut State, index: usize) {
-        if self.store.remove_bookmark(index).is_some() {
+    pub fn delete_bookmark(&mut self, state: &mut State, id: &BookmarkId) {
+        if self.store.remove_bookmark(id).is_some() {
             state.message = Some("bookmark deleted".to_owned());
         }
         self.refresh_bookmarks(state);
@@ -203,10 +210,10 @@ impl Session {
         let rows = self
             .store
             .bookmarks_in(&self.keys)
-            .map(|(index, bookmark)| {
+            .map(|bookmark| {
                 let article = self.keys.find(&bookmark.key);
                 BookmarkRow {
-                    index,
+                    id: bookmark.id(),
                     article,
                     paragraph: bookmark.paragraph,
                     title: article.map_or_else(

@@ -27,5 +27,7 @@ pub mod store;
 
 pub use disk::{FILE_NAME, SaveError, SaveStage};
 pub use keys::CorpusKeys;
-pub use model::{ArticleKey, Bookmark, CorpusId, Position, SAMPLE_FILE, StateFile, VERSION};
+pub use model::{
+    ArticleKey, Bookmark, BookmarkId, CorpusId, Position, SAMPLE_FILE, StateFile, VERSION,
+};
 pub use store::StateStore;

@@ -8,7 +8,8 @@ use super::disk::{self, FILE_NAME, Loaded, Problem, SaveError, SaveLock, SaveSta
 use super::keys::CorpusKeys;
 use super::merge::merge;
 use super::model::{
-    ArticleKey, Bookmark, CorpusEntry, CorpusId, Position, PositionEntry, StateFile, now, snippet,
+    ArticleKey, Bookmark, BookmarkId, CorpusEntry, CorpusId, Deleted, Position, PositionEntry,
+    StateFile, format_utc_nanos, new_uid, now, now_nanos, snippet, unique_nanos,
 };
 use crate::corpus::Corpus;
 
@@ -18,6 +19,10 @@ pub const SNIPPET_CHARS: usize = 30;
 pub const MAX_POSITIONS: usize = 2000;
 /// Corpora whose last article is kept.
 pub const MAX_CORPORA: usize = 200;
+/// Days a deleted bookmark is remembered, so that a window open that long cannot bring it back.
+pub const DELETED_DAYS: u64 = 90;
+/// Deleted bookmarks remembered at most; the oldest go first.
+pub const MAX_DELETED: usize = 2000;
 
 /// The remembered positions and bookmarks, loaded from and saved to the state folder.
 #[derive(Debug)]
@@ -134,31 +139,25 @@ impl StateStore {
         }
     }
 
-    /// Every bookmark, oldest first. Indices are what [`Self::remove_bookmark`] and
-    /// [`Self::set_note`] take.
+    /// Every bookmark, oldest first.
     pub fn bookmarks(&self) -> &[Bookmark] {
         &self.file.bookmarks
     }
 
-    /// The bookmarks in the open corpus's files, as (index into [`Self::bookmarks`], bookmark),
-    /// oldest first.
-    pub fn bookmarks_in<'a>(
-        &'a self,
-        keys: &'a CorpusKeys,
-    ) -> impl Iterator<Item = (usize, &'a Bookmark)> {
+    /// The bookmarks in the open corpus's files, oldest first.
+    pub fn bookmarks_in<'a>(&'a self, keys: &'a CorpusKeys) -> impl Iterator<Item = &'a Bookmark> {
         self.file
             .bookmarks
             .iter()
-            .enumerate()
-            .filter(|(_, b)| keys.has_file(&b.key.file))
+            .filter(|b| keys.has_file(&b.key.file))
     }
 
-    /// The index of the bookmark on `paragraph` of `key`, if there is one.
-    pub fn bookmark_at(&self, key: &ArticleKey, paragraph: usize) -> Option<usize> {
+    /// The first bookmark on `paragraph` of `key`, if there is one.
+    pub fn bookmark_at(&self, key: &ArticleKey, paragraph: usize) -> Option<&Bookmark> {
         let bookmarks = &self.file.bookmarks;
         bookmarks
             .iter()
-            .position(|b| &b.key == key && b.paragraph == paragraph)
+            .find(|b| &b.key == key && b.paragraph == paragraph)
     }
 
     /// Adds a bookmark on `paragraph` (its `text` and first source `line`), or removes the one
@@ -171,10 +170,11 @@ impl StateStore {
         text: &str,
         note: &str,
     ) -> bool {
-        if let Some(index) = self.bookmark_at(key, paragraph) {
-            self.file.bookmarks.remove(index);
+        if let Some(id) = self.bookmark_at(key, paragraph).map(Bookmark::id) {
+            self.remove_bookmark(&id);
             return false;
         }
+        let nanos = unique_nanos();
         self.file.bookmarks.push(Bookmark {
             key: key.clone(),
             paragraph,
@@ -182,23 +182,55 @@ impl StateStore {
             snippet: snippet(text, SNIPPET_CHARS),
             note: note.trim().to_owned(),
             created: now(),
+            uid: new_uid(nanos),
+            edited: format_utc_nanos(nanos),
             stale: false,
         });
         true
     }
 
-    /// Sets the note of bookmark `index`; false when there is no such bookmark.
-    pub fn set_note(&mut self, index: usize, note: &str) -> bool {
-        let Some(bookmark) = self.file.bookmarks.get_mut(index) else {
+    /// Sets the note of bookmark `id`, noting when (the later of two windows' notes wins); false
+    /// when there is no such bookmark. Setting the note it already has changes nothing.
+    pub fn set_note(&mut self, id: &BookmarkId, note: &str) -> bool {
+        let Some(bookmark) = self.file.bookmarks.iter_mut().find(|b| &b.id() == id) else {
             return false;
         };
-        note.trim().clone_into(&mut bookmark.note);
+        let note = note.trim();
+        if bookmark.note != note {
+            note.clone_into(&mut bookmark.note);
+            bookmark.edited = now_nanos();
+        }
         true
     }
 
-    /// Removes bookmark `index` and returns it.
-    pub fn remove_bookmark(&mut self, index: usize) -> Option<Bookmark> {
-        (index < self.file.bookmarks.len()).then(|| self.file.bookmarks.remove(index))
+    /// Removes bookmark `id` and returns it. The deletion is remembered, so that merging with
+    /// a window that still holds the bookmark does not bring it back.
+    pub fn remove_bookmark(&mut self, id: &BookmarkId) -> Option<Bookmark> {
+        let index = self.file.bookmarks.iter().position(|b| &b.id() == id)?;
+        let mark = self.file.bookmarks.remove(index);
+        self.file.deleted.push(Deleted {
+            key: mark.key.clone(),
+            paragraph: mark.paragraph,
+            created: mark.created.clone(),
+            uid: mark.uid.clone(),
+            deleted: now_nanos(),
+        });
+        Some(mark)
+    }
+
+    /// Forgets deletions older than [`DELETED_DAYS`], and all but the newest [`MAX_DELETED`].
+    fn forget_old_deletions(&mut self) {
+        let days = Duration::from_secs(DELETED_DAYS * 86_400);
+        let cutoff = std::time::SystemTime::now()
+            .checked_sub(days)
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
+        let cutoff = format_utc_nanos(cutoff);
+        let deleted = &mut self.file.deleted;
+        deleted.retain(|d| d.deleted >= cutoff);
+        deleted.sort_by(|a, b| a.deleted.cmp(&b.deleted));
+        let excess = deleted.len().saturating_sub(MAX_DELETED);
+        deleted.drain(..excess);
     }
 
     /// Re-checks every bookmark: `exists(key, paragraph)` answers `Some(true)` when the paragraph
@@ -297,6 +329,7 @@ impl StateStore {
                 Err(Problem::Corrupt(_)) => {}
             }
         }
+        self.forget_old_deletions();
         let text = toml::to_string_pretty(&self.file)?;
         let header =
             "# wenji's remembered positions and bookmarks; safe to edit while wenji is closed.\n";

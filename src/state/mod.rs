@@ -25,6 +25,7 @@ use std::sync::Arc;
 use crate::corpus::Corpus;
 use crate::keymap::{Keymap, Mode};
 use crate::layout::{LayoutOptions, TextRef};
+use crate::persist::BookmarkId;
 use crate::search::index::Index;
 use crate::search::worker::Job;
 use crate::text::width::AmbiguousWidth;
@@ -60,14 +61,14 @@ pub enum Effect {
         article: usize,
         paragraph: usize,
     },
-    /// Give bookmark `index` (of the saved bookmarks) a note.
+    /// Give bookmark `id` a note.
     SetNote {
-        index: usize,
+        id: BookmarkId,
         note: String,
     },
-    /// Delete bookmark `index` (of the saved bookmarks).
+    /// Delete bookmark `id`.
     DeleteBookmark {
-        index: usize,
+        id: BookmarkId,
     },
 }
 
@@ -149,8 +150,8 @@ pub struct State {
     theme: usize,
     /// The go-to prompt's text, while it is open.
     pub go_to: Option<String>,
-    /// The note prompt for a new bookmark (its index among the saved bookmarks) and its text.
-    pub note: Option<(usize, String)>,
+    /// The note prompt for a new bookmark (which one) and its text.
+    pub note: Option<(BookmarkId, String)>,
     /// Paragraphs being selected for copying: where the selection started and where it is now.
     pub selection: Option<(usize, usize)>,
     /// The bookmarks of the open corpus, as the app last saw them.

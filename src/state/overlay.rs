@@ -208,7 +208,9 @@ impl State {
         };
         if overlay.kind == OverlayKind::Bookmarks && *action == Action::DeleteBookmark {
             let row = overlay.selected.and_then(|s| self.bookmarks.get(s));
-            return row.map_or(Effect::None, |b| Effect::DeleteBookmark { index: b.index });
+            return row.map_or(Effect::None, |b| Effect::DeleteBookmark {
+                id: b.id.clone(),
+            });
         }
         if let Some(selected) = overlay.selected {
             self.update_selection(overlay, selected, action);
