@@ -18,7 +18,7 @@ use crate::keymap;
 use crate::keymap::Keymap;
 use crate::persist::CorpusId;
 use crate::search::worker::{Update, Worker};
-use crate::session::Session;
+use crate::session::{self, Session};
 use crate::state::{Effect, Settings, State};
 use crate::terminal::{self, Signal, Tui};
 use crate::ui::layout::{Areas, Shape};
@@ -94,9 +94,12 @@ pub fn run(corpus: Corpus, setup: Setup) -> Result<Exit> {
         state.message = Some(first.to_string());
     }
     session.restore(&mut state);
-    if let Some(problem) = problems.into_iter().next() {
-        state.message = Some(problem);
+    if let Some(problem) = problems.first() {
+        state.message = Some(problem.clone());
     }
+    state
+        .warnings
+        .extend(problems.into_iter().map(session::state_warning));
     let search_sender = sender.clone();
     let worker = Worker::spawn(state.shared_corpus(), move |update| {
         let _ = search_sender.send(AppEvent::Search(update));
@@ -115,7 +118,13 @@ pub fn run(corpus: Corpus, setup: Setup) -> Result<Exit> {
         mouse,
         areas: None,
     };
-    app.run(&themes, &events)
+    let exit = app.run(&themes, &events);
+    // Said on the restored terminal, where it stays readable after wenji is gone.
+    drop(tui);
+    if let Some(report) = session.quit_report() {
+        eprintln!("wenji: {report}");
+    }
+    exit
 }
 
 /// The loop's working set.
@@ -161,9 +170,7 @@ impl App<'_> {
         match events.recv_timeout(SAVE_RETRY) {
             Ok(event) => Ok(Some(event)),
             Err(RecvTimeoutError::Timeout) => {
-                if let Some(problem) = self.session.retry() {
-                    self.state.message = Some(problem);
-                }
+                self.session.retry(self.state);
                 Ok(None)
             }
             Err(RecvTimeoutError::Disconnected) => Err(anyhow::anyhow!("event channel closed")),
@@ -213,9 +220,7 @@ impl App<'_> {
         match effect {
             Effect::None => {}
             Effect::Quit => {
-                if let Some(problem) = self.session.save_before_quit(self.state) {
-                    eprintln!("wenji: {problem}");
-                }
+                self.session.save_before_quit(self.state);
                 return Ok(Some(Exit::Quit));
             }
             Effect::Suspend => self.tui.suspend(self.mouse)?,
@@ -230,25 +235,18 @@ impl App<'_> {
                 if let Some(id) = self.session.toggle_bookmark(self.state, article, paragraph) {
                     self.state.ask_note(id);
                 }
-                self.save_quietly();
+                self.session.save_after_bookmark(self.state);
             }
             Effect::SetNote { id, note } => {
                 self.session.set_note(self.state, &id, &note);
-                self.save_quietly();
+                self.session.save_after_bookmark(self.state);
             }
             Effect::DeleteBookmark { id } => {
                 self.session.delete_bookmark(self.state, &id);
-                self.save_quietly();
+                self.session.save_after_bookmark(self.state);
             }
         }
         Ok(None)
-    }
-
-    /// Saves after a bookmark change; a problem (once) goes to the status line.
-    fn save_quietly(&mut self) {
-        if let Some(problem) = self.session.save(self.state) {
-            self.state.message = Some(problem);
-        }
     }
 }
 

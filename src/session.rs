@@ -2,10 +2,12 @@
 //! where every article was left, and the bookmarks (`persist` holds and saves them).
 //!
 //! The app loop calls in here around each update: when the article in the reader changes, the
-//! old one's position is noted and the new one's restored; on quit (or a signal) everything is
-//! saved. Nothing here draws.
+//! old one's position is noted and the new one's restored; after a bookmark changes and on quit
+//! (or a signal) everything is saved. A save that finds another window saving is left pending
+//! for the loop to retry; one that fails is told in the status line, in `!` (the state's
+//! warnings) and, on quitting, by [`Session::quit_report`]. Nothing here draws.
 
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, Warning};
 use crate::layout::TextRef;
 use crate::persist::{
     ArticleKey, Bookmark, BookmarkId, CorpusId, CorpusKeys, Position, SaveError, StateStore,
@@ -22,8 +24,21 @@ pub struct Session {
     article: usize,
     /// The last save found another window saving; the loop tries again shortly.
     pending: bool,
-    /// A failed save has been reported.
+    /// Why the last save failed, while it does.
+    failure: Option<SaveError>,
+    /// A failed save has been reported (in `!`).
     warned: bool,
+    /// The status line has given the reason a save failed.
+    told: bool,
+}
+
+/// A problem with the state file, as `!` lists it.
+pub fn state_warning(message: String) -> Warning {
+    Warning {
+        source: "state".to_owned(),
+        line: None,
+        message,
+    }
 }
 
 /// How long the save on quitting waits for another window to finish its save.
@@ -47,7 +62,9 @@ impl Session {
                 id,
                 article: 0,
                 pending: false,
+                failure: None,
                 warned: false,
+                told: false,
             },
             warnings,
         )
@@ -112,12 +129,57 @@ impl Session {
         self.attempt()
     }
 
+    /// Saves after a bookmark was made, given a note or deleted, and makes the status line say
+    /// so when it could not be: with the reason the first time, then a short reminder. The
+    /// first failure is also listed in `!`.
+    pub fn save_after_bookmark(&mut self, state: &mut State) {
+        if let Some(first) = self.save(state) {
+            state.warnings.push(state_warning(first));
+        }
+        let Some(error) = &self.failure else {
+            return;
+        };
+        if state.note.is_some() {
+            // The note prompt covers the status line; this is said when it closes.
+            return;
+        }
+        let what = state
+            .message
+            .take()
+            .unwrap_or_else(|| "bookmarks changed".to_owned());
+        let reason = if self.told {
+            String::new()
+        } else {
+            format!(": {error}")
+        };
+        self.told = true;
+        state.message = Some(format!("{what}, but it could not be saved (see !){reason}"));
+    }
+
     /// The last save before quitting: like [`Self::save`], but it waits (a bounded time) for
     /// another window that is saving at that moment.
-    pub fn save_before_quit(&mut self, state: &State) -> Option<String> {
+    pub fn save_before_quit(&mut self, state: &State) {
         self.note_place(state);
         let result = self.store.save_waiting(QUIT_WAIT);
-        self.settle(result)
+        self.settle(result);
+    }
+
+    /// For stderr after quitting, when the last save failed: what could not be saved, where,
+    /// and why.
+    pub fn quit_report(&self) -> Option<String> {
+        let error = self.failure.as_ref()?;
+        let unsaved = self.store.unsaved();
+        if unsaved.is_empty() {
+            return None;
+        }
+        let place = self.store.path().map_or_else(
+            || "the state folder".to_owned(),
+            |path| path.display().to_string(),
+        );
+        Some(format!(
+            "could not save {unsaved} to {place}: {}",
+            error.cause()
+        ))
     }
 
     /// Whether a save found another window saving and should be tried again soon.
@@ -125,9 +187,13 @@ impl Session {
         self.pending
     }
 
-    /// Tries a pending save again; a message if it failed (said once).
-    pub fn retry(&mut self) -> Option<String> {
-        self.attempt()
+    /// Tries a pending save again; a first failure goes to the status line and to `!`.
+    pub fn retry(&mut self, state: &mut State) {
+        if let Some(first) = self.attempt() {
+            self.told = true;
+            state.message = Some(first.clone());
+            state.warnings.push(state_warning(first));
+        }
     }
 
     fn note_place(&mut self, state: &State) {
@@ -148,14 +214,16 @@ impl Session {
     /// Records how a save went; the first failure's message, once.
     fn settle(&mut self, result: Result<(), SaveError>) -> Option<String> {
         self.pending = matches!(result, Err(SaveError::Busy));
-        match result {
+        self.failure = match result {
             Ok(()) | Err(SaveError::Busy) => None,
-            Err(_) if self.warned => None,
-            Err(error) => {
-                self.warned = true;
-                Some(error.to_string())
-            }
+            Err(error) => Some(error),
+        };
+        let error = self.failure.as_ref()?;
+        if self.warned {
+            return None;
         }
+        self.warned = true;
+        Some(error.to_string())
     }
 
     /// Bookmarks (or un-bookmarks) `paragraph` of `article`; returns the new bookmark's

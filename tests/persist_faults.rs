@@ -39,7 +39,7 @@ fn temps(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
         .expect("the test folder is readable")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".state.") && n.ends_with(".tmp"))
+        .filter(|n| n.starts_with(".state.") && Path::new(n).extension() == Some("tmp".as_ref()))
         .collect();
     names.sort();
     names
@@ -176,17 +176,145 @@ fn a_save_that_finds_the_lock_taken_is_left_pending_and_retried() {
     let corpus = wenji::corpus::sample();
     let (mut session, _) =
         Session::open(Some(dir.path().to_path_buf()), &corpus, CorpusId::sample());
-    let state = State::new(corpus);
+    let mut state = State::new(corpus);
     let other_window = SaveLock::try_acquire(&state_file)
         .unwrap()
         .expect("the lock is free");
     assert_eq!(session.save(&state), None, "busy is not a failure");
     assert!(session.pending());
     assert!(!state_file.exists());
-    assert_eq!(session.retry(), None);
+    session.retry(&mut state);
     assert!(session.pending(), "still busy");
     drop(other_window);
-    assert_eq!(session.retry(), None);
+    session.retry(&mut state);
     assert!(!session.pending());
+    assert_eq!(state.message, None, "nothing to say");
     assert!(state_file.exists());
+}
+
+/// A window on the sample whose state folder is `dir`.
+fn window(dir: &Path) -> (Session, State) {
+    let corpus = wenji::corpus::sample();
+    let (session, _) = Session::open(Some(dir.to_path_buf()), &corpus, CorpusId::sample());
+    (session, State::new(corpus))
+}
+
+/// `m` on `paragraph` of the first article, then the note prompt closed with `note`, each
+/// saved as the app saves them; the status line after it.
+fn bookmark(window: &mut (Session, State), paragraph: usize, note: &str) -> Option<String> {
+    let (session, state) = window;
+    let id = session
+        .toggle_bookmark(state, 0, paragraph)
+        .expect("a bookmark is added");
+    state.ask_note(id.clone());
+    session.save_after_bookmark(state);
+    state.note = None;
+    state.message = Some("bookmarked".to_owned());
+    session.set_note(state, &id, note);
+    session.save_after_bookmark(state);
+    state.message.clone()
+}
+
+/// A plain file where the state folder should be: no one, root included, can save there.
+fn blocked_folder(dir: &Path) -> std::path::PathBuf {
+    let blocker = dir.join("wenji");
+    fs::write(&blocker, "not a folder").expect("a file where the folder should be");
+    blocker
+}
+
+#[test]
+fn an_unsaved_bookmark_says_so_with_the_reason_once_then_briefly() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = blocked_folder(dir.path());
+    let mut window = window(&blocker);
+
+    let first = bookmark(&mut window, 0, "一").expect("a status line");
+    assert!(
+        first.starts_with("bookmarked, but it could not be saved (see !): cannot save"),
+        "{first}"
+    );
+    assert!(first.contains("is a file, not a folder"), "{first}");
+    let second = bookmark(&mut window, 1, "二").expect("a status line");
+    assert_eq!(second, "bookmarked, but it could not be saved (see !)");
+
+    let warnings = &window.1.warnings;
+    assert_eq!(warnings.len(), 1, "listed in ! once: {warnings:?}");
+    assert_eq!(warnings[0].source, "state");
+    assert!(
+        warnings[0]
+            .message
+            .contains(&blocker.join("state.toml").display().to_string()),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn quitting_with_an_unusable_folder_reports_what_was_not_saved_and_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = blocked_folder(dir.path());
+    let mut window = window(&blocker);
+    bookmark(&mut window, 0, "一");
+    bookmark(&mut window, 1, "");
+    let (session, state) = &mut window;
+    session.save_before_quit(state);
+    let report = session.quit_report().expect("something was not saved");
+    assert_eq!(
+        report,
+        format!(
+            "could not save 2 bookmarks to {}: {} is a file, not a folder",
+            blocker.join("state.toml").display(),
+            blocker.display()
+        )
+    );
+}
+
+#[test]
+fn quitting_after_a_good_save_reports_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut window = window(dir.path());
+    assert_eq!(
+        bookmark(&mut window, 0, "一").as_deref(),
+        Some("bookmarked")
+    );
+    let (session, state) = &mut window;
+    session.save_before_quit(state);
+    assert_eq!(session.quit_report(), None);
+    assert!(state.warnings.is_empty());
+}
+
+/// Clears the immutable flag again, however the test ends.
+struct Immutable<'a>(&'a Path);
+
+impl Drop for Immutable<'_> {
+    fn drop(&mut self) {
+        let _ = Command::new("chattr").arg("-i").arg(self.0).status();
+    }
+}
+
+#[test]
+fn an_immutable_state_folder_is_reported_like_a_read_only_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let state_dir = dir.path().join("wenji");
+    fs::create_dir(&state_dir).unwrap();
+    let made_immutable = Command::new("chattr")
+        .arg("+i")
+        .arg(&state_dir)
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made_immutable {
+        eprintln!(
+            "skipped: `chattr +i` failed (it needs root, the chattr tool and a file system with the immutable flag, such as ext4)"
+        );
+        return;
+    }
+    let _guard = Immutable(&state_dir);
+    let mut window = window(&state_dir);
+    let status = bookmark(&mut window, 0, "一").expect("a status line");
+    assert!(status.contains("could not be saved"), "{status}");
+    let (session, state) = &mut window;
+    session.save_before_quit(state);
+    let report = session.quit_report().expect("something was not saved");
+    assert!(report.starts_with("could not save 1 bookmark"), "{report}");
+    assert!(report.contains("Operation not permitted"), "{report}");
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use wenji::corpus::sample;
-use wenji::persist::{ArticleKey, BookmarkId, CorpusId, SAMPLE_FILE, StateStore};
+use wenji::persist::{ArticleKey, Bookmark, BookmarkId, CorpusId, SAMPLE_FILE, StateStore};
 use wenji::session::Session;
 use wenji::state::State;
 
@@ -96,7 +96,7 @@ fn bookmarks_from_the_previous_format_keep_their_identity_and_merge() {
     let (mut a, warnings) = StateStore::open(Some(dir.path().to_path_buf()));
     assert!(warnings.is_empty(), "{warnings:?}");
     let (mut b, _) = StateStore::open(Some(dir.path().to_path_buf()));
-    let ids: Vec<BookmarkId> = a.bookmarks().iter().map(|m| m.id()).collect();
+    let ids: Vec<BookmarkId> = a.bookmarks().iter().map(Bookmark::id).collect();
     assert_eq!(ids.len(), 2);
     assert_ne!(ids[0], ids[1]);
     assert_eq!(a.bookmarks()[0].note, "旧注");

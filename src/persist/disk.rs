@@ -38,6 +38,21 @@ pub enum SaveError {
     Encode(#[from] toml::ser::Error),
 }
 
+impl SaveError {
+    /// Why, without the path or what follows: "Not a directory (os error 20)".
+    pub fn cause(&self) -> String {
+        match self {
+            SaveError::NoFolder => "no state folder could be found (is $HOME set?)".to_owned(),
+            SaveError::Protected { .. } => {
+                "the file there is from a newer wenji or could not be moved aside".to_owned()
+            }
+            SaveError::Io { source, .. } => source.to_string(),
+            SaveError::Busy => "another wenji was saving".to_owned(),
+            SaveError::Encode(e) => e.to_string(),
+        }
+    }
+}
+
 /// The points of a save where [`super::StateStore::save_with`]'s hook is called.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SaveStage {
@@ -165,7 +180,7 @@ impl SaveLock {
     /// another instance holds it (it is saving right now).
     pub fn try_acquire(state_path: &Path) -> io::Result<Option<Self>> {
         let dir = state_path.parent().unwrap_or_else(|| Path::new("."));
-        fs::create_dir_all(dir)?;
+        create_folder(dir)?;
         let file = fs::OpenOptions::new()
             .write(true)
             .create(true)
@@ -192,6 +207,23 @@ impl SaveLock {
             std::thread::sleep(Duration::from_millis(5));
         }
     }
+}
+
+/// Creates `dir` and its parents; when something that is not a folder stands in the way, the
+/// error says so and where (the system's "File exists" would not).
+fn create_folder(dir: &Path) -> io::Result<()> {
+    fs::create_dir_all(dir).map_err(|error| {
+        let blocker = dir
+            .ancestors()
+            .find(|path| path.symlink_metadata().is_ok_and(|m| !m.is_dir()));
+        match blocker {
+            Some(path) => io::Error::new(
+                io::ErrorKind::NotADirectory,
+                format!("{} is a file, not a folder", path.display()),
+            ),
+            None => error,
+        }
+    })
 }
 
 /// Temporary files older than this were left by an instance that died while saving.

@@ -13,7 +13,8 @@
 //! - A corrupt, unreadable or newer-format file is moved aside (`state.toml.corrupt-<time>` or
 //!   `state.toml.newer-<time>`) with a warning, and the store starts fresh.
 //! - A state folder that cannot be written leaves the app working: [`StateStore::save`] returns
-//!   an error, which the session reports once.
+//!   an error, which the session reports (the status line, `!`, and stderr on quitting with
+//!   what [`StateStore::unsaved`] counts).
 //! - A bookmark whose paragraph is gone (the file shrank) is kept and marked stale.
 //!
 //! This module does file I/O and nothing else: no terminal, no ratatui. The app decides when to
@@ -30,4 +31,4 @@ pub use keys::CorpusKeys;
 pub use model::{
     ArticleKey, Bookmark, BookmarkId, CorpusId, Position, SAMPLE_FILE, StateFile, VERSION,
 };
-pub use store::StateStore;
+pub use store::{StateStore, Unsaved};

@@ -331,6 +331,6 @@ mod tests {
         };
         assert_eq!(mark.edit_time(), "2025-01-01T00:00:05.000000000Z");
         mark.edited = "2025-01-01T00:00:05.000000001Z".into();
-        assert!(mark.edit_time() > "2025-01-01T00:00:05.000000000Z".to_owned());
+        assert!(mark.edit_time().as_str() > "2025-01-01T00:00:05.000000000Z");
     }
 }

@@ -50,8 +50,14 @@ impl State {
                 }
             }
             _ => {
-                self.note = None;
-                self.message = Some("bookmarked (no note)".to_owned());
+                if let Some((id, _)) = self.note.take() {
+                    self.message = Some("bookmarked (no note)".to_owned());
+                    // Still an effect, so the app can tell if the bookmark was not saved.
+                    return Effect::SetNote {
+                        id,
+                        note: String::new(),
+                    };
+                }
             }
         }
         Effect::None

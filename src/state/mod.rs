@@ -22,7 +22,7 @@ pub use search::{Highlight, Search};
 use crate::action::{Action, Pane};
 use std::sync::Arc;
 
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, Warning};
 use crate::keymap::{Keymap, Mode};
 use crate::layout::{LayoutOptions, TextRef};
 use crate::persist::BookmarkId;
@@ -61,7 +61,7 @@ pub enum Effect {
         article: usize,
         paragraph: usize,
     },
-    /// Give bookmark `id` a note.
+    /// The note prompt closed: give bookmark `id` this note (empty when it was skipped).
     SetNote {
         id: BookmarkId,
         note: String,
@@ -156,6 +156,9 @@ pub struct State {
     pub selection: Option<(usize, usize)>,
     /// The bookmarks of the open corpus, as the app last saw them.
     pub bookmarks: Vec<BookmarkRow>,
+    /// Problems found while running (the state file cannot be saved, say), listed in `!` after
+    /// the corpus's warnings.
+    pub warnings: Vec<Warning>,
     /// How citations are written (config `citation`).
     pub citation_template: String,
     /// A saved position to scroll to once the reader has a size.
@@ -193,6 +196,7 @@ impl State {
             note: None,
             selection: None,
             bookmarks: Vec::new(),
+            warnings: Vec::new(),
             citation_template: crate::citation::DEFAULT_TEMPLATE.to_owned(),
             pending_anchor: None,
             list_hidden: false,
