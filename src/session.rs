@@ -32,6 +32,14 @@ pub struct Session {
     told: bool,
 }
 
+/// Adds `message` to the warnings `!` lists, unless it is there already (no state folder is
+/// said at start-up and again by the first save).
+fn list_once(state: &mut State, message: String) {
+    if !state.warnings.iter().any(|w| w.message == message) {
+        state.warnings.push(state_warning(message));
+    }
+}
+
 /// A problem with the state file, as `!` lists it.
 pub fn state_warning(message: String) -> Warning {
     Warning {
@@ -134,7 +142,7 @@ impl Session {
     /// first failure is also listed in `!`.
     pub fn save_after_bookmark(&mut self, state: &mut State) {
         if let Some(first) = self.save(state) {
-            state.warnings.push(state_warning(first));
+            list_once(state, first);
         }
         let Some(error) = &self.failure else {
             return;
@@ -192,7 +200,7 @@ impl Session {
         if let Some(first) = self.attempt() {
             self.told = true;
             state.message = Some(first.clone());
-            state.warnings.push(state_warning(first));
+            list_once(state, first);
         }
     }
 
