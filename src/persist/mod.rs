@@ -25,10 +25,12 @@ pub mod keys;
 pub mod merge;
 pub mod model;
 pub mod store;
+pub mod unsaved;
 
 pub use disk::{FILE_NAME, SaveError, SaveStage};
 pub use keys::CorpusKeys;
 pub use model::{
     ArticleKey, Bookmark, BookmarkId, CorpusId, Position, SAMPLE_FILE, StateFile, VERSION,
 };
-pub use store::{StateStore, Unsaved};
+pub use store::StateStore;
+pub use unsaved::Unsaved;

@@ -1,6 +1,5 @@
 //! [`StateStore`]: the state file in memory, with the questions the app asks of it.
 
-use std::collections::{HashMap, HashSet};
 use std::io;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -12,6 +11,7 @@ use super::model::{
     ArticleKey, Bookmark, BookmarkId, CorpusEntry, CorpusId, Deleted, Position, PositionEntry,
     StateFile, format_utc_nanos, new_uid, now, now_nanos, snippet, unique_nanos,
 };
+use super::unsaved::Unsaved;
 use crate::corpus::Corpus;
 
 /// Characters of paragraph text kept as a bookmark's snippet.
@@ -24,52 +24,6 @@ pub const MAX_CORPORA: usize = 200;
 pub const DELETED_DAYS: u64 = 90;
 /// Deleted bookmarks remembered at most; the oldest go first.
 pub const MAX_DELETED: usize = 2000;
-
-/// What a failed save leaves unsaved, counted for the message on quitting.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Unsaved {
-    /// Bookmarks made, or given another note.
-    pub bookmarks: usize,
-    /// Bookmarks deleted.
-    pub deleted: usize,
-    /// Articles whose reading position changed.
-    pub places: usize,
-}
-
-impl Unsaved {
-    /// Nothing is lost.
-    pub fn is_empty(self) -> bool {
-        self == Self::default()
-    }
-}
-
-impl std::fmt::Display for Unsaved {
-    /// "1 bookmark, 2 deleted bookmarks and the reading position in 3 articles".
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        use crate::count::count;
-        let mut parts = Vec::new();
-        if self.bookmarks > 0 {
-            parts.push(count(self.bookmarks, "bookmark"));
-        }
-        if self.deleted > 0 {
-            parts.push(format!(
-                "the deletion of {}",
-                count(self.deleted, "bookmark")
-            ));
-        }
-        if self.places > 0 {
-            parts.push(format!(
-                "the reading position in {}",
-                count(self.places, "article")
-            ));
-        }
-        match parts.split_last() {
-            None => write!(f, "nothing"),
-            Some((last, [])) => write!(f, "{last}"),
-            Some((last, rest)) => write!(f, "{} and {last}", rest.join(", ")),
-        }
-    }
-}
 
 /// The remembered positions and bookmarks, loaded from and saved to the state folder.
 #[derive(Debug)]
@@ -273,32 +227,7 @@ impl StateStore {
             .as_deref()
             .and_then(|bytes| disk::parse(bytes).ok())
             .unwrap_or_default();
-        let saved_notes: HashMap<BookmarkId, &str> = saved
-            .bookmarks
-            .iter()
-            .map(|b| (b.id(), b.note.as_str()))
-            .collect();
-        let ours: HashSet<BookmarkId> = self.file.bookmarks.iter().map(Bookmark::id).collect();
-        Unsaved {
-            bookmarks: self
-                .file
-                .bookmarks
-                .iter()
-                .filter(|b| saved_notes.get(&b.id()) != Some(&b.note.as_str()))
-                .count(),
-            deleted: saved_notes.keys().filter(|id| !ours.contains(id)).count(),
-            places: self
-                .file
-                .positions
-                .iter()
-                .filter(|p| {
-                    !saved
-                        .positions
-                        .iter()
-                        .any(|s| s.key == p.key && s.position == p.position)
-                })
-                .count(),
-        }
+        Unsaved::between(&self.file, &saved)
     }
 
     /// Forgets deletions older than [`DELETED_DAYS`], and all but the newest [`MAX_DELETED`].
