@@ -7,7 +7,7 @@
 //! ends with [`Exit::Hangup`], whether the watch said so or a draw failed on the dead terminal.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::Duration;
 
@@ -20,11 +20,14 @@ use crate::keymap;
 use crate::keymap::Keymap;
 use crate::persist::CorpusId;
 use crate::search::worker::{Update, Worker};
-use crate::session::Session;
+use crate::session::{self, Session};
 use crate::state::{Effect, Settings, State};
 use crate::terminal::{self, Signal, Tui};
 use crate::ui::layout::{Areas, Shape};
 use crate::ui::{self, theme::Theme};
+
+/// How soon a save that found another window saving is tried again.
+const SAVE_RETRY: Duration = Duration::from_millis(100);
 
 /// How a session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,9 +118,12 @@ fn browse(corpus: Corpus, setup: Setup) -> Result<Exit> {
         state.message = Some(first.to_string());
     }
     session.restore(&mut state);
-    if let Some(problem) = problems.into_iter().next() {
-        state.message = Some(problem);
+    if let Some(problem) = problems.first() {
+        state.message = Some(problem.clone());
     }
+    state
+        .warnings
+        .extend(problems.into_iter().map(session::state_warning));
     let search_sender = sender.clone();
     let worker = Worker::spawn(state.shared_corpus(), move |update| {
         let _ = search_sender.send(AppEvent::Search(update));
@@ -136,7 +142,13 @@ fn browse(corpus: Corpus, setup: Setup) -> Result<Exit> {
         mouse,
         areas: None,
     };
-    app.run(&themes, &events)
+    let exit = app.run(&themes, &events);
+    // Said on the restored terminal, where it stays readable after wenji is gone.
+    drop(tui);
+    if let Some(report) = session.quit_report() {
+        eprintln!("wenji: {report}");
+    }
+    exit
 }
 
 /// The loop's working set.
@@ -179,7 +191,9 @@ impl App<'_> {
         let theme = &themes[state.theme().min(themes.len() - 1)].1;
         self.tui.draw(|frame| ui::render(frame, state, theme))?;
         // Handle everything already waiting before drawing again: typing fast never lags.
-        let first = events.recv().context("event channel closed")?;
+        let Some(first) = self.next_event(events)? else {
+            return Ok(None);
+        };
         for event in std::iter::once(first).chain(events.try_iter()) {
             if let Some(exit) = self.handle(event)? {
                 return Ok(Some(exit));
@@ -190,8 +204,24 @@ impl App<'_> {
 
     /// Saves what a quit saves and ends the session; a problem saving has nowhere to be shown.
     fn hang_up(&mut self) -> Exit {
-        let _ = self.session.save(self.state);
+        self.session.save_before_quit(self.state);
         Exit::Hangup
+    }
+
+    /// Waits for the next event. While a save waits for another window's, the wait is cut
+    /// short to try it again (`None`: tried, nothing else happened).
+    fn next_event(&mut self, events: &Receiver<AppEvent>) -> Result<Option<AppEvent>> {
+        if !self.session.pending() {
+            return events.recv().map(Some).context("event channel closed");
+        }
+        match events.recv_timeout(SAVE_RETRY) {
+            Ok(event) => Ok(Some(event)),
+            Err(RecvTimeoutError::Timeout) => {
+                self.session.retry(self.state);
+                Ok(None)
+            }
+            Err(RecvTimeoutError::Disconnected) => Err(anyhow::anyhow!("event channel closed")),
+        }
     }
 
     fn handle(&mut self, event: AppEvent) -> Result<Option<Exit>> {
@@ -210,7 +240,7 @@ impl App<'_> {
                 None
             }
             AppEvent::Signal(Signal::Terminate(number)) => {
-                self.session.save(self.state);
+                self.session.save_before_quit(self.state);
                 return Ok(Some(Exit::Signal(number)));
             }
             AppEvent::Signal(Signal::Suspend) => {
@@ -238,9 +268,7 @@ impl App<'_> {
         match effect {
             Effect::None => {}
             Effect::Quit => {
-                if let Some(problem) = self.session.save(self.state) {
-                    eprintln!("wenji: {problem}");
-                }
+                self.session.save_before_quit(self.state);
                 return Ok(Some(Exit::Quit));
             }
             Effect::Suspend => self.tui.suspend(self.mouse)?,
@@ -252,28 +280,21 @@ impl App<'_> {
                 self.state.message = Some(sent.describe(&what));
             }
             Effect::ToggleBookmark { article, paragraph } => {
-                if let Some(index) = self.session.toggle_bookmark(self.state, article, paragraph) {
-                    self.state.ask_note(index);
+                if let Some(id) = self.session.toggle_bookmark(self.state, article, paragraph) {
+                    self.state.ask_note(id);
                 }
-                self.save_quietly();
+                self.session.save_after_bookmark(self.state);
             }
-            Effect::SetNote { index, note } => {
-                self.session.set_note(self.state, index, &note);
-                self.save_quietly();
+            Effect::SetNote { id, note } => {
+                self.session.set_note(self.state, &id, &note);
+                self.session.save_after_bookmark(self.state);
             }
-            Effect::DeleteBookmark { index } => {
-                self.session.delete_bookmark(self.state, index);
-                self.save_quietly();
+            Effect::DeleteBookmark { id } => {
+                self.session.delete_bookmark(self.state, &id);
+                self.session.save_after_bookmark(self.state);
             }
         }
         Ok(None)
-    }
-
-    /// Saves after a bookmark change; a problem (once) goes to the status line.
-    fn save_quietly(&mut self) {
-        if let Some(problem) = self.session.save(self.state) {
-            self.state.message = Some(problem);
-        }
     }
 }
 

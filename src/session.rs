@@ -2,12 +2,16 @@
 //! where every article was left, and the bookmarks (`persist` holds and saves them).
 //!
 //! The app loop calls in here around each update: when the article in the reader changes, the
-//! old one's position is noted and the new one's restored; on quit (or a signal) everything is
-//! saved. Nothing here draws.
+//! old one's position is noted and the new one's restored; after a bookmark changes and on quit
+//! (or a signal) everything is saved. A save that finds another window saving is left pending
+//! for the loop to retry; one that fails is told in the status line, in `!` (the state's
+//! warnings) and, on quitting, by [`Session::quit_report`]. Nothing here draws.
 
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, Warning};
 use crate::layout::TextRef;
-use crate::persist::{ArticleKey, CorpusId, CorpusKeys, Position, StateStore};
+use crate::persist::{
+    ArticleKey, Bookmark, BookmarkId, CorpusId, CorpusKeys, Position, SaveError, StateStore,
+};
 use crate::state::{BookmarkRow, State};
 
 /// The saved state for one open corpus.
@@ -18,7 +22,35 @@ pub struct Session {
     id: CorpusId,
     /// The article the reader showed after the last update.
     article: usize,
+    /// The last save found another window saving; the loop tries again shortly.
+    pending: bool,
+    /// Why the last save failed, while it does.
+    failure: Option<SaveError>,
+    /// A failed save has been reported (in `!`).
+    warned: bool,
+    /// The status line has given the reason a save failed.
+    told: bool,
 }
+
+/// Adds `message` to the warnings `!` lists, unless it is there already (no state folder is
+/// said at start-up and again by the first save).
+fn list_once(state: &mut State, message: String) {
+    if !state.warnings.iter().any(|w| w.message == message) {
+        state.warnings.push(state_warning(message));
+    }
+}
+
+/// A problem with the state file, as `!` lists it.
+pub fn state_warning(message: String) -> Warning {
+    Warning {
+        source: "state".to_owned(),
+        line: None,
+        message,
+    }
+}
+
+/// How long the save on quitting waits for another window to finish its save.
+const QUIT_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
 
 impl Session {
     /// Opens the state file (default place unless `dir` is given) for `corpus`, known as `id`.
@@ -37,6 +69,10 @@ impl Session {
                 keys,
                 id,
                 article: 0,
+                pending: false,
+                failure: None,
+                warned: false,
+                told: false,
             },
             warnings,
         )
@@ -94,8 +130,81 @@ impl Session {
     }
 
     /// Notes the current article and position and writes the state file; a message if that
-    /// failed (said once).
+    /// failed (said once). When another window is saving right now, nothing waits: the save is
+    /// left [`Self::pending`] for the loop to retry.
     pub fn save(&mut self, state: &State) -> Option<String> {
+        self.note_place(state);
+        self.attempt()
+    }
+
+    /// Saves after a bookmark was made, given a note or deleted, and makes the status line say
+    /// so when it could not be: with the reason the first time, then a short reminder. The
+    /// first failure is also listed in `!`.
+    pub fn save_after_bookmark(&mut self, state: &mut State) {
+        if let Some(first) = self.save(state) {
+            list_once(state, first);
+        }
+        let Some(error) = &self.failure else {
+            return;
+        };
+        if state.note.is_some() {
+            // The note prompt covers the status line; this is said when it closes.
+            return;
+        }
+        let what = state
+            .message
+            .take()
+            .unwrap_or_else(|| "bookmarks changed".to_owned());
+        let reason = if self.told {
+            String::new()
+        } else {
+            format!(": {error}")
+        };
+        self.told = true;
+        state.message = Some(format!("{what}, but it could not be saved (see !){reason}"));
+    }
+
+    /// The last save before quitting: like [`Self::save`], but it waits (a bounded time) for
+    /// another window that is saving at that moment.
+    pub fn save_before_quit(&mut self, state: &State) {
+        self.note_place(state);
+        let result = self.store.save_waiting(QUIT_WAIT);
+        self.settle(result);
+    }
+
+    /// For stderr after quitting, when the last save failed: what could not be saved, where,
+    /// and why.
+    pub fn quit_report(&self) -> Option<String> {
+        let error = self.failure.as_ref()?;
+        let unsaved = self.store.unsaved();
+        if unsaved.is_empty() {
+            return None;
+        }
+        let place = self.store.path().map_or_else(
+            || "the state folder".to_owned(),
+            |path| path.display().to_string(),
+        );
+        Some(format!(
+            "could not save {unsaved} to {place}: {}",
+            error.cause()
+        ))
+    }
+
+    /// Whether a save found another window saving and should be tried again soon.
+    pub fn pending(&self) -> bool {
+        self.pending
+    }
+
+    /// Tries a pending save again; a first failure goes to the status line and to `!`.
+    pub fn retry(&mut self, state: &mut State) {
+        if let Some(first) = self.attempt() {
+            self.told = true;
+            state.message = Some(first.clone());
+            list_once(state, first);
+        }
+    }
+
+    fn note_place(&mut self, state: &State) {
         let article = state.reader.article();
         if let Some(key) = self.keys.article(state.corpus(), article) {
             if let Some(position) = Self::position(state) {
@@ -103,37 +212,61 @@ impl Session {
             }
             self.store.set_last(&self.id, key);
         }
-        self.store.save_or_warn_once()
     }
 
-    /// Bookmarks (or un-bookmarks) `paragraph` of `article`; returns the new bookmark's index
-    /// when one was added.
+    fn attempt(&mut self) -> Option<String> {
+        let result = self.store.save();
+        self.settle(result)
+    }
+
+    /// Records how a save went; the first failure's message, once.
+    fn settle(&mut self, result: Result<(), SaveError>) -> Option<String> {
+        self.pending = matches!(result, Err(SaveError::Busy));
+        self.failure = match result {
+            Ok(()) | Err(SaveError::Busy) => None,
+            Err(error) => Some(error),
+        };
+        let error = self.failure.as_ref()?;
+        if self.warned {
+            return None;
+        }
+        self.warned = true;
+        Some(error.to_string())
+    }
+
+    /// Bookmarks (or un-bookmarks) `paragraph` of `article`; returns the new bookmark's
+    /// identity when one was added.
     pub fn toggle_bookmark(
         &mut self,
         state: &mut State,
         article: usize,
         paragraph: usize,
-    ) -> Option<usize> {
+    ) -> Option<BookmarkId> {
         let key = self.key(state.corpus(), article)?;
-        let text = &state.corpus().articles[article].paragraphs[paragraph];
+        let text = state
+            .corpus()
+            .articles
+            .get(article)?
+            .paragraphs
+            .get(paragraph)?;
         let added = self
             .store
             .toggle_bookmark(&key, paragraph, text.lines.start, &text.text, "");
         self.refresh_bookmarks(state);
         if added {
-            return self.store.bookmark_at(&key, paragraph);
+            return self.store.bookmark_at(&key, paragraph).map(Bookmark::id);
         }
         state.message = Some("bookmark removed".to_owned());
         None
     }
 
-    pub fn set_note(&mut self, state: &mut State, index: usize, note: &str) {
-        self.store.set_note(index, note);
+    pub fn set_note(&mut self, state: &mut State, id: &BookmarkId, note: &str) {
+        self.store.set_note(id, note);
         self.refresh_bookmarks(state);
     }
 
-    pub fn delete_bookmark(&mut self, state: &mut State, index: usize) {
-        if self.store.remove_bookmark(index).is_some() {
+    pub fn delete_bookmark(&mut self, state: &mut State, id: &BookmarkId) {
+        if self.store.remove_bookmark(id).is_some() {
             state.message = Some("bookmark deleted".to_owned());
         }
         self.refresh_bookmarks(state);
@@ -153,10 +286,10 @@ impl Session {
         let rows = self
             .store
             .bookmarks_in(&self.keys)
-            .map(|(index, bookmark)| {
+            .map(|bookmark| {
                 let article = self.keys.find(&bookmark.key);
                 BookmarkRow {
-                    index,
+                    id: bookmark.id(),
                     article,
                     paragraph: bookmark.paragraph,
                     title: article.map_or_else(

@@ -35,8 +35,7 @@ fn bookmarks_round_trip_with_snippet_note_and_line() {
     let reopened = open(dir.path());
     let marks: Vec<_> = reopened.bookmarks_in(&keys).collect();
     assert_eq!(marks.len(), 1);
-    let (index, mark) = marks[0];
-    assert_eq!(index, 0);
+    let mark = marks[0];
     assert_eq!(mark.key, key);
     assert_eq!(mark.paragraph, 2);
     assert_eq!(mark.line, paragraph.lines.start);
@@ -56,7 +55,7 @@ fn bookmarks_round_trip_with_snippet_note_and_line() {
 }
 
 #[test]
-fn toggling_the_same_paragraph_removes_the_bookmark_and_delete_removes_by_index() {
+fn toggling_the_same_paragraph_removes_the_bookmark_and_delete_removes_that_bookmark() {
     let dir = tempfile::tempdir().unwrap();
     let key = ArticleKey {
         file: SAMPLE_FILE.into(),
@@ -67,9 +66,14 @@ fn toggling_the_same_paragraph_removes_the_bookmark_and_delete_removes_by_index(
     assert!(store.toggle_bookmark(&key, 1, 11, "正文二", ""));
     assert!(!store.toggle_bookmark(&key, 0, 9, "正文", ""));
     assert_eq!(store.bookmarks().len(), 1);
-    assert!(store.set_note(0, "注"));
-    assert_eq!(store.remove_bookmark(0).map(|b| b.note), Some("注".into()));
-    assert_eq!(store.remove_bookmark(0), None);
+    let id = store.bookmarks()[0].id();
+    assert_eq!(id.paragraph, 1);
+    assert!(store.set_note(&id, "注"));
+    assert_eq!(
+        store.remove_bookmark(&id).map(|b| b.note),
+        Some("注".into())
+    );
+    assert_eq!(store.remove_bookmark(&id), None);
     store.save().unwrap();
     assert!(open(dir.path()).bookmarks().is_empty());
 }
@@ -216,7 +220,8 @@ fn bookmarks_made_in_two_open_instances_are_both_kept() {
     let mut second = open(dir.path());
     first.toggle_bookmark(&key("一"), 0, 1, "一", "");
     second.toggle_bookmark(&key("二"), 0, 1, "二", "");
-    second.remove_bookmark(0); // "旧", deleted in the second window
+    let old = second.bookmarks()[0].id();
+    second.remove_bookmark(&old); // "旧", deleted in the second window
     first.save().unwrap();
     second.save().unwrap();
     first.save().unwrap();

@@ -5,8 +5,12 @@ use std::io;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Barrier};
+use std::time::Duration;
 
 use wenji::persist::{ArticleKey, CorpusId, FILE_NAME, Position, SaveStage, StateFile, StateStore};
+
+/// The save lock's file, which stays in the folder between saves.
+const LOCK: &str = "state.toml.lock";
 
 fn key(title: &str) -> ArticleKey {
     ArticleKey {
@@ -104,7 +108,7 @@ fn state_file_that_is_not_a_state_file_counts_as_corrupt() {
 }
 
 #[test]
-fn unwritable_state_folder_keeps_the_app_working_and_warns_once() {
+fn unwritable_state_folder_keeps_the_app_working_and_says_why() {
     let dir = tempfile::tempdir().unwrap();
     // A folder under a regular file cannot be created, even by root.
     let blocker = dir.path().join("not-a-folder");
@@ -112,11 +116,9 @@ fn unwritable_state_folder_keeps_the_app_working_and_warns_once() {
     let (mut store, warnings) = StateStore::open(Some(blocker.join("wenji")));
     assert!(warnings.is_empty());
     assert!(store.toggle_bookmark(&key("甲"), 0, 9, "正文", ""));
-    let first = store.save_or_warn_once();
-    let message = first.expect("the first failed save is reported");
+    let message = store.save().expect_err("the save fails").to_string();
     assert!(message.contains("cannot save"), "{message}");
     assert!(message.contains("not-a-folder"), "{message}");
-    assert_eq!(store.save_or_warn_once(), None, "and only once");
     assert!(store.save().is_err());
     assert_eq!(
         store.bookmarks().len(),
@@ -127,7 +129,7 @@ fn unwritable_state_folder_keeps_the_app_working_and_warns_once() {
 
 #[cfg(unix)]
 #[test]
-fn read_only_state_folder_is_reported_once() {
+fn read_only_state_folder_is_reported() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let state_dir = dir.path().join("wenji");
@@ -135,17 +137,16 @@ fn read_only_state_folder_is_reported_once() {
     fs::set_permissions(&state_dir, fs::Permissions::from_mode(0o555)).unwrap();
     let (mut store, _) = StateStore::open(Some(state_dir.clone()));
     store.set_last(&CorpusId::sample(), key("甲"));
-    let result = store.save_or_warn_once();
+    let result = store.save();
     fs::set_permissions(&state_dir, fs::Permissions::from_mode(0o755)).unwrap();
     if state_dir.join(FILE_NAME).exists() {
         eprintln!(
             "note: running with privileges that ignore folder permissions (root?); the read-only case is covered by the folder-under-a-file test"
         );
-        assert_eq!(result, None);
+        assert!(result.is_ok(), "{result:?}");
         return;
     }
-    assert!(result.is_some_and(|m| m.contains("cannot save")));
-    assert_eq!(store.save_or_warn_once(), None);
+    assert!(result.is_err_and(|e| e.to_string().contains("cannot save")));
 }
 
 #[test]
@@ -188,7 +189,7 @@ fn save_interrupted_before_rename_leaves_the_old_file_and_no_temporary_file() {
     assert_eq!(fs::read(&path).unwrap(), before, "the old file is intact");
     assert_eq!(
         entries(dir.path()),
-        [FILE_NAME],
+        [FILE_NAME, LOCK],
         "no temporary file is left"
     );
 
@@ -228,7 +229,8 @@ fn two_instances_saving_at_once_never_leave_a_torn_file() {
                             offset: 0,
                         },
                     );
-                    store.save().unwrap();
+                    // Each waits its turn, as the save on quitting does.
+                    store.save_waiting(Duration::from_secs(10)).unwrap();
                 }
             })
         })
@@ -272,7 +274,7 @@ fn two_instances_saving_at_once_never_leave_a_torn_file() {
     assert_eq!((by("甲"), by("乙")), (50, 50));
     assert_eq!(
         entries(dir.path()),
-        [FILE_NAME],
-        "no temporary or lock file is left"
+        [FILE_NAME, LOCK],
+        "no temporary file is left; the lock file stays, unlocked"
     );
 }

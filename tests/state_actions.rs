@@ -297,3 +297,28 @@ fn raw_view_gives_an_empty_source_line_one_row() {
         );
     }
 }
+
+#[test]
+fn skipping_a_bookmarks_note_still_reaches_the_app_so_it_can_say_if_saving_failed() {
+    let mut state = sample_state();
+    let id = wenji::persist::BookmarkId {
+        key: wenji::persist::ArticleKey {
+            file: wenji::persist::SAMPLE_FILE.into(),
+            title: "题".into(),
+        },
+        paragraph: 0,
+        created: "2025-01-01T00:00:00Z".into(),
+        uid: "1-1".into(),
+    };
+    state.ask_note(id.clone());
+    let effects = apply(&mut state, &[Action::GoToInput('x'), Action::GoToCancel]);
+    assert_eq!(
+        effects.last(),
+        Some(&Effect::SetNote {
+            id,
+            note: String::new()
+        })
+    );
+    assert_eq!(state.note, None);
+    assert_eq!(state.message.as_deref(), Some("bookmarked (no note)"));
+}

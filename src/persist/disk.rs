@@ -31,8 +31,26 @@ pub enum SaveError {
         #[source]
         source: io::Error,
     },
+    /// Another instance holds the save lock: it is saving right now. Not a failure; try again.
+    #[error("another wenji is saving the state; trying again")]
+    Busy,
     #[error("cannot write the state: {0}")]
     Encode(#[from] toml::ser::Error),
+}
+
+impl SaveError {
+    /// Why, without the path or what follows: "Not a directory (os error 20)".
+    pub fn cause(&self) -> String {
+        match self {
+            SaveError::NoFolder => "no state folder could be found (is $HOME set?)".to_owned(),
+            SaveError::Protected { .. } => {
+                "the file there is from a newer wenji or could not be moved aside".to_owned()
+            }
+            SaveError::Io { source, .. } => source.to_string(),
+            SaveError::Busy => "another wenji was saving".to_owned(),
+            SaveError::Encode(e) => e.to_string(),
+        }
+    }
 }
 
 /// The points of a save where [`super::StateStore::save_with`]'s hook is called.
@@ -141,59 +159,102 @@ fn quarantine(path: &Path, problem: &Problem) -> Loaded {
 }
 
 /// Held while one instance reads, merges and writes the state file, so two instances saving at
-/// once do not each merge a file the other is about to replace. Removed when dropped.
+/// once do not each merge a file the other is about to replace.
+///
+/// It is a kernel advisory lock (`flock`) on `state.toml.lock`, which stays in the folder: the
+/// kernel lets go of it when the holder closes the file or dies, so a crashed or killed instance
+/// never leaves a lock behind for the next one to wait out.
 #[derive(Debug)]
 pub struct SaveLock {
-    path: PathBuf,
+    /// Closing it releases the lock.
+    _file: fs::File,
 }
 
-/// A lock older than this was left by an instance that died while saving.
-const STALE_LOCK: Duration = Duration::from_secs(10);
-/// How long a save waits for another instance before going ahead without the lock (the write is
-/// still atomic; only the merge may miss that instance's latest change).
-const LOCK_WAIT: Duration = Duration::from_secs(2);
+/// The lock file's path for the state file at `state_path`.
+pub fn lock_path(state_path: &Path) -> PathBuf {
+    PathBuf::from(format!("{}.lock", state_path.display()))
+}
 
 impl SaveLock {
-    /// Creates the state folder if needed and takes `<state file>.lock`; `None` when another
-    /// instance held it for longer than the wait.
-    pub fn acquire(state_path: &Path) -> io::Result<Option<Self>> {
+    /// Creates the state folder if needed and takes the lock without waiting; `None` when
+    /// another instance holds it (it is saving right now).
+    pub fn try_acquire(state_path: &Path) -> io::Result<Option<Self>> {
         let dir = state_path.parent().unwrap_or_else(|| Path::new("."));
-        fs::create_dir_all(dir)?;
-        let path = PathBuf::from(format!("{}.lock", state_path.display()));
-        let deadline = Instant::now() + LOCK_WAIT;
+        create_folder(dir)?;
+        let file = fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(lock_path(state_path))?;
+        match fs4::FileExt::try_lock(&file) {
+            Ok(()) => Ok(Some(Self { _file: file })),
+            Err(fs4::TryLockError::WouldBlock) => Ok(None),
+            Err(fs4::TryLockError::Error(e)) => Err(e),
+        }
+    }
+
+    /// Takes the lock, trying again every few milliseconds for at most `wait`; `None` when
+    /// another instance still holds it then.
+    pub fn acquire_within(state_path: &Path, wait: Duration) -> io::Result<Option<Self>> {
+        let deadline = Instant::now() + wait;
         loop {
-            match fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&path)
-            {
-                Ok(_) => return Ok(Some(Self { path })),
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
-                Err(e) => return Err(e),
-            }
-            let age = fs::metadata(&path)
-                .and_then(|m| m.modified())
-                .ok()
-                .and_then(|t| t.elapsed().ok());
-            if age.is_some_and(|age| age > STALE_LOCK) {
-                // Another instance may remove it at the same moment; either way it is gone.
-                let _ = fs::remove_file(&path);
-                continue;
+            if let Some(lock) = Self::try_acquire(state_path)? {
+                return Ok(Some(lock));
             }
             if Instant::now() >= deadline {
                 return Ok(None);
             }
-            std::thread::sleep(Duration::from_millis(2));
+            std::thread::sleep(Duration::from_millis(5));
         }
     }
 }
 
-impl Drop for SaveLock {
-    fn drop(&mut self) {
-        // Nothing to do if it is already gone; a leftover lock goes stale and is removed.
-        let _ = fs::remove_file(&self.path);
+/// Creates `dir` and its parents; when something that is not a folder stands in the way, the
+/// error says so and where (the system's "File exists" would not).
+fn create_folder(dir: &Path) -> io::Result<()> {
+    fs::create_dir_all(dir).map_err(|error| {
+        let blocker = dir
+            .ancestors()
+            .find(|path| path.symlink_metadata().is_ok_and(|m| !m.is_dir()));
+        match blocker {
+            Some(path) => io::Error::new(
+                io::ErrorKind::NotADirectory,
+                format!("{} is a file, not a folder", path.display()),
+            ),
+            None => error,
+        }
+    })
+}
+
+/// Temporary files older than this were left by an instance that died while saving.
+pub const STALE_TEMP: Duration = Duration::from_secs(60);
+
+/// Removes `.state.*.tmp` files in `dir` older than [`STALE_TEMP`]. Younger ones may belong to
+/// a save under way in another instance and are left alone. Called with the lock held.
+pub fn remove_stale_temps(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)) {
+            continue;
+        }
+        let age = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok());
+        if age.is_some_and(|age| age > STALE_TEMP) {
+            // Gone already, or not ours to remove: either way nothing is lost.
+            let _ = fs::remove_file(entry.path());
+        }
     }
 }
+
+const TEMP_PREFIX: &str = ".state.";
+const TEMP_SUFFIX: &str = ".tmp";
 
 /// Replaces `path` with `bytes` atomically, calling `hook` at each [`SaveStage`]; an error from
 /// the hook aborts the save as a failed write would (the temporary file is removed).
@@ -204,8 +265,8 @@ pub fn write_atomic(
 ) -> io::Result<()> {
     let dir = path.parent().unwrap_or_else(|| Path::new("."));
     let mut temp = tempfile::Builder::new()
-        .prefix(".state.")
-        .suffix(".tmp")
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;

@@ -2,13 +2,16 @@
 
 use std::io;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use super::disk::{self, FILE_NAME, Loaded, Problem, SaveError, SaveLock, SaveStage};
 use super::keys::CorpusKeys;
 use super::merge::merge;
 use super::model::{
-    ArticleKey, Bookmark, CorpusEntry, CorpusId, Position, PositionEntry, StateFile, now, snippet,
+    ArticleKey, Bookmark, BookmarkId, CorpusEntry, CorpusId, Deleted, Position, PositionEntry,
+    StateFile, format_utc_nanos, new_uid, now, now_nanos, snippet, unique_nanos,
 };
+use super::unsaved::Unsaved;
 use crate::corpus::Corpus;
 
 /// Characters of paragraph text kept as a bookmark's snippet.
@@ -17,6 +20,10 @@ pub const SNIPPET_CHARS: usize = 30;
 pub const MAX_POSITIONS: usize = 2000;
 /// Corpora whose last article is kept.
 pub const MAX_CORPORA: usize = 200;
+/// Days a deleted bookmark is remembered, so that a window open that long cannot bring it back.
+pub const DELETED_DAYS: u64 = 90;
+/// Deleted bookmarks remembered at most; the oldest go first.
+pub const MAX_DELETED: usize = 2000;
 
 /// The remembered positions and bookmarks, loaded from and saved to the state folder.
 #[derive(Debug)]
@@ -29,7 +36,6 @@ pub struct StateStore {
     disk: Option<Vec<u8>>,
     /// A bad file could not be moved aside: it is never overwritten.
     protected: bool,
-    warned: bool,
 }
 
 impl StateStore {
@@ -43,7 +49,6 @@ impl StateStore {
             file: StateFile::default(),
             disk: None,
             protected: false,
-            warned: false,
         };
         let Some(path) = store.path.clone() else {
             warnings.push(SaveError::NoFolder.to_string());
@@ -135,31 +140,25 @@ impl StateStore {
         }
     }
 
-    /// Every bookmark, oldest first. Indices are what [`Self::remove_bookmark`] and
-    /// [`Self::set_note`] take.
+    /// Every bookmark, oldest first.
     pub fn bookmarks(&self) -> &[Bookmark] {
         &self.file.bookmarks
     }
 
-    /// The bookmarks in the open corpus's files, as (index into [`Self::bookmarks`], bookmark),
-    /// oldest first.
-    pub fn bookmarks_in<'a>(
-        &'a self,
-        keys: &'a CorpusKeys,
-    ) -> impl Iterator<Item = (usize, &'a Bookmark)> {
+    /// The bookmarks in the open corpus's files, oldest first.
+    pub fn bookmarks_in<'a>(&'a self, keys: &'a CorpusKeys) -> impl Iterator<Item = &'a Bookmark> {
         self.file
             .bookmarks
             .iter()
-            .enumerate()
-            .filter(|(_, b)| keys.has_file(&b.key.file))
+            .filter(|b| keys.has_file(&b.key.file))
     }
 
-    /// The index of the bookmark on `paragraph` of `key`, if there is one.
-    pub fn bookmark_at(&self, key: &ArticleKey, paragraph: usize) -> Option<usize> {
+    /// The first bookmark on `paragraph` of `key`, if there is one.
+    pub fn bookmark_at(&self, key: &ArticleKey, paragraph: usize) -> Option<&Bookmark> {
         let bookmarks = &self.file.bookmarks;
         bookmarks
             .iter()
-            .position(|b| &b.key == key && b.paragraph == paragraph)
+            .find(|b| &b.key == key && b.paragraph == paragraph)
     }
 
     /// Adds a bookmark on `paragraph` (its `text` and first source `line`), or removes the one
@@ -172,10 +171,11 @@ impl StateStore {
         text: &str,
         note: &str,
     ) -> bool {
-        if let Some(index) = self.bookmark_at(key, paragraph) {
-            self.file.bookmarks.remove(index);
+        if let Some(id) = self.bookmark_at(key, paragraph).map(Bookmark::id) {
+            self.remove_bookmark(&id);
             return false;
         }
+        let nanos = unique_nanos();
         self.file.bookmarks.push(Bookmark {
             key: key.clone(),
             paragraph,
@@ -183,23 +183,66 @@ impl StateStore {
             snippet: snippet(text, SNIPPET_CHARS),
             note: note.trim().to_owned(),
             created: now(),
+            uid: new_uid(nanos),
+            edited: format_utc_nanos(nanos),
             stale: false,
         });
         true
     }
 
-    /// Sets the note of bookmark `index`; false when there is no such bookmark.
-    pub fn set_note(&mut self, index: usize, note: &str) -> bool {
-        let Some(bookmark) = self.file.bookmarks.get_mut(index) else {
+    /// Sets the note of bookmark `id`, noting when (the later of two windows' notes wins); false
+    /// when there is no such bookmark. Setting the note it already has changes nothing.
+    pub fn set_note(&mut self, id: &BookmarkId, note: &str) -> bool {
+        let Some(bookmark) = self.file.bookmarks.iter_mut().find(|b| &b.id() == id) else {
             return false;
         };
-        note.trim().clone_into(&mut bookmark.note);
+        let note = note.trim();
+        if bookmark.note != note {
+            note.clone_into(&mut bookmark.note);
+            bookmark.edited = now_nanos();
+        }
         true
     }
 
-    /// Removes bookmark `index` and returns it.
-    pub fn remove_bookmark(&mut self, index: usize) -> Option<Bookmark> {
-        (index < self.file.bookmarks.len()).then(|| self.file.bookmarks.remove(index))
+    /// Removes bookmark `id` and returns it. The deletion is remembered, so that merging with
+    /// a window that still holds the bookmark does not bring it back.
+    pub fn remove_bookmark(&mut self, id: &BookmarkId) -> Option<Bookmark> {
+        let index = self.file.bookmarks.iter().position(|b| &b.id() == id)?;
+        let mark = self.file.bookmarks.remove(index);
+        self.file.deleted.push(Deleted {
+            key: mark.key.clone(),
+            paragraph: mark.paragraph,
+            created: mark.created.clone(),
+            uid: mark.uid.clone(),
+            deleted: now_nanos(),
+        });
+        Some(mark)
+    }
+
+    /// What this instance holds that the state file does not: bookmarks made or given another
+    /// note, bookmarks deleted, and reading positions changed.
+    pub fn unsaved(&self) -> Unsaved {
+        let saved = self
+            .disk
+            .as_deref()
+            .and_then(|bytes| disk::parse(bytes).ok())
+            .unwrap_or_default();
+        Unsaved::between(&self.file, &saved)
+    }
+
+    /// Forgets deletions older than [`DELETED_DAYS`], and all but the newest [`MAX_DELETED`].
+    fn forget_old_deletions(&mut self) {
+        let days = Duration::from_secs(DELETED_DAYS * 86_400);
+        let cutoff = std::time::SystemTime::now()
+            .checked_sub(days)
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
+        let cutoff = format_utc_nanos(cutoff);
+        let deleted = &mut self.file.deleted;
+        deleted.retain(|d| d.deleted >= cutoff);
+        deleted.sort_by(|a, b| a.deleted.cmp(&b.deleted));
+        let excess = deleted.len().saturating_sub(MAX_DELETED);
+        deleted.drain(..excess);
     }
 
     /// Re-checks every bookmark: `exists(key, paragraph)` answers `Some(true)` when the paragraph
@@ -229,22 +272,17 @@ impl StateStore {
     }
 
     /// Writes the state file atomically, merged with whatever another instance saved since this
-    /// one read it.
+    /// one read it. Never waits: while another instance is saving it returns
+    /// [`SaveError::Busy`], and the caller tries again a moment later.
     pub fn save(&mut self) -> Result<(), SaveError> {
         self.save_with(|_| Ok(()))
     }
 
-    /// [`Self::save`], returning a message only for the first failure, so a read-only state
-    /// folder is reported once and then left alone.
-    pub fn save_or_warn_once(&mut self) -> Option<String> {
-        match self.save() {
-            Ok(()) => None,
-            Err(_) if self.warned => None,
-            Err(error) => {
-                self.warned = true;
-                Some(error.to_string())
-            }
-        }
+    /// [`Self::save`] for the last save before quitting: waits up to `wait` for another
+    /// instance to finish saving, then writes anyway (still atomically; only that instance's
+    /// newest change may be missed by the merge).
+    pub fn save_waiting(&mut self, wait: Duration) -> Result<(), SaveError> {
+        self.save_locked(Some(wait), &mut |_| Ok(()))
     }
 
     /// [`Self::save`] with `hook` called at each [`SaveStage`]; an error from the hook fails the
@@ -253,6 +291,16 @@ impl StateStore {
     pub fn save_with(
         &mut self,
         mut hook: impl FnMut(SaveStage) -> io::Result<()>,
+    ) -> Result<(), SaveError> {
+        self.save_locked(None, &mut hook)
+    }
+
+    /// Saves under the lock: tried once (`wait` is `None`), or waited for up to `wait` and then
+    /// gone without.
+    fn save_locked(
+        &mut self,
+        wait: Option<Duration>,
+        hook: &mut dyn FnMut(SaveStage) -> io::Result<()>,
     ) -> Result<(), SaveError> {
         let Some(path) = self.path.clone() else {
             return Err(SaveError::NoFolder);
@@ -264,7 +312,16 @@ impl StateStore {
             path: path.clone(),
             source,
         };
-        let _lock = SaveLock::acquire(&path).map_err(io_error)?;
+        let _lock = match wait {
+            None => match SaveLock::try_acquire(&path).map_err(io_error)? {
+                Some(lock) => Some(lock),
+                None => return Err(SaveError::Busy),
+            },
+            Some(wait) => SaveLock::acquire_within(&path, wait).map_err(io_error)?,
+        };
+        if let Some(dir) = path.parent() {
+            disk::remove_stale_temps(dir);
+        }
         let on_disk = std::fs::read(&path).ok();
         if let Some(bytes) = &on_disk
             && on_disk != self.disk
@@ -284,11 +341,12 @@ impl StateStore {
                 Err(Problem::Corrupt(_)) => {}
             }
         }
+        self.forget_old_deletions();
         let text = toml::to_string_pretty(&self.file)?;
         let header =
             "# wenji's remembered positions and bookmarks; safe to edit while wenji is closed.\n";
         let bytes = format!("{header}{text}").into_bytes();
-        disk::write_atomic(&path, &bytes, &mut hook).map_err(io_error)?;
+        disk::write_atomic(&path, &bytes, hook).map_err(io_error)?;
         self.disk = Some(bytes);
         Ok(())
     }

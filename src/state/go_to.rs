@@ -35,7 +35,7 @@ impl State {
 
     /// The note prompt of a new bookmark: the same keys as the go-to prompt.
     fn update_note(&mut self, action: &Action) -> Effect {
-        let Some((index, text)) = &mut self.note else {
+        let Some((_, text)) = &mut self.note else {
             return Effect::None;
         };
         match action {
@@ -44,14 +44,20 @@ impl State {
                 text.pop();
             }
             Action::GoToSubmit => {
-                let (index, note) = (*index, std::mem::take(text));
-                self.note = None;
-                self.message = Some("bookmarked".to_owned());
-                return Effect::SetNote { index, note };
+                if let Some((id, note)) = self.note.take() {
+                    self.message = Some("bookmarked".to_owned());
+                    return Effect::SetNote { id, note };
+                }
             }
             _ => {
-                self.note = None;
-                self.message = Some("bookmarked (no note)".to_owned());
+                if let Some((id, _)) = self.note.take() {
+                    self.message = Some("bookmarked (no note)".to_owned());
+                    // Still an effect, so the app can tell if the bookmark was not saved.
+                    return Effect::SetNote {
+                        id,
+                        note: String::new(),
+                    };
+                }
             }
         }
         Effect::None

@@ -22,9 +22,10 @@ pub use search::{Highlight, Search};
 use crate::action::{Action, Pane};
 use std::sync::Arc;
 
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, Warning};
 use crate::keymap::{Keymap, Mode};
 use crate::layout::{LayoutOptions, TextRef};
+use crate::persist::BookmarkId;
 use crate::search::index::Index;
 use crate::search::worker::Job;
 use crate::text::width::AmbiguousWidth;
@@ -60,14 +61,14 @@ pub enum Effect {
         article: usize,
         paragraph: usize,
     },
-    /// Give bookmark `index` (of the saved bookmarks) a note.
+    /// The note prompt closed: give bookmark `id` this note (empty when it was skipped).
     SetNote {
-        index: usize,
+        id: BookmarkId,
         note: String,
     },
-    /// Delete bookmark `index` (of the saved bookmarks).
+    /// Delete bookmark `id`.
     DeleteBookmark {
-        index: usize,
+        id: BookmarkId,
     },
 }
 
@@ -149,12 +150,15 @@ pub struct State {
     theme: usize,
     /// The go-to prompt's text, while it is open.
     pub go_to: Option<String>,
-    /// The note prompt for a new bookmark (its index among the saved bookmarks) and its text.
-    pub note: Option<(usize, String)>,
+    /// The note prompt for a new bookmark (which one) and its text.
+    pub note: Option<(BookmarkId, String)>,
     /// Paragraphs being selected for copying: where the selection started and where it is now.
     pub selection: Option<(usize, usize)>,
     /// The bookmarks of the open corpus, as the app last saw them.
     pub bookmarks: Vec<BookmarkRow>,
+    /// Problems found while running (the state file cannot be saved, say), listed in `!` after
+    /// the corpus's warnings.
+    pub warnings: Vec<Warning>,
     /// How citations are written (config `citation`).
     pub citation_template: String,
     /// A saved position to scroll to once the reader has a size.
@@ -192,6 +196,7 @@ impl State {
             note: None,
             selection: None,
             bookmarks: Vec::new(),
+            warnings: Vec::new(),
             citation_template: crate::citation::DEFAULT_TEMPLATE.to_owned(),
             pending_anchor: None,
             list_hidden: false,

@@ -47,11 +47,11 @@ pub enum Target {
 
 impl OverlayKind {
     /// The overlay's title line.
-    pub fn title(self, corpus: &Corpus) -> String {
+    pub fn title(self, state: &State) -> String {
         match self {
             OverlayKind::Help => " Keys - ? or Esc closes ".to_owned(),
             OverlayKind::Warnings => {
-                let count = corpus.warnings.len();
+                let count = state.corpus.warnings.len() + state.warnings.len();
                 let plural = if count == 1 { "" } else { "s" };
                 format!(" {count} warning{plural} - ! or Esc closes ")
             }
@@ -82,7 +82,7 @@ impl OverlayKind {
                 .into_iter()
                 .map(|(label, text)| row(label, text.to_owned(), None))
                 .collect(),
-            OverlayKind::Warnings if corpus.warnings.is_empty() => {
+            OverlayKind::Warnings if corpus.warnings.is_empty() && state.warnings.is_empty() => {
                 vec![row(
                     String::new(),
                     "Every file loaded cleanly.".to_owned(),
@@ -92,6 +92,7 @@ impl OverlayKind {
             OverlayKind::Warnings => corpus
                 .warnings
                 .iter()
+                .chain(&state.warnings)
                 .map(|w| {
                     let label = w
                         .line
@@ -208,7 +209,9 @@ impl State {
         };
         if overlay.kind == OverlayKind::Bookmarks && *action == Action::DeleteBookmark {
             let row = overlay.selected.and_then(|s| self.bookmarks.get(s));
-            return row.map_or(Effect::None, |b| Effect::DeleteBookmark { index: b.index });
+            return row.map_or(Effect::None, |b| Effect::DeleteBookmark {
+                id: b.id.clone(),
+            });
         }
         if let Some(selected) = overlay.selected {
             self.update_selection(overlay, selected, action);

@@ -7,14 +7,15 @@ use super::{Effect, Focus, State};
 use crate::action::Action;
 use crate::citation::{CiteFields, cite, quote};
 use crate::layout::TextRef;
+use crate::persist::BookmarkId;
 use crate::search::hit::locate;
 use crate::search::index::Field;
 
 /// A bookmark as the bookmarks list shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BookmarkRow {
-    /// Its index among the saved bookmarks (for deleting it).
-    pub index: usize,
+    /// Which saved bookmark it is (for deleting it).
+    pub id: BookmarkId,
     /// The article in this corpus, if it is still there.
     pub article: Option<usize>,
     pub paragraph: usize,
@@ -128,8 +129,8 @@ impl State {
         }
     }
 
-    /// Asks for a note for the bookmark just made (index among the saved bookmarks).
-    pub fn ask_note(&mut self, index: usize) {
-        self.note = Some((index, String::new()));
+    /// Asks for a note for the bookmark just made.
+    pub fn ask_note(&mut self, id: BookmarkId) {
+        self.note = Some((id, String::new()));
     }
 }

@@ -32,7 +32,7 @@ impl Widget for &OverlayView<'_> {
             ""
         };
         let block = super::bordered(self.ambiguous)
-            .title(self.overlay.kind.title(self.state.corpus()))
+            .title(self.overlay.kind.title(self.state))
             .title_bottom(more)
             .border_style(self.theme.border_focused);
         let inner = block.inner(area);
