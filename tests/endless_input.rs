@@ -235,9 +235,9 @@ fn a_bad_max_input_is_a_usage_error() {
 #[test]
 fn max_input_is_accepted_by_every_command() {
     for args in [
-        &["show", "--max-input", "1M", "1", "-"][..],
-        &["search", "--max-input", "1M", "中文", "-"][..],
-        &["list", "--max-input", "1M", "-"][..],
+        &["show", "--max-input", "64k", "1", "-"][..],
+        &["search", "--max-input", "64k", "中文", "-"][..],
+        &["list", "--max-input", "64k", "-"][..],
     ] {
         let mut child = wenji()
             .args(args)

@@ -12,7 +12,7 @@
 //!    end is found in the code units of the encoding the first 8 KB were read as (`0A 00` for
 //!    UTF-16LE); in GB18030, Big5 and UTF-8 a `0A` byte is never part of a character.
 //!
-//! The caller reports [`Bounded::limit_reached`] with [`limit_warning`]. Nothing here knows
+//! The caller reports [`Bounded::cut`] with [`limit_warning`]. Nothing here knows
 //! about paths or the screen.
 
 use std::io::{self, Read};
@@ -33,8 +33,17 @@ pub struct Bounded {
     /// The bytes kept: all of the input, its first 8 KB when they are not text, or the limit's
     /// bytes up to the end of their last whole line.
     pub bytes: Vec<u8>,
-    /// Whether the input went on past the limit (and was cut).
-    pub limit_reached: bool,
+    /// Where the input was cut, when it went on past the limit.
+    pub cut: Option<Cut>,
+}
+
+/// Where an input that went on past the limit was cut.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cut {
+    /// After the last line end within the limit.
+    Line,
+    /// After the last whole character: not one line ended within the limit.
+    Character,
 }
 
 /// Reads at most `limit` bytes of `input` as the module doc describes; `forced` is the encoding
@@ -44,12 +53,12 @@ pub struct Bounded {
 /// Only what reading `input` fails with.
 ///
 /// ```
-/// use wenji::corpus::bounded::read;
+/// use wenji::corpus::bounded::{Cut, read};
 /// let endless = std::io::repeat(b'a').take(1 << 20);
 /// # use std::io::Read;
 /// let mut input = "第一行\n第二行\n".as_bytes().chain(endless);
 /// let bounded = read(&mut input, 15, None).unwrap();
-/// assert!(bounded.limit_reached);
+/// assert_eq!(bounded.cut, Some(Cut::Line));
 /// assert_eq!(bounded.bytes, "第一行\n".as_bytes());
 /// ```
 pub fn read(
@@ -61,45 +70,41 @@ pub fn read(
     let head = SNIFF_LEN.min(limit.saturating_add(1));
     Read::take(&mut *input, head).read_to_end(&mut bytes)?;
     if (bytes.len() as u64) < head {
-        return Ok(Bounded {
-            bytes,
-            limit_reached: false,
-        });
+        return Ok(Bounded { bytes, cut: None });
     }
     let encoding = match forced {
         Some(encoding) => encoding,
         None => match decode::decode(&bytes, None) {
             Ok(decoded) => decoded.encoding,
             Err(_) => {
-                return Ok(Bounded {
-                    bytes,
-                    limit_reached: false,
-                });
+                return Ok(Bounded { bytes, cut: None });
             }
         },
     };
     let rest = limit.saturating_add(1) - bytes.len() as u64;
     Read::take(&mut *input, rest).read_to_end(&mut bytes)?;
     let Some(limit) = usize::try_from(limit).ok().filter(|&l| bytes.len() > l) else {
-        return Ok(Bounded {
-            bytes,
-            limit_reached: false,
-        });
+        return Ok(Bounded { bytes, cut: None });
     };
     bytes.truncate(limit);
-    bytes.truncate(whole_lines(&bytes, encoding));
+    let (kept, cut) = whole_lines(&bytes, encoding);
+    bytes.truncate(kept);
     bytes.shrink_to_fit();
     Ok(Bounded {
         bytes,
-        limit_reached: true,
+        cut: Some(cut),
     })
 }
 
-/// What to tell the user when `limit` was reached and `kept` bytes were opened.
-pub fn limit_warning(limit: u64, kept: usize) -> String {
+/// What to tell the user when `limit` was reached and `kept` bytes, cut at `cut`, were opened.
+pub fn limit_warning(limit: u64, kept: usize, cut: Cut) -> String {
+    let at = match cut {
+        Cut::Line => "line",
+        Cut::Character => "character (no line ended before the limit)",
+    };
     format!(
         "read {} (--max-input) without reaching the end, and stopped; opened the first {kept} \
-         bytes, up to the last whole line",
+         bytes, up to the last whole {at}",
         human_size(limit)
     )
 }
@@ -125,17 +130,24 @@ pub fn human_size(bytes: u64) -> String {
 
 /// The length of `bytes` up to the end of its last whole line; when it has no line end, up to
 /// its last whole character.
-fn whole_lines(bytes: &[u8], encoding: &'static Encoding) -> usize {
+fn whole_lines(bytes: &[u8], encoding: &'static Encoding) -> (usize, Cut) {
     let big_endian = encoding == UTF_16BE;
-    if encoding == UTF_16LE || big_endian {
+    let line_end = if encoding == UTF_16LE || big_endian {
         let newline = if big_endian { [0, b'\n'] } else { [b'\n', 0] };
-        let units = bytes.len() / 2;
-        return (0..units)
+        (0..bytes.len() / 2)
             .rev()
             .find(|&i| bytes[2 * i..2 * i + 2] == newline)
-            .map_or_else(|| whole_utf16_units(bytes, big_endian), |i| 2 * i + 2);
+            .map(|i| 2 * i + 2)
+    } else {
+        memchr::memrchr(b'\n', bytes).map(|i| i + 1)
+    };
+    match line_end {
+        Some(end) => (end, Cut::Line),
+        None if encoding == UTF_16LE || big_endian => {
+            (whole_utf16_units(bytes, big_endian), Cut::Character)
+        }
+        None => (whole_utf8_chars(bytes), Cut::Character),
     }
-    memchr::memrchr(b'\n', bytes).map_or_else(|| whole_utf8_chars(bytes), |i| i + 1)
 }
 
 /// Whole UTF-16 code units, without a high surrogate whose pair was cut off.
@@ -211,7 +223,7 @@ mod tests {
     fn input_shorter_than_the_limit_is_read_whole() {
         let text = "讲话\n".repeat(5000);
         let bounded = read(&mut text.as_bytes(), 1 << 20, None).unwrap();
-        assert!(!bounded.limit_reached);
+        assert_eq!(bounded.cut, None);
         assert_eq!(bounded.bytes, text.as_bytes());
     }
 
@@ -220,14 +232,14 @@ mod tests {
         let text = "讲话\n".repeat(5000);
         let limit = text.len() as u64;
         let bounded = read(&mut text.as_bytes(), limit, None).unwrap();
-        assert!(!bounded.limit_reached);
+        assert_eq!(bounded.cut, None);
         assert_eq!(bounded.bytes.len(), text.len());
     }
 
     #[test]
     fn endless_utf8_is_cut_after_its_last_whole_line() {
         let bounded = read(&mut endless("中文\n".as_bytes()), 1 << 20, None).unwrap();
-        assert!(bounded.limit_reached);
+        assert_eq!(bounded.cut, Some(Cut::Line));
         assert_eq!(bounded.bytes.len(), (1 << 20) / 7 * 7);
         assert!(bounded.bytes.ends_with(b"\n"));
     }
@@ -235,7 +247,7 @@ mod tests {
     #[test]
     fn a_line_longer_than_the_limit_is_cut_between_characters() {
         let bounded = read(&mut endless("中文".as_bytes()), 10_000, None).unwrap();
-        assert!(bounded.limit_reached);
+        assert_eq!(bounded.cut, Some(Cut::Character));
         assert_eq!(bounded.bytes.len(), 9999);
         assert!(std::str::from_utf8(&bounded.bytes).is_ok());
     }
@@ -249,7 +261,7 @@ mod tests {
             .collect();
         let mut input = [0xFF, 0xFE].chain(endless(&line));
         let bounded = read(&mut input, 100_001, None).unwrap();
-        assert!(bounded.limit_reached);
+        assert_eq!(bounded.cut, Some(Cut::Line));
         let (text, _, bad) = UTF_16LE.decode(&bounded.bytes);
         assert!(!bad);
         assert!(text.ends_with("上讲话\n"), "{:?}", &text[text.len() - 12..]);
@@ -258,7 +270,7 @@ mod tests {
     #[test]
     fn nul_bytes_stop_the_read_after_the_sniff() {
         let bounded = read(&mut std::io::repeat(0), DEFAULT_LIMIT, None).unwrap();
-        assert!(!bounded.limit_reached);
+        assert_eq!(bounded.cut, None);
         assert_eq!(bounded.bytes.len(), 8 * 1024);
         assert!(matches!(
             decode::decode(&bounded.bytes, None),
@@ -269,23 +281,27 @@ mod tests {
     #[test]
     fn a_forced_encoding_reads_nul_bytes_up_to_the_limit() {
         let bounded = read(&mut std::io::repeat(0), 100_000, Some(UTF_8)).unwrap();
-        assert!(bounded.limit_reached);
+        assert_eq!(bounded.cut, Some(Cut::Character));
         assert_eq!(bounded.bytes.len(), 100_000);
     }
 
     #[test]
     fn a_limit_below_the_sniff_is_kept() {
         let bounded = read(&mut endless(b"ab\n"), 100, None).unwrap();
-        assert!(bounded.limit_reached);
+        assert_eq!(bounded.cut, Some(Cut::Line));
         assert_eq!(bounded.bytes.len(), 99);
     }
 
     #[test]
     fn the_warning_names_the_limit_and_what_was_kept() {
         assert_eq!(
-            limit_warning(1 << 20, 1_048_572),
+            limit_warning(1 << 20, 1_048_572, Cut::Line),
             "read 1 MiB (--max-input) without reaching the end, and stopped; opened the first \
              1048572 bytes, up to the last whole line"
         );
+        assert!(limit_warning(10, 9, Cut::Character).ends_with(
+            "opened the first 9 bytes, up to the last whole character (no line ended before the \
+             limit)"
+        ));
     }
 }

@@ -153,20 +153,17 @@ fn read_input(path: &Path, options: LoadOptions) -> Loaded {
     } else {
         read_path(path, options)
     };
-    let Bounded {
-        bytes,
-        limit_reached,
-    } = match read {
+    let Bounded { bytes, cut } = match read {
         Ok(read) => read,
         Err(error) => return warn(format!("cannot be read: {error}; skipped")),
     };
-    if bytes.is_empty() && !limit_reached {
+    if bytes.is_empty() && cut.is_none() {
         return warn("empty file; skipped".to_owned());
     }
-    let cut = limit_reached.then(|| Warning {
+    let cut = cut.map(|cut| Warning {
         source: name.clone(),
         line: None,
-        message: bounded::limit_warning(options.max_input, bytes.len()),
+        message: bounded::limit_warning(options.max_input, bytes.len(), cut),
     });
     let mut decoded = match decode::decode(&bytes, options.encoding) {
         Ok(decoded) => decoded,
@@ -215,10 +212,7 @@ fn read_path(path: &Path, options: LoadOptions) -> std::io::Result<Bounded> {
     }
     let mut bytes = Vec::new();
     file.read_to_end(&mut bytes)?;
-    Ok(Bounded {
-        bytes,
-        limit_reached: false,
-    })
+    Ok(Bounded { bytes, cut: None })
 }
 
 /// Parses decoded, sanitised text by its format into articles of source 0.
