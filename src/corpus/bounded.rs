@@ -10,10 +10,12 @@
 //! 3. Otherwise it keeps the limit's bytes up to the end of their last whole line, so the last
 //!    character is never cut in half and the last paragraph ends where its line did. The line
 //!    end is found in the code units of the encoding the first 8 KB were read as (`0A 00` for
-//!    UTF-16LE); in GB18030, Big5 and UTF-8 a `0A` byte is never part of a character.
+//!    UTF-16LE); in GB18030, Big5 and UTF-8 a `0A` byte is never part of a character. When not
+//!    one line ends within the limit, the cut falls after the last whole UTF-8 character or
+//!    UTF-16 code unit (a GB18030 or Big5 line that long keeps the limit's bytes).
 //!
-//! The caller reports [`Bounded::cut`] with [`limit_warning`]. Nothing here knows
-//! about paths or the screen.
+//! The caller reports [`Bounded::cut`] with [`limit_warning`]. Nothing here knows about paths or
+//! the screen.
 
 use std::io::{self, Read};
 
