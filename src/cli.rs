@@ -50,6 +50,11 @@ pub struct Input {
     /// Read every file in this encoding instead of detecting it (gbk, gb18030, big5, utf-16le, …).
     #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
     pub encoding: Option<&'static Encoding>,
+    /// Read at most SIZE of standard input, a FIFO or a device, which may never end (`yes |
+    /// wenji -`); wenji then stops, says so, and opens the whole lines it read. SIZE is bytes or
+    /// has a unit: 64k, 500M, 1GiB (K, M and G count in 1024s).
+    #[arg(long, value_name = "SIZE", value_parser = parse_max_input, default_value = "1GiB")]
+    pub max_input: u64,
 }
 
 /// One-shot commands that print to standard output.
@@ -139,8 +144,49 @@ fn parse_query(text: &str) -> Result<Query, String> {
     }
 }
 
+/// A size for `--max-input`: plain bytes or with a unit, where K, M, G (with or without `i` and
+/// `B`, in any case) are powers of 1024, as in `head -c` and `sort -S`.
+fn parse_max_input(text: &str) -> Result<u64, String> {
+    let size = parse_size::Config::new()
+        .with_binary()
+        .parse_size(text)
+        .map_err(|error| format!("`{text}` is not a size ({error}); try 64k, 500M or 1GiB"))?;
+    if size == 0 {
+        return Err("the limit must be at least 1 byte".to_owned());
+    }
+    Ok(size)
+}
+
 fn parse_encoding(label: &str) -> Result<&'static Encoding, String> {
     encoding_for_label(label).ok_or_else(|| {
         format!("unknown encoding `{label}` (try utf-8, gbk, gb18030, big5, utf-16le or utf-16be)")
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_max_input;
+
+    #[test]
+    fn max_input_takes_plain_bytes_and_binary_units() {
+        assert_eq!(parse_max_input("4096"), Ok(4096));
+        assert_eq!(parse_max_input("64k"), Ok(64 << 10));
+        assert_eq!(parse_max_input("64K"), Ok(64 << 10));
+        assert_eq!(parse_max_input("500M"), Ok(500 << 20));
+        assert_eq!(parse_max_input("500MB"), Ok(500 << 20));
+        assert_eq!(parse_max_input("1GiB"), Ok(1 << 30));
+        assert_eq!(parse_max_input("1 gib"), Ok(1 << 30));
+        assert_eq!(parse_max_input("1.5G"), Ok(3 << 29));
+    }
+
+    #[test]
+    fn max_input_rejects_what_is_not_a_size() {
+        for bad in ["", "lots", "-1", "1.5.2M", "12 parsecs", "0", "0k"] {
+            let error = parse_max_input(bad).expect_err(bad);
+            assert!(
+                error.contains("size") || error.contains("at least"),
+                "{bad}: {error}"
+            );
+        }
+    }
 }

@@ -171,10 +171,23 @@ fn browse(input: &wenji::cli::Input, mut startup: Startup) -> ExitCode {
 
 /// Opens the corpus; when nothing is readable, says why on stderr and gives exit status 1.
 fn open_or_report(input: &wenji::cli::Input, repair: bool) -> Result<Corpus, ExitCode> {
+    announce_typed_input(input);
     commands::open(input, repair).map_err(|error| {
         let LoadError::NothingReadable { warnings } = &error;
         commands::report_warnings(warnings, None);
         eprintln!("wenji: {error}");
         ExitCode::from(1)
     })
+}
+
+/// With `-` and a terminal as standard input, wenji waits for text to be typed: say so, or the
+/// user sees a blank line (the browser cannot take the screen before the text is read).
+fn announce_typed_input(input: &wenji::cli::Input) {
+    let stdin_named = input
+        .paths
+        .iter()
+        .any(|path| path.as_os_str() == wenji::corpus::load::STDIN_PATH);
+    if stdin_named && std::io::stdin().is_terminal() {
+        eprintln!("wenji: reading standard input (type or paste text, then Ctrl-D to end)");
+    }
 }

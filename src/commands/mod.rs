@@ -16,6 +16,7 @@ pub fn open(input: &Input, page_break_repair: bool) -> Result<Corpus, LoadError>
     let options = LoadOptions {
         encoding: input.encoding,
         page_break_repair,
+        max_input: input.max_input,
     };
     if input.paths.is_empty() {
         return Ok(corpus::sample_with(options));

@@ -1,7 +1,8 @@
 //! Reading inputs into a [`Corpus`]: the embedded sample, or the user's files, folders and
 //! standard input.
 //!
-//! Each file goes through the same steps — read, decode (`decode`), sanitise
+//! Each file goes through the same steps — read (standard input, FIFOs and devices only up to
+//! [`LoadOptions::max_input`], `bounded`), decode (`decode`), sanitise
 //! (`text::sanitize`), parse by format — independently, so files are loaded in parallel and
 //! merged in the order they were given. Every problem becomes a [`Warning`] naming the file; only
 //! when nothing at all could be read is the result an error.
@@ -14,6 +15,7 @@ use encoding_rs::Encoding;
 use rayon::prelude::*;
 
 use super::blocks::{self, Block};
+use super::bounded::{self, Bounded};
 use super::decode::{self, Detection};
 use super::front_matter;
 use super::jsonl;
@@ -38,6 +40,8 @@ pub struct LoadOptions {
     pub encoding: Option<&'static Encoding>,
     /// Join paragraphs that a page break cut mid-sentence (on unless the config turns it off).
     pub page_break_repair: bool,
+    /// Read at most this many bytes of standard input, a FIFO or a device (`--max-input`).
+    pub max_input: u64,
 }
 
 impl Default for LoadOptions {
@@ -45,6 +49,7 @@ impl Default for LoadOptions {
         Self {
             encoding: None,
             page_break_repair: true,
+            max_input: bounded::DEFAULT_LIMIT,
         }
     }
 }
@@ -139,18 +144,27 @@ fn read_input(path: &Path, options: LoadOptions) -> Loaded {
         }],
         ..Loaded::default()
     };
-    let bytes = if is_stdin {
-        read_stdin()
+    let read = if is_stdin {
+        bounded::read(
+            &mut std::io::stdin().lock(),
+            options.max_input,
+            options.encoding,
+        )
     } else {
-        fs::read(path)
+        read_path(path, options)
     };
-    let bytes = match bytes {
-        Ok(bytes) => bytes,
+    let Bounded { bytes, cut } = match read {
+        Ok(read) => read,
         Err(error) => return warn(format!("cannot be read: {error}; skipped")),
     };
-    if bytes.is_empty() {
+    if bytes.is_empty() && cut.is_none() {
         return warn("empty file; skipped".to_owned());
     }
+    let cut = cut.map(|cut| Warning {
+        source: name.clone(),
+        line: None,
+        message: bounded::limit_warning(options.max_input, bytes.len(), cut),
+    });
     let mut decoded = match decode::decode(&bytes, options.encoding) {
         Ok(decoded) => decoded,
         Err(error) => return warn(error.to_string()),
@@ -161,15 +175,12 @@ fn read_input(path: &Path, options: LoadOptions) -> Loaded {
     {
         decoded.text = escaped;
     }
-    let mut warnings: Vec<Warning> = decoded
-        .warnings
-        .iter()
-        .map(|w| Warning {
-            source: name.clone(),
-            line: w.line(),
-            message: w.to_string(),
-        })
-        .collect();
+    let mut warnings: Vec<Warning> = cut.into_iter().collect();
+    warnings.extend(decoded.warnings.iter().map(|w| Warning {
+        source: name.clone(),
+        line: w.line(),
+        message: w.to_string(),
+    }));
     let (text, report) = sanitize(&decoded.text);
     if !report.is_clean() {
         warnings.push(Warning {
@@ -193,10 +204,15 @@ fn read_input(path: &Path, options: LoadOptions) -> Loaded {
     loaded
 }
 
-fn read_stdin() -> std::io::Result<Vec<u8>> {
+/// A regular file whole; a FIFO or a device (named on the command line) up to the limit.
+fn read_path(path: &Path, options: LoadOptions) -> std::io::Result<Bounded> {
+    let mut file = fs::File::open(path)?;
+    if !file.metadata()?.is_file() {
+        return bounded::read(&mut file, options.max_input, options.encoding);
+    }
     let mut bytes = Vec::new();
-    std::io::stdin().lock().read_to_end(&mut bytes)?;
-    Ok(bytes)
+    file.read_to_end(&mut bytes)?;
+    Ok(Bounded { bytes, cut: None })
 }
 
 /// Parses decoded, sanitised text by its format into articles of source 0.

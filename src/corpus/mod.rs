@@ -3,10 +3,12 @@
 //! ```text
 //! paths ─▶ walk (files in natural order) ─▶ read + decode ─▶ blocks ─▶ articles ─▶ Corpus
 //! ```
+//! Standard input, FIFOs and devices may never end: they are read up to a limit (`bounded`).
 //! Nothing here draws: this module never imports ratatui, so the one-shot commands and the TUI
 //! share it.
 
 pub mod blocks;
+pub mod bounded;
 pub mod decode;
 pub mod front_matter;
 pub mod html;

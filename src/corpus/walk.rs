@@ -2,11 +2,14 @@
 //!
 //! Folders are walked recursively in natural order (`2.txt` before `10.txt`), hidden entries are
 //! skipped, symlinks are followed and loops detected. A file named explicitly is read whatever its
-//! extension; inside folders only text formats are picked up.
+//! extension; inside folders only text formats are picked up. A FIFO or a character device
+//! (`/dev/stdin`, `<(yes)`) is read only when named explicitly, and then only up to the input
+//! limit (`bounded`): inside a folder one could block the whole load, waiting for a writer.
 
 use std::cmp::Ordering;
 use std::collections::HashSet;
-use std::fs;
+use std::fs::{self, Metadata};
+use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
 
 use super::model::Warning;
@@ -54,12 +57,17 @@ impl Walker {
             if explicit || has_text_extension(path) {
                 self.files.push(path.to_path_buf());
             }
+        } else if explicit && is_stream(&metadata) {
+            self.files.push(path.to_path_buf());
         } else if explicit || has_text_extension(path) {
-            // Reading a FIFO or a device could block forever.
-            self.warn(
-                path,
-                "not a regular file (a FIFO, socket or device); skipped".to_owned(),
-            );
+            let why = if explicit {
+                "a socket or block device, not a file; skipped"
+            } else {
+                // Opening a FIFO blocks until something writes to it.
+                "not a regular file (a FIFO, socket or device); only read when named on the \
+                 command line; skipped"
+            };
+            self.warn(path, why.to_owned());
         }
     }
 
@@ -98,6 +106,12 @@ impl Walker {
             message,
         });
     }
+}
+
+/// A FIFO or a character device: read as a stream, which may never end.
+fn is_stream(metadata: &Metadata) -> bool {
+    let kind = metadata.file_type();
+    kind.is_fifo() || kind.is_char_device()
 }
 
 fn has_text_extension(path: &Path) -> bool {
