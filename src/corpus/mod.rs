@@ -8,6 +8,7 @@
 
 pub mod blocks;
 pub mod decode;
+mod fields;
 pub mod front_matter;
 pub mod html;
 pub mod jsonl;
