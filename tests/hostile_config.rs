@@ -102,3 +102,22 @@ fn a_theme_named_with_escapes_is_announced_with_placeholders() {
     );
     assert_eq!(pty.window_titles(), Vec::<Vec<u8>>::new(), "no title set");
 }
+
+#[test]
+fn an_action_name_with_escapes_is_quoted_with_placeholders() {
+    let mut startup = wenji::startup::Startup {
+        config: wenji::config::Config {
+            keys: vec![(
+                "\x1b]0;PWNED\x07\u{202e}quit".to_owned(),
+                vec!["Q".to_owned()],
+            )],
+            ..wenji::config::Config::default()
+        },
+        problems: Vec::new(),
+    };
+    let _ = startup.keymap();
+    let messages: Vec<String> = startup.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(!messages[0].contains(is_forbidden), "{:?}", messages[0]);
+    assert!(messages[0].contains("`␛]0;PWNED␇quit`"), "{}", messages[0]);
+}

@@ -50,3 +50,24 @@ impl Formatter for TerminalSafe {
         writer.write_all(&fragment.as_bytes()[start..])
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #[test]
+        fn any_string_reads_back_exactly_and_prints_nothing_a_terminal_acts_on(text in any::<String>()) {
+            let mut out = Vec::new();
+            write_line(&mut out, &text).expect("written to memory");
+            let line = String::from_utf8(out).expect("UTF-8");
+            prop_assert!(line.ends_with('\n'));
+            let body = &line[..line.len() - 1];
+            prop_assert!(!body.chars().any(|c| c < ' ' || is_rewritten(c)), "{:?}", body);
+            let back: String = serde_json::from_str(body).expect("valid JSON");
+            prop_assert_eq!(back, text);
+        }
+    }
+}
