@@ -8,6 +8,7 @@ use crate::config::{self, ColorDepth, Config, adapt, detect_depth, theme};
 use crate::corpus::Warning;
 use crate::keymap::Keymap;
 use crate::state::Settings;
+use crate::text::sanitize::sanitized_line;
 use crate::text::width::AmbiguousWidth;
 use crate::ui::theme::Theme;
 
@@ -74,7 +75,8 @@ impl Startup {
             .extend(problems.into_iter().map(|message| Warning {
                 source: "config [keys]".to_owned(),
                 line: None,
-                message,
+                // It quotes the key as written in the config file.
+                message: sanitized_line(message),
             }));
         keymap
     }
@@ -109,6 +111,10 @@ impl Startup {
             .iter()
             .position(|(name, _)| *name == self.config.theme)
             .unwrap_or(0);
+        // From here on a name is only shown (`t` announces it), and a file name can hold escapes.
+        for (name, _) in &mut themes {
+            *name = sanitized_line(std::mem::take(name));
+        }
         (themes, current)
     }
 }

@@ -26,8 +26,7 @@ pub fn write(corpus: &Corpus, json: bool, out: &mut impl Write) -> io::Result<()
     for (index, article) in corpus.articles.iter().enumerate() {
         let entry = entry(corpus, index, article);
         if json {
-            serde_json::to_writer(&mut *out, &entry)?;
-            writeln!(out)?;
+            super::json::write_line(out, &entry)?;
         } else {
             let columns = [
                 entry.number.to_string(),

@@ -1,6 +1,7 @@
 //! One-shot commands: open the corpus like the browser does, print to standard output, report
 //! problems on standard error, and exit with a status a script can test.
 
+pub mod json;
 pub mod list;
 pub mod search;
 pub mod show;

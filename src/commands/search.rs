@@ -187,8 +187,7 @@ impl Printer<'_> {
         let article = &self.corpus.articles[located.article as usize];
         let context = hit::context(self.corpus, located, self.options.context);
         let entry = self.json_hit(article, located, &context);
-        serde_json::to_writer(&mut *out, &entry)?;
-        writeln!(out)
+        super::json::write_line(out, &entry)
     }
 
     fn json_hit<'a>(

@@ -9,6 +9,7 @@ use crate::corpus::Corpus;
 use crate::count::count;
 use crate::layout::{Document, LineKind, Texts};
 use crate::state::Settings;
+use crate::text::sanitize::sanitized_line;
 
 /// Why the article could not be shown.
 #[derive(Debug, thiserror::Error)]
@@ -62,10 +63,10 @@ pub fn find(corpus: &Corpus, spec: &str, title: bool) -> Result<usize, ShowError
         .map(|(i, _)| i)
         .collect();
     match matches.as_slice() {
-        [] => Err(ShowError::NotFound(spec.to_owned())),
+        [] => Err(ShowError::NotFound(sanitized_line(spec.to_owned()))),
         [one] => Ok(*one),
         many => Err(ShowError::Ambiguous {
-            spec: spec.to_owned(),
+            spec: sanitized_line(spec.to_owned()),
             candidates: many
                 .iter()
                 .map(|&i| format!("  {}\t{}", i + 1, corpus.articles[i].title))

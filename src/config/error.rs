@@ -5,11 +5,15 @@ use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use crate::text::sanitize::sanitize_line;
+
 /// A problem in a config or theme file, displayed as `FILE:LINE:COL: message`.
 ///
 /// The message already says what happens next (`…; using 40`), so the caller only shows it.
+/// What it quotes is as the user wrote it; the display is sanitised, on one line, so a value
+/// with an escape sequence in it shows `␛` instead of acting on the terminal.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{place}: {message}")]
+#[error("{place}: {}", sanitize_line(.message).0)]
 pub struct ConfigError {
     pub place: Place,
     pub message: String,
@@ -24,7 +28,7 @@ pub struct Place {
 
 impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
+        write!(f, "{}", sanitize_line(&self.file.display().to_string()).0)?;
         if let Some((line, col)) = self.line_col {
             write!(f, ":{line}:{col}")?;
         }

@@ -17,12 +17,13 @@ use rayon::prelude::*;
 use super::blocks::{self, Block};
 use super::bounded::{self, Bounded};
 use super::decode::{self, Detection};
+use super::fields;
 use super::front_matter;
 use super::jsonl;
 use super::model::{Article, Corpus, Source, SourceFormat, Warning};
 use super::parse;
 use super::walk;
-use crate::text::sanitize::sanitize;
+use crate::text::sanitize::{sanitize, sanitized_line};
 
 /// The sample page embedded in the binary, opened when no paths are given.
 const SAMPLE: &str = include_str!("../../data/speeches.txt");
@@ -84,7 +85,8 @@ pub fn sample_with(options: LoadOptions) -> Corpus {
 /// Opens the files and folders in `paths` (`-` is standard input). Fails only when not one
 /// article could be read.
 pub fn load(paths: &[PathBuf], options: LoadOptions) -> Result<Corpus, LoadError> {
-    let (files, warnings) = walk::files(paths);
+    let (files, mut warnings) = walk::files(paths);
+    warnings.iter_mut().for_each(fields::make_warning_one_line);
     let loaded: Vec<Loaded> = files
         .par_iter()
         .map(|path| read_input(path, options))
@@ -114,17 +116,23 @@ struct Loaded {
 }
 
 impl Corpus {
+    /// Adds what one input gave, its one-line fields and warnings made safe to print on a row
+    /// (`fields`): the one place where every article's metadata enters the corpus.
     fn absorb(&mut self, loaded: Loaded) {
-        self.warnings.extend(loaded.warnings);
+        let mut warnings = loaded.warnings;
+        warnings.iter_mut().for_each(fields::make_warning_one_line);
+        self.warnings.append(&mut warnings);
         if let Some(source) = loaded.source {
             let index = self.sources.len();
             self.sources.push(source);
-            self.articles.extend(
-                loaded
-                    .articles
-                    .into_iter()
-                    .map(|a| Article { source: index, ..a }),
-            );
+            self.articles
+                .extend(loaded.articles.into_iter().map(|mut article| {
+                    fields::make_one_line(&mut article);
+                    Article {
+                        source: index,
+                        ..article
+                    }
+                }));
         }
     }
 }
@@ -223,10 +231,13 @@ fn parse_text(
     encoding: String,
     repair: bool,
 ) -> Loaded {
-    let fallback = path
-        .as_deref()
-        .and_then(Path::file_stem)
-        .map_or_else(|| name.clone(), |s| s.to_string_lossy().into_owned());
+    // A file name may hold any byte but `/` and NUL. Sanitised here, a line end in it is a
+    // space that can be trimmed; `absorb` then finds the title clean.
+    let fallback = path.as_deref().and_then(Path::file_stem).map_or_else(
+        || name.clone(),
+        |stem| sanitized_line(stem.to_string_lossy().into_owned()),
+    );
+    let fallback = fallback.trim();
     let mut warnings = Vec::new();
     let (articles, format) = if is_jsonl(path.as_deref()) {
         let (articles, mut problems) = jsonl::articles(&text, 0, &name, repair);
@@ -255,20 +266,20 @@ fn parse_text(
             block.lines =
                 block.lines.start + found.lines_before..block.lines.end + found.lines_before;
         }
-        let article = front_matter_article(matter, blocks, &fallback, repair);
+        let article = front_matter_article(matter, blocks, fallback, repair);
         (vec![article], SourceFormat::Markdown)
     } else if has_extension(path.as_deref(), &["md", "markdown"])
         || blocks::looks_like_markdown(&text)
     {
         let blocks = blocks::markdown_blocks(&text);
         (
-            parse::articles(blocks, 0, &fallback, repair),
+            parse::articles(blocks, 0, fallback, repair),
             SourceFormat::Markdown,
         )
     } else {
         let blocks = blocks::plain_blocks(&text);
         (
-            parse::articles(blocks, 0, &fallback, repair),
+            parse::articles(blocks, 0, fallback, repair),
             SourceFormat::Text,
         )
     };

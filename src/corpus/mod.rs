@@ -10,6 +10,7 @@
 pub mod blocks;
 pub mod bounded;
 pub mod decode;
+mod fields;
 pub mod front_matter;
 pub mod html;
 pub mod jsonl;

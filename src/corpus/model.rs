@@ -43,7 +43,8 @@ pub enum SourceFormat {
     JsonLines,
 }
 
-/// One speech or article.
+/// One speech or article. Its text fields other than the paragraphs (title, section, speaker,
+/// role, credit, date, url, tags) are sanitised and each on one line, whatever they came from.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Article {
     /// Index into [`Corpus::sources`].

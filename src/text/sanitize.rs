@@ -19,6 +19,10 @@
 //! - A run of more than [`MAX_MARKS`] combining marks (zero-width extenders) is cut to
 //!   [`MAX_MARKS`]: "Zalgo" text would otherwise paint over the lines around it.
 //!
+//! A one-line field (a title, a name, a date, a message) goes through [`sanitize_line`] instead:
+//! the same rules, and then every line end becomes one space, so the field never splits a row of
+//! output and never reaches the terminal as a raw line break.
+//!
 //! Clean text costs one scan and no allocation. Search and copy work on the logical text; this
 //! is the form that is drawn.
 
@@ -132,6 +136,40 @@ pub fn sanitize(text: &str) -> (Cow<'_, str>, Report) {
     writer.measured = writer.out.len();
     writer.write(text, line_start);
     (Cow::Owned(writer.out), writer.report)
+}
+
+/// [`sanitize`] for a one-line field: each line end (`\n`, `\r`, CRLF, NEL, U+2028, U+2029)
+/// becomes one space.
+///
+/// ```
+/// use wenji::text::sanitize::sanitize_line;
+///
+/// let (shown, report) = sanitize_line("题\x1b]0;PWNED\x07\r\n二\u{2028}三\u{202E}");
+/// assert_eq!(shown, "题␛]0;PWNED␇ 二 三");
+/// assert_eq!(report.controls, 2);
+/// ```
+pub fn sanitize_line(text: &str) -> (Cow<'_, str>, Report) {
+    let (shown, report) = sanitize(text);
+    if shown.contains('\n') {
+        (Cow::Owned(shown.replace('\n', " ")), report)
+    } else {
+        (shown, report)
+    }
+}
+
+/// [`sanitize_line`] for a string the caller owns: it comes back as it was when already clean.
+pub fn sanitized_line(text: String) -> String {
+    match sanitize_line(&text).0 {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(shown) => shown,
+    }
+}
+
+/// Whether [`sanitize`] rewrites or removes `c` wherever it stands: controls, line ends other
+/// than `\n`, tabs, bidi and zero-width characters. An encoder that must pass such characters
+/// on (JSON) escapes them instead.
+pub fn is_rewritten(c: char) -> bool {
+    !matches!(kind(c), Kind::Keep | Kind::Mark)
 }
 
 /// What to do with one character.

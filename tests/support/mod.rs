@@ -222,6 +222,11 @@ impl Pty {
             .unwrap_or_default()
     }
 
+    /// Every window title and icon name the program has set (`ESC ] 0;…`, `1;…`, `2;…`).
+    pub fn window_titles(&self) -> Vec<Vec<u8>> {
+        self.shared.lock().parser.callbacks().titles.clone()
+    }
+
     /// Every byte the program has written so far.
     pub fn raw_output(&self) -> Vec<u8> {
         self.shared.lock().raw.clone()

@@ -62,13 +62,23 @@ impl Shared {
     }
 }
 
-/// Replies the screen owes the program, collected while parsing and written after.
+/// Replies the screen owes the program, collected while parsing and written after; and the
+/// window titles and icon names the program asked for (a terminal shows them outside the screen).
 #[derive(Default)]
 pub struct Replies {
     pending: Vec<u8>,
+    pub titles: Vec<Vec<u8>>,
 }
 
 impl vt100::Callbacks for Replies {
+    fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
+        self.titles.push(title.to_vec());
+    }
+
+    fn set_window_icon_name(&mut self, _: &mut vt100::Screen, icon_name: &[u8]) {
+        self.titles.push(icon_name.to_vec());
+    }
+
     fn unhandled_csi(
         &mut self,
         screen: &mut vt100::Screen,

@@ -118,7 +118,34 @@ fn report_reads_as_one_sentence_and_adds_up() {
     );
 }
 
+#[test]
+fn a_one_line_field_shows_each_line_end_as_a_space() {
+    let (title, report) = sanitize_line("题\x1b[31m一\r\n二\r三\n四\u{85}五\u{2028}六\u{2029}");
+    assert_eq!(title, "题␛[31m一 二 三 四 五 六 ");
+    assert_eq!(report.controls, 1, "line ends are not counted");
+    assert!(matches!(sanitize_line("第二篇").0, Cow::Borrowed(_)));
+    assert_eq!(sanitized_line("x\u{9b}y\n".to_owned()), "x\u{FFFD}y ");
+}
+
+#[test]
+fn what_the_sanitiser_rewrites_is_named_for_encoders() {
+    for c in [
+        '\x1b', '\x07', '\t', '\r', '\x7f', '\u{9b}', '\u{2028}', '\u{202E}', '\u{200B}',
+    ] {
+        assert!(is_rewritten(c), "{c:?}");
+    }
+    for c in ['\n', 'a', '振', '，', '\u{301}', '😀', '␛'] {
+        assert!(!is_rewritten(c), "{c:?}");
+    }
+}
+
 proptest! {
+    #[test]
+    fn a_one_line_field_is_one_clean_line(text in any::<String>()) {
+        let (shown, _) = sanitize_line(&text);
+        prop_assert!(!shown.chars().any(|c| is_forbidden(c) || c == '\n'), "{:?}", shown);
+    }
+
     #[test]
     fn nothing_dangerous_reaches_the_terminal(text in any::<String>()) {
         let (shown, _) = sanitize(&text);
