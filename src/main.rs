@@ -13,7 +13,10 @@ use wenji::startup::{Overrides, Startup};
 use wenji::text::width::AmbiguousWidth;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return usage_error(&error),
+    };
     let overrides = Overrides {
         theme: cli.theme.clone(),
         ambiguous_wide: cli.display.ambiguous_wide,
@@ -190,4 +193,18 @@ fn announce_typed_input(input: &wenji::cli::Input) {
     if stdin_named && std::io::stdin().is_terminal() {
         eprintln!("wenji: reading standard input (type or paste text, then Ctrl-D to end)");
     }
+}
+
+/// Prints clap's message for `--help`, `--version` or a usage error and gives its exit status.
+/// A usage error quotes what was typed, and an argument can carry escapes (a pasted file name):
+/// it is shown as file contents are, with placeholders, and without clap's colours.
+fn usage_error(error: &clap::Error) -> ExitCode {
+    let code = u8::try_from(error.exit_code()).unwrap_or(2);
+    if error.use_stderr() {
+        let message = error.render().to_string();
+        eprint!("{}", wenji::text::sanitize::sanitize(&message).0);
+    } else {
+        let _ = error.print();
+    }
+    ExitCode::from(code)
 }

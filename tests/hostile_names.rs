@@ -204,6 +204,20 @@ fn a_hostile_argument_echoed_in_an_error_is_shown_with_placeholders() {
 }
 
 #[test]
+fn a_hostile_value_in_a_usage_error_reaches_a_terminal_clean() {
+    // On a terminal clap writes its message with colours, and the value typed went out as it
+    // stood: an OSC sequence in it set the window title.
+    let value = "\x1b]0;PWNED\x07\x1b[31m\u{202e}gbk";
+    let mut pty = Pty::wenji(&["--encoding", value], 100, 30, &[]);
+    let exit = pty.wait_exit(PATIENCE).expect("wenji ends");
+    assert!(!exit.success(), "a usage error");
+    let output = String::from_utf8_lossy(&pty.raw_output()).into_owned();
+    assert!(output.contains("unknown encoding"), "{output}");
+    assert_clean("the usage error on a terminal", &output.replace("\r\n", "\n"));
+    assert!(pty.window_titles().is_empty(), "{:?}", pty.window_titles());
+}
+
+#[test]
 fn the_browser_shows_placeholders_and_never_sets_the_title_or_colour() {
     let folder = hostile_folder();
     let sandbox = Sandbox::new();
