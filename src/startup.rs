@@ -95,11 +95,13 @@ impl Startup {
         for name in names {
             match theme::load_theme(&name, user_dir.as_deref()) {
                 Ok(loaded) => themes.push((name, adapt(&loaded, depth))),
-                Err(error) => self.problems.push(Warning {
-                    source: "theme".to_owned(),
-                    line: None,
-                    message: error.to_string(),
-                }),
+                Err(error) => self
+                    .problems
+                    .extend(error.errors.iter().map(|error| Warning {
+                        source: "theme".to_owned(),
+                        line: None,
+                        message: error.to_string(),
+                    })),
             }
         }
         if themes.is_empty() {
