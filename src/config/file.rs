@@ -1,5 +1,5 @@
-//! `config.toml`: its strict mirror ([`ConfigFile`]), reading it leniently into a [`Config`] (every
-//! problem reported, every good setting kept), and printing a `Config` back as a commented file.
+//! `config.toml`: its strict mirror ([`ConfigFile`]) and reading it leniently into a [`Config`]
+//! (every problem reported, every good setting kept). `print` writes a `Config` back.
 //!
 //! Reading is cheap first, strict second: the text is parsed into a spanned table, each top-level
 //! entry is checked against the known settings and then deserialized on its own through the
@@ -64,7 +64,7 @@ pub enum KeyList {
 }
 
 /// Each setting: its name, what a value must be, and the comment `to_toml` writes above it.
-const SETTINGS: [(&str, &str, &str); 9] = [
+pub(super) const SETTINGS: [(&str, &str, &str); 9] = [
     (
         "theme",
         "a theme name or a path in quotes",
@@ -363,7 +363,7 @@ impl Reader<'_> {
 }
 
 /// A setting's value in `config`, as TOML.
-fn value_of(config: &Config, name: &str) -> String {
+pub(super) fn value_of(config: &Config, name: &str) -> String {
     match name {
         "theme" => toml::Value::String(config.theme.clone()).to_string(),
         "hanzi_per_line" => config.hanzi_per_line.to_string(),
@@ -374,63 +374,6 @@ fn value_of(config: &Config, name: &str) -> String {
         "mouse" => config.mouse.to_string(),
         "citation" => toml::Value::String(config.citation.clone()).to_string(),
         _ => String::new(),
-    }
-}
-
-/// The configuration as a commented `config.toml` that [`load`] reads back to the same `Config`
-/// (key bindings sorted by action, as `load` returns them).
-pub fn to_toml(config: &Config) -> String {
-    let mut lines = vec![
-        "# wenji configuration: the settings in effect.".to_owned(),
-        "# Save as config.toml in wenji's config folder (~/.config/wenji/) and edit.".to_owned(),
-    ];
-    for (name, _, help) in SETTINGS.iter().filter(|(name, _, _)| *name != "keys") {
-        lines.extend([
-            String::new(),
-            format!("# {help}"),
-            format!("{name} = {}", value_of(config, name)),
-        ]);
-    }
-    lines.extend([
-        String::new(),
-        "# Keys: action = \"key\" or [\"key\", …] gives that action these keys instead of its own."
-            .to_owned(),
-        "# A key is a character (\"q\", \"Q\", \"/\") or enter, esc, tab, space, backspace,"
-            .to_owned(),
-        "# delete, up, down, left, right, pgup, pgdn, home, end, f1 to f12; ctrl- in front for"
-            .to_owned(),
-        "# Ctrl (\"ctrl-d\"). The help screen lists the actions.".to_owned(),
-        "[keys]".to_owned(),
-    ]);
-    let mut merged: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    for (action, specs) in &config.keys {
-        let quoted = specs
-            .iter()
-            .map(|spec| toml::Value::String(spec.clone()).to_string());
-        merged.entry(action).or_default().extend(quoted);
-    }
-    if merged.is_empty() {
-        lines.extend([
-            "# quit = \"Q\"".to_owned(),
-            "# next_hit = [\"n\", \"ctrl-j\"]".to_owned(),
-        ]);
-    }
-    for (action, specs) in merged {
-        lines.push(format!("{} = [{}]", toml_key(action), specs.join(", ")));
-    }
-    lines.push(String::new());
-    lines.join("\n")
-}
-
-fn toml_key(key: &str) -> String {
-    let bare = !key.is_empty()
-        && key
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-    if bare {
-        key.to_owned()
-    } else {
-        toml::Value::String(key.to_owned()).to_string()
     }
 }
 
@@ -456,11 +399,5 @@ mod tests {
             assert!(parsed.is_ok(), "{name}: {parsed:?}");
         }
         assert!(toml::from_str::<ConfigFile>("colour = true").is_err());
-    }
-
-    #[test]
-    fn odd_action_names_are_quoted() {
-        assert_eq!(toml_key("next_hit"), "next_hit");
-        assert_eq!(toml_key("a b"), "\"a b\"");
     }
 }

@@ -11,6 +11,7 @@ mod error;
 mod file;
 pub mod keys;
 mod locate;
+mod print;
 mod read;
 pub mod theme;
 
@@ -22,9 +23,9 @@ pub use color::{ColorDepth, adapt, detect_depth};
 pub use error::{ConfigError, Place};
 pub use file::{
     ConfigFile, KeyList, KeyPlaces, Loaded, load, load_with_places, parse, parse_with_places,
-    to_toml,
 };
 pub use keys::{KeySpec, KeySpecError};
+pub use print::to_toml;
 pub use read::MAX_BYTES;
 
 /// The effective settings: defaults with the user's file laid over them.

@@ -17,7 +17,7 @@ pub use overrides::{KeyProblem, Keymap, action_named, action_names};
 pub use tables::{BROWSE, GLOBAL, GO_TO, OVERLAY, SEARCH};
 
 /// A key and its modifiers (Shift is implied by the character for letters and symbols).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key {
     pub code: KeyCode,
     pub ctrl: bool,

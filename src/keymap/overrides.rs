@@ -11,6 +11,8 @@
 //! Each of these is reported, so the help and the hints (built from the same table) never
 //! surprise.
 
+use std::collections::HashMap;
+
 use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
 
 use super::{BROWSE, Binding, GLOBAL, Key, Mode, SEARCH, default_action};
@@ -43,11 +45,22 @@ struct Taken {
     from: Action,
 }
 
+/// Unknown action names reported one by one; any more are counted in one message.
+const UNKNOWN_SHOWN: usize = 20;
+
 /// The overrides being laid over the defaults, one entry after another.
 struct Claims<'a> {
     overrides: &'a [(String, Vec<String>)],
     /// The action each entry names, if any.
     actions: Vec<Option<Action>>,
+    /// The actions some entry names (a few dozen at most, however long the file).
+    overridden: Vec<Action>,
+    /// Every key claimed so far, and by which entry of `keymap.overrides`.
+    claimed: HashMap<Key, usize>,
+    /// Entries naming no action reported so far.
+    unknown_shown: usize,
+    /// The first entry naming no action past the first [`UNKNOWN_SHOWN`], and how many.
+    unknown_more: Option<(usize, usize)>,
     keymap: Keymap,
     taken: Vec<Taken>,
     problems: Vec<KeyProblem>,
@@ -57,12 +70,31 @@ impl Keymap {
     /// The defaults with `overrides` (action name, key specs) applied, in the order given; bad
     /// names and specs are reported and skipped, and every key that changes hands is reported.
     pub fn with_overrides(overrides: &[(String, Vec<String>)]) -> (Self, Vec<KeyProblem>) {
+        let named: Vec<(String, &Action)> = BROWSE
+            .iter()
+            .chain(GLOBAL)
+            .map(|b| (action_name(&b.action), &b.action))
+            .collect();
+        let actions: Vec<Option<Action>> = overrides
+            .iter()
+            .map(|(name, _)| {
+                let found = named.iter().find(|(known, _)| known == name);
+                found.map(|(_, action)| (*action).clone())
+            })
+            .collect();
+        let mut overridden: Vec<Action> = Vec::new();
+        for action in actions.iter().flatten() {
+            if !overridden.contains(action) {
+                overridden.push(action.clone());
+            }
+        }
         let mut claims = Claims {
             overrides,
-            actions: overrides
-                .iter()
-                .map(|(name, _)| action_named(name))
-                .collect(),
+            actions,
+            overridden,
+            claimed: HashMap::new(),
+            unknown_shown: 0,
+            unknown_more: None,
             keymap: Self::default(),
             taken: Vec::new(),
             problems: Vec::new(),
@@ -169,11 +201,18 @@ impl Claims<'_> {
     fn entry(&mut self, entry: usize) {
         let (name, specs) = &self.overrides[entry];
         let Some(action) = self.actions[entry].clone() else {
-            let names = action_names().join(", ");
-            let message = format!("no action named `{name}`; ignored (actions are {names})");
-            self.report(entry, None, message);
+            if self.unknown_shown < UNKNOWN_SHOWN {
+                self.unknown_shown += 1;
+                let names = action_names().join(", ");
+                let message = format!("no action named `{name}`; ignored (actions are {names})");
+                self.report(entry, None, message);
+            } else {
+                let (first, more) = self.unknown_more.unwrap_or((entry, 0));
+                self.unknown_more = Some((first, more + 1));
+            }
             return;
         };
+        let index = self.keymap.overrides.len();
         let mut keys = Vec::new();
         for (spec_index, spec) in specs.iter().enumerate() {
             let Some(key) = Key::parse(spec) else {
@@ -181,7 +220,11 @@ impl Claims<'_> {
                 self.report(entry, Some(spec_index), message);
                 continue;
             };
-            if !keys.contains(&key) && self.may_take(entry, spec_index, &action, key) {
+            if self.claimed.get(&key) == Some(&index) {
+                continue;
+            }
+            if self.may_take(entry, spec_index, &action, key) {
+                self.claimed.insert(key, index);
                 keys.push(key);
             }
         }
@@ -206,11 +249,7 @@ impl Claims<'_> {
             }
             return false;
         }
-        let earlier = self
-            .keymap
-            .overrides
-            .iter()
-            .find(|(_, ks)| ks.contains(&key));
+        let earlier = self.claimed.get(&key).map(|&i| &self.keymap.overrides[i]);
         if let Some((other, _)) = earlier {
             let message = format!(
                 "keys.{name}: {} is given to {} earlier in the file, which keeps it; not bound \
@@ -223,7 +262,7 @@ impl Claims<'_> {
         }
         let owner = BROWSE.iter().find(|b| b.keys.contains(&key));
         if let Some(owner) = owner.filter(|b| b.action != *action)
-            && !self.actions.contains(&Some(owner.action.clone()))
+            && !self.overridden.contains(&owner.action)
         {
             self.taken.push(Taken {
                 entry,
@@ -257,6 +296,10 @@ impl Claims<'_> {
                 key.label(),
             );
             self.report(entry, Some(spec), message);
+        }
+        if let Some((first, more)) = self.unknown_more {
+            let more = crate::count::count(more, "other unknown action name");
+            self.report(first, None, format!("and {more} from here on, all ignored"));
         }
         self.problems.sort_by_key(|p| (p.entry, p.spec));
         (self.keymap, self.problems)
@@ -375,6 +418,21 @@ mod tests {
         for name in ["next_hit", "toggle_raw", "quit", "suspend", "start_search"] {
             assert!(found[0].contains(name), "{name}: {}", found[0]);
         }
+    }
+
+    #[test]
+    fn many_unknown_action_names_are_named_twenty_times_then_counted() {
+        let overrides: Vec<(String, Vec<String>)> = (0..100)
+            .map(|i| (format!("fly_{i}"), vec!["x".to_owned()]))
+            .collect();
+        let (_, problems) = Keymap::with_overrides(&overrides);
+        assert_eq!(problems.len(), 21);
+        assert!(problems[19].message.starts_with("no action named `fly_19`"));
+        assert_eq!(problems[20].entry, 20);
+        assert_eq!(
+            problems[20].message,
+            "and 80 other unknown action names from here on, all ignored"
+        );
     }
 
     #[test]
