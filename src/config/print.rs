@@ -27,7 +27,7 @@ pub fn to_toml(config: &Config) -> String {
             .to_owned(),
         "# delete, up, down, left, right, pgup, pgdn, home, end, f1 to f12; ctrl- in front for"
             .to_owned(),
-        "# Ctrl (\"ctrl-d\"). The help screen lists the actions.".to_owned(),
+        "# Ctrl (\"ctrl-d\"). A key another action had is taken from it; wenji says so.".to_owned(),
         "[keys]".to_owned(),
     ]);
     let mut merged: BTreeMap<&str, Vec<String>> = BTreeMap::new();
