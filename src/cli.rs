@@ -26,7 +26,8 @@ pub struct Cli {
     /// Colour theme: dark, light, high-contrast, paper, a theme in the themes folder, or a path.
     #[arg(long, value_name = "NAME|PATH")]
     pub theme: Option<String>,
-    /// Print the configuration in effect (config file and command line) as TOML, and exit.
+    /// Print the configuration in effect (config file and command line) as TOML, and exit; any
+    /// problems with it go to stderr, and the exit status is then 1.
     #[arg(long)]
     pub print_config: bool,
 }

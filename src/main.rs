@@ -1,5 +1,6 @@
 //! The `wenji` binary: parse the command line, run a one-shot command or the browser, and map the
-//! outcome to an exit status (0 done, 1 nothing readable, 2 usage or terminal error).
+//! outcome to an exit status (0 done, 1 nothing readable or a config with problems for
+//! `--print-config`, 2 usage or terminal error).
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -24,8 +25,7 @@ fn main() -> ExitCode {
     };
     let startup = Startup::load(&overrides);
     if cli.print_config {
-        print!("{}", wenji::config::to_toml(&startup.config));
-        return ExitCode::SUCCESS;
+        return print_config(startup);
     }
     let repair = startup.config.page_break_repair;
     match cli.command {
@@ -47,6 +47,26 @@ fn main() -> ExitCode {
         Some(Command::Show(args)) => show(&args, &startup),
         Some(Command::Search(args)) => search(&args, repair),
         None => browse(&cli.input, startup),
+    }
+}
+
+/// `--print-config`: the settings in effect on stdout — a bad value as its fallback, the theme
+/// actually used, the key bindings as they work — and on stderr every problem the browser would
+/// list under `!`; exit status 1 when there was any.
+fn print_config(mut startup: Startup) -> ExitCode {
+    let keymap = startup.keymap();
+    let (themes, current) = startup.themes(|name| std::env::var(name).ok());
+    let mut config = startup.config.clone();
+    if let Some((name, _)) = themes.get(current) {
+        config.theme.clone_from(name);
+    }
+    config.keys = keymap.overrides_in_effect();
+    print!("{}", wenji::config::to_toml(&config));
+    commands::report_warnings(&startup.problems, None);
+    if startup.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     }
 }
 

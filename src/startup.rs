@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::config::{self, ColorDepth, Config, adapt, detect_depth, theme};
+use crate::config::{self, ColorDepth, Config, KeyPlaces, adapt, detect_depth, theme};
 use crate::corpus::Warning;
 use crate::keymap::Keymap;
 use crate::state::Settings;
@@ -16,6 +16,8 @@ use crate::ui::theme::Theme;
 #[derive(Debug, Clone, Default)]
 pub struct Startup {
     pub config: Config,
+    /// Where each of `config.keys` was written (same order), for messages about conflicts.
+    pub key_places: Vec<KeyPlaces>,
     /// Problems in the config file, theme files and key overrides.
     pub problems: Vec<Warning>,
 }
@@ -31,13 +33,13 @@ pub struct Overrides {
 impl Startup {
     /// Reads the config file (if any) and applies `overrides`.
     pub fn load(overrides: &Overrides) -> Self {
-        let (mut config, errors) = config::config_path()
+        let loaded = config::config_path()
             .filter(|path| path.exists())
-            .map_or_else(
-                || (Config::default(), Vec::new()),
-                |path| config::load(&path),
-            );
-        let problems = errors
+            .map(|path| config::load_with_places(&path))
+            .unwrap_or_default();
+        let mut config = loaded.config;
+        let problems = loaded
+            .errors
             .iter()
             .map(|error| Warning {
                 source: "config".to_owned(),
@@ -50,7 +52,11 @@ impl Startup {
         }
         config.ambiguous_wide |= overrides.ambiguous_wide;
         config.mouse &= !overrides.no_mouse;
-        Self { config, problems }
+        Self {
+            config,
+            key_places: loaded.key_places,
+            problems,
+        }
     }
 
     /// Layout and input settings for the browser and `wenji show`.
@@ -68,16 +74,39 @@ impl Startup {
         }
     }
 
-    /// The keymap with the config's overrides; bad ones are added to the problems.
+    /// The keymap with the config's overrides, taken in the order the file writes them; bad ones
+    /// and conflicts are added to the problems, each at its place in the file.
     pub fn keymap(&mut self) -> Keymap {
-        let (keymap, problems) = Keymap::with_overrides(&self.config.keys);
-        self.problems
-            .extend(problems.into_iter().map(|message| Warning {
-                source: "config [keys]".to_owned(),
-                line: None,
-                // It quotes the key as written in the config file.
-                message: sanitized_line(message),
-            }));
+        let place_of = |entry: usize, spec: Option<usize>| {
+            let places = self.key_places.get(entry)?;
+            spec.map_or(Some(&places.action), |spec| places.specs.get(spec))
+        };
+        let mut order: Vec<usize> = (0..self.config.keys.len()).collect();
+        order.sort_by_key(|&entry| place_of(entry, None).and_then(|place| place.line_col));
+        let overrides: Vec<(String, Vec<String>)> = order
+            .iter()
+            .map(|&entry| self.config.keys[entry].clone())
+            .collect();
+        let (keymap, problems) = Keymap::with_overrides(&overrides);
+        let warnings: Vec<Warning> = problems
+            .into_iter()
+            .map(
+                |problem| match place_of(order[problem.entry], problem.spec) {
+                    Some(place) => Warning {
+                        source: "config".to_owned(),
+                        line: None,
+                        // It quotes the key as written in the config file.
+                        message: sanitized_line(format!("{place}: {}", problem.message)),
+                    },
+                    None => Warning {
+                        source: "config [keys]".to_owned(),
+                        line: None,
+                        message: sanitized_line(problem.message),
+                    },
+                },
+            )
+            .collect();
+        self.problems.extend(warnings);
         keymap
     }
 
@@ -97,11 +126,13 @@ impl Startup {
         for name in names {
             match theme::load_theme(&name, user_dir.as_deref()) {
                 Ok(loaded) => themes.push((name, adapt(&loaded, depth))),
-                Err(error) => self.problems.push(Warning {
-                    source: "theme".to_owned(),
-                    line: None,
-                    message: error.to_string(),
-                }),
+                Err(error) => self
+                    .problems
+                    .extend(error.errors.iter().map(|error| Warning {
+                        source: "theme".to_owned(),
+                        line: None,
+                        message: error.to_string(),
+                    })),
             }
         }
         if themes.is_empty() {

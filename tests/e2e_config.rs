@@ -100,3 +100,25 @@ fn t_cycles_through_the_themes() {
     pty.wait_for("theme: high-contrast", PATIENCE)
         .expect("and the next");
 }
+
+#[test]
+fn a_remap_that_takes_a_key_is_reported_and_the_screen_names_the_new_keys() {
+    let sandbox = sandbox_with_config("[keys]\nquit = \"j\"\nnext_hit = \"q\"\n");
+    let mut pty = Pty::wenji_in(sandbox, &[], 100, 30, &[]);
+    pty.wait_for("Articles (3)", PATIENCE).expect("opens");
+    pty.wait_for("config.toml:2:8: keys.quit: j was move_down's", PATIENCE)
+        .expect("the conflict is named at its place in the status line");
+    pty.send_keys("!");
+    pty.wait_for("move_down keeps Down", PATIENCE)
+        .expect("and says what the other action keeps");
+    pty.send_keys("!");
+    pty.send_keys("?");
+    pty.wait_for("select paragraphs (Down/k extend", PATIENCE)
+        .expect("help names the keys in effect");
+    pty.send_keys("?");
+    pty.wait_until(|s| s.contents().contains("j quit"), PATIENCE)
+        .expect("the status bar hints j for quit");
+    pty.send_keys("j");
+    let exit = pty.wait_exit(PATIENCE).expect("j quits");
+    assert!(exit.success());
+}

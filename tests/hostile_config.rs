@@ -20,7 +20,7 @@ fn is_forbidden(c: char) -> bool {
         | '\u{202A}'..='\u{202E}' | '\u{2060}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
-fn assert_clean(error: &ConfigError) -> String {
+fn assert_clean(error: &impl std::fmt::Display) -> String {
     let message = error.to_string();
     assert!(
         !message.contains(is_forbidden),
@@ -113,6 +113,7 @@ fn an_action_name_with_escapes_is_quoted_with_placeholders() {
             )],
             ..wenji::config::Config::default()
         },
+        key_places: Vec::new(),
         problems: Vec::new(),
     };
     let _ = startup.keymap();

@@ -1,12 +1,11 @@
-//! `config.toml`: its strict mirror ([`ConfigFile`]), reading it leniently into a [`Config`] (every
-//! problem reported, every good setting kept), and printing a `Config` back as a commented file.
+//! `config.toml`: its strict mirror ([`ConfigFile`]) and reading it leniently into a [`Config`]
+//! (every problem reported, every good setting kept). `print` writes a `Config` back.
 //!
 //! Reading is cheap first, strict second: the text is parsed into a spanned table, each top-level
 //! entry is checked against the known settings and then deserialized on its own through the
 //! mirror, so one bad value costs only that setting.
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::io;
 use std::ops::Range;
 use std::path::Path;
@@ -16,7 +15,29 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::error::{describe, quote};
-use super::{Config, ConfigError, KeySpec};
+use super::locate::Locator;
+use super::read::{ReadError, read_limited};
+use super::{Config, ConfigError, KeySpec, Place};
+
+/// Unknown settings named one by one; any more are counted in one message after them.
+const UNKNOWN_SHOWN: usize = 20;
+
+/// What reading a config file found: the settings, every problem, and where each key binding
+/// was written (for messages about bindings that only the keymap can judge).
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    pub config: Config,
+    pub errors: Vec<ConfigError>,
+    /// One entry per `config.keys` entry, in the same order.
+    pub key_places: Vec<KeyPlaces>,
+}
+
+/// Where one `[keys]` entry is: its action name, and each of its (good) key specs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyPlaces {
+    pub action: Place,
+    pub specs: Vec<Place>,
+}
 
 /// The file as written: every setting optional, unknown settings refused.
 #[derive(Debug, Default, Deserialize)]
@@ -43,7 +64,7 @@ pub enum KeyList {
 }
 
 /// Each setting: its name, what a value must be, and the comment `to_toml` writes above it.
-const SETTINGS: [(&str, &str, &str); 9] = [
+pub(super) const SETTINGS: [(&str, &str, &str); 9] = [
     (
         "theme",
         "a theme name or a path in quotes",
@@ -90,23 +111,41 @@ const SETTINGS: [(&str, &str, &str); 9] = [
 
 /// Reads the config file; a missing file is the defaults, silently. Never fails: problems come
 /// back as messages, and each one says what was used instead.
+/// A file over 1 MiB is refused unread (the defaults are used, and the message says so).
 pub fn load(path: &Path) -> (Config, Vec<ConfigError>) {
-    match fs::read_to_string(path) {
-        Ok(text) => parse(path, &text),
-        Err(err) if err.kind() == io::ErrorKind::NotFound => (Config::default(), Vec::new()),
-        Err(err) => {
-            let message = format!("cannot read the file ({err}); using the defaults");
-            (Config::default(), vec![ConfigError::file(path, message)])
-        }
-    }
+    let loaded = load_with_places(path);
+    (loaded.config, loaded.errors)
 }
 
 /// [`load`] for text already read; `path` only names the file in messages.
 pub fn parse(path: &Path, text: &str) -> (Config, Vec<ConfigError>) {
+    let loaded = parse_with_places(path, text);
+    (loaded.config, loaded.errors)
+}
+
+/// [`load`], with where each key binding was written.
+pub fn load_with_places(path: &Path) -> Loaded {
+    match read_limited(path) {
+        Ok(text) => parse_with_places(path, &text),
+        Err(ReadError::Io(err)) if err.kind() == io::ErrorKind::NotFound => Loaded::default(),
+        Err(err) => {
+            let message = format!("{}; using the defaults", err.describe());
+            Loaded {
+                errors: vec![ConfigError::file(path, message)],
+                ..Loaded::default()
+            }
+        }
+    }
+}
+
+/// [`parse`], with where each key binding was written.
+pub fn parse_with_places(path: &Path, text: &str) -> Loaded {
     let mut reader = Reader {
         path,
         text,
+        locator: Locator::new(text),
         errors: Vec::new(),
+        key_places: Vec::new(),
     };
     let table = match DeTable::parse(text) {
         Ok(table) => table.into_inner(),
@@ -114,23 +153,19 @@ pub fn parse(path: &Path, text: &str) -> (Config, Vec<ConfigError>) {
             let what = describe(err.message(), text, err.span());
             let message =
                 format!("not valid TOML: {what}; ignoring the whole file, using the defaults");
-            return (
-                Config::default(),
-                vec![ConfigError::at(path, text, err.span(), message)],
-            );
+            return Loaded {
+                errors: vec![ConfigError::at(path, text, err.span(), message)],
+                ..Loaded::default()
+            };
         }
     };
     let mut config = Config::default();
     let mut indent_at = None;
+    let mut unknown = Vec::new();
     for (key, value) in &table {
         let name: &str = key.get_ref();
         let Some(&(_, expects, _)) = SETTINGS.iter().find(|(known, _, _)| *known == name) else {
-            let known: Vec<&str> = SETTINGS.iter().map(|(known, _, _)| *known).collect();
-            let message = format!(
-                "unknown setting `{name}`, ignored (settings are {})",
-                known.join(", ")
-            );
-            reader.error(Some(key.span()), message);
+            unknown.push((name, key.span()));
             continue;
         };
         if name == "keys" {
@@ -162,7 +197,12 @@ pub fn parse(path: &Path, text: &str) -> (Config, Vec<ConfigError>) {
             reader.error(Some(span), message.to_owned());
         }
     }
-    (config, reader.errors)
+    reader.unknown_settings(unknown);
+    Loaded {
+        config,
+        errors: reader.errors,
+        key_places: reader.key_places,
+    }
 }
 
 /// Lays one checked setting over `config`; `false` when its value is out of range.
@@ -205,13 +245,42 @@ fn merge(config: &mut Config, entry: ConfigFile) -> bool {
 struct Reader<'a> {
     path: &'a Path,
     text: &'a str,
+    locator: Locator<'a>,
     errors: Vec<ConfigError>,
+    key_places: Vec<KeyPlaces>,
 }
 
 impl Reader<'_> {
+    fn place(&self, span: Option<Range<usize>>) -> Place {
+        Place {
+            file: self.path.to_path_buf(),
+            line_col: span.map(|span| self.locator.line_col(span.start)),
+        }
+    }
+
     fn error(&mut self, span: Option<Range<usize>>, message: String) {
-        self.errors
-            .push(ConfigError::at(self.path, self.text, span, message));
+        let place = self.place(span);
+        self.errors.push(ConfigError { place, message });
+    }
+
+    /// Names the first [`UNKNOWN_SHOWN`] unknown settings (in the order written) and counts the
+    /// rest in one message at the first of them.
+    fn unknown_settings(&mut self, mut unknown: Vec<(&str, Range<usize>)>) {
+        unknown.sort_by_key(|(_, span)| span.start);
+        let known: Vec<&str> = SETTINGS.iter().map(|(known, _, _)| *known).collect();
+        let known = known.join(", ");
+        for (name, span) in unknown.iter().take(UNKNOWN_SHOWN) {
+            let message = format!("unknown setting `{name}`, ignored (settings are {known})");
+            self.error(Some(span.clone()), message);
+        }
+        if let Some((_, first)) = unknown.get(UNKNOWN_SHOWN) {
+            let more = unknown.len() - UNKNOWN_SHOWN;
+            let message = format!(
+                "and {} from here on, all ignored",
+                crate::count::count(more, "other unknown setting")
+            );
+            self.error(Some(first.clone()), message);
+        }
     }
 
     /// Names each `{field}` of the citation template that is not a citation field.
@@ -241,8 +310,8 @@ impl Reader<'_> {
             return Vec::new();
         };
         let mut bindings = Vec::new();
-        for (action, specs) in table {
-            let action: &str = action.get_ref();
+        for (name, specs) in table {
+            let action: &str = name.get_ref();
             let items: Vec<&Spanned<DeValue<'_>>> = match specs.get_ref() {
                 DeValue::String(_) => vec![specs],
                 DeValue::Array(items) => items.iter().collect(),
@@ -257,13 +326,17 @@ impl Reader<'_> {
                 }
             };
             let mut good = Vec::new();
+            let mut places = Vec::new();
             for item in &items {
                 match item
                     .get_ref()
                     .as_str()
                     .map(|spec| (spec, spec.parse::<KeySpec>()))
                 {
-                    Some((spec, Ok(_))) => good.push(spec.to_owned()),
+                    Some((spec, Ok(_))) => {
+                        good.push(spec.to_owned());
+                        places.push(self.place(Some(item.span())));
+                    }
                     Some((_, Err(err))) => self.error(
                         Some(item.span()),
                         format!("keys.{action}: {err}; not bound"),
@@ -279,6 +352,10 @@ impl Reader<'_> {
             }
             if !good.is_empty() || items.is_empty() {
                 bindings.push((action.to_owned(), good));
+                self.key_places.push(KeyPlaces {
+                    action: self.place(Some(name.span())),
+                    specs: places,
+                });
             }
         }
         bindings
@@ -286,7 +363,7 @@ impl Reader<'_> {
 }
 
 /// A setting's value in `config`, as TOML.
-fn value_of(config: &Config, name: &str) -> String {
+pub(super) fn value_of(config: &Config, name: &str) -> String {
     match name {
         "theme" => toml::Value::String(config.theme.clone()).to_string(),
         "hanzi_per_line" => config.hanzi_per_line.to_string(),
@@ -297,63 +374,6 @@ fn value_of(config: &Config, name: &str) -> String {
         "mouse" => config.mouse.to_string(),
         "citation" => toml::Value::String(config.citation.clone()).to_string(),
         _ => String::new(),
-    }
-}
-
-/// The configuration as a commented `config.toml` that [`load`] reads back to the same `Config`
-/// (key bindings sorted by action, as `load` returns them).
-pub fn to_toml(config: &Config) -> String {
-    let mut lines = vec![
-        "# wenji configuration: the settings in effect.".to_owned(),
-        "# Save as config.toml in wenji's config folder (~/.config/wenji/) and edit.".to_owned(),
-    ];
-    for (name, _, help) in SETTINGS.iter().filter(|(name, _, _)| *name != "keys") {
-        lines.extend([
-            String::new(),
-            format!("# {help}"),
-            format!("{name} = {}", value_of(config, name)),
-        ]);
-    }
-    lines.extend([
-        String::new(),
-        "# Keys: action = \"key\" or [\"key\", …] gives that action these keys instead of its own."
-            .to_owned(),
-        "# A key is a character (\"q\", \"Q\", \"/\") or enter, esc, tab, space, backspace,"
-            .to_owned(),
-        "# delete, up, down, left, right, pgup, pgdn, home, end, f1 to f12; ctrl- in front for"
-            .to_owned(),
-        "# Ctrl (\"ctrl-d\"). The help screen lists the actions.".to_owned(),
-        "[keys]".to_owned(),
-    ]);
-    let mut merged: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    for (action, specs) in &config.keys {
-        let quoted = specs
-            .iter()
-            .map(|spec| toml::Value::String(spec.clone()).to_string());
-        merged.entry(action).or_default().extend(quoted);
-    }
-    if merged.is_empty() {
-        lines.extend([
-            "# quit = \"Q\"".to_owned(),
-            "# next_hit = [\"n\", \"ctrl-j\"]".to_owned(),
-        ]);
-    }
-    for (action, specs) in merged {
-        lines.push(format!("{} = [{}]", toml_key(action), specs.join(", ")));
-    }
-    lines.push(String::new());
-    lines.join("\n")
-}
-
-fn toml_key(key: &str) -> String {
-    let bare = !key.is_empty()
-        && key
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-    if bare {
-        key.to_owned()
-    } else {
-        toml::Value::String(key.to_owned()).to_string()
     }
 }
 
@@ -379,11 +399,5 @@ mod tests {
             assert!(parsed.is_ok(), "{name}: {parsed:?}");
         }
         assert!(toml::from_str::<ConfigFile>("colour = true").is_err());
-    }
-
-    #[test]
-    fn odd_action_names_are_quoted() {
-        assert_eq!(toml_key("next_hit"), "next_hit");
-        assert_eq!(toml_key("a b"), "\"a b\"");
     }
 }

@@ -10,6 +10,9 @@ pub mod color;
 mod error;
 mod file;
 pub mod keys;
+mod locate;
+mod print;
+mod read;
 pub mod theme;
 
 use std::path::PathBuf;
@@ -18,8 +21,12 @@ use etcetera::BaseStrategy as _;
 
 pub use color::{ColorDepth, adapt, detect_depth};
 pub use error::{ConfigError, Place};
-pub use file::{ConfigFile, KeyList, load, parse, to_toml};
+pub use file::{
+    ConfigFile, KeyList, KeyPlaces, Loaded, load, load_with_places, parse, parse_with_places,
+};
 pub use keys::{KeySpec, KeySpecError};
+pub use print::to_toml;
+pub use read::MAX_BYTES;
 
 /// The effective settings: defaults with the user's file laid over them.
 #[derive(Debug, Clone, PartialEq, Eq)]

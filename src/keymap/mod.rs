@@ -9,14 +9,15 @@ use ratatui::layout::{Position, Rect};
 use crate::action::{Action, Pane};
 use crate::config::KeySpec;
 
+mod hints;
 mod overrides;
 mod tables;
 
-pub use overrides::{Keymap, action_named};
+pub use overrides::{KeyProblem, Keymap, action_named, action_names};
 pub use tables::{BROWSE, GLOBAL, GO_TO, OVERLAY, SEARCH};
 
 /// A key and its modifiers (Shift is implied by the character for letters and symbols).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key {
     pub code: KeyCode,
     pub ctrl: bool,
@@ -142,15 +143,19 @@ pub(crate) const fn hinted(
     }
 }
 
-/// The bindings that apply in `mode`, global ones first.
-pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
-    let table = match mode {
+/// The table of `mode`, without the global keys.
+fn table(mode: Mode) -> &'static [Binding] {
+    match mode {
         Mode::Browse => BROWSE,
         Mode::Overlay => OVERLAY,
         Mode::Search => SEARCH,
         Mode::GoTo => GO_TO,
-    };
-    GLOBAL.iter().chain(table)
+    }
+}
+
+/// The bindings that apply in `mode`, global ones first.
+pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
+    GLOBAL.iter().chain(table(mode))
 }
 
 /// The action for a key press in `mode` by the default tables, if any.

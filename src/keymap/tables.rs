@@ -1,5 +1,7 @@
 //! The default key tables, one per mode. Each entry carries the description the help overlay
-//! shows and, for a few, the word the status bar hints with.
+//! shows and, for a few, the word the status bar hints with. A description that mentions
+//! another key names its action in braces (`{overlay:open}`), so the help names the key in
+//! effect (see `hints`).
 
 use ratatui::crossterm::event::KeyCode;
 
@@ -90,7 +92,7 @@ pub const BROWSE: &[Binding] = &[
     bind(
         &[Key::char('v')],
         Action::StartSelection,
-        "select paragraphs (j/k extend, y/Y copy)",
+        "select paragraphs ({move_down}/{move_up} extend, {yank}/{yank_cited} copy)",
     ),
     bind(
         &[Key::char('m')],
@@ -100,7 +102,7 @@ pub const BROWSE: &[Binding] = &[
     bind(
         &[Key::char('\'')],
         Action::ToggleBookmarks,
-        "list bookmarks; Enter goes there, d deletes",
+        "list bookmarks; {overlay:open} goes there, {overlay:delete_bookmark} deletes",
     ),
     bind(&[Key::char('t')], Action::CycleTheme, "next colour theme"),
     bind(
@@ -135,7 +137,7 @@ pub const BROWSE: &[Binding] = &[
     bind(
         &[Key::char('o')],
         Action::ToggleOutline,
-        "outline of the article; Enter goes there",
+        "outline of the article; {overlay:open} goes there",
     ),
     bind(
         &[Key::char('i')],
@@ -183,7 +185,7 @@ pub const SEARCH: &[Binding] = &[
     bind(
         &[Key::plain(KeyCode::Esc)],
         Action::SearchCancel,
-        "search line: back to where you were before /",
+        "search line: back to where you were before {browse:start_search}",
     ),
     bind(
         &[Key::plain(KeyCode::Up)],
@@ -314,7 +316,7 @@ pub const OVERLAY: &[Binding] = &[
     bind(&[Key::char('?')], Action::ToggleHelp, "help"),
     bind(&[Key::char('!')], Action::ToggleWarnings, "warnings"),
     bind(
-        &[Key::char('q'), Key::plain(KeyCode::Esc)],
+        &[Key::plain(KeyCode::Esc), Key::char('q')],
         Action::CloseOverlay,
         "close",
     ),

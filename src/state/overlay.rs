@@ -5,6 +5,7 @@ use super::{Effect, Focus, State};
 use crate::action::Action;
 use crate::corpus::Corpus;
 use crate::corpus::outline::outline;
+use crate::keymap::Mode;
 use crate::layout::TextRef;
 
 /// Which overlay is open.
@@ -46,20 +47,26 @@ pub enum Target {
 }
 
 impl OverlayKind {
-    /// The overlay's title line.
+    /// The overlay's title line, naming the keys in effect.
     pub fn title(self, state: &State) -> String {
-        match self {
-            OverlayKind::Help => " Keys - ? or Esc closes ".to_owned(),
+        let template = match self {
+            OverlayKind::Help => " Keys - {toggle_help} or {close_overlay} closes ".to_owned(),
             OverlayKind::Warnings => {
-                let count = state.corpus.warnings.len() + state.warnings.len();
-                let plural = if count == 1 { "" } else { "s" };
-                format!(" {count} warning{plural} - ! or Esc closes ")
+                let count = crate::count::count(
+                    state.corpus.warnings.len() + state.warnings.len(),
+                    "warning",
+                );
+                format!(" {count} - {{toggle_warnings}} or {{close_overlay}} closes ")
             }
-            OverlayKind::Outline => " Outline - Enter goes there, o or Esc closes ".to_owned(),
-            OverlayKind::Bookmarks => {
-                " Bookmarks - Enter goes there, d deletes, ' or Esc closes ".to_owned()
+            OverlayKind::Outline => {
+                " Outline - {open} goes there, {toggle_outline} or {close_overlay} closes "
+                    .to_owned()
             }
-        }
+            OverlayKind::Bookmarks => " Bookmarks - {open} goes there, {delete_bookmark} \
+                                       deletes, {toggle_bookmarks} or {close_overlay} closes "
+                .to_owned(),
+        };
+        state.keymap.fill(Mode::Overlay, &template)
     }
 
     /// Whether rows can be selected and picked.
@@ -80,7 +87,7 @@ impl OverlayKind {
                 .keymap
                 .help_entries()
                 .into_iter()
-                .map(|(label, text)| row(label, text.to_owned(), None))
+                .map(|(label, text)| row(label, text, None))
                 .collect(),
             OverlayKind::Warnings if corpus.warnings.is_empty() && state.warnings.is_empty() => {
                 vec![row(

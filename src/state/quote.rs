@@ -6,6 +6,7 @@
 use super::{Effect, Focus, State};
 use crate::action::Action;
 use crate::citation::{CiteFields, cite, quote};
+use crate::keymap::Mode;
 use crate::layout::TextRef;
 use crate::persist::BookmarkId;
 use crate::search::hit::locate;
@@ -86,7 +87,9 @@ impl State {
         if let Some(paragraph) = self.target_paragraph() {
             self.selection = Some((paragraph, paragraph));
             self.focus = Focus::Reader;
-            self.message = Some("selecting: j/k extend, y or Y copies, Esc stops".to_owned());
+            let hint = "selecting: {move_down}/{move_up} extend, {yank} or {yank_cited} copies, \
+                        {clear_search} stops";
+            self.message = Some(self.keymap.fill(Mode::Browse, hint));
         }
     }
 
@@ -106,8 +109,12 @@ impl State {
         self.reader
             .reveal(&self.corpus, (TextRef::Paragraph(cursor), 0), 2);
         let (first, end) = (anchor.min(cursor), anchor.max(cursor));
+        let keys = self.keymap.fill(
+            Mode::Browse,
+            "{yank} or {yank_cited} copies, {clear_search} stops",
+        );
         self.message = Some(format!(
-            "selecting paragraphs {}-{}: y or Y copies, Esc stops",
+            "selecting paragraphs {}-{}: {keys}",
             first + 1,
             end + 1
         ));

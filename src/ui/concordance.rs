@@ -9,6 +9,7 @@ use super::text::draw;
 use super::theme::Theme;
 use crate::corpus::Corpus;
 use crate::count::count;
+use crate::keymap::{Keymap, Mode};
 use crate::search::hit::{context, locate};
 use crate::search::index::Index;
 use crate::state::Search;
@@ -24,6 +25,8 @@ pub struct ConcordanceView<'a> {
     pub index: Option<&'a Index>,
     pub search: &'a Search,
     pub focused: bool,
+    /// The keys in effect, for the title's hint.
+    pub keys: &'a Keymap,
     pub theme: &'a Theme,
     pub ambiguous: AmbiguousWidth,
 }
@@ -36,9 +39,12 @@ impl Widget for &ConcordanceView<'_> {
         } else {
             ""
         };
+        let toggle = self
+            .keys
+            .fill(Mode::Search, "{toggle_concordance} for articles");
         let block = super::bordered(self.ambiguous)
             .title(format!(
-                " Concordance: {}{running} - Tab for articles ",
+                " Concordance: {}{running} - {toggle} ",
                 count(hits, "hit")
             ))
             .border_style(self.theme.border(self.focused));

@@ -16,6 +16,7 @@ use ratatui::layout::Rect;
 use ratatui::symbols::border;
 use ratatui::widgets::{Block, Widget};
 
+use crate::keymap::Mode;
 use crate::state::{Focus, State};
 use crate::text::truncate::truncate;
 use crate::text::width::AmbiguousWidth;
@@ -42,6 +43,7 @@ pub fn render(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
             index,
             search,
             focused,
+            keys: &state.keymap,
             theme,
             ambiguous,
         };
@@ -143,9 +145,13 @@ fn bottom_line(state: &State, theme: &Theme, area: Rect, buf: &mut ratatui::buff
     let ambiguous = state.settings.ambiguous;
     let prompt = match (&state.go_to, &state.note) {
         (Some(text), _) => Some(format!(":{text}")),
-        (None, Some((_, text))) => Some(format!(
-            "note for the bookmark (Enter keeps it, Esc skips): {text}"
-        )),
+        (None, Some((_, text))) => {
+            let ask = state.keymap.fill(
+                Mode::GoTo,
+                "note for the bookmark ({go_to_submit} keeps it, {go_to_cancel} skips): ",
+            );
+            Some(format!("{ask}{text}"))
+        }
         (None, None) => None,
     };
     if let Some(prompt) = prompt {
@@ -165,6 +171,7 @@ fn bottom_line(state: &State, theme: &Theme, area: Rect, buf: &mut ratatui::buff
             &search_line::SearchLineView {
                 search,
                 indexing,
+                keys: &state.keymap,
                 theme,
                 ambiguous,
             },

@@ -6,6 +6,7 @@ use ratatui::widgets::{Clear, Widget};
 
 use super::text::draw;
 use super::theme::Theme;
+use crate::keymap::Mode;
 use crate::state::{Overlay, Row, State};
 use crate::text::width::{AmbiguousWidth, str_width};
 use crate::text::wrap::{WrapOptions, wrap};
@@ -27,9 +28,10 @@ impl Widget for &OverlayView<'_> {
         blank_cut_glyphs(area, buf);
         let rows = self.overlay.kind.rows(self.state);
         let more = if self.overlay.top + usize::from(area.height.saturating_sub(2)) < rows.len() {
-            " j/k scroll "
+            let keys = &self.state.keymap;
+            keys.fill(Mode::Overlay, " {move_down}/{move_up} scroll ")
         } else {
-            ""
+            String::new()
         };
         let block = super::bordered(self.ambiguous)
             .title(self.overlay.kind.title(self.state))

@@ -15,6 +15,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::text::draw;
 use super::theme::Theme;
 use crate::count::hits_in_articles;
+use crate::keymap::{Keymap, Mode};
 use crate::state::Search;
 use crate::text::width::{AmbiguousWidth, str_width};
 
@@ -23,6 +24,8 @@ pub struct SearchLineView<'a> {
     pub search: &'a Search,
     /// The index is still being built.
     pub indexing: bool,
+    /// The keys in effect, for the hint before the first character.
+    pub keys: &'a Keymap,
     pub theme: &'a Theme,
     pub ambiguous: AmbiguousWidth,
 }
@@ -85,7 +88,10 @@ impl SearchLineView<'_> {
             return " indexing ".to_owned();
         }
         if !search.filters() {
-            return " type to search; Enter keeps, Esc returns ".to_owned();
+            return self.keys.fill(
+                Mode::Search,
+                " type to search; {search_submit} keeps, {search_cancel} returns ",
+            );
         }
         let (hits, articles) = (search.results.hit_count(), search.results.articles.len());
         let running = if search.running { " scanning" } else { "" };

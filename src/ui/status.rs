@@ -14,6 +14,7 @@ use ratatui::widgets::Widget;
 
 use super::theme::Theme;
 use crate::count::count;
+use crate::keymap::Mode;
 use crate::state::State;
 use crate::text::truncate::truncate;
 use crate::text::width::{AmbiguousWidth, str_width};
@@ -102,7 +103,8 @@ impl StatusView<'_> {
         }
         let warnings = state.corpus().warnings.len();
         if warnings > 0 {
-            let text = format!(" {} (!) ", count(warnings, "warning"));
+            let key = state.keymap.fill(Mode::Browse, "{toggle_warnings}");
+            let text = format!(" {} ({key}) ", count(warnings, "warning"));
             parts.push(Part::new(text, theme.warning, Rank::Warnings));
         }
         if let Some(search) = state.search.as_ref().filter(|s| s.filters()) {
@@ -111,7 +113,10 @@ impl StatusView<'_> {
             let query = format!(" /{} ", search.text());
             parts.push(Part::new(query, theme.status_key, Rank::Query));
             parts.push(Part::new(hit, theme.status_key, Rank::Hit));
-            let hints = " n/N next/previous  Esc clear ".to_owned();
+            let hints = state.keymap.fill(
+                Mode::Browse,
+                " {next_hit}/{previous_hit} next/previous  {clear_search} clear ",
+            );
             parts.push(Part::new(hints, theme.status, Rank::SearchHints));
         }
         if let Some(message) = &state.message {

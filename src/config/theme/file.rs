@@ -90,8 +90,10 @@ fn colour<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Color>, D
     })
 }
 
-/// Names the first role or attribute the file misspells; types and values are left to serde.
-pub(super) fn unknown_name(table: &DeTable<'_>) -> Option<(Range<usize>, String)> {
+/// Names every role and attribute the file misspells, in the order written; types and values
+/// are left to serde.
+pub(super) fn unknown_names(table: &DeTable<'_>) -> Vec<(Range<usize>, String)> {
+    let mut unknown = Vec::new();
     for (key, value) in table {
         let name: &str = key.get_ref();
         if name == "extends" {
@@ -99,7 +101,8 @@ pub(super) fn unknown_name(table: &DeTable<'_>) -> Option<(Range<usize>, String)
         }
         if !ROLES.contains(&name) {
             let message = format!("unknown role `{name}` (roles are {})", ROLES.join(", "));
-            return Some((key.span(), message));
+            unknown.push((key.span(), message));
+            continue;
         }
         for attribute in value
             .get_ref()
@@ -113,15 +116,17 @@ pub(super) fn unknown_name(table: &DeTable<'_>) -> Option<(Range<usize>, String)
                     attribute.get_ref(),
                     ATTRIBUTES.join(", ")
                 );
-                return Some((attribute.span(), message));
+                unknown.push((attribute.span(), message));
             }
         }
     }
-    None
+    unknown.sort_by_key(|(span, _)| span.start);
+    unknown
 }
 
 /// What a role may say.
-const ATTRIBUTES: [&str; 7] = ["fg", "bg", "bold", "italic", "underline", "reversed", "dim"];
+pub(super) const ATTRIBUTES: [&str; 7] =
+    ["fg", "bg", "bold", "italic", "underline", "reversed", "dim"];
 
 impl RoleFile {
     pub fn style(&self) -> Style {

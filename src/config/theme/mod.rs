@@ -59,20 +59,49 @@ pub fn theme_names(user_themes_dir: Option<&Path>) -> Vec<String> {
     names
 }
 
+/// Why a theme cannot be used: every problem found in its file and the files it extends, each
+/// with its place, in the order found. Displayed one problem a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThemeError {
+    pub errors: Vec<ConfigError>,
+}
+
+impl From<ConfigError> for ThemeError {
+    fn from(error: ConfigError) -> Self {
+        Self {
+            errors: vec![error],
+        }
+    }
+}
+
+impl ThemeError {
+    /// The line of the first problem, when it has one.
+    pub fn line(&self) -> Option<usize> {
+        self.errors.first().and_then(ConfigError::line)
+    }
+}
+
+impl std::fmt::Display for ThemeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let lines: Vec<String> = self.errors.iter().map(ToString::to_string).collect();
+        f.write_str(&lines.join("\n"))
+    }
+}
+
+impl std::error::Error for ThemeError {}
+
 /// Loads a theme by name (a user theme of that name, else a built-in) or by path (anything with a
-/// `/` or ending in `.toml`), following `extends`. On error, keep the theme in use.
-pub fn load_theme(
-    name_or_path: &str,
-    user_themes_dir: Option<&Path>,
-) -> Result<Theme, ConfigError> {
+/// `/` or ending in `.toml`), following `extends` to any depth. A file over 1 MiB is not read.
+/// On error, keep the theme in use.
+pub fn load_theme(name_or_path: &str, user_themes_dir: Option<&Path>) -> Result<Theme, ThemeError> {
     resolve::load(name_or_path, user_themes_dir)
 }
 
-/// [`load_theme`], falling back to `dark` (with the reason) when the theme cannot be used.
+/// [`load_theme`], falling back to `dark` (with the reasons) when the theme cannot be used.
 pub fn load_theme_or_default(
     name_or_path: &str,
     user_themes_dir: Option<&Path>,
-) -> (Theme, Option<ConfigError>) {
+) -> (Theme, Option<ThemeError>) {
     match load_theme(name_or_path, user_themes_dir) {
         Ok(theme) => (theme, None),
         Err(err) => (Theme::default(), Some(err)),

@@ -1,28 +1,91 @@
 //! From a name or path to a resolved theme: finding the file (user folder, built-ins, a path),
-//! reading it, following `extends` (no loops), laying each file's roles over its parent's.
+//! reading it, following `extends` to any depth (refusing only a loop), laying each file's roles
+//! over its parent's. Every problem found on the way is reported, not only the first.
 
-use std::fs;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize as _;
-use toml::de::DeTable;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
 use ratatui::style::Style;
 
-use super::file::{ThemeFile, unknown_name};
-use super::{BUILTIN, builtin_names, styles_mut};
-use crate::config::ConfigError;
+use super::file::{ATTRIBUTES, ROLES, ThemeFile, unknown_names};
+use super::{BUILTIN, ThemeError, builtin_names, styles_mut};
 use crate::config::error::describe;
+use crate::config::locate::Locator;
+use crate::config::read::read_limited;
+use crate::config::{ConfigError, Place};
 use crate::ui::theme::Theme;
 
+/// Problems named one by one in a theme file; any more are counted in one message after them.
+const SHOWN: usize = 20;
+
 /// The theme `name_or_path` names, resolved.
-pub(super) fn load(name_or_path: &str, user_dir: Option<&Path>) -> Result<Theme, ConfigError> {
-    let mut chain = Vec::new();
-    let source = locate(name_or_path, user_dir, None, &chain).ok_or_else(|| {
-        ConfigError::file(Path::new(name_or_path), not_found(name_or_path, user_dir))
+pub(super) fn load(name_or_path: &str, user_dir: Option<&Path>) -> Result<Theme, ThemeError> {
+    let first = locate(name_or_path, user_dir, None, &[]).ok_or_else(|| {
+        let path = Path::new(name_or_path);
+        ThemeError::from(ConfigError::file(path, not_found(name_or_path, user_dir)))
     })?;
-    Ok(resolve(source, user_dir, &mut chain)?.finish())
+    let mut chain = Vec::new();
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    let mut next = Some(first);
+    // The chain is followed in a loop, not by recursion: any depth is fine, and a file seen
+    // before ends it with a message.
+    while let Some(source) = next.take() {
+        let (path, text) = match text_of(&source) {
+            Ok(found) => found,
+            Err(err) => {
+                errors.push(err);
+                break;
+            }
+        };
+        let read = read(&path, &text);
+        errors.extend(read.errors);
+        let is_root = source == Source::Builtin(0);
+        chain.push(source);
+        next = match read.extends {
+            Some((name, span)) => {
+                let fail = |message: String| {
+                    let line_col = Some(Locator::new(&text).line_col(span.start));
+                    ConfigError {
+                        place: Place {
+                            file: path.clone(),
+                            line_col,
+                        },
+                        message,
+                    }
+                };
+                match locate(&name, user_dir, path.parent(), &chain) {
+                    None => {
+                        errors.push(fail(not_found(&name, user_dir)));
+                        None
+                    }
+                    Some(parent) if chain.contains(&parent) => {
+                        let message = format!(
+                            "extends = \"{name}\" goes round in a loop; the theme is not used"
+                        );
+                        errors.push(fail(message));
+                        None
+                    }
+                    Some(parent) => Some(parent),
+                }
+            }
+            None if is_root => None,
+            None => Some(Source::Builtin(0)),
+        };
+        files.extend(read.file);
+    }
+    if !errors.is_empty() {
+        return Err(ThemeError { errors });
+    }
+    let mut layer = Layer::empty();
+    for file in files.iter().rev() {
+        apply(file, &mut layer);
+    }
+    Ok(layer.finish())
 }
 
 fn not_found(name: &str, user_themes_dir: Option<&Path>) -> String {
@@ -74,6 +137,22 @@ fn locate(
     }
 }
 
+/// The file's name for messages and its text; a file over 1 MiB is not read.
+fn text_of(source: &Source) -> Result<(PathBuf, String), ConfigError> {
+    match source {
+        Source::Builtin(i) => Ok((
+            PathBuf::from(format!("themes/{}.toml", BUILTIN[*i].0)),
+            BUILTIN[*i].1.to_owned(),
+        )),
+        Source::File(path) => read_limited(path)
+            .map(|text| (path.clone(), text))
+            .map_err(|err| {
+                let message = format!("{}; the theme is not used", err.describe());
+                ConfigError::file(path, message)
+            }),
+    }
+}
+
 /// A theme before `background` is folded into `text`, so a child's background still applies.
 #[derive(Debug, Clone)]
 struct Layer {
@@ -101,66 +180,108 @@ impl Layer {
     }
 }
 
-const MAX_DEPTH: usize = 8;
-
-fn resolve(
-    source: Source,
-    user_dir: Option<&Path>,
-    chain: &mut Vec<Source>,
-) -> Result<Layer, ConfigError> {
-    let (path, text) = match &source {
-        Source::Builtin(i) => (
-            PathBuf::from(format!("themes/{}.toml", BUILTIN[*i].0)),
-            BUILTIN[*i].1.to_owned(),
-        ),
-        Source::File(path) => match fs::read_to_string(path) {
-            Ok(text) => (path.clone(), text),
-            Err(err) => {
-                let message = format!("cannot read the theme file ({err}); the theme is not used");
-                return Err(ConfigError::file(path, message));
-            }
-        },
-    };
-    let file = read(&path, &text)?;
-    let is_root = source == Source::Builtin(0);
-    chain.push(source);
-    let mut layer = match &file.extends {
-        Some(extends) => {
-            let name = extends.get_ref();
-            let fail =
-                |message: String| ConfigError::at(&path, &text, Some(extends.span()), message);
-            let beside = path.parent();
-            let parent = locate(name, user_dir, beside, chain)
-                .ok_or_else(|| fail(not_found(name, user_dir)))?;
-            if chain.contains(&parent) || chain.len() >= MAX_DEPTH {
-                return Err(fail(format!(
-                    "extends = \"{name}\" goes round in a loop; the theme is not used"
-                )));
-            }
-            resolve(parent, user_dir, chain)?
-        }
-        None if is_root => Layer::empty(),
-        None => resolve(Source::Builtin(0), user_dir, chain)?,
-    };
-    apply(&file, &mut layer);
-    Ok(layer)
+/// One file read: its roles when nothing is wrong with it, the theme it extends (when that can
+/// be read, even from a file with other problems) and every problem.
+struct Read {
+    file: Option<ThemeFile>,
+    extends: Option<(String, Range<usize>)>,
+    errors: Vec<ConfigError>,
 }
 
-/// The file's roles, or the first thing wrong with it.
-fn read(path: &Path, text: &str) -> Result<ThemeFile, ConfigError> {
-    let fail = |span: Option<Range<usize>>, what: String| {
-        let message = format!("{what}; the theme is not used");
-        ConfigError::at(path, text, span, message)
+fn read(path: &Path, text: &str) -> Read {
+    let locator = Locator::new(text);
+    let fail = |span: Option<Range<usize>>, what: String| ConfigError {
+        place: Place {
+            file: path.to_path_buf(),
+            line_col: span.map(|span| locator.line_col(span.start)),
+        },
+        message: format!("{what}; the theme is not used"),
     };
-    let table = DeTable::parse(text).map_err(|err| {
-        let what = describe(err.message(), text, err.span());
-        fail(err.span(), format!("not valid TOML: {what}"))
-    })?;
-    if let Some((span, what)) = unknown_name(table.get_ref()) {
-        return Err(fail(Some(span), what));
+    let table = match DeTable::parse(text) {
+        Ok(table) => table,
+        Err(err) => {
+            let what = describe(err.message(), text, err.span());
+            return Read {
+                file: None,
+                extends: None,
+                errors: vec![fail(err.span(), format!("not valid TOML: {what}"))],
+            };
+        }
+    };
+    let mut problems = unknown_names(table.get_ref());
+    problems.extend(bad_values(table.get_ref(), text));
+    problems.sort_by_key(|(span, _)| span.start);
+    let extends = table.get_ref().iter().find_map(|(key, value)| {
+        let name = (key.get_ref() == "extends").then(|| value.get_ref().as_str())??;
+        Some((name.to_owned(), value.span()))
+    });
+    let mut errors: Vec<ConfigError> = problems
+        .iter()
+        .take(SHOWN)
+        .map(|(span, what)| fail(Some(span.clone()), what.clone()))
+        .collect();
+    if let Some((span, _)) = problems.get(SHOWN) {
+        let more = crate::count::count(problems.len() - SHOWN, "other problem");
+        errors.push(fail(Some(span.clone()), format!("and {more} from here on")));
     }
-    ThemeFile::deserialize(toml::de::Deserializer::from(table))
-        .map_err(|err| fail(err.span(), describe(err.message(), text, err.span())))
+    let file = if problems.is_empty() {
+        ThemeFile::deserialize(toml::de::Deserializer::from(table))
+            .map_err(|err| {
+                let what = describe(err.message(), text, err.span());
+                errors.push(fail(err.span(), what));
+            })
+            .ok()
+    } else {
+        None
+    };
+    Read {
+        file,
+        extends,
+        errors,
+    }
+}
+
+/// Every value of a known role or attribute that is not what it must be: each is checked on its
+/// own, so one bad colour does not hide the next.
+fn bad_values(table: &DeTable<'_>, text: &str) -> Vec<(Range<usize>, String)> {
+    let mut bad = Vec::new();
+    for (key, value) in table {
+        let name: &str = key.get_ref();
+        if name != "extends" && !ROLES.contains(&name) {
+            continue;
+        }
+        let pieces: Vec<DeTable<'_>> = match value.get_ref().as_table() {
+            Some(attributes) if name != "extends" => attributes
+                .iter()
+                .filter(|(attribute, _)| ATTRIBUTES.contains(&attribute.get_ref().as_ref()))
+                .map(|(attribute, setting)| {
+                    let mut role = DeTable::new();
+                    role.insert(attribute.clone(), setting.clone());
+                    let role = Spanned::new(value.span(), DeValue::Table(role));
+                    one_entry(key, role)
+                })
+                .collect(),
+            _ => vec![one_entry(key, value.clone())],
+        };
+        for piece in pieces {
+            let checked =
+                ThemeFile::deserialize(toml::de::Deserializer::from(Spanned::new(0..0, piece)));
+            if let Err(err) = checked {
+                let span = err.span().unwrap_or_else(|| value.span());
+                bad.push((span.clone(), describe(err.message(), text, Some(span))));
+            }
+        }
+    }
+    bad
+}
+
+fn one_entry<'i>(
+    key: &Spanned<std::borrow::Cow<'i, str>>,
+    value: Spanned<DeValue<'i>>,
+) -> DeTable<'i> {
+    let mut one = DeTable::new();
+    one.insert(key.clone(), value);
+    one
 }
 
 fn apply(file: &ThemeFile, layer: &mut Layer) {
