@@ -13,6 +13,7 @@ use crate::persist::{
     ArticleKey, Bookmark, BookmarkId, CorpusId, CorpusKeys, Position, SaveError, StateStore,
 };
 use crate::state::{BookmarkRow, State};
+use crate::text::sanitize::sanitized_line;
 
 /// The saved state for one open corpus.
 #[derive(Debug)]
@@ -40,12 +41,13 @@ fn list_once(state: &mut State, message: String) {
     }
 }
 
-/// A problem with the state file, as `!` lists it.
+/// A problem with the state file, as `!` lists it (on one line: it names paths from the
+/// environment).
 pub fn state_warning(message: String) -> Warning {
     Warning {
         source: "state".to_owned(),
         line: None,
-        message,
+        message: sanitized_line(message),
     }
 }
 
@@ -292,12 +294,14 @@ impl Session {
                     id: bookmark.id(),
                     article,
                     paragraph: bookmark.paragraph,
+                    // The state file is text anyone can edit: what it says is shown like a
+                    // file's text, escapes as placeholders, on one line.
                     title: article.map_or_else(
-                        || bookmark.key.title.clone(),
+                        || sanitized_line(bookmark.key.title.clone()),
                         |a| corpus.articles[a].display_title().to_owned(),
                     ),
-                    snippet: bookmark.snippet.clone(),
-                    note: bookmark.note.clone(),
+                    snippet: sanitized_line(bookmark.snippet.clone()),
+                    note: sanitized_line(bookmark.note.clone()),
                     stale: bookmark.stale,
                 }
             })

@@ -213,7 +213,10 @@ fn a_hostile_value_in_a_usage_error_reaches_a_terminal_clean() {
     assert!(!exit.success(), "a usage error");
     let output = String::from_utf8_lossy(&pty.raw_output()).into_owned();
     assert!(output.contains("unknown encoding"), "{output}");
-    assert_clean("the usage error on a terminal", &output.replace("\r\n", "\n"));
+    assert_clean(
+        "the usage error on a terminal",
+        &output.replace("\r\n", "\n"),
+    );
     assert!(pty.window_titles().is_empty(), "{:?}", pty.window_titles());
 }
 

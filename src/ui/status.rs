@@ -16,6 +16,7 @@ use super::theme::Theme;
 use crate::count::count;
 use crate::keymap::Mode;
 use crate::state::State;
+use crate::text::sanitize::sanitize_line;
 use crate::text::truncate::truncate;
 use crate::text::width::{AmbiguousWidth, str_width};
 
@@ -120,6 +121,9 @@ impl StatusView<'_> {
             parts.push(Part::new(hints, theme.status, Rank::SearchHints));
         }
         if let Some(message) = &state.message {
+            // Notices quote names (files, themes, paths from the environment): one line, with
+            // escapes as placeholders, whoever wrote the notice.
+            let (message, _) = sanitize_line(message);
             parts.push(Part::new(
                 format!(" {message} "),
                 theme.notice,
