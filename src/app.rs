@@ -22,6 +22,7 @@ use crate::session::Session;
 use crate::state::{Effect, Settings, State};
 use crate::terminal::{self, Signal, Tui};
 use crate::ui::layout::{Areas, Shape};
+use crate::ui::reader_place::ReaderPlace;
 use crate::ui::{self, theme::Theme};
 
 /// How a session ended.
@@ -111,6 +112,7 @@ pub fn run(corpus: Corpus, setup: Setup) -> Result<Exit> {
         worker: &worker,
         mouse,
         areas: None,
+        reader_shown: None,
     };
     app.run(&themes, &events)
 }
@@ -124,6 +126,8 @@ struct App<'a> {
     mouse: bool,
     /// Where the panes were at the last draw, for the mouse.
     areas: Option<Areas>,
+    /// Where the last frame drew the reader, to scroll its rows in place.
+    reader_shown: Option<ReaderPlace>,
 }
 
 impl App<'_> {
@@ -134,9 +138,20 @@ impl App<'_> {
             if let Some(areas) = self.areas {
                 self.state.set_viewport(areas.viewport(screen));
             }
+            let place = self
+                .areas
+                .and_then(|areas| ReaderPlace::of(self.state, areas));
+            if let Some(scroll) = self
+                .reader_shown
+                .zip(place)
+                .and_then(|(shown, next)| shown.scroll_to(&next))
+            {
+                self.tui.scroll_hint(scroll);
+            }
             let state = &*self.state;
             let theme = &themes[state.theme().min(themes.len() - 1)].1;
             self.tui.draw(|frame| ui::render(frame, state, theme))?;
+            self.reader_shown = place;
             // Handle everything already waiting before drawing again: typing fast never lags.
             let first = events.recv().context("event channel closed")?;
             for event in std::iter::once(first).chain(events.try_iter()) {

@@ -1,0 +1,140 @@
+//! A ratatui [`Backend`] that writes each frame in as few bytes as it can: ratatui's crossterm
+//! backend with its `draw` replaced.
+//!
+//! The crossterm backend (ratatui-crossterm 0.1.2) assumes every cell moves the cursor one
+//! column, so it writes a cursor move before every cell after a hanzi: on a page of Chinese the
+//! moves cost more than the text. Here the cursor is followed by each cell's real width
+//! ([`Cursor`]), styles change in one sequence only when they differ ([`Pen`]), the cursor is
+//! hidden once rather than every frame, and the frame goes out in one write, together with any
+//! command queued before it (a [`Scroll`](super::Scroll)). ratatui PR #2721
+//! fixes the moves upstream; once a release has it, only the style and hiding savings are left
+//! to keep this file.
+
+use std::io::{self, Write};
+
+use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
+use ratatui::buffer::Cell;
+use ratatui::crossterm::Command;
+use ratatui::layout::{Position, Size};
+
+use super::cursor::Cursor;
+use super::pen::Pen;
+
+/// ratatui's crossterm backend, drawing with fewer bytes.
+pub struct WireBackend<W: Write> {
+    inner: CrosstermBackend<W>,
+    /// Whether the cursor is shown, once wenji has said so.
+    cursor_shown: Option<bool>,
+    /// Bytes not yet written: commands queued before a frame, then the frame, so that together
+    /// they go out in one write.
+    pending: Vec<u8>,
+}
+
+impl<W: Write> WireBackend<W> {
+    pub fn new(writer: W) -> Self {
+        Self {
+            inner: CrosstermBackend::new(writer),
+            cursor_shown: None,
+            pending: Vec::new(),
+        }
+    }
+
+    /// Queues `command`, to go out with the next frame (or the next flush).
+    pub fn queue(&mut self, command: &impl Command) -> io::Result<()> {
+        let mut ansi = String::new();
+        command.write_ansi(&mut ansi).map_err(io::Error::other)?;
+        self.pending.extend_from_slice(ansi.as_bytes());
+        Ok(())
+    }
+
+    /// Writes what is queued, ahead of anything else.
+    fn write_pending(&mut self) -> io::Result<()> {
+        if !self.pending.is_empty() {
+            self.inner.write_all(&self.pending)?;
+            self.pending.clear();
+        }
+        Ok(())
+    }
+}
+
+/// Appends to `out` what draws `content` (changed cells, in ratatui's diff order).
+pub fn encode<'a>(content: impl Iterator<Item = (u16, u16, &'a Cell)>, out: &mut Vec<u8>) {
+    // Every frame starts from a reset pen (the last one ended with a reset) and an unknown
+    // cursor (ratatui may have moved it to show it).
+    let mut cursor = Cursor::default();
+    let mut pen = Pen::default();
+    for (x, y, cell) in content {
+        cursor.move_to(x, y, out);
+        pen.change_to(cell, out);
+        out.extend_from_slice(cell.symbol().as_bytes());
+        cursor.printed(cell);
+    }
+    pen.reset(out);
+}
+
+impl<W: Write> Backend for WireBackend<W> {
+    type Error = io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        encode(content, &mut self.pending);
+        self.write_pending()
+    }
+
+    fn hide_cursor(&mut self) -> io::Result<()> {
+        if self.cursor_shown != Some(false) {
+            self.write_pending()?;
+            self.inner.hide_cursor()?;
+            self.cursor_shown = Some(false);
+        }
+        Ok(())
+    }
+
+    fn show_cursor(&mut self) -> io::Result<()> {
+        if self.cursor_shown != Some(true) {
+            self.write_pending()?;
+            self.inner.show_cursor()?;
+            self.cursor_shown = Some(true);
+        }
+        Ok(())
+    }
+
+    fn get_cursor_position(&mut self) -> io::Result<Position> {
+        self.inner.get_cursor_position()
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
+        self.write_pending()?;
+        self.inner.set_cursor_position(position)
+    }
+
+    fn clear(&mut self) -> io::Result<()> {
+        self.write_pending()?;
+        self.inner.clear()
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        self.write_pending()?;
+        self.inner.clear_region(clear_type)
+    }
+
+    fn append_lines(&mut self, n: u16) -> io::Result<()> {
+        self.write_pending()?;
+        self.inner.append_lines(n)
+    }
+
+    fn size(&self) -> io::Result<Size> {
+        self.inner.size()
+    }
+
+    fn window_size(&mut self) -> io::Result<WindowSize> {
+        self.inner.window_size()
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.write_pending()?;
+        Backend::flush(&mut self.inner)
+    }
+}
