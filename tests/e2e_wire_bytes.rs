@@ -1,6 +1,7 @@
 //! Bytes on the wire, counted from outside in a pseudo-terminal: what one line and one page of
-//! scrolling the sample cost, with both panes at 100×30 and in full-width reading (`z`), beside
-//! `less` scrolling the same file in the same terminal. Over a slow SSH link these bytes are the
+//! scrolling the sample cost, with both panes at 100×30 (beside the sample's short list and
+//! beside a full one) and in full-width reading (`z`), beside `less` scrolling the same file in
+//! the same terminal. Over a slow SSH link these bytes are the
 //! delay a reader feels. The counts are bytes, not time, so the budgets are safe to assert.
 //!
 //! Every scroll must also leave the screen exactly as a full redraw draws it: suspending and
@@ -101,7 +102,7 @@ fn full_list() -> tempfile::TempDir {
 }
 
 fn less() -> Pty {
-    let pty = Pty::spawn("/usr/bin/less", &[SAMPLE], COLS, ROWS, &[]);
+    let pty = Pty::spawn("less", &[SAMPLE], COLS, ROWS, &[]);
     pty.wait_for("以全面振兴新突破建设中国式现代化新辽宁", PATIENCE)
         .expect("less shows the sample");
     pty

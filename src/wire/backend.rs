@@ -6,9 +6,12 @@
 //! moves cost more than the text. Here the cursor is followed by each cell's real width
 //! ([`Cursor`]), styles change in one sequence only when they differ ([`Pen`]), the cursor is
 //! hidden once rather than every frame, and the frame goes out in one write, together with any
-//! command queued before it (a [`Scroll`](super::Scroll)). ratatui PR #2721
-//! fixes the moves upstream; once a release has it, only the style and hiding savings are left
-//! to keep this file.
+//! command queued before it (a [`Scroll`](super::Scroll)). The same encoding ([`encode`]) is what
+//! the screen weighs a scroll against a redraw with.
+//!
+//! ratatui PR #2721 (merged, not yet released) stops the move after a wide character upstream.
+//! Once a release has it, what is left here is the one-sequence styles, the short relative moves
+//! and the cursor hidden once: measure with `tests/e2e_wire_bytes.rs` before dropping this.
 
 use std::io::{self, Write};
 
