@@ -63,6 +63,13 @@ impl Cursor {
         self.at = Some((x, y));
     }
 
+    /// Where the cursor is, when it is on row `y` short of column `x`.
+    pub fn short_of(self, x: u16, y: u16) -> Option<u16> {
+        self.at
+            .filter(|&(from, row)| row == y && from < x)
+            .map(|(from, _)| from)
+    }
+
     /// Notes that `cell` was printed at the cursor.
     pub fn printed(&mut self, cell: &Cell) {
         self.at = match (self.at, trusted_width(cell)) {

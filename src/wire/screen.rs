@@ -2,19 +2,22 @@
 //! place.
 //!
 //! Before a frame, the app may say which rows it expects to have moved ([`Screen::scroll_hint`]).
-//! Once the frame is rendered, the screen weighs the two ways to show it: ratatui's diff against
-//! what the terminal shows, or the terminal scrolling the rows and the diff against the moved
-//! screen. Both are encoded exactly as they would be sent, and the shorter goes out; so a hint can
-//! cost bytes only in the weighing, never on the wire, and a wrong one is simply not used.
+//! Once the frame is rendered, the screen weighs the two ways to show it: the diff against what
+//! the terminal shows, or the terminal scrolling the rows and the diff against the moved screen.
+//! Both are encoded exactly as they would be sent, and the shorter goes out; so a hint can cost
+//! bytes only in the weighing, never on the wire, and a wrong one is simply not used. The screen
+//! writes the diff itself ([`encode_frame`]) rather than through `Terminal::draw`, which only
+//! sees ratatui's previous frame and could not be told that the terminal moved it.
 
 use std::io::{self, Write};
 
+use ratatui::backend::Backend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::Command;
 use ratatui::layout::{Rect, Size};
 use ratatui::{Frame, Terminal, TerminalOptions, Viewport};
 
-use super::backend::{WireBackend, encode};
+use super::backend::{WireBackend, encode_frame};
 use super::scroll::Scroll;
 
 /// A terminal drawn by ratatui through a [`WireBackend`].
@@ -24,8 +27,6 @@ pub struct Screen<W: Write> {
     shown: Option<Buffer>,
     /// The rows the next frame is expected to have moved.
     hint: Option<Scroll>,
-    /// Room to weigh the two ways of drawing a frame.
-    scratch: Vec<u8>,
 }
 
 impl<W: Write> Screen<W> {
@@ -50,7 +51,6 @@ impl<W: Write> Screen<W> {
             terminal,
             shown: None,
             hint: None,
-            scratch: Vec::new(),
         }
     }
 
@@ -67,50 +67,40 @@ impl<W: Write> Screen<W> {
     /// Renders a frame and sends what changed. The terminal's cursor stays hidden: wenji's views
     /// draw their cursors as cells.
     pub fn draw(&mut self, render: impl FnOnce(&mut Frame<'_>)) -> io::Result<()> {
+        // A resize clears the terminal, and ratatui's previous frame with it.
         self.terminal.autoresize()?;
         render(&mut self.terminal.get_frame());
-        if let Some(scroll) = self.hint.take() {
-            self.scroll_if_shorter(&scroll)?;
-        }
-        let frame = self.terminal.apply_buffer()?;
-        let shown = self.shown.get_or_insert_with(Buffer::default);
-        shown.area = frame.buffer.area;
-        shown.content.clone_from(&frame.buffer.content);
-        Ok(())
-    }
-
-    /// Scrolls `scroll`'s rows on the terminal when that and the diff after it are shorter than
-    /// the diff alone; ratatui's previous frame is then the moved screen, so it diffs against that.
-    fn scroll_if_shorter(&mut self, scroll: &Scroll) -> io::Result<()> {
         let next = self.terminal.current_buffer_mut();
-        let Some(shown) = self
-            .shown
-            .as_ref()
-            .filter(|shown| shown.area == next.area && scroll.fits(shown))
-        else {
-            return Ok(());
+        let blank;
+        let shown = match &self.shown {
+            Some(shown) if shown.area == next.area => shown,
+            _ => {
+                blank = Buffer::empty(next.area);
+                &blank
+            }
         };
-        let mut moved = shown.clone();
-        scroll.apply(&mut moved);
-        let scratch = &mut self.scratch;
-        scratch.clear();
-        encode(shown.diff_iter(&*next), scratch);
-        let redraw = scratch.len();
-        scratch.clear();
-        scroll
-            .write_ansi(&mut Ansi(scratch))
-            .map_err(io::Error::other)?;
-        encode(moved.diff_iter(&*next), scratch);
-        if scratch.len() >= redraw {
-            return Ok(());
+        let mut bytes = Vec::new();
+        encode_frame(shown, next, &mut bytes);
+        if let Some(scroll) = self.hint.take().filter(|scroll| scroll.fits(shown)) {
+            let mut moved = shown.clone();
+            scroll.apply(&mut moved);
+            let mut scrolled = Vec::new();
+            scroll
+                .write_ansi(&mut Ansi(&mut scrolled))
+                .map_err(io::Error::other)?;
+            encode_frame(&moved, next, &mut scrolled);
+            if scrolled.len() < bytes.len() {
+                bytes = scrolled;
+            }
         }
-        // ratatui diffs against its previous buffer, which it does not lend out: put the moved
-        // screen in the current one, swap it into the previous one, then put the frame back.
-        let next = std::mem::take(next);
-        *self.terminal.current_buffer_mut() = moved;
+        let shown = self.shown.get_or_insert_with(Buffer::default);
+        shown.area = next.area;
+        shown.content.clone_from(&next.content);
+        self.terminal.backend_mut().queue_bytes(&bytes);
+        // What `Terminal::draw` does after its own diff, which is not used.
+        self.terminal.hide_cursor()?;
         self.terminal.swap_buffers();
-        *self.terminal.current_buffer_mut() = next;
-        self.terminal.backend_mut().queue(scroll)
+        Backend::flush(self.terminal.backend_mut())
     }
 }
 
