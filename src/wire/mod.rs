@@ -1,9 +1,10 @@
 //! How frames reach the terminal: as few bytes as the screen's changes need, because over a slow
-//! SSH link every byte is delay. A backend that follows the cursor through wide characters and
-//! keeps styles it already set, and whole-row scrolling done by the terminal itself.
+//! SSH link every byte is delay. Frames are encoded following the cursor through wide characters
+//! and keeping styles already set, and rows that scrolled are moved by the terminal itself when
+//! that is shorter than drawing them again.
 //!
-//! Knows nothing of wenji's state or panes: the app says which rows moved ([`Scroll`]), this
-//! makes the terminal and ratatui's copy of the screen move them alike.
+//! Knows nothing of wenji's state or panes: the app says which rows it expects to have moved
+//! ([`Scroll`]), and [`Screen`] decides whether the terminal moves them.
 
 mod backend;
 mod cursor;

@@ -4,10 +4,11 @@
 //! The terminal is told to scroll only the rows that move (a scroll region, `ESC [ top ; bottom
 //! r`); deleting lines at the region's top (`ESC [ n M`) moves the rest up and blanks the rows
 //! that come in at its bottom, inserting lines (`ESC [ n L`) moves them down; the region is reset
-//! straight after. The same move is made on ratatui's copy of the screen ([`Scroll::apply`]), so
-//! its next diff writes only what the move did not bring. These are the VT102's sequences, the
-//! ones curses scrolls with, so the Linux console and every emulator know them; and none of them
-//! is a line feed, which would make Rust's line-buffered stdout split the frame in two writes.
+//! straight after. The same move is made on the copy of the screen the next frame is diffed
+//! against ([`Scroll::apply`]), so the diff writes only what the move did not bring. These are
+//! the VT102's sequences, the ones curses scrolls with, so the Linux console and every emulator
+//! know them; and none of them is a line feed, which would make Rust's line-buffered stdout
+//! split the frame in two writes.
 
 use std::fmt;
 use std::ops::Range;
