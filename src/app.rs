@@ -24,6 +24,7 @@ use crate::session::{self, Session};
 use crate::state::{Effect, Settings, State};
 use crate::terminal::{self, Signal, Tui};
 use crate::ui::layout::{Areas, Shape};
+use crate::ui::reader_place::ReaderPlace;
 use crate::ui::{self, theme::Theme};
 
 /// How soon a save that found another window saving is tried again.
@@ -141,6 +142,7 @@ fn browse(corpus: Corpus, setup: Setup) -> Result<Exit> {
         worker: &worker,
         mouse,
         areas: None,
+        reader_shown: None,
     };
     let exit = app.run(&themes, &events);
     // Said on the restored terminal, where it stays readable after wenji is gone.
@@ -160,6 +162,8 @@ struct App<'a> {
     mouse: bool,
     /// Where the panes were at the last draw, for the mouse.
     areas: Option<Areas>,
+    /// Where the last frame drew the reader, to scroll its rows in place.
+    reader_shown: Option<ReaderPlace>,
 }
 
 impl App<'_> {
@@ -187,9 +191,20 @@ impl App<'_> {
         if let Some(areas) = self.areas {
             self.state.set_viewport(areas.viewport(screen));
         }
+        let place = self
+            .areas
+            .and_then(|areas| ReaderPlace::of(self.state, areas));
+        if let Some(scroll) = self
+            .reader_shown
+            .zip(place)
+            .and_then(|(shown, next)| shown.scroll_to(&next))
+        {
+            self.tui.scroll_hint(scroll);
+        }
         let state = &*self.state;
         let theme = &themes[state.theme().min(themes.len() - 1)].1;
         self.tui.draw(|frame| ui::render(frame, state, theme))?;
+        self.reader_shown = place;
         // Handle everything already waiting before drawing again: typing fast never lags.
         let Some(first) = self.next_event(events)? else {
             return Ok(None);

@@ -30,3 +30,4 @@ pub mod state;
 pub mod terminal;
 pub mod text;
 pub mod ui;
+pub mod wire;

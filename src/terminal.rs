@@ -18,8 +18,6 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use ratatui::Frame;
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -31,6 +29,8 @@ use ratatui::crossterm::terminal::{
 use ratatui::layout::Rect;
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
+
+use crate::wire::{ResetScrollRegion, Screen, Scroll};
 
 /// Whether the terminal is currently in wenji's modes and needs restoring.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -54,7 +54,7 @@ pub enum Signal {
 
 /// The terminal while wenji owns it.
 pub struct Tui {
-    terminal: Terminal<CrosstermBackend<Stdout>>,
+    terminal: Screen<Stdout>,
 }
 
 impl Tui {
@@ -62,7 +62,7 @@ impl Tui {
     pub fn enter(mouse: bool) -> io::Result<Self> {
         install_panic_hook();
         enter_modes(mouse)?;
-        let terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+        let terminal = Screen::new(stdout())?;
         Ok(Self { terminal })
     }
 
@@ -73,7 +73,13 @@ impl Tui {
 
     pub fn draw(&mut self, render: impl FnOnce(&mut Frame<'_>)) -> io::Result<()> {
         let _output = lock_output();
-        self.terminal.draw(render).map(|_| ())
+        self.terminal.draw(render)
+    }
+
+    /// Says that the next frame shows `scroll`'s rows moved, for the terminal to move them itself
+    /// when that is shorter than redrawing them.
+    pub fn scroll_hint(&mut self, scroll: Scroll) {
+        self.terminal.scroll_hint(scroll);
     }
 
     /// Writes `bytes` (an escape sequence such as OSC 52) straight to the terminal, between frames.
@@ -96,11 +102,11 @@ impl Tui {
         if !ACTIVE.load(Ordering::SeqCst) {
             enter_modes(mouse)?;
         }
-        // A fresh `Terminal` has empty buffers, so the next frame is drawn in full. (Its own
+        // A fresh `Screen` has empty buffers, so the next frame is drawn in full. (ratatui's own
         // `clear` asks the terminal for the cursor position, an answer the input thread would eat.)
         let _output = lock_output();
         execute!(stdout(), Clear(ClearType::All))?;
-        self.terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+        self.terminal = Screen::new(stdout())?;
         Ok(())
     }
 }
@@ -137,6 +143,7 @@ pub fn restore() {
     let mut out = stdout();
     let _ = execute!(
         out,
+        ResetScrollRegion,
         DisableBracketedPaste,
         DisableMouseCapture,
         LeaveAlternateScreen,

@@ -6,6 +6,7 @@ pub mod layout;
 pub mod list;
 pub mod overlay;
 pub mod reader;
+pub mod reader_place;
 pub mod search_line;
 pub mod status;
 pub mod text;
