@@ -30,6 +30,15 @@ fn under_a_shell_ignoring_hangups(how: &str, state_home: &str) -> Pty {
         .spawn()
 }
 
+/// Closes the terminal under `pty` and asserts that wenji is gone within [`PROMPT`], with 129.
+fn hang_up_and_expect_129(pty: &mut Pty) {
+    pty.hang_up();
+    let exit = pty
+        .wait_exit(PROMPT)
+        .expect("wenji exits soon after its terminal is gone");
+    assert_eq!((exit.code, exit.signal), (Some(129), None));
+}
+
 #[test]
 fn a_terminal_hung_up_while_wenji_waits_for_keys_ends_it_with_status_129() {
     let state = tempfile::tempdir().expect("state dir");
@@ -39,11 +48,7 @@ fn a_terminal_hung_up_while_wenji_waits_for_keys_ends_it_with_status_129() {
     // Let start-up finish (the search index, a second frame), so nothing but the hangup can
     // wake wenji: the case where crossterm's reader spins on the dead terminal.
     std::thread::sleep(SETTLE);
-    pty.hang_up();
-    let exit = pty
-        .wait_exit(PROMPT)
-        .expect("wenji exits soon after its terminal is gone");
-    assert_eq!((exit.code, exit.signal), (Some(129), None));
+    hang_up_and_expect_129(&mut pty);
 }
 
 #[test]
@@ -54,11 +59,7 @@ fn a_terminal_hung_up_during_start_up_ends_wenji_with_status_129() {
     let state_home = state.path().to_str().expect("utf-8 path");
     let mut pty = under_a_shell_ignoring_hangups("", state_home);
     pty.wait_for("Articles (3)", PATIENCE).expect("opens");
-    pty.hang_up();
-    let exit = pty
-        .wait_exit(PROMPT)
-        .expect("wenji exits soon after its terminal is gone");
-    assert_eq!((exit.code, exit.signal), (Some(129), None));
+    hang_up_and_expect_129(&mut pty);
 }
 
 #[test]
@@ -69,11 +70,7 @@ fn exec_under_an_ignored_sighup_still_exits_with_129() {
     let state_home = state.path().to_str().expect("utf-8 path");
     let mut pty = under_a_shell_ignoring_hangups("exec", state_home);
     pty.wait_for("Articles (3)", PATIENCE).expect("opens");
-    pty.hang_up();
-    let exit = pty
-        .wait_exit(PROMPT)
-        .expect("wenji exits soon after its terminal is gone");
-    assert_eq!((exit.code, exit.signal), (Some(129), None));
+    hang_up_and_expect_129(&mut pty);
 }
 
 #[test]
@@ -84,11 +81,7 @@ fn with_the_corpus_on_standard_input_the_terminal_is_watched_through_dev_tty() {
     let mut pty = under_a_shell_ignoring_hangups("cat data/speeches.txt |", state_home);
     pty.wait_for("Articles (3)", PATIENCE).expect("opens");
     std::thread::sleep(SETTLE);
-    pty.hang_up();
-    let exit = pty
-        .wait_exit(PROMPT)
-        .expect("wenji exits soon after its terminal is gone");
-    assert_eq!((exit.code, exit.signal), (Some(129), None));
+    hang_up_and_expect_129(&mut pty);
 }
 
 #[test]
@@ -99,11 +92,7 @@ fn a_terminal_hung_up_while_the_corpus_loads_ends_wenji_with_status_129() {
     let state_home = state.path().to_str().expect("utf-8 path");
     let mut pty = under_a_shell_ignoring_hangups("(sleep 1; cat data/speeches.txt) |", state_home);
     std::thread::sleep(SETTLE);
-    pty.hang_up();
-    let exit = pty
-        .wait_exit(PROMPT)
-        .expect("wenji exits soon after its terminal is gone");
-    assert_eq!((exit.code, exit.signal), (Some(129), None));
+    hang_up_and_expect_129(&mut pty);
 }
 
 #[test]
