@@ -110,13 +110,13 @@ fn value(escapes: Escapes) -> impl Strategy<Value = String> {
         Just("{ fg = \"red\", bold = 3 }".to_owned()),
         "\"[a-z\\-#0-9 ]{0,12}\"",
     ];
-    let escaped = match escapes {
+    let decoded = match escapes {
         Escapes::Allowed => ESCAPED.to_vec(),
         Escapes::Left => vec!["\"题\""],
     };
     prop_oneof![
         8 => plain,
-        1 => prop::sample::select(escaped).prop_map(str::to_owned),
+        1 => prop::sample::select(decoded).prop_map(str::to_owned),
     ]
 }
 
