@@ -421,10 +421,10 @@ fn one_clean_line(text: &str) -> String {
     one_line(trim(&shown)).into_owned()
 }
 
-/// Sanitised `text` on one line (and still sanitised): its lines trimmed and joined as a soft line break joins them,
-/// with a space between Latin words and nothing between hanzi. Every field and paragraph is
-/// one line; a title written over several lines (a YAML block, a JSON `\n`) must not break the
-/// one-line-per-article output of `wenji list`.
+/// Sanitised `text` on one line, still sanitised: its lines trimmed and joined as a soft line
+/// break joins them, with a space between Latin words and nothing between hanzi. Every field and
+/// paragraph is one line; a title written over several lines (a YAML block, a JSON `\n`) must
+/// not break the one-line-per-article output of `wenji list`.
 ///
 /// ```
 /// use wenji::corpus::blocks::one_line;

@@ -6,8 +6,8 @@
 //! JSON object with text in it is reported and skipped; the rest of the file still loads.
 //!
 //! The file was sanitised before it was parsed, but JSON escapes (`\u001b`, `\u202e`) only become
-//! characters now, so every string read from a record is sanitised again (and every field but the content put on
-//! one line).
+//! characters now, so every string read from a record is sanitised again, and every field but
+//! the content is put on one line.
 
 use std::borrow::Cow;
 
