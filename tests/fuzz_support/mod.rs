@@ -13,7 +13,7 @@ pub mod hostile;
 use proptest::test_runner::Config;
 
 /// Cases per property when `WENJI_FUZZ_CASES` is not set.
-pub const DEFAULT_CASES: u32 = 96;
+pub const DEFAULT_CASES: u32 = 256;
 
 /// The case count `WENJI_FUZZ_CASES` asks for, or [`DEFAULT_CASES`]. A value that is not a
 /// positive whole number stops the run rather than silently testing nothing.
