@@ -7,11 +7,13 @@
 //! prose around it, so that nothing later joins it to a paragraph. Nothing here decides what a
 //! title or a byline is: that is [`super::parse`]'s job.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::html;
+use crate::text::sanitize::sanitize;
 
 /// One heading or paragraph of a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -298,7 +300,7 @@ impl<'a> Builder<'a> {
     fn close(&mut self) {
         self.pending_soft_break = false;
         if let Some(mut block) = self.current.take() {
-            trim(&block.text).to_owned().clone_into(&mut block.text);
+            block.text = one_clean_line(&block.text);
             // A paragraph that is only an image is the image's caption (its alt text).
             if block.kind == BlockKind::Paragraph && self.has_image && !self.has_text {
                 block.kind = BlockKind::Caption;
@@ -353,12 +355,12 @@ impl<'a> Builder<'a> {
 
     fn push_lines(&mut self, text: &str, lines: &Range<usize>) {
         for (offset, line) in text.lines().enumerate() {
-            let trimmed = trim(line);
-            if !trimmed.is_empty() {
+            let shown = one_clean_line(line);
+            if !shown.is_empty() {
                 let start = lines.start + offset;
                 self.blocks.push(Block {
                     kind: BlockKind::Paragraph,
-                    text: trimmed.to_owned(),
+                    text: shown,
                     lines: start..start + 1,
                     after_hard_break: true,
                     list_item: false,
@@ -409,6 +411,42 @@ fn needs_space(before: Option<char>, after: Option<char>) -> bool {
 
 fn is_wide_script(c: char) -> bool {
     matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
+}
+
+/// A block's text sanitised again and on one line, trimmed. The file was sanitised before it
+/// was parsed, but character references (`&#x1b;`, `&#8238;`, `&#x2028;`) only become characters
+/// in the parser.
+fn one_clean_line(text: &str) -> String {
+    let (shown, _) = sanitize(text);
+    one_line(trim(&shown)).into_owned()
+}
+
+/// Sanitised `text` on one line, still sanitised: its lines trimmed and joined as a soft line
+/// break joins them, with a space between Latin words and nothing between hanzi. Every field and
+/// paragraph is one line; a title written over several lines (a YAML block, a JSON `\n`) must
+/// not break the one-line-per-article output of `wenji list`.
+///
+/// ```
+/// use wenji::corpus::blocks::one_line;
+/// assert_eq!(one_line("多行\n  标题"), "多行标题");
+/// assert_eq!(one_line("Li\nQiang"), "Li Qiang");
+/// ```
+pub fn one_line(text: &str) -> Cow<'_, str> {
+    if !text.contains('\n') {
+        return Cow::Borrowed(text);
+    }
+    let mut joined = String::with_capacity(text.len());
+    for part in text.split('\n').map(trim).filter(|part| !part.is_empty()) {
+        if needs_space(joined.chars().next_back(), part.chars().next()) {
+            joined.push(' ');
+        }
+        joined.push_str(part);
+    }
+    // Marks that ended one line and began the next are one run now, perhaps too long a one.
+    match sanitize(&joined).0 {
+        Cow::Borrowed(_) => Cow::Owned(joined),
+        Cow::Owned(cut) => Cow::Owned(cut),
+    }
 }
 
 /// Trims ASCII and ideographic whitespace: a source indent of `　　` is the layout's business.

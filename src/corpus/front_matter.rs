@@ -2,12 +2,13 @@
 //! the matter fills its fields.
 //!
 //! The file was sanitised before it was parsed, but YAML escapes (`"\e[2J"`, `"\u202E"`) only
-//! become characters now, so every field is sanitised again.
+//! become characters now, so every field is sanitised again, and put on one line.
 
 use std::borrow::Cow;
 
 use yaml_rust2::{Yaml, YamlLoader};
 
+use super::blocks::one_line;
 use crate::text::sanitize::{Report, sanitize};
 
 /// The fields front matter can set.
@@ -90,7 +91,9 @@ fn parse(yaml: &str) -> Result<FrontMatter, String> {
     for text in fields.into_iter().flatten().chain(&mut matter.tags) {
         let (shown, found) = sanitize(text);
         cleaned += found;
-        if let Cow::Owned(shown) = shown {
+        if let Cow::Owned(line) = one_line(&shown) {
+            *text = line;
+        } else if let Cow::Owned(shown) = shown {
             *text = shown;
         }
     }

@@ -6,7 +6,8 @@
 //! JSON object with text in it is reported and skipped; the rest of the file still loads.
 //!
 //! The file was sanitised before it was parsed, but JSON escapes (`\u001b`, `\u202e`) only become
-//! characters now, so every string read from a record is sanitised again.
+//! characters now, so every string read from a record is sanitised again, and every field but
+//! the content is put on one line.
 
 use std::borrow::Cow;
 
@@ -132,6 +133,15 @@ fn clean(field: Option<String>, report: &mut Report) -> Option<String> {
     })
 }
 
+/// A field other than the content: sanitised and on one line ([`blocks::one_line`]).
+fn clean_line(field: Option<String>, report: &mut Report) -> Option<String> {
+    let text = clean(field, report)?;
+    Some(match blocks::one_line(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(line) => line,
+    })
+}
+
 /// The article of one record, and what sanitising its strings cleaned.
 fn article(record: Record, source: usize, line: usize, repair: bool) -> (Article, Report) {
     let mut cleaned = Report::default();
@@ -142,16 +152,16 @@ fn article(record: Record, source: usize, line: usize, repair: bool) -> (Article
     }
     let mut article = Article {
         source,
-        section: clean(record.section, &mut cleaned),
-        title: clean(record.title, &mut cleaned)
+        section: clean_line(record.section, &mut cleaned),
+        title: clean_line(record.title, &mut cleaned)
             .map(|t| t.trim().to_owned())
             .unwrap_or_default(),
-        speaker: clean(record.author, &mut cleaned),
-        date: clean(
+        speaker: clean_line(record.author, &mut cleaned),
+        date: clean_line(
             record.date.or(record.year).map(Scalar::into_string),
             &mut cleaned,
         ),
-        url: clean(
+        url: clean_line(
             record.url.and_then(|url| url.as_str().map(str::to_owned)),
             &mut cleaned,
         ),

@@ -3,8 +3,11 @@
 //!
 //! These are heuristics over one article's paragraphs; each says in its doc what it accepts.
 
+use std::borrow::Cow;
+
 use super::model::{Paragraph, ParagraphKind};
 use super::numbering;
+use crate::text::sanitize::sanitize;
 
 /// `郝鹏(辽宁省委书记、省人大常委会主任)` or with full-width brackets → (speaker, role).
 ///
@@ -113,6 +116,11 @@ pub fn join_page_breaks(paragraphs: &mut Vec<Paragraph>) {
         .into_iter()
         .map(|(mut paragraph, joined)| {
             if joined {
+                // Marks that ended one line and began the next now sit on one character: cut
+                // them as the sanitiser cuts any run.
+                if let Cow::Owned(cut) = sanitize(&paragraph.text).0 {
+                    paragraph.text = cut;
+                }
                 // Growing by joins left spare room; a corpus keeps its paragraphs all session.
                 paragraph.text.shrink_to_fit();
                 // A numbered heading that a break cut in two is whole again: lay it out as one.

@@ -1,0 +1,187 @@
+//! The query parser and the search engine over hostile queries and small random corpora. Queries
+//! mix scripts, full-width and half-width forms, combining marks, zero-width and control
+//! characters, quotes and spaces, and can be empty or huge; corpora are built from a small
+//! alphabet so that terms match often, with characters in UTF-8's two-byte range (which the
+//! index's packing hands out) among them.
+//!
+//! Parsing never panics and gives folded, non-empty terms without controls. Every hit the engine
+//! reports lies on character boundaries of the original text, and the original bytes fold to the
+//! term; a one-term query finds exactly as many hits as a naive count of the term in the folded
+//! fields; an article matches exactly when every term occurs in it; and narrowing an earlier
+//! result gives what a full scan gives.
+//!
+//! Case counts come from `WENJI_FUZZ_CASES` (`fuzz_support`).
+
+mod fuzz_support;
+
+use fuzz_support::config;
+use proptest::prelude::*;
+use wenji::corpus::{Article, Corpus, Paragraph, ParagraphKind, Source, SourceFormat};
+use wenji::search::engine::search_all;
+use wenji::search::fold::fold_query;
+use wenji::search::hit::Locator;
+use wenji::search::index::{Field, Index, field_text};
+use wenji::search::narrow::narrow;
+use wenji::search::query::{MAX_TERMS, Query};
+
+/// What corpora and queries are made of: hanzi, ASCII and full-width letters and digits in both
+/// cases, punctuation in both widths, spaces of both widths, zero-width characters, combining
+/// marks, emoji, and letters from UTF-8's two-byte range.
+const ALPHABET: &[&str] = &[
+    "振", "兴", "中", "国", "a", "A", "b", "ａ", "Ａ", "Ｂ", "1", "１", ",", "，", "~", "～", " ",
+    "\u{3000}", "\u{200B}", "\u{200D}", "\u{FEFF}", "\u{AD}", "\u{301}", "α", "Ω", "ё", "ǎ", "😀",
+    "ｶ", "\u{FF5E}", "é",
+];
+
+/// Characters only a query brings: quotes, controls, other whitespace.
+const QUERY_ONLY: &[&str] = &[
+    "\"", "\x1b", "\x07", "\t", "\n", "\u{85}", "\u{2028}", "\u{9b}",
+];
+
+fn text(max: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(ALPHABET), 0..max).prop_map(|parts| parts.concat())
+}
+
+fn article() -> impl Strategy<Value = Article> {
+    (
+        text(8),
+        prop::option::of(text(4)),
+        prop::option::of(text(4)),
+        prop::collection::vec(text(40), 0..6),
+    )
+        .prop_map(|(title, speaker, credit, paragraphs)| Article {
+            title,
+            speaker,
+            credit,
+            paragraphs: paragraphs
+                .into_iter()
+                .map(|text| Paragraph {
+                    text,
+                    lines: 1..2,
+                    kind: ParagraphKind::Body,
+                })
+                .collect(),
+            lines: 1..2,
+            ..Article::default()
+        })
+}
+
+fn corpus() -> impl Strategy<Value = Corpus> {
+    prop::collection::vec(article(), 1..12).prop_map(|articles| Corpus {
+        sources: vec![Source {
+            path: None,
+            name: "generated".to_owned(),
+            text: String::new(),
+            encoding: "UTF-8".to_owned(),
+            format: SourceFormat::Text,
+        }],
+        articles,
+        warnings: Vec::new(),
+    })
+}
+
+/// A query as a user might type or paste it: short terms from the corpus alphabet, with quotes,
+/// controls and spaces among them.
+fn query() -> impl Strategy<Value = String> {
+    let pieces: Vec<&str> = ALPHABET.iter().chain(QUERY_ONLY).copied().collect();
+    prop::collection::vec(prop::sample::select(pieces), 0..8).prop_map(|parts| parts.concat())
+}
+
+/// Every field of `article` the index holds, in its order.
+fn fields(article: &Article) -> Vec<Field> {
+    let mut fields = vec![Field::Title, Field::Speaker, Field::Role, Field::Section];
+    fields.extend(
+        (0..article.paragraphs.len())
+            .map(|i| Field::Paragraph(u32::try_from(i).unwrap_or(u32::MAX))),
+    );
+    fields.push(Field::Credit);
+    fields
+}
+
+/// How often `term` occurs in `article`'s folded fields, counted without overlaps.
+fn naive_count(article: &Article, term: &str) -> usize {
+    fields(article)
+        .into_iter()
+        .map(|field| fold_query(field_text(article, field)).matches(term).count())
+        .sum()
+}
+
+proptest! {
+    #![proptest_config(config(1))]
+
+    #[test]
+    fn any_input_parses_to_folded_terms_without_controls(
+        input in prop_oneof![
+            any::<String>(),
+            query(),
+            (query(), 1..5000_usize).prop_map(|(q, n)| q.repeat(n)),
+            Just(String::new()),
+            "\\s{0,20}",
+        ],
+    ) {
+        let parsed = Query::parse(&input);
+        prop_assert!(parsed.terms.len() <= MAX_TERMS);
+        for (index, term) in parsed.terms.iter().enumerate() {
+            prop_assert!(!term.trim().is_empty(), "{:?}", parsed.terms);
+            prop_assert!(!term.chars().any(char::is_control), "{term:?}");
+            prop_assert!(term.len() <= 1024, "{} bytes", term.len());
+            prop_assert_eq!(&fold_query(term), term, "folding a term again changes it");
+            prop_assert!(!parsed.terms[..index].contains(term), "{term:?} twice");
+        }
+        prop_assert_eq!(parsed.is_empty(), parsed.terms.is_empty());
+    }
+
+    #[test]
+    fn every_hit_is_the_term_on_character_boundaries_and_none_is_missed(
+        corpus in corpus(),
+        input in query(),
+    ) {
+        let query = Query::parse(&input);
+        let index = Index::build(&corpus);
+        let results = search_all(&index, &query);
+        let mut locator = Locator::new(&index);
+        for hit in results.hits() {
+            let located = locator.locate(hit);
+            let article = &corpus.articles[located.article as usize];
+            let text = field_text(article, located.field);
+            let range = located.range.clone();
+            prop_assert!(
+                text.is_char_boundary(range.start) && text.is_char_boundary(range.end) && range.end <= text.len(),
+                "{range:?} in {text:?}"
+            );
+            let term = &query.terms[usize::from(located.term)];
+            prop_assert_eq!(&fold_query(&text[range.clone()]), term, "{:?} at {:?} in {:?}", text, range, located.field);
+        }
+        let matching: Vec<u32> = corpus
+            .articles
+            .iter()
+            .enumerate()
+            .filter(|(_, article)| !query.is_empty() && query.terms.iter().all(|t| naive_count(article, t) > 0))
+            .map(|(number, _)| u32::try_from(number).unwrap_or(u32::MAX))
+            .collect();
+        prop_assert_eq!(results.article_ids(), matching, "articles matching {:?}", &query.terms);
+        if let [term] = query.terms.as_slice() {
+            let expected: usize = corpus.articles.iter().map(|a| naive_count(a, term)).sum();
+            prop_assert_eq!(results.hit_count(), expected, "hits of {:?}", term);
+        }
+    }
+
+    #[test]
+    fn narrowing_an_earlier_result_finds_what_a_full_scan_finds(
+        corpus in corpus(),
+        first in query(),
+        more in query(),
+    ) {
+        let (previous_query, query) = (Query::parse(&first), Query::parse(&format!("{first}{more}")));
+        if !query.narrows(&previous_query) {
+            return Ok(());
+        }
+        let index = Index::build(&corpus);
+        let previous = search_all(&index, &previous_query);
+        let narrowed = narrow(&index, &query, &previous_query, &previous, &|| false)
+            .expect("not cancelled");
+        let full = search_all(&index, &query);
+        prop_assert_eq!(narrowed.article_ids(), full.article_ids());
+        prop_assert_eq!(narrowed.hits().collect::<Vec<_>>(), full.hits().collect::<Vec<_>>());
+    }
+}
