@@ -1,6 +1,7 @@
 //! A [`Config`] printed as a commented `config.toml`, for `wenji --print-config`.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use super::Config;
 use super::file::{SETTINGS, value_of};
@@ -56,10 +57,24 @@ fn toml_key(key: &str) -> String {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
     if bare {
-        key.to_owned()
-    } else {
-        toml::Value::String(key.to_owned()).to_string()
+        return key.to_owned();
     }
+    // A basic string on one line: a multi-line string (what `toml` writes for a value with a line
+    // end in it) is not allowed as a key.
+    let mut quoted = String::with_capacity(key.len() + 2);
+    quoted.push('"');
+    for c in key.chars() {
+        match c {
+            '"' => quoted.push_str("\\\""),
+            '\\' => quoted.push_str("\\\\"),
+            c if c.is_control() => {
+                let _ = write!(quoted, "\\u{:04X}", u32::from(c));
+            }
+            c => quoted.push(c),
+        }
+    }
+    quoted.push('"');
+    quoted
 }
 
 #[cfg(test)]
@@ -70,5 +85,14 @@ mod tests {
     fn odd_action_names_are_quoted() {
         assert_eq!(toml_key("next_hit"), "next_hit");
         assert_eq!(toml_key("a b"), "\"a b\"");
+    }
+
+    #[test]
+    fn an_action_name_with_a_line_end_is_written_as_a_key_that_reads_back() {
+        let name = "题\n第二行\u{1b}\"\\";
+        let key = toml_key(name);
+        assert_eq!(key, "\"题\\u000A第二行\\u001B\\\"\\\\\"");
+        let table: toml::Table = toml::from_str(&format!("{key} = 1")).expect("a valid key");
+        assert!(table.contains_key(name), "{table:?}");
     }
 }
