@@ -531,3 +531,18 @@ fn after_the_first_hit_is_shown_later_batches_never_move_the_reader() {
         moved_to
     );
 }
+
+#[test]
+fn typed_and_pasted_controls_enter_the_search_line_as_the_text_shows_them() {
+    // A bidi override typed or pasted was kept and drawn, turning the line around on screen.
+    let mut session = Session::new();
+    session.act(Action::StartSearch);
+    for c in ['振', '\u{202e}', '兴', '\u{200b}'] {
+        session.act(Action::SearchInput(c));
+    }
+    assert_eq!(session.search().text(), "振兴");
+    session.act(Action::SearchPaste(
+        "\u{1b}[31m\u{2066}新\r\n辽宁".to_owned(),
+    ));
+    assert_eq!(session.search().text(), "振兴␛[31m新 辽宁");
+}

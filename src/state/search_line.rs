@@ -4,6 +4,7 @@ use ratatui_textarea::{CursorMove, TextArea};
 
 use super::State;
 use crate::action::Action;
+use crate::text::sanitize::{is_rewritten, sanitize_line};
 
 impl State {
     pub(super) fn recall(&mut self, older: bool) {
@@ -30,15 +31,18 @@ impl State {
 }
 
 /// Applies an editing action to the search line.
+///
+/// What is typed or pasted goes in as the text it will be matched against shows it: sanitised on
+/// one line, so a control becomes its placeholder (and finds the placeholders in the text), a
+/// line end a space, and a bidi or zero-width character nothing, never drawn.
 pub(super) fn edit_input(input: &mut TextArea<'static>, action: Action) {
     match action {
-        Action::SearchInput(c) => input.insert_char(c),
+        Action::SearchInput(c) if !is_rewritten(c) => input.insert_char(c),
+        Action::SearchInput(c) => {
+            input.insert_str(sanitize_line(c.encode_utf8(&mut [0; 4])).0);
+        }
         Action::SearchPaste(text) => {
-            let one_line: String = text
-                .chars()
-                .map(|c| if c.is_control() { ' ' } else { c })
-                .collect();
-            input.insert_str(one_line);
+            input.insert_str(sanitize_line(&text).0);
         }
         Action::SearchBackspace => {
             input.delete_char();
