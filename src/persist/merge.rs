@@ -4,7 +4,7 @@
 //! a tie. Bookmarks are merged three ways, by identity ([`BookmarkId`]), against the file as this
 //! instance last read or wrote it (the base), and the latest event for each bookmark wins: of
 //! two notes, the one set later; of a note and a deletion (deletions are kept in the file for
-//! a while), the later. One only one side added is kept. Positions in the list play no part.
+//! a while), the later. What only one side added is kept. Positions in the list play no part.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -20,11 +20,23 @@ pub fn merge(ours: &StateFile, theirs: &StateFile, base: &StateFile) -> StateFil
             None => merged.corpora.push(entry.clone()),
         }
     }
+    // Every article read keeps a position: looked up by key, so a merge stays linear in them.
+    let mut at: HashMap<_, usize> = merged
+        .positions
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.key.clone(), i))
+        .collect();
     for entry in &theirs.positions {
-        match merged.positions.iter_mut().find(|e| e.key == entry.key) {
-            Some(mine) if mine.updated < entry.updated => *mine = entry.clone(),
+        match at.get(&entry.key) {
+            Some(&i) if merged.positions[i].updated < entry.updated => {
+                merged.positions[i] = entry.clone();
+            }
             Some(_) => {}
-            None => merged.positions.push(entry.clone()),
+            None => {
+                at.insert(entry.key.clone(), merged.positions.len());
+                merged.positions.push(entry.clone());
+            }
         }
     }
     (merged.bookmarks, merged.deleted) = merge_bookmarks(ours, theirs, base);
