@@ -309,6 +309,21 @@ fn a_field_written_over_several_lines_is_one_line() {
     assert_eq!(article.section.as_deref(), Some("x y"));
 }
 
+/// Found by the fuzz suite's long run (the suite's own model was wrong): a lone `\r` ends a line,
+/// so `# ` after one starts a heading and the file is read as Markdown, its `#` markup.
+#[test]
+fn a_heading_after_a_classic_mac_line_end_is_a_heading() {
+    let file = hostile::File {
+        name: "plain.txt",
+        bytes: "\r# 标题\r正文。".as_bytes().to_vec(),
+        text: None,
+    };
+    let (_dir, loaded) = load(&file);
+    let article = &loaded.expect("loads").articles[0];
+    assert_eq!(article.title, "标题");
+    assert_eq!(article.paragraphs[0].text, "正文。");
+}
+
 /// Found by the fuzz suite: joining a paragraph that a page break cut put the combining marks
 /// at the end of one line and the start of the next on one character, past the sanitiser's cut.
 #[test]

@@ -214,9 +214,11 @@ pub fn text_file() -> impl Strategy<Value = File> {
     })
 }
 
-/// Whether `text` would be read as Markdown for its `# ` lines, as `corpus::blocks` decides.
+/// Whether `text` would be read as Markdown for its `# ` lines, as `corpus::blocks` decides. It
+/// decides on the sanitised text, where a lone `\r` (a classic Mac line end) ends a line too:
+/// `"\r# "` is a heading.
 fn blocks_markdown(text: &str) -> bool {
-    wenji::corpus::blocks::looks_like_markdown(text)
+    wenji::corpus::blocks::looks_like_markdown(&wenji::text::sanitize::sanitize(text).0)
 }
 
 /// Any hostile file of any format.
