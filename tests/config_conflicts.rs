@@ -2,25 +2,20 @@
 //! `--print-config` shows the bindings as they work and exits 1 on problems, and every key the
 //! screen names — help, status bar, prompts, titles — is the key that does it now.
 
+mod state_support;
 mod support;
 
 use std::fs;
 use std::process::{Command, Output, Stdio};
 use std::sync::Arc;
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::layout::Rect;
 use support::Sandbox;
 use wenji::action::Action;
 use wenji::corpus;
 use wenji::keymap::Keymap;
-use wenji::search::engine::{self, Scope};
 use wenji::search::index::Index;
-use wenji::search::worker::Update;
-use wenji::state::{Effect, State};
-use wenji::ui::layout::{Areas, Shape};
-use wenji::ui::{self, theme::Theme};
+use wenji::state::State;
+use wenji::ui::{self};
 
 /// `quit` on j (which moves down by default) and `next_hit` on q (quit's old key).
 const REMAP: &str = "[keys]\nquit = \"j\"\nnext_hit = \"q\"\n";
@@ -53,14 +48,7 @@ fn remapped_state() -> State {
 }
 
 fn draw(state: &mut State, width: u16, height: u16) -> Vec<String> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    let screen = Rect::new(0, 0, width, height);
-    if let Some(areas) = Areas::new(screen, Shape::of(state)) {
-        state.set_viewport(areas.viewport(screen));
-    }
-    terminal
-        .draw(|frame| ui::render(frame, state, &Theme::default()))
-        .expect("draws");
+    let terminal = state_support::draw(state, width, height);
     let text = ui::text::buffer_text(terminal.backend().buffer());
     text.lines().map(str::to_owned).collect()
 }
@@ -68,24 +56,7 @@ fn draw(state: &mut State, width: u16, height: u16) -> Vec<String> {
 /// Searches for `query`, the scan run to the end, and keeps the results.
 fn search(state: &mut State, query: &str) {
     let index = Arc::new(Index::build(state.corpus()));
-    state.on_search(Update::Ready {
-        index: Arc::clone(&index),
-    });
-    state.update(Action::StartSearch);
-    for c in query.chars() {
-        if let Effect::Search(job) = state.update(Action::SearchInput(c)) {
-            engine::search(&index, &job.query, Scope::All, &|| false, |results| {
-                state.on_search(Update::Batch {
-                    generation: job.generation,
-                    results,
-                });
-            });
-            state.on_search(Update::Done {
-                generation: job.generation,
-                complete: true,
-            });
-        }
-    }
+    state_support::type_search(state, &index, query);
     state.update(Action::SearchSubmit);
 }
 

@@ -7,6 +7,7 @@
 //! Case counts come from `WENJI_FUZZ_CASES` (`fuzz_support`).
 
 mod fuzz_support;
+mod state_support;
 
 use std::borrow::Cow;
 use std::path::PathBuf;
@@ -15,21 +16,14 @@ use std::sync::Arc;
 use fuzz_support::hostile::{self, File};
 use fuzz_support::{config, first_forbidden, is_bidi};
 use proptest::prelude::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthChar;
 use wenji::action::Action;
 use wenji::corpus::{self, Article, Corpus, LoadError, LoadOptions, Warning};
 use wenji::layout::{Document, LayoutOptions, TextRef, Texts};
-use wenji::search::engine::{self, Scope};
 use wenji::search::index::Index;
-use wenji::search::worker::Update;
-use wenji::state::{Effect, Settings, State};
+use wenji::state::{Settings, State};
 use wenji::text::sanitize::sanitize;
 use wenji::text::width::AmbiguousWidth;
-use wenji::ui::layout::{Areas, Shape};
-use wenji::ui::{self, theme::Theme};
 
 /// Writes `file` into a fresh folder and loads it.
 fn load(file: &File) -> (tempfile::TempDir, Result<Corpus, LoadError>) {
@@ -159,14 +153,7 @@ fn assert_layout_keeps_paragraphs(
 
 /// Draws `state` at `width`×`height` as the app does, then checks every cell.
 fn draw_and_check(state: &mut State, width: u16, height: u16) -> Result<(), TestCaseError> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    let screen = Rect::new(0, 0, width, height);
-    if let Some(areas) = Areas::new(screen, Shape::of(state)) {
-        state.set_viewport(areas.viewport(screen));
-    }
-    terminal
-        .draw(|frame| ui::render(frame, state, &Theme::default()))
-        .expect("draws");
+    let terminal = state_support::draw(state, width, height);
     let buffer = terminal.backend().buffer();
     for y in 0..height {
         for x in 0..width {
@@ -178,28 +165,6 @@ fn draw_and_check(state: &mut State, width: u16, height: u16) -> Result<(), Test
         }
     }
     Ok(())
-}
-
-/// Types `query` into the search line, each key's scan run to the end as the worker would.
-fn type_search(state: &mut State, index: &Arc<Index>, query: &str) {
-    state.on_search(Update::Ready {
-        index: Arc::clone(index),
-    });
-    state.update(Action::StartSearch);
-    for c in query.chars() {
-        if let Effect::Search(job) = state.update(Action::SearchInput(c)) {
-            engine::search(index, &job.query, Scope::All, &|| false, |results| {
-                state.on_search(Update::Batch {
-                    generation: job.generation,
-                    results,
-                });
-            });
-            state.on_search(Update::Done {
-                generation: job.generation,
-                complete: true,
-            });
-        }
-    }
 }
 
 /// Screen sizes: the tiny ones that break naive arithmetic, and any other.
@@ -436,7 +401,7 @@ proptest! {
         let mut state = State::with_settings(corpus, settings);
         if let Some(query) = &query {
             let index = Arc::new(Index::build(state.corpus()));
-            type_search(&mut state, &index, query);
+            state_support::type_search(&mut state, &index, query);
             state.update(Action::SearchSubmit);
         }
         for (step, action) in actions.iter().enumerate() {

@@ -1,6 +1,8 @@
 //! The whole screen rendered on ratatui's `TestBackend`: both panes with the sample's titles at a
 //! roomy and a cramped size, snapshotted; and no size, however small, makes drawing panic.
 
+mod state_support;
+
 use std::sync::Arc;
 
 use ratatui::Terminal;
@@ -9,24 +11,17 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use wenji::action::Action;
 use wenji::corpus;
-use wenji::search::engine::{self, Scope};
 use wenji::search::index::Index;
-use wenji::search::worker::Update;
-use wenji::state::{Effect, State};
+use wenji::state::State;
 use wenji::text::width::AmbiguousWidth;
 use wenji::ui::layout::{Areas, Shape};
-use wenji::ui::{self, theme::Theme};
 
-fn draw(state: &mut State, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    let screen = Rect::new(0, 0, width, height);
-    if let Some(areas) = Areas::new(screen, Shape::of(state)) {
-        state.set_viewport(areas.viewport(screen));
-    }
-    terminal
-        .draw(|frame| ui::render(frame, state, &Theme::default()))
-        .expect("draws");
-    terminal
+use state_support::{draw, type_search};
+
+/// Types `query` over an index of the state's corpus.
+fn search_for(state: &mut State, query: &str) {
+    let index = Arc::new(Index::build(state.corpus()));
+    type_search(state, &index, query);
 }
 
 fn screen_text(terminal: &Terminal<TestBackend>) -> String {
@@ -40,29 +35,6 @@ fn bottom_row(terminal: &Terminal<TestBackend>) -> String {
         .last()
         .unwrap_or_default()
         .to_owned()
-}
-
-/// Types `query` into the search line, each key's scan run to the end as the worker would.
-fn type_search(state: &mut State, query: &str) {
-    let index = Arc::new(Index::build(state.corpus()));
-    state.on_search(Update::Ready {
-        index: Arc::clone(&index),
-    });
-    state.update(Action::StartSearch);
-    for c in query.chars() {
-        if let Effect::Search(job) = state.update(Action::SearchInput(c)) {
-            engine::search(&index, &job.query, Scope::All, &|| false, |results| {
-                state.on_search(Update::Batch {
-                    generation: job.generation,
-                    results,
-                });
-            });
-            state.on_search(Update::Done {
-                generation: job.generation,
-                complete: true,
-            });
-        }
-    }
 }
 
 #[test]
@@ -209,7 +181,7 @@ fn the_search_cursor_sits_after_wide_quotes_and_a_long_query_scrolls_to_it() {
 fn on_the_third_of_15_hits() -> State {
     let mut state = State::new(corpus::sample());
     draw(&mut state, 100, 30);
-    type_search(&mut state, "振兴");
+    search_for(&mut state, "振兴");
     state.update(Action::SearchSubmit);
     state.update(Action::NextHit);
     state.update(Action::NextHit);
@@ -255,7 +227,7 @@ fn the_search_state_outranks_the_warning_count_at_80_and_60_columns() {
     }
     let mut state = State::new(corpus);
     draw(&mut state, 100, 30);
-    type_search(&mut state, "全面振兴新突破");
+    search_for(&mut state, "全面振兴新突破");
     state.update(Action::SearchSubmit);
     state.update(Action::NextHit);
     state.update(Action::NextHit);
@@ -297,7 +269,7 @@ fn key_hints_that_do_not_fit_are_left_out_whole() {
 fn a_single_hit_reads_1_hit_in_1_article() {
     let mut state = State::new(corpus::sample());
     draw(&mut state, 100, 30);
-    type_search(&mut state, "许勤");
+    search_for(&mut state, "许勤");
     let terminal = draw(&mut state, 100, 30);
     let text = screen_text(&terminal);
     assert!(text.contains(" 1 hit in 1 article "), "list header: {text}");

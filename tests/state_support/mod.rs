@@ -1,0 +1,51 @@
+//! Driving a `State` as the app does, without a terminal: a frame drawn on ratatui's
+//! `TestBackend` with the viewport the app would give, and a search typed key by key with each
+//! scan run to the end at once, as the worker would.
+
+use std::sync::Arc;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use wenji::action::Action;
+use wenji::search::engine::{self, Scope};
+use wenji::search::index::Index;
+use wenji::search::worker::Update;
+use wenji::state::{Effect, State};
+use wenji::ui::layout::{Areas, Shape};
+use wenji::ui::{self, theme::Theme};
+
+/// Draws `state` at `width`×`height` in the default theme, after setting its viewport.
+pub fn draw(state: &mut State, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    let screen = Rect::new(0, 0, width, height);
+    if let Some(areas) = Areas::new(screen, Shape::of(state)) {
+        state.set_viewport(areas.viewport(screen));
+    }
+    terminal
+        .draw(|frame| ui::render(frame, state, &Theme::default()))
+        .expect("draws");
+    terminal
+}
+
+/// Types `query` into the search line over `index`, each key's scan run to the end.
+pub fn type_search(state: &mut State, index: &Arc<Index>, query: &str) {
+    state.on_search(Update::Ready {
+        index: Arc::clone(index),
+    });
+    state.update(Action::StartSearch);
+    for c in query.chars() {
+        if let Effect::Search(job) = state.update(Action::SearchInput(c)) {
+            engine::search(index, &job.query, Scope::All, &|| false, |results| {
+                state.on_search(Update::Batch {
+                    generation: job.generation,
+                    results,
+                });
+            });
+            state.on_search(Update::Done {
+                generation: job.generation,
+                complete: true,
+            });
+        }
+    }
+}
