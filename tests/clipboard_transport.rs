@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use wenji::clipboard::{ClipboardOptions, copy, text_room};
+use wenji::clipboard::{ClipboardOptions, Sent, copy, text_room};
 
 const PARAGRAPH: &str = "习近平总书记对辽宁高度重视、念兹在兹、充满期待。";
 
@@ -87,13 +87,14 @@ fn tmux(socket: &Path, args: &[&str]) -> std::process::Output {
         .expect("tmux runs")
 }
 
-#[test]
-fn inside_tmux_the_tmux_buffer_holds_the_same_text() {
+/// Copies `text` inside a tmux server of its own: what was sent, the bytes written to the
+/// terminal, and what tmux's buffer then holds. `None` when tmux is not installed.
+fn copy_inside_tmux(text: &str) -> Option<(Sent, Vec<u8>, String)> {
     if !tmux_available() {
         eprintln!("note: tmux is not installed; the tmux buffer was not checked");
-        return;
+        return None;
     }
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().expect("temp dir");
     let socket = dir.path().join("wenji-test");
     let started = tmux(&socket, &["-f", "/dev/null", "new-session", "-d"]);
     assert!(started.status.success(), "{started:?}");
@@ -103,12 +104,20 @@ fn inside_tmux_the_tmux_buffer_holds_the_same_text() {
         ..options()
     };
     let mut out = Vec::new();
-    let sent = copy(PARAGRAPH, &mut out, &options);
+    let sent = copy(text, &mut out, &options);
     let buffer = tmux(&socket, &["show-buffer"]);
     tmux(&socket, &["kill-server"]);
-    let sent = sent.unwrap();
+    let buffer = String::from_utf8(buffer.stdout).expect("the buffer is UTF-8");
+    Some((sent.expect("copied"), out, buffer))
+}
+
+#[test]
+fn inside_tmux_the_tmux_buffer_holds_the_same_text() {
+    let Some((sent, out, buffer)) = copy_inside_tmux(PARAGRAPH) else {
+        return;
+    };
     assert_eq!(sent.tmux, Some(Ok(())));
-    assert_eq!(String::from_utf8(buffer.stdout).unwrap(), PARAGRAPH);
+    assert_eq!(buffer, PARAGRAPH);
     assert!(!out.is_empty(), "OSC 52 is sent inside tmux too");
     assert_eq!(
         sent.describe("1 paragraph"),
@@ -118,32 +127,13 @@ fn inside_tmux_the_tmux_buffer_holds_the_same_text() {
 
 #[test]
 fn a_cut_copy_leaves_the_same_cut_text_in_the_tmux_buffer() {
-    if !tmux_available() {
-        eprintln!("note: tmux is not installed; the tmux buffer was not checked");
+    let Some((sent, out, buffer)) = copy_inside_tmux(&paragraph_of(200 * 1024)) else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let socket = dir.path().join("wenji-test");
-    let started = tmux(&socket, &["-f", "/dev/null", "new-session", "-d"]);
-    assert!(started.status.success(), "{started:?}");
-    let options = ClipboardOptions {
-        tmux: true,
-        tmux_socket: Some(socket.clone()),
-        ..options()
     };
-    let text = paragraph_of(200 * 1024);
-    let mut out = Vec::new();
-    let sent = copy(&text, &mut out, &options);
-    let buffer = tmux(&socket, &["show-buffer"]);
-    tmux(&socket, &["kill-server"]);
-    let sent = sent.unwrap();
     assert_eq!(sent.tmux, Some(Ok(())));
     let (payload, _) = decoded_payload(&out);
     assert_eq!(payload.len(), 75_000);
-    assert!(
-        String::from_utf8(buffer.stdout).unwrap() == payload,
-        "tmux holds what the terminal was sent"
-    );
+    assert!(buffer == payload, "tmux holds what the terminal was sent");
 }
 
 #[test]
