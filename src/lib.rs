@@ -8,26 +8,22 @@
 //!                                   ▼
 //!                     ui::render (views borrow the state) ─▶ frame
 //! ```
-//! `corpus`, `text` and `layout` never import ratatui: they are the library the one-shot
-//! commands and the TUI share.
+//! The corpus model, text rules, layout, search engine and state file live in the `wenji-core`
+//! crate, which never imports ratatui, crossterm or clap; they are re-exported here under their
+//! own names, so `crate::corpus` reads the same in the browser as in the core.
+
+pub use wenji_core::{citation, corpus, count, layout, persist, search, text};
 
 pub mod action;
 pub mod app;
-pub mod citation;
 pub mod cli;
 pub mod clipboard;
 pub mod commands;
 pub mod config;
-pub mod corpus;
-pub mod count;
 pub mod keymap;
-pub mod layout;
-pub mod persist;
-pub mod search;
 pub mod session;
 pub mod startup;
 pub mod state;
 pub mod terminal;
-pub mod text;
 pub mod ui;
 pub mod wire;

@@ -7,11 +7,14 @@
 use std::path::Path;
 
 use proptest::prelude::*;
-use wenji::corpus::jsonl;
-use wenji::corpus::{Article, ParagraphKind};
-use wenji::text::sanitize::sanitize;
+use wenji_core::corpus::jsonl;
+use wenji_core::corpus::{Article, ParagraphKind};
+use wenji_core::text::sanitize::sanitize;
 
-const CORPUS: &str = "../shared/corpora/wikisource-political";
+const CORPUS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/corpora/wikisource-political"
+);
 
 const NEVER_FIRST: &[char] = &[
     '。', '，', '、', '；', '：', '！', '？', '．', '”', '’', '」', '』', '）', ')', '〕', '］',
@@ -181,7 +184,7 @@ proptest! {
         let dir = tempfile::tempdir().expect("temporary folder");
         let path = dir.path().join("figures.md");
         std::fs::write(&path, &markdown).expect("written");
-        let corpus = wenji::corpus::load(&[path], wenji::corpus::LoadOptions::default())
+        let corpus = wenji_core::corpus::load(&[path], wenji_core::corpus::LoadOptions::default())
             .expect("loads");
         let paragraphs = &corpus.articles[0].paragraphs;
         let shown: Vec<&str> = paragraphs

@@ -3,8 +3,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use wenji::corpus::{Corpus, LoadOptions, load, sample};
-use wenji::persist::{ArticleKey, CorpusId, CorpusKeys, Position, SAMPLE_FILE, StateStore};
+use wenji_core::corpus::{Corpus, LoadOptions, load, sample};
+use wenji_core::persist::{ArticleKey, CorpusId, CorpusKeys, Position, SAMPLE_FILE, StateStore};
 
 fn open(dir: &Path) -> StateStore {
     let (store, warnings) = StateStore::open(Some(dir.to_path_buf()));

@@ -7,7 +7,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Barrier};
 use std::time::Duration;
 
-use wenji::persist::{ArticleKey, CorpusId, FILE_NAME, Position, SaveStage, StateFile, StateStore};
+use wenji_core::persist::{
+    ArticleKey, CorpusId, FILE_NAME, Position, SaveStage, StateFile, StateStore,
+};
 
 /// The save lock's file, which stays in the folder between saves.
 const LOCK: &str = "state.toml.lock";

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 use unicode_segmentation::UnicodeSegmentation;
-use wenji::text::width::{AmbiguousWidth, grapheme_width};
+use wenji_core::text::width::{AmbiguousWidth, grapheme_width};
 
 pub const NO_START: &str = "、，。．：；！？‼⁇,.:;!?”’」』）)〕］]｝}】〗》〉～-–—·・‧/／…⋯⸺々";
 pub const NO_START_AFTER_DIGIT: &str = "%％℃°‰";

@@ -1,6 +1,6 @@
 //! The embedded sample page parses into exactly the articles a reader sees on the newspaper page.
 
-use wenji::corpus::{self, ParagraphKind};
+use wenji_core::corpus::{self, ParagraphKind};
 
 #[test]
 fn sample_has_exactly_three_articles_with_titles_sections_and_bylines() {

@@ -6,8 +6,8 @@ mod layout_support;
 
 use layout_support::east_asian_width::{EAST_ASIAN_AMBIGUOUS, is_east_asian_ambiguous};
 use unicode_width::UnicodeWidthStr;
-use wenji::text::width::{AmbiguousWidth, grapheme_width, str_width};
-use wenji::text::wrap::{WrapOptions, wrap};
+use wenji_core::text::width::{AmbiguousWidth, grapheme_width, str_width};
+use wenji_core::text::wrap::{WrapOptions, wrap};
 
 #[test]
 fn greek_latin_and_cyrillic_letters_are_two_wide_in_wide_mode() {

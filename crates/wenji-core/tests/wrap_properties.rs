@@ -12,8 +12,8 @@ use layout_support::{PAIRED, Paragraph, forbidden, head, in_full_width_run, last
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
-use wenji::text::width::{AmbiguousWidth, grapheme_width, str_width};
-use wenji::text::wrap::{Line, WrapOptions, wrap};
+use wenji_core::text::width::{AmbiguousWidth, grapheme_width, str_width};
+use wenji_core::text::wrap::{Line, WrapOptions, wrap};
 
 /// Hanzi and other wide characters that only follow the ordinary rules.
 const HANZI: &str = "中国辽宁振兴新突破年〇　";

@@ -7,8 +7,8 @@ mod layout_support;
 use layout_support::{NO_START, Paragraph, head};
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
-use wenji::text::width::{AmbiguousWidth, str_width};
-use wenji::text::wrap::{WrapOptions, wrap};
+use wenji_core::text::width::{AmbiguousWidth, str_width};
+use wenji_core::text::wrap::{WrapOptions, wrap};
 
 const SEPARATORS: &str = "/.@-_?&";
 

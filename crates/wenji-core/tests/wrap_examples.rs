@@ -1,8 +1,8 @@
 //! Exact wrapped lines for examples from clreq and GB/T 15834, the orphan rule, and mapping
 //! search hits onto wrapped lines.
 
-use wenji::text::width::AmbiguousWidth;
-use wenji::text::wrap::{WrapOptions, spans_of, wrap};
+use wenji_core::text::width::AmbiguousWidth;
+use wenji_core::text::wrap::{WrapOptions, spans_of, wrap};
 
 fn lines_of(text: &str, width: usize, ambiguous: AmbiguousWidth) -> Vec<&str> {
     let options = WrapOptions {
