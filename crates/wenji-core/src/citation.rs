@@ -150,7 +150,7 @@ fn span(first: usize, last: Option<usize>) -> String {
 /// Fills `template` (see the module docs for its syntax) with `fields`.
 ///
 /// ```
-/// use wenji::citation::{cite, CiteFields, DEFAULT_TEMPLATE};
+/// use wenji_core::citation::{cite, CiteFields, DEFAULT_TEMPLATE};
 /// let fields = CiteFields { title: Some("标题"), file: Some("a.txt"), line: Some(3), ..Default::default() };
 /// assert_eq!(cite(DEFAULT_TEMPLATE, &fields), "《标题》，a.txt:3");
 /// ```

@@ -4,7 +4,7 @@
 /// `n` and `noun`, the noun in the plural unless `n` is 1 (wenji's nouns all take an `s`).
 ///
 /// ```
-/// use wenji::count::count;
+/// use wenji_core::count::count;
 /// assert_eq!(count(1, "hit"), "1 hit");
 /// assert_eq!(count(0, "article"), "0 articles");
 /// assert_eq!(count(120, "warning"), "120 warnings");
@@ -20,7 +20,7 @@ pub fn count(n: usize, noun: &str) -> String {
 /// What a search found: `N hits in M articles`, each noun singular for 1.
 ///
 /// ```
-/// use wenji::count::hits_in_articles;
+/// use wenji_core::count::hits_in_articles;
 /// assert_eq!(hits_in_articles(1, 1), "1 hit in 1 article");
 /// assert_eq!(hits_in_articles(15, 2), "15 hits in 2 articles");
 /// ```

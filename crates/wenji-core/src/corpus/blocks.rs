@@ -427,7 +427,7 @@ fn one_clean_line(text: &str) -> String {
 /// not break the one-line-per-article output of `wenji list`.
 ///
 /// ```
-/// use wenji::corpus::blocks::one_line;
+/// use wenji_core::corpus::blocks::one_line;
 /// assert_eq!(one_line("多行\n  标题"), "多行标题");
 /// assert_eq!(one_line("Li\nQiang"), "Li Qiang");
 /// ```

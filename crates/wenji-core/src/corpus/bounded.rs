@@ -55,7 +55,7 @@ pub enum Cut {
 /// Only what reading `input` fails with.
 ///
 /// ```
-/// use wenji::corpus::bounded::{Cut, read};
+/// use wenji_core::corpus::bounded::{Cut, read};
 /// let endless = std::io::repeat(b'a').take(1 << 20);
 /// # use std::io::Read;
 /// let mut input = "第一行\n第二行\n".as_bytes().chain(endless);
@@ -114,7 +114,7 @@ pub fn limit_warning(limit: u64, kept: usize, cut: Cut) -> String {
 /// A size as `--max-input` takes it: `1 GiB`, `64 KiB`, or bytes when it is no whole multiple.
 ///
 /// ```
-/// use wenji::corpus::bounded::human_size;
+/// use wenji_core::corpus::bounded::human_size;
 /// assert_eq!(human_size(1 << 30), "1 GiB");
 /// assert_eq!(human_size(3 << 20), "3 MiB");
 /// assert_eq!(human_size(1000), "1000 bytes");

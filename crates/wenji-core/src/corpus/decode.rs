@@ -179,7 +179,7 @@ pub enum DecodeError {
 /// encoding always decodes, with U+FFFD for what does not fit.
 ///
 /// ```
-/// use wenji::corpus::decode::{decode, Detection};
+/// use wenji_core::corpus::decode::{decode, Detection};
 /// let gbk = b"\xd5\xf1\xd0\xcb"; // 振兴 in GBK
 /// let decoded = decode(gbk, Some(encoding_rs::GBK)).unwrap();
 /// assert_eq!(decoded.text, "振兴");
@@ -251,7 +251,7 @@ fn guess(bytes: &[u8]) -> (&'static Encoding, usize, usize) {
 /// the whole file into one `�`.
 ///
 /// ```
-/// use wenji::corpus::decode::encoding_for_label;
+/// use wenji_core::corpus::decode::encoding_for_label;
 /// assert_eq!(encoding_for_label("GBK"), Some(encoding_rs::GB18030));
 /// assert_eq!(encoding_for_label("big5"), Some(encoding_rs::BIG5));
 /// assert_eq!(encoding_for_label("utf-32"), None);

@@ -5,7 +5,7 @@
 /// The readable text of an HTML fragment.
 ///
 /// ```
-/// use wenji::corpus::html::text_of;
+/// use wenji_core::corpus::html::text_of;
 /// assert_eq!(text_of("<p>全面<b>振兴</b></p>"), "全面振兴");
 /// assert_eq!(text_of(r#"<figure><img src="a.jpg" alt="大会现场"><figcaption>开幕式</figcaption></figure>"#), "开幕式");
 /// assert_eq!(text_of(r#"<img src="a.jpg" alt="大会现场">"#), "大会现场");
@@ -35,7 +35,7 @@ pub struct Piece {
 /// caption too.
 ///
 /// ```
-/// use wenji::corpus::html::pieces;
+/// use wenji_core::corpus::html::pieces;
 /// let html = "<p>会议召开。</p><figure><img alt=\"会场\"><figcaption>会议现场</figcaption></figure>\n代表发言。";
 /// let pieces = pieces(html);
 /// let read: Vec<(&str, bool)> = pieces.iter().map(|p| (p.text.as_str(), p.caption)).collect();

@@ -99,7 +99,7 @@ pub fn articles(
 /// string, and the file keeps its line numbers.
 ///
 /// ```
-/// use wenji::corpus::jsonl::escape_line_separators;
+/// use wenji_core::corpus::jsonl::escape_line_separators;
 /// assert_eq!(escape_line_separators("{\"content\":\"甲\u{2028}乙\"}"), r#"{"content":"甲\u2028乙"}"#);
 /// ```
 pub fn escape_line_separators(text: &str) -> Cow<'_, str> {

@@ -26,7 +26,7 @@ const OPEN_ENDINGS: &[char] = &[
 /// 2 for `（一）`, 3 for `1.` `1．` `1、` and 4 for `（1）`.
 ///
 /// ```
-/// use wenji::corpus::numbering::marker;
+/// use wenji_core::corpus::numbering::marker;
 /// assert_eq!(marker("十二、实现建军一百年奋斗目标"), Some((1, "十二、".len())));
 /// assert_eq!(marker("（三）强化安全生产工作"), Some((2, "（三）".len())));
 /// assert_eq!(marker("２．稳定和扩大就业"), Some((3, "２．".len())));
@@ -70,7 +70,7 @@ pub fn marker(text: &str) -> Option<(u8, usize)> {
 /// Whether `text` is only a numbering marker (`二、`, `（三）`), its text on the lines after.
 ///
 /// ```
-/// use wenji::corpus::numbering::is_bare_marker;
+/// use wenji_core::corpus::numbering::is_bare_marker;
 /// assert!(is_bare_marker("二、") && is_bare_marker("（三）"));
 /// assert!(!is_bare_marker("二、现状"));
 /// ```
@@ -81,7 +81,7 @@ pub fn is_bare_marker(text: &str) -> bool {
 /// The level of `text` as a numbered heading: numbered, short, and without a sentence in it.
 ///
 /// ```
-/// use wenji::corpus::numbering::heading_level;
+/// use wenji_core::corpus::numbering::heading_level;
 /// assert_eq!(heading_level("四、加快构建新发展格局，着力推动高质量发展"), Some(1));
 /// assert_eq!(heading_level("（三）强化安全生产工作和整顿规范市场秩序"), Some(2));
 /// assert_eq!(heading_level("（一）大力提振消费，全方位扩大国内需求。促进消费和投资更好结合。"), None);

@@ -24,8 +24,8 @@ pub struct Entry {
 /// The outline of `article`, in reading order.
 ///
 /// ```
-/// use wenji::corpus::outline::outline;
-/// use wenji::corpus::{Article, Paragraph, ParagraphKind};
+/// use wenji_core::corpus::outline::outline;
+/// use wenji_core::corpus::{Article, Paragraph, ParagraphKind};
 /// let paragraph = |text: &str| Paragraph { text: text.into(), lines: 1..2, kind: ParagraphKind::Body };
 /// let article = Article {
 ///     paragraphs: vec![

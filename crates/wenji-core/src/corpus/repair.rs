@@ -15,7 +15,7 @@ use crate::text::sanitize::sanitize;
 /// brackets end the line.
 ///
 /// ```
-/// use wenji::corpus::repair::byline;
+/// use wenji_core::corpus::repair::byline;
 /// assert_eq!(byline("许勤（黑龙江省委书记）"), Some(("许勤", "黑龙江省委书记")));
 /// assert_eq!(byline("新锐青年说 | “新”记者实践"), None);
 /// ```
@@ -53,7 +53,7 @@ const CREDIT_WORDS: [&str; 8] = [
 /// without its brackets.
 ///
 /// ```
-/// use wenji::corpus::repair::split_credit;
+/// use wenji_core::corpus::repair::split_credit;
 /// assert_eq!(
 ///     split_credit("营造浓厚氛围。（新华社记者曹智、李铮整理）"),
 ///     Some(("营造浓厚氛围。", "新华社记者曹智、李铮整理"))

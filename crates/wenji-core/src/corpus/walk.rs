@@ -123,7 +123,7 @@ fn has_text_extension(path: &Path) -> bool {
 /// Compares strings with digit runs compared as numbers: `2.txt` < `10.txt`.
 ///
 /// ```
-/// use wenji::corpus::walk::natural_cmp;
+/// use wenji_core::corpus::walk::natural_cmp;
 /// use std::cmp::Ordering;
 /// assert_eq!(natural_cmp("2.txt", "10.txt"), Ordering::Less);
 /// assert_eq!(natural_cmp("a10", "a9"), Ordering::Greater);

@@ -29,7 +29,7 @@ impl FoldMap {
     /// The original offset of folded offset `folded` (a character boundary in the folded text).
     ///
     /// ```
-    /// use wenji::search::fold::fold;
+    /// use wenji_core::search::fold::fold;
     /// let folded = fold("ＧＤＰ增长５%");
     /// assert_eq!(folded.text, "gdp增长5%");
     /// assert_eq!(folded.map.original(0), 0);
@@ -73,7 +73,7 @@ fn fold_char(c: char) -> Option<char> {
 /// Folds `text` for searching.
 ///
 /// ```
-/// use wenji::search::fold::fold;
+/// use wenji_core::search::fold::fold;
 /// assert_eq!(fold("ＡＩ与Ai　GDP\u{200b}增长").text, "ai与ai gdp增长");
 /// ```
 pub fn fold(text: &str) -> Folded {
@@ -94,8 +94,8 @@ pub struct PackedField {
 /// Folds `text` and packs it with `packing`.
 ///
 /// ```
-/// use wenji::search::fold::fold_packed;
-/// use wenji::search::packing::Packing;
+/// use wenji_core::search::fold::fold_packed;
+/// use wenji_core::search::packing::Packing;
 /// let packing = Packing::from_sample(["增长"]);
 /// let field = fold_packed("ＧＤＰ增长", &packing);
 /// assert_eq!(packing.unpack(&field.text), "gdp增长");

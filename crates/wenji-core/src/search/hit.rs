@@ -73,7 +73,7 @@ pub struct Context<'a> {
 /// The text around `located`, `chars` characters each side.
 ///
 /// ```
-/// use wenji::search::hit::context_in;
+/// use wenji_core::search::hit::context_in;
 /// let text = "实现全面振兴新突破，我们要把科技创新作为驱动力。";
 /// let start = text.find("振兴").unwrap_or(0);
 /// let context = context_in(text, start..start + 6, 3);

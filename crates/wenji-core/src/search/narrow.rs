@@ -148,7 +148,7 @@ impl<'a> Plan<'a> {
 /// Whether occurrences of `term` can never overlap: no proper prefix is also a suffix.
 ///
 /// ```
-/// use wenji::search::narrow::cannot_overlap;
+/// use wenji_core::search::narrow::cannot_overlap;
 /// assert!(cannot_overlap("发展".as_bytes()));
 /// assert!(!cannot_overlap(b"aba"));
 /// ```

@@ -22,7 +22,7 @@ impl Query {
     /// Parses `input`.
     ///
     /// ```
-    /// use wenji::search::query::Query;
+    /// use wenji_core::search::query::Query;
     /// assert_eq!(Query::parse("振兴  ＧＤＰ").terms, ["振兴", "gdp"]);
     /// assert_eq!(Query::parse("\"made in china\" 制造").terms, ["made in china", "制造"]);
     /// assert!(Query::parse("   ").is_empty());
@@ -51,7 +51,7 @@ impl Query {
     /// look only at `previous`'s results (typing one more character, adding a term).
     ///
     /// ```
-    /// use wenji::search::query::Query;
+    /// use wenji_core::search::query::Query;
     /// assert!(Query::parse("振兴东北").narrows(&Query::parse("振兴")));
     /// assert!(Query::parse("振兴 东北").narrows(&Query::parse("振兴")));
     /// assert!(!Query::parse("振").narrows(&Query::parse("振兴")));

@@ -19,7 +19,7 @@ impl Hit {
     /// A hit of term number `term`, `len` packed bytes from `start`.
     ///
     /// ```
-    /// use wenji::search::results::Hit;
+    /// use wenji_core::search::results::Hit;
     /// let hit = Hit::new(1_000_000, 6, 2);
     /// assert_eq!((hit.start(), hit.end(), hit.term()), (1_000_000, 1_000_006, 2));
     /// ```

@@ -87,7 +87,7 @@ const LETTERS_AND_MODIFIERS: &[(u32, u32)] = &[
 /// context: a CJK terminal draws it two wide.
 ///
 /// ```
-/// use wenji::text::ambiguous::widened_in_wide_mode;
+/// use wenji_core::text::ambiguous::widened_in_wide_mode;
 /// assert!("αúΩёø".chars().all(widened_in_wide_mode));
 /// assert!(!widened_in_wide_mode('a') && !widened_in_wide_mode('“'));
 /// ```

@@ -144,7 +144,7 @@ fn stands_alone(c: char) -> bool {
 /// The pieces of `text` between which a line may break (spaces stay with the piece before).
 ///
 /// ```
-/// use wenji::text::breaks::pieces;
+/// use wenji_core::text::breaks::pieces;
 /// assert_eq!(pieces("东北—远东"), ["东", "北—", "远", "东"]);
 /// assert_eq!(pieces("GB/T 15834"), ["GB/T ", "15834"]);
 /// ```
@@ -182,7 +182,7 @@ fn grade(previous: char, spaced: bool, next: char, uax14: bool) -> Break {
 /// Marks written as a pair that must stay on one line: `——`, `……`, `⋯⋯`.
 ///
 /// ```
-/// use wenji::text::breaks::pieces;
+/// use wenji_core::text::breaks::pieces;
 /// assert_eq!(pieces("啊——好"), ["啊——", "好"]);
 /// assert_eq!(pieces("等等⋯⋯好"), ["等", "等⋯⋯", "好"]);
 /// ```
@@ -195,7 +195,7 @@ fn is_paired_mark(c: char) -> bool {
 /// UAX #14 lets several of them start a line; these are the cases it gets wrong:
 ///
 /// ```
-/// use wenji::text::breaks::pieces;
+/// use wenji_core::text::breaks::pieces;
 /// assert_eq!(pieces("东北—远东"), ["东", "北—", "远", "东"]);
 /// assert_eq!(pieces("白求恩·诺尔曼"), ["白", "求", "恩·", "诺", "尔", "曼"]);
 /// assert_eq!(pieces("一～二"), ["一～", "二"]);
@@ -217,7 +217,7 @@ pub fn must_not_start(previous: char, next: char) -> bool {
 /// currency or number signs before digits. UAX #14 lets `/` end a line:
 ///
 /// ```
-/// use wenji::text::breaks::pieces;
+/// use wenji_core::text::breaks::pieces;
 /// assert_eq!(pieces("GB/T"), ["GB/T"]);
 /// assert_eq!(pieces("他说“ ok”"), ["他", "说", "“ ok”"]);
 /// assert_eq!(pieces("$ 5"), ["$ 5"]);
@@ -236,7 +236,7 @@ pub fn must_not_end(previous: char, next: char) -> bool {
 /// neighbours; an English apostrophe (`don’t`) stays glued.
 ///
 /// ```
-/// use wenji::text::breaks::pieces;
+/// use wenji_core::text::breaks::pieces;
 /// assert_eq!(pieces("说：“你好”他"), ["说：", "“你", "好”", "他"]);
 /// assert_eq!(pieces("“甲”“乙”"), ["“甲”", "“乙”"]);
 /// assert_eq!(pieces("don’t"), ["don’t"]);
@@ -252,7 +252,7 @@ fn breaks_around_cjk_quote(previous: char, next: char) -> bool {
 /// crate applies UAX #14's rule against `word(` to East Asian brackets too.
 ///
 /// ```
-/// use wenji::text::breaks::pieces;
+/// use wenji_core::text::breaks::pieces;
 /// assert_eq!(pieces("AI（人工）"), ["AI", "（人", "工）"]);
 /// ```
 fn opens_cjk_bracket(next: char) -> bool {
@@ -268,7 +268,7 @@ fn opens_cjk_bracket(next: char) -> bool {
 /// still part from the hanzi after it, as `2023` from `年`.
 ///
 /// ```
-/// use wenji::text::breaks::pieces;
+/// use wenji_core::text::breaks::pieces;
 /// assert_eq!(pieces("于２００８年"), ["于", "２００８", "年"]);
 /// assert_eq!(pieces("增长１４．９％，"), ["增", "长", "１４．９％，"]);
 /// assert_eq!(pieces("ＧＤＰ总量"), ["ＧＤＰ", "总", "量"]);
@@ -287,7 +287,7 @@ fn inside_full_width_run(previous: char, next: char) -> bool {
 /// A hanzi (CJK unified or compatibility ideograph, or `〇`): what the orphan rule counts.
 ///
 /// ```
-/// use wenji::text::breaks::is_hanzi;
+/// use wenji_core::text::breaks::is_hanzi;
 /// assert!(is_hanzi('辽') && is_hanzi('〇') && !is_hanzi('。') && !is_hanzi('A'));
 /// ```
 pub fn is_hanzi(c: char) -> bool {

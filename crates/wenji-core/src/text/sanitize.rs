@@ -111,7 +111,7 @@ impl fmt::Display for Report {
 ///
 /// ```
 /// use std::borrow::Cow;
-/// use wenji::text::sanitize::sanitize;
+/// use wenji_core::text::sanitize::sanitize;
 ///
 /// let (shown, report) = sanitize("各位代表：\x1b[2J\r\n\u{202E}请予审议。");
 /// assert_eq!(shown, "各位代表：␛[2J\n请予审议。");
@@ -142,7 +142,7 @@ pub fn sanitize(text: &str) -> (Cow<'_, str>, Report) {
 /// becomes one space.
 ///
 /// ```
-/// use wenji::text::sanitize::sanitize_line;
+/// use wenji_core::text::sanitize::sanitize_line;
 ///
 /// let (shown, report) = sanitize_line("题\x1b]0;PWNED\x07\r\n二\u{2028}三\u{202E}");
 /// assert_eq!(shown, "题␛]0;PWNED␇ 二 三");

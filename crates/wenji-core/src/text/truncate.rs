@@ -11,8 +11,8 @@ const ELLIPSIS: &str = "...";
 ///
 /// ```
 /// use std::borrow::Cow;
-/// use wenji::text::truncate::truncate;
-/// use wenji::text::width::AmbiguousWidth;
+/// use wenji_core::text::truncate::truncate;
+/// use wenji_core::text::width::AmbiguousWidth;
 /// assert_eq!(truncate("打造向北开放新高地", 10, AmbiguousWidth::Narrow), "打造向...");
 /// assert!(matches!(truncate("辽宁", 4, AmbiguousWidth::Narrow), Cow::Borrowed("辽宁")));
 /// ```

@@ -24,7 +24,7 @@ pub enum AmbiguousWidth {
 /// Columns one grapheme cluster occupies: 0, 1 or 2.
 ///
 /// ```
-/// use wenji::text::width::{grapheme_width, AmbiguousWidth};
+/// use wenji_core::text::width::{grapheme_width, AmbiguousWidth};
 /// assert_eq!(grapheme_width("中", AmbiguousWidth::Narrow), 2);
 /// assert_eq!(grapheme_width("“", AmbiguousWidth::Narrow), 1);
 /// assert_eq!(grapheme_width("“", AmbiguousWidth::Wide), 2);
@@ -57,7 +57,7 @@ pub fn grapheme_width(grapheme: &str, ambiguous: AmbiguousWidth) -> usize {
 /// Columns a whole string occupies, summed over its grapheme clusters.
 ///
 /// ```
-/// use wenji::text::width::{str_width, AmbiguousWidth};
+/// use wenji_core::text::width::{str_width, AmbiguousWidth};
 /// assert_eq!(str_width("辽宁AI", AmbiguousWidth::Narrow), 6);
 /// ```
 pub fn str_width(text: &str, ambiguous: AmbiguousWidth) -> usize {

@@ -54,8 +54,8 @@ pub struct Line {
 /// Wrap `text` (one paragraph, no newlines) into lines of at most `options.width` columns.
 ///
 /// ```
-/// use wenji::text::width::AmbiguousWidth;
-/// use wenji::text::wrap::{wrap, WrapOptions};
+/// use wenji_core::text::width::AmbiguousWidth;
+/// use wenji_core::text::wrap::{wrap, WrapOptions};
 /// let text = "辽宁振兴，新突破。";
 /// let options = WrapOptions { width: 8, first_indent: 0, ambiguous: AmbiguousWidth::Narrow };
 /// let lines: Vec<&str> = wrap(text, &options).iter().map(|l| &text[l.range.clone()]).collect();
@@ -69,8 +69,8 @@ pub fn wrap(text: &str, options: &WrapOptions) -> Vec<Line> {
 /// The lines of [`wrap`], one at a time: a reader can stop after the lines it shows.
 ///
 /// ```
-/// use wenji::text::width::AmbiguousWidth;
-/// use wenji::text::wrap::{wrap_iter, WrapOptions};
+/// use wenji_core::text::width::AmbiguousWidth;
+/// use wenji_core::text::wrap::{wrap_iter, WrapOptions};
 /// let text = "天下大事必作于细".repeat(100_000);
 /// let options = WrapOptions { width: 10, first_indent: 4, ambiguous: AmbiguousWidth::Narrow };
 /// let screen: Vec<&str> = wrap_iter(&text, &options).take(2).map(|l| &text[l.range]).collect();
@@ -103,8 +103,8 @@ pub fn wrap_iter<'a>(text: &'a str, options: &WrapOptions) -> impl Iterator<Item
 /// neither. An empty range touches nothing.
 ///
 /// ```
-/// use wenji::text::width::AmbiguousWidth;
-/// use wenji::text::wrap::{spans_of, wrap, WrapOptions};
+/// use wenji_core::text::width::AmbiguousWidth;
+/// use wenji_core::text::wrap::{spans_of, wrap, WrapOptions};
 /// let text = "辽宁振兴新突破";
 /// let options = WrapOptions { width: 8, first_indent: 0, ambiguous: AmbiguousWidth::Narrow };
 /// let lines = wrap(text, &options); // 辽宁振兴 | 新突破
