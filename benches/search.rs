@@ -1,7 +1,10 @@
-//! Search benches: how long the engine (`wenji::search`) takes to answer a query.
+//! Search benches: how long the in-memory engine (`wenji::search::scan`) takes to answer a query.
 //!
 //! - `search/100MB_2char`: every hit of a common two-character word (发展) in a generated 100 MB
 //!   corpus (budget: under 10 ms).
+//! - `search/100MB_2char_engine`: the same through the engine seam, as the browser asks for it:
+//!   `Scan::run` with a request, its batches joined into `Matches` (and the answer kept for the
+//!   next keystroke to narrow).
 //! - `search/100MB_extend`: the query typed one step further (发展经济), found among the previous
 //!   query's hits, as the search worker does (budget: under 3 ms).
 //! - `search/100MB_extend_scoped`: the same, scanning the articles the previous query matched
@@ -28,10 +31,10 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use wenji::corpus::{self, Corpus, LoadOptions};
-use wenji::search::engine::{self, Results, Scope};
-use wenji::search::index::Index;
-use wenji::search::narrow;
-use wenji::search::query::Query;
+use wenji::search::scan::find::{self as engine, Results, Scope};
+use wenji::search::scan::index::Index;
+use wenji::search::scan::narrow;
+use wenji::search::{Engine, Matches, Query, Request, Scan};
 
 #[path = "support/corpus_gen.rs"]
 #[allow(
@@ -112,7 +115,7 @@ fn until_first_batch(index: &Index, query: &Query) -> Duration {
 }
 
 fn hundred_mb(c: &mut Criterion) {
-    let Some((_corpus, index)) = corpus(&HUNDRED_MB, "100m") else {
+    let Some((corpus, index)) = corpus(&HUNDRED_MB, "100m") else {
         return;
     };
     let common = Query::parse(COMMON);
@@ -134,6 +137,22 @@ fn hundred_mb(c: &mut Criterion) {
     group.bench_function("100MB_2char", |b| {
         b.iter_with_large_drop(|| engine::search_all(&index, black_box(&common)));
     });
+    let mut engine = Scan::build(&corpus);
+    let request = Request {
+        generation: 1,
+        query: common.clone(),
+        scope: wenji::search::Scope::All,
+    };
+    group.bench_function("100MB_2char_engine", |b| {
+        b.iter_with_large_drop(|| {
+            let mut matches = Matches::default();
+            engine.run(black_box(&request), &|| false, &mut |batch| {
+                matches.append(batch);
+            });
+            matches
+        });
+    });
+    drop(engine);
     group.bench_function("100MB_extend", |b| {
         b.iter_with_large_drop(|| {
             narrow::narrow(&index, black_box(&extended), &common, &previous, &|| false)

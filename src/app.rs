@@ -19,6 +19,7 @@ use crate::corpus::Corpus;
 use crate::keymap;
 use crate::keymap::Keymap;
 use crate::persist::CorpusId;
+use crate::search::Scan;
 use crate::search::worker::{Update, Worker};
 use crate::session::{self, Session};
 use crate::state::{Effect, Settings, State};
@@ -126,7 +127,9 @@ fn browse(corpus: Corpus, setup: Setup) -> Result<Exit> {
         .warnings
         .extend(problems.into_iter().map(session::state_warning));
     let search_sender = sender.clone();
-    let worker = Worker::spawn(state.shared_corpus(), move |update| {
+    let corpus = state.shared_corpus();
+    let build = move || Scan::build(&corpus);
+    let worker = Worker::spawn(build, move |update| {
         let _ = search_sender.send(AppEvent::Search(update));
     })
     .context("cannot start the search worker")?;
@@ -287,7 +290,7 @@ impl App<'_> {
                 return Ok(Some(Exit::Quit));
             }
             Effect::Suspend => self.tui.suspend(self.mouse)?,
-            Effect::Search(job) => self.worker.submit(job),
+            Effect::Search(request) => self.worker.submit(request),
             Effect::Copy { text, what } => {
                 let mut sequence = Vec::new();
                 let sent = clipboard::copy(&text, &mut sequence, &ClipboardOptions::from_env())?;

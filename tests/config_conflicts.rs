@@ -7,13 +7,12 @@ mod support;
 
 use std::fs;
 use std::process::{Command, Output, Stdio};
-use std::sync::Arc;
 
 use support::Sandbox;
 use wenji::action::Action;
 use wenji::corpus;
 use wenji::keymap::Keymap;
-use wenji::search::index::Index;
+use wenji::search::fake::Fake;
 use wenji::state::State;
 use wenji::ui::{self};
 
@@ -53,10 +52,11 @@ fn draw(state: &mut State, width: u16, height: u16) -> Vec<String> {
     text.lines().map(str::to_owned).collect()
 }
 
-/// Searches for `query`, the scan run to the end, and keeps the results.
+/// Searches for `query`, each request answered to the end by the test engine, and keeps the
+/// results.
 fn search(state: &mut State, query: &str) {
-    let index = Arc::new(Index::build(state.corpus()));
-    state_support::type_search(state, &index, query);
+    let mut engine = Fake::new(state.shared_corpus());
+    state_support::type_search(state, &mut engine, query);
     state.update(Action::SearchSubmit);
 }
 

@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
 use support::{Key, PATIENCE, Pty};
+use wenji::search::{Engine, Matches, Query, Request, Scan, Scope};
 
 /// The generated 100 MB corpus, written on first use and reused while its marker matches.
 fn hundred_mb() -> PathBuf {
@@ -102,9 +103,13 @@ fn ten_keys_typed_at_once_into_a_large_corpus_all_arrive() {
         wenji::corpus::LoadOptions::default(),
     )
     .expect("loads");
-    let index = wenji::search::index::Index::build(&corpus);
-    let query = wenji::search::query::Query::parse("全面振兴新突破三年行动");
-    let results = wenji::search::engine::search_all(&index, &query);
+    let request = Request {
+        generation: 1,
+        query: Query::parse("全面振兴新突破三年行动"),
+        scope: Scope::All,
+    };
+    let mut results = Matches::default();
+    Scan::build(&corpus).run(&request, &|| false, &mut |batch| results.append(batch));
     let expected = format!(
         "{} hits in {} articles",
         results.hit_count(),

@@ -11,7 +11,6 @@ mod state_support;
 
 use std::borrow::Cow;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use fuzz_support::hostile::{self, File};
 use fuzz_support::{config, first_forbidden, is_bidi};
@@ -20,7 +19,7 @@ use unicode_width::UnicodeWidthChar;
 use wenji::action::Action;
 use wenji::corpus::{self, Article, Corpus, LoadError, LoadOptions, Warning};
 use wenji::layout::{Document, LayoutOptions, TextRef, Texts};
-use wenji::search::index::Index;
+use wenji::search::Scan;
 use wenji::state::{Settings, State};
 use wenji::text::sanitize::sanitize;
 use wenji::text::width::AmbiguousWidth;
@@ -400,8 +399,8 @@ proptest! {
         };
         let mut state = State::with_settings(corpus, settings);
         if let Some(query) = &query {
-            let index = Arc::new(Index::build(state.corpus()));
-            state_support::type_search(&mut state, &index, query);
+            let mut engine = Scan::build(state.corpus());
+            state_support::type_search(&mut state, &mut engine, query);
             state.update(Action::SearchSubmit);
         }
         for (step, action) in actions.iter().enumerate() {

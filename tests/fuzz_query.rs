@@ -17,12 +17,9 @@ mod fuzz_support;
 use fuzz_support::config;
 use proptest::prelude::*;
 use wenji::corpus::{Article, Corpus, Paragraph, ParagraphKind, Source, SourceFormat};
-use wenji::search::engine::search_all;
 use wenji::search::fold::fold_query;
-use wenji::search::hit::Locator;
-use wenji::search::index::{Field, Index, field_text};
-use wenji::search::narrow::narrow;
-use wenji::search::query::{MAX_TERMS, Query};
+use wenji::search::query::MAX_TERMS;
+use wenji::search::{Engine, Field, Matches, Query, Request, Scan, Scope};
 
 /// What corpora and queries are made of: hanzi, ASCII and full-width letters and digits in both
 /// cases, punctuation in both widths, spaces of both widths, zero-width characters, combining
@@ -99,10 +96,22 @@ fn fields(article: &Article) -> Vec<Field> {
 }
 
 /// How often `term` occurs in `article`'s folded fields, counted without overlaps.
+/// The whole answer to `query` (request number 1), run to the end.
+fn answer(engine: &mut dyn Engine, query: &Query, scope: Scope) -> Matches {
+    let request = Request {
+        generation: 1,
+        query: query.clone(),
+        scope,
+    };
+    let mut matches = Matches::default();
+    assert!(engine.run(&request, &|| false, &mut |batch| matches.append(batch)));
+    matches
+}
+
 fn naive_count(article: &Article, term: &str) -> usize {
     fields(article)
         .into_iter()
-        .map(|field| fold_query(field_text(article, field)).matches(term).count())
+        .map(|field| fold_query(field.text(article)).matches(term).count())
         .sum()
 }
 
@@ -137,13 +146,10 @@ proptest! {
         input in query(),
     ) {
         let query = Query::parse(&input);
-        let index = Index::build(&corpus);
-        let results = search_all(&index, &query);
-        let mut locator = Locator::new(&index);
-        for hit in results.hits() {
-            let located = locator.locate(hit);
+        let results = answer(&mut Scan::build(&corpus), &query, Scope::All);
+        for located in results.locations(0..results.hit_count()) {
             let article = &corpus.articles[located.article as usize];
-            let text = field_text(article, located.field);
+            let text = located.field.text(article);
             let range = located.range.clone();
             prop_assert!(
                 text.is_char_boundary(range.start) && text.is_char_boundary(range.end) && range.end <= text.len(),
@@ -176,12 +182,12 @@ proptest! {
         if !query.narrows(&previous_query) {
             return Ok(());
         }
-        let index = Index::build(&corpus);
-        let previous = search_all(&index, &previous_query);
-        let narrowed = narrow(&index, &query, &previous_query, &previous, &|| false)
-            .expect("not cancelled");
-        let full = search_all(&index, &query);
+        let mut engine = Scan::build(&corpus);
+        answer(&mut engine, &previous_query, Scope::All);
+        let narrowed = answer(&mut engine, &query, Scope::Within(1));
+        let full = answer(&mut Scan::build(&corpus), &query, Scope::All);
         prop_assert_eq!(narrowed.article_ids(), full.article_ids());
-        prop_assert_eq!(narrowed.hits().collect::<Vec<_>>(), full.hits().collect::<Vec<_>>());
+        let every = |m: &Matches| m.locations(0..m.hit_count());
+        prop_assert_eq!(every(&narrowed), every(&full));
     }
 }

@@ -3,25 +3,23 @@
 
 mod state_support;
 
-use std::sync::Arc;
-
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use wenji::action::Action;
 use wenji::corpus;
-use wenji::search::index::Index;
+use wenji::search::Scan;
 use wenji::state::State;
 use wenji::text::width::AmbiguousWidth;
 use wenji::ui::layout::{Areas, Shape};
 
 use state_support::{draw, type_search};
 
-/// Types `query` over an index of the state's corpus.
+/// Types `query`, answered by the in-memory engine over the state's corpus.
 fn search_for(state: &mut State, query: &str) {
-    let index = Arc::new(Index::build(state.corpus()));
-    type_search(state, &index, query);
+    let mut engine = Scan::build(state.corpus());
+    type_search(state, &mut engine, query);
 }
 
 fn screen_text(terminal: &Terminal<TestBackend>) -> String {

@@ -1,19 +1,18 @@
 //! Searching in the browser, driven through actions on plain state; the worker's part is played
-//! by running each job on the engine at once and handing its updates back.
-
-use std::sync::Arc;
+//! by the deterministic test engine, each request answered at once and its batches (one matching
+//! article each) handed back.
 
 use wenji::action::Action;
 use wenji::corpus;
-use wenji::search::engine::{self, ArticleHits, Results, Scope};
-use wenji::search::index::Index;
-use wenji::search::worker::{Job, Update};
+use wenji::search::fake::Fake;
+use wenji::search::worker::Update;
+use wenji::search::{Batch, Engine, Matches, Request, Scope};
 use wenji::state::{Effect, Focus, Search, State, Viewport};
 
 struct Session {
     state: State,
-    index: Arc<Index>,
-    jobs: Vec<Job>,
+    engine: Fake,
+    requests: Vec<Request>,
 }
 
 impl Session {
@@ -25,57 +24,55 @@ impl Session {
             reader_height: 12,
             overlay_height: 10,
         });
-        let index = Arc::new(Index::build(state.corpus()));
-        state.on_search(Update::Ready {
-            index: Arc::clone(&index),
-        });
+        let engine = Fake::new(state.shared_corpus());
+        state.on_search(Update::Ready);
         Self {
             state,
-            index,
-            jobs: Vec::new(),
+            engine,
+            requests: Vec::new(),
         }
     }
 
     fn act(&mut self, action: Action) -> Effect {
         let effect = self.state.update(action);
-        if let Effect::Search(job) = &effect {
-            self.jobs.push(job.clone());
-            self.run(job);
+        if let Effect::Search(request) = &effect {
+            self.requests.push(request.clone());
+            let batches = self.answer(request);
+            self.deliver(request, batches);
         }
         effect
     }
 
-    fn run(&mut self, job: &Job) {
-        let scope = job.scope.as_deref().map_or(Scope::All, Scope::Articles);
+    /// The engine's whole answer to `request`, batch by batch.
+    fn answer(&mut self, request: &Request) -> Vec<Batch> {
         let mut batches = Vec::new();
-        engine::search(&self.index, &job.query, scope, &|| false, |results| {
-            batches.push(results);
-        });
-        self.deliver(job, batches);
+        self.engine
+            .run(request, &|| false, &mut |batch| batches.push(batch));
+        batches
     }
 
-    /// Types `text` into the search line and returns the last job without running it, so a
-    /// test can hand the results back in batches of its own.
-    fn type_pending(&mut self, text: &str) -> Job {
+    /// Types `text` into the search line and returns the last request without answering it,
+    /// so a test can hand the answer back in batches of its own.
+    fn type_pending(&mut self, text: &str) -> Request {
         let mut last = None;
         for c in text.chars() {
-            if let Effect::Search(job) = self.state.update(Action::SearchInput(c)) {
-                last = Some(job);
+            if let Effect::Search(request) = self.state.update(Action::SearchInput(c)) {
+                last = Some(request);
             }
         }
         last.expect("the query changed")
     }
 
-    /// Hands `batches` of `job`'s results to the state, then says the scan is done.
-    fn deliver(&mut self, job: &Job, batches: Vec<Results>) {
-        for results in batches {
+    /// Hands `batches` of `request`'s answer to the state, then says the answer is complete.
+    fn deliver(&mut self, request: &Request, batches: Vec<Batch>) {
+        for batch in batches {
             self.state.on_search(Update::Batch {
-                generation: job.generation,
-                results,
+                generation: request.generation,
+                batch,
             });
         }
         self.state.on_search(Update::Done {
-            generation: job.generation,
+            generation: request.generation,
             complete: true,
         });
     }
@@ -163,12 +160,15 @@ fn extending_a_query_scans_only_the_previous_matches() {
     session.act(Action::StartSearch);
     session.type_text("振兴");
     session.type_text("新");
-    let last = session.jobs.last().expect("a job per change");
-    assert!(last.scope.is_some(), "振兴新 narrows 振兴");
+    let last = session.requests.last().expect("a request per change");
+    assert!(
+        matches!(last.scope, Scope::Within(_)),
+        "振兴新 narrows 振兴"
+    );
     session.act(Action::SearchBackspace);
     assert_eq!(
-        session.jobs.last().expect("job").scope,
-        None,
+        session.requests.last().expect("request").scope,
+        Scope::All,
         "振兴 does not narrow 振兴新"
     );
 }
@@ -315,14 +315,13 @@ fn an_empty_query_shows_everything_and_a_stale_result_is_dropped() {
     let mut session = Session::new();
     session.act(Action::StartSearch);
     session.type_text("龙江");
-    let stale = session.jobs.last().expect("job").generation;
+    let stale = session.requests.last().expect("request").clone();
     session.act(Action::SearchClear);
     assert_eq!(session.state.list.len(), 3, "no query: every article");
-    let mut old = engine::search_all(&session.index, &wenji::search::query::Query::parse("龙江"));
-    old.articles.truncate(1);
+    let old = session.answer(&stale).remove(0);
     session.state.on_search(Update::Batch {
-        generation: stale,
-        results: old,
+        generation: stale.generation,
+        batch: old,
     });
     assert_eq!(
         session.state.list.len(),
@@ -461,9 +460,10 @@ fn the_first_hit_is_shown_when_a_later_batch_brings_it() {
     let mut session = Session::new();
     assert_eq!(session.state.reader.article(), 0);
     session.act(Action::StartSearch);
-    let job = session.type_pending("许勤");
-    let results = engine::search_all(&session.index, &job.query);
-    session.deliver(&job, vec![Results::default(), Results::default(), results]);
+    let request = session.type_pending("许勤");
+    let mut batches = vec![Batch::resolved(Vec::new()), Batch::resolved(Vec::new())];
+    batches.extend(session.answer(&request));
+    session.deliver(&request, batches);
     assert_eq!(
         session.state.reader.article(),
         1,
@@ -477,17 +477,17 @@ fn the_first_hit_is_shown_when_a_later_batch_brings_it() {
 fn once_the_reader_moved_a_later_batch_leaves_it_where_it_is() {
     let mut session = Session::new();
     session.act(Action::StartSearch);
-    let job = session.type_pending("许勤");
+    let request = session.type_pending("许勤");
     session.state.on_search(Update::Batch {
-        generation: job.generation,
-        results: Results::default(),
+        generation: request.generation,
+        batch: Batch::resolved(Vec::new()),
     });
     session.act(Action::WheelDown(wenji::action::Pane::Reader));
     let moved_to = (session.state.reader.article(), session.state.reader.top());
     assert_eq!(moved_to.0, 0);
     assert!(moved_to.1 > 0, "the wheel scrolled the reader");
-    let results = engine::search_all(&session.index, &job.query);
-    session.deliver(&job, vec![results]);
+    let batches = session.answer(&request);
+    session.deliver(&request, batches);
     assert_eq!(
         (session.state.reader.article(), session.state.reader.top()),
         moved_to,
@@ -504,28 +504,28 @@ fn once_the_reader_moved_a_later_batch_leaves_it_where_it_is() {
 fn after_the_first_hit_is_shown_later_batches_never_move_the_reader() {
     let mut session = Session::new();
     session.act(Action::StartSearch);
-    let job = session.type_pending("振兴");
-    let all = engine::search_all(&session.index, &job.query);
-    let batches: Vec<Results> = (0..all.articles.len())
-        .map(|entry| {
-            let hits = all.hits_of(entry).to_vec();
-            let article = ArticleHits {
-                article: all.articles[entry].article,
-                hits: 0..hits.len(),
-            };
-            Results::new(vec![article], hits)
-        })
-        .collect();
+    let request = session.type_pending("振兴");
+    let batches = session.answer(&request);
+    let mut all = Matches::default();
+    for batch in &batches {
+        all.append(batch.clone());
+    }
+    assert!(batches.len() > 1, "one batch per matching article");
     let mut batches = batches.into_iter();
     session.state.on_search(Update::Batch {
-        generation: job.generation,
-        results: batches.next().expect("a first article"),
+        generation: request.generation,
+        batch: batches.next().expect("a first article"),
     });
     assert_eq!(session.search().current, Some(0), "the first hit is shown");
     session.act(Action::WheelDown(wenji::action::Pane::Reader));
     let moved_to = (session.state.reader.article(), session.state.reader.top());
-    session.deliver(&job, batches.collect());
-    assert_eq!(session.search().results, all, "every batch arrived");
+    session.deliver(&request, batches.collect());
+    let every = |m: &Matches| (m.article_ids(), m.locations(0..m.hit_count()));
+    assert_eq!(
+        every(&session.search().results),
+        every(&all),
+        "every batch arrived"
+    );
     assert_eq!(
         (session.state.reader.article(), session.state.reader.top()),
         moved_to

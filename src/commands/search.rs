@@ -1,7 +1,7 @@
 //! `wenji search`: every hit of a query, one line each, as grep prints matching lines.
 //!
-//! The corpus is indexed once and scanned by the same engine as the browser's search line
-//! ([`crate::search`]); results are written wave by wave as the engine hands them over, so the
+//! The corpus is indexed once and searched by the same engine as the browser's search line,
+//! through the same seam ([`crate::search::Engine`]); results are written wave by wave as the engine hands them over, so the
 //! first lines of a large corpus appear before the scan ends, and a closed pipe (`| head`) stops
 //! the scan. Three shapes of output:
 //!
@@ -17,10 +17,8 @@ use ratatui::crossterm::style::Stylize;
 use serde::Serialize;
 
 use crate::corpus::{Article, Corpus};
-use crate::search::engine::{self, Results, Scope};
-use crate::search::hit::{self, Context, Located, Locator};
-use crate::search::index::{Field, Index};
-use crate::search::query::Query;
+use crate::search::context::{self, Context};
+use crate::search::{Batch, Engine, Field, Location, Query, Request, Scan, Scope};
 
 /// What to print for each hit or article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,68 +82,62 @@ pub fn run(
     options: Options,
     out: &mut impl Write,
 ) -> io::Result<Found> {
-    let index = Index::build(corpus);
+    let mut engine = Scan::build(corpus);
+    let request = Request {
+        generation: 1,
+        query: query.clone(),
+        scope: Scope::All,
+    };
     let stop = AtomicBool::new(false);
     let mut failure = None;
     let mut found = Found::default();
-    engine::search(
-        &index,
+    let printer = Printer {
+        corpus,
         query,
-        Scope::All,
-        &|| stop.load(Ordering::Relaxed),
-        |batch| {
-            if failure.is_some() {
-                return;
+        options,
+    };
+    engine.run(&request, &|| stop.load(Ordering::Relaxed), &mut |batch| {
+        if failure.is_some() {
+            return;
+        }
+        match printer.batch(&batch, out).and_then(|()| out.flush()) {
+            Ok(()) => {
+                found.articles += batch.articles.len();
+                found.hits += batch.hit_count();
             }
-            let printer = Printer {
-                corpus,
-                index: &index,
-                query,
-                options,
-            };
-            match printer.batch(&batch, out).and_then(|()| out.flush()) {
-                Ok(()) => {
-                    found.articles += batch.articles.len();
-                    found.hits += batch.hit_count();
-                }
-                Err(error) => {
-                    stop.store(true, Ordering::Relaxed);
-                    failure = Some(error);
-                }
+            Err(error) => {
+                stop.store(true, Ordering::Relaxed);
+                failure = Some(error);
             }
-        },
-    );
+        }
+    });
     failure.map_or(Ok(found), Err)
 }
 
 /// Everything needed to print a batch of results.
 struct Printer<'a> {
     corpus: &'a Corpus,
-    index: &'a Index,
     query: &'a Query,
     options: Options,
 }
 
 impl Printer<'_> {
-    fn batch(&self, batch: &Results, out: &mut impl Write) -> io::Result<()> {
-        for (position, matching) in batch.articles.iter().enumerate() {
-            let hits = batch.hits_of(position);
+    fn batch(&self, batch: &Batch, out: &mut impl Write) -> io::Result<()> {
+        for matching in &batch.articles {
             match self.options.format {
                 Format::Count => {
                     let article = &self.corpus.articles[matching.article as usize];
                     self.prefix(article, article.lines.start.max(1), out)?;
-                    writeln!(out, "{}", hits.len())?;
+                    writeln!(out, "{}", matching.hits.len())?;
                 }
                 Format::Lines => {
-                    let mut locator = Locator::new(self.index);
-                    for hit in hits {
-                        self.line(&locator.locate(*hit), out)?;
+                    for location in batch.hits.locate(matching.hits.clone()) {
+                        self.line(&location, out)?;
                     }
                 }
                 Format::Json => {
-                    let mut locator = Locator::new(self.index);
-                    for hit in hits {
-                        self.json(&locator.locate(*hit), out)?;
+                    for location in batch.hits.locate(matching.hits.clone()) {
+                        self.json(&location, out)?;
                     }
                 }
             }
@@ -169,10 +161,10 @@ impl Printer<'_> {
         }
     }
 
-    fn line(&self, located: &Located, out: &mut impl Write) -> io::Result<()> {
-        let article = &self.corpus.articles[located.article as usize];
-        self.prefix(article, hit::line(self.corpus, located), out)?;
-        let context = hit::context(self.corpus, located, self.options.context);
+    fn line(&self, location: &Location, out: &mut impl Write) -> io::Result<()> {
+        let article = &self.corpus.articles[location.article as usize];
+        self.prefix(article, context::line(self.corpus, location), out)?;
+        let context = context::context(self.corpus, location, self.options.context);
         let cut = |more: bool| if more { "…" } else { "" };
         write!(out, "{}{}", cut(context.more_left), context.left)?;
         if self.options.colour {
@@ -183,20 +175,20 @@ impl Printer<'_> {
         writeln!(out, "{}{}", context.right, cut(context.more_right))
     }
 
-    fn json(&self, located: &Located, out: &mut impl Write) -> io::Result<()> {
-        let article = &self.corpus.articles[located.article as usize];
-        let context = hit::context(self.corpus, located, self.options.context);
-        let entry = self.json_hit(article, located, &context);
+    fn json(&self, location: &Location, out: &mut impl Write) -> io::Result<()> {
+        let article = &self.corpus.articles[location.article as usize];
+        let context = context::context(self.corpus, location, self.options.context);
+        let entry = self.json_hit(article, location, &context);
         super::json::write_line(out, &entry)
     }
 
     fn json_hit<'a>(
         &'a self,
         article: &'a Article,
-        located: &Located,
+        location: &Location,
         context: &Context<'a>,
     ) -> JsonHit<'a> {
-        let (field, paragraph) = match located.field {
+        let (field, paragraph) = match location.field {
             Field::Title => ("title", None),
             Field::Speaker => ("speaker", None),
             Field::Role => ("role", None),
@@ -206,18 +198,18 @@ impl Printer<'_> {
         };
         JsonHit {
             file: &self.corpus.sources[article.source].name,
-            line: hit::line(self.corpus, located),
-            article: located.article as usize + 1,
+            line: context::line(self.corpus, location),
+            article: location.article as usize + 1,
             title: &article.title,
             speaker: article.speaker.as_deref(),
             field,
             paragraph,
-            byte_start: located.range.start,
-            byte_end: located.range.end,
+            byte_start: location.range.start,
+            byte_end: location.range.end,
             term: self
                 .query
                 .terms
-                .get(usize::from(located.term))
+                .get(usize::from(location.term))
                 .map_or("", String::as_str),
             left: context.left,
             hit: context.hit,

@@ -6,15 +6,13 @@
 //!
 //! A hit is compared with the top of the view by its place in reading order (which text, then
 //! which byte), so nothing beyond the screen is laid out; an article's hits are in reading order,
-//! so the comparison is a bisection.
+//! so the comparison is a bisection over the article's locations.
 
 use super::State;
 use super::hits::field_place;
 use crate::corpus::Article;
 use crate::layout::{DocLine, Document, TextRef};
-use crate::search::hit::locate;
-use crate::search::index::Index;
-use crate::search::results::Hit;
+use crate::search::Location;
 
 /// A position in an article's reading order: which text (see [`order`]), then a byte in it.
 type Place = (usize, usize);
@@ -56,13 +54,9 @@ impl State {
     /// The current hit, when it is on screen (a hit in the section name, shown in the border,
     /// is on screen whenever its article is).
     fn current_in_view(&self) -> Option<usize> {
-        let (search, index, document) = (
-            self.search.as_ref()?,
-            self.index.as_ref()?,
-            self.reader.document()?,
-        );
+        let (search, document) = (self.search.as_ref()?, self.reader.document()?);
         let current = search.current?;
-        let located = locate(index, search.results.hit(current)?);
+        let located = search.results.location(current)?;
         if located.article as usize != self.reader.article() {
             return None;
         }
@@ -82,11 +76,7 @@ impl State {
     /// The first hit at or after the top of the view (`forward`), or the last one before it;
     /// `None` past either end of the results.
     fn hit_from_view(&self, forward: bool) -> Option<usize> {
-        let (search, index, document) = (
-            self.search.as_ref()?,
-            self.index.as_ref()?,
-            self.reader.document()?,
-        );
+        let (search, document) = (self.search.as_ref()?, self.reader.document()?);
         let reading = self.reader.article();
         let entries = &search.results.articles;
         let entry = entries.partition_point(|a| (a.article as usize) < reading);
@@ -94,8 +84,8 @@ impl State {
         if let Some(here) = here {
             let article = &self.corpus.articles[reading];
             let top = top_place(document, self.reader.top());
-            let hits = search.results.hits_of(entry);
-            let above = hits.partition_point(|&hit| place(index, document, article, hit) < top);
+            let hits = search.results.locations_of(entry);
+            let above = hits.partition_point(|hit| place(document, article, hit) < top);
             let found = if forward {
                 (above < hits.len()).then_some(above)
             } else {
@@ -121,10 +111,9 @@ fn shows(line: &DocLine, text: TextRef, offset: usize) -> bool {
 }
 
 /// Where `hit` is in its article's reading order.
-fn place(index: &Index, document: &Document, article: &Article, hit: Hit) -> Place {
-    let located = locate(index, hit);
-    field_place(document, article, located.field).map_or(SECTION, |(text, base)| {
-        (order(document, text), base + located.range.start)
+fn place(document: &Document, article: &Article, hit: &Location) -> Place {
+    field_place(document, article, hit.field).map_or(SECTION, |(text, base)| {
+        (order(document, text), base + hit.range.start)
     })
 }
 

@@ -1,13 +1,12 @@
 //! Hits in the browser: highlights for the reader, going to a hit, and the concordance's
-//! cursor — all from the search results and the index's way back to the text.
+//! cursor — all from the answer's resolved locations.
 
 use super::search::Highlight;
 use super::{Focus, State};
 use crate::action::Action;
 use crate::corpus::Article;
 use crate::layout::{Document, TextRef};
-use crate::search::hit::{Locator, locate};
-use crate::search::index::Field;
+use crate::search::Field;
 
 /// Lines above a revealed hit, so it is not on the pane's top edge.
 const REVEAL_MARGIN: usize = 3;
@@ -33,29 +32,20 @@ impl State {
     }
 
     fn hit_highlights(&self) -> Vec<Highlight> {
-        let (Some(search), Some(index), Some(document)) =
-            (&self.search, &self.index, self.reader.document())
-        else {
+        let (Some(search), Some(document)) = (&self.search, self.reader.document()) else {
             return Vec::new();
         };
         let article = self.reader.article();
-        let Ok(entry) = search
-            .results
-            .articles
-            .binary_search_by_key(&article, |a| a.article as usize)
-        else {
+        let Some(entry) = search.results.entry_of_article(article) else {
             return Vec::new();
         };
-        let range = search.results.articles[entry].hits.clone();
+        let numbers = search.results.articles[entry].hits.clone();
         let corpus_article = &self.corpus.articles[article];
-        let mut locator = Locator::new(index);
-        range
-            .clone()
-            .zip(search.results.hits_of(entry))
-            .filter_map(|(number, hit)| {
-                let located = locator.locate(*hit);
-                let (text, base) = field_place(document, corpus_article, located.field)?;
-                let range = base + located.range.start..base + located.range.end;
+        numbers
+            .zip(search.results.locations_of(entry))
+            .filter_map(|(number, location)| {
+                let (text, base) = field_place(document, corpus_article, location.field)?;
+                let range = base + location.range.start..base + location.range.end;
                 Some(Highlight {
                     text,
                     range,
@@ -71,7 +61,7 @@ impl State {
         let Some(search) = &mut self.search else {
             return;
         };
-        let Some(entry) = search.entry_of_hit(hit) else {
+        let Some(entry) = search.results.entry_of_hit(hit) else {
             return;
         };
         search.current = Some(hit);
@@ -86,13 +76,12 @@ impl State {
 
     /// Scrolls the reader so the current hit is in view.
     pub(super) fn reveal_current(&mut self) {
-        let (Some(search), Some(index)) = (&self.search, &self.index) else {
+        let Some(search) = &self.search else {
             return;
         };
-        let Some(hit) = search.current.and_then(|i| search.results.hit(i)) else {
+        let Some(located) = search.current.and_then(|i| search.results.location(i)) else {
             return;
         };
-        let located = locate(index, hit);
         let article = &self.corpus.articles[located.article as usize];
         let Some(document) = self.reader.document() else {
             return;

@@ -26,8 +26,7 @@ use crate::corpus::{Corpus, Warning};
 use crate::keymap::{Keymap, Mode};
 use crate::layout::{LayoutOptions, TextRef};
 use crate::persist::BookmarkId;
-use crate::search::index::Index;
-use crate::search::worker::Job;
+use crate::search::Request;
 use crate::text::width::AmbiguousWidth;
 
 /// Columns `<` and `>` take from or give to the list pane.
@@ -49,8 +48,8 @@ pub enum Effect {
     None,
     Quit,
     Suspend,
-    /// Hand this query to the search worker.
-    Search(Job),
+    /// Hand this request to the search engine.
+    Search(Request),
     /// Send `text` to the terminal clipboard; `what` names it for the status line.
     Copy {
         text: String,
@@ -139,8 +138,8 @@ pub struct State {
     pub search: Option<Search>,
     /// Queries run before, oldest first.
     pub history: Vec<String>,
-    /// The search index, once the worker has built it (for highlights and the concordance).
-    pub index: Option<Arc<Index>>,
+    /// The search engine is built and answering.
+    engine_ready: bool,
     /// Generations handed out so far.
     generations: u64,
     /// The keys in effect (defaults with the user's overrides).
@@ -187,7 +186,7 @@ impl State {
             viewport: Viewport::default(),
             search: None,
             history: Vec::new(),
-            index: None,
+            engine_ready: false,
             generations: 0,
             keymap: Keymap::default(),
             theme_names: vec!["dark".to_owned()],
@@ -218,6 +217,12 @@ impl State {
     /// The corpus, shared with the search worker.
     pub fn shared_corpus(&self) -> Arc<Corpus> {
         Arc::clone(&self.corpus)
+    }
+
+    /// Whether the search engine has been built and answers requests (searches typed before
+    /// then wait for it).
+    pub fn engine_ready(&self) -> bool {
+        self.engine_ready
     }
 
     pub fn corpus(&self) -> &Corpus {

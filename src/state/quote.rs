@@ -9,8 +9,7 @@ use crate::citation::{CiteFields, cite, quote};
 use crate::keymap::Mode;
 use crate::layout::TextRef;
 use crate::persist::BookmarkId;
-use crate::search::hit::locate;
-use crate::search::index::Field;
+use crate::search::Field;
 
 /// A bookmark as the bookmarks list shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,16 +30,14 @@ impl State {
     /// The paragraph a copy or bookmark is about: the current hit's when searching this article,
     /// else the one at the top of the reader.
     fn target_paragraph(&self) -> Option<usize> {
-        if let (Some(search), Some(index)) = (&self.search, &self.index)
-            && let Some(hit) = search.current.and_then(|i| search.results.hit(i))
-        {
-            let located = locate(index, hit);
-            if let (Field::Paragraph(p), true) = (
+        if let Some(search) = &self.search
+            && let Some(located) = search.current.and_then(|i| search.results.location(i))
+            && let (Field::Paragraph(p), true) = (
                 located.field,
                 located.article as usize == self.reader.article(),
-            ) {
-                return Some(p as usize);
-            }
+            )
+        {
+            return Some(p as usize);
         }
         let document = self.reader.document()?;
         document.paragraph_at(self.reader.top())

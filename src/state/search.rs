@@ -1,8 +1,10 @@
 //! Incremental search in the browser: the search line, the results as they stream in, the
 //! current hit, and the way back to where the reader was.
 //!
-//! Every change to the query becomes a [`Job`] for the worker (an [`Effect`]); results come back
-//! through [`State::on_search`], tagged with their generation, and anything stale is dropped. Until
+//! Every change to the query becomes a [`Request`] for the search engine (an [`Effect`]), scoped
+//! to the last complete answer when the new query narrows it; answers come back through
+//! [`State::on_search`] as batches of resolved hits, tagged with their generation, and anything
+//! stale is dropped. Until
 //! the first batch of a new query arrives the previous results stay on screen, so the list never
 //! flickers empty between keystrokes.
 //!
@@ -17,9 +19,8 @@ use ratatui_textarea::{CursorMove, TextArea};
 use super::{Effect, Focus, ListCursor, State};
 use crate::action::Action;
 use crate::layout::TextRef;
-use crate::search::engine::Results;
-use crate::search::query::Query;
-use crate::search::worker::{Job, Update};
+use crate::search::worker::Update;
+use crate::search::{Batch, Matches, Query, Request, Scope};
 
 /// Queries remembered for ↑/↓ in the search line.
 const HISTORY: usize = 100;
@@ -37,13 +38,13 @@ pub struct Search {
     /// The query of the latest generation.
     pub query: Query,
     generation: u64,
-    /// What the list shows: the latest generation's results once its first batch arrived.
-    pub results: Results,
+    /// What the list shows: the latest generation's answer once its first batch arrived.
+    pub results: Matches,
     results_generation: u64,
     /// The latest query's scan is still running.
     pub running: bool,
-    /// The last query whose scan completed, with its matching articles.
-    complete: Option<(Query, Vec<u32>)>,
+    /// The last query whose answer completed, with its generation.
+    complete: Option<(u64, Query)>,
     /// The current hit, an index into `results.hits`.
     pub current: Option<usize>,
     /// Whether the latest query's first hit is still to be shown.
@@ -93,12 +94,6 @@ impl Search {
     pub(super) fn user_moved(&mut self) {
         self.first_hit = FirstHit::Settled;
     }
-
-    /// The position in `results.articles` of the entry holding hit `hit`.
-    pub(super) fn entry_of_hit(&self, hit: usize) -> Option<usize> {
-        let entry = self.results.articles.partition_point(|a| a.hits.end <= hit);
-        (entry < self.results.articles.len()).then_some(entry)
-    }
 }
 
 impl State {
@@ -136,11 +131,8 @@ impl State {
     /// Takes an update from the search worker.
     pub fn on_search(&mut self, update: Update) {
         match update {
-            Update::Ready { index } => self.index = Some(index),
-            Update::Batch {
-                generation,
-                results,
-            } => self.receive(generation, results),
+            Update::Ready => self.engine_ready = true,
+            Update::Batch { generation, batch } => self.receive(generation, Some(batch)),
             Update::Done {
                 generation,
                 complete,
@@ -153,12 +145,13 @@ impl State {
                 }
                 search.running = false;
                 if search.results_generation != generation {
-                    self.receive(generation, Results::default());
+                    self.receive(generation, None);
                 }
                 if let Some(search) = &mut self.search
                     && complete
+                    && !search.query.is_empty()
                 {
-                    search.complete = Some((search.query.clone(), search.results.article_ids()));
+                    search.complete = Some((generation, search.query.clone()));
                 }
             }
         }
@@ -220,7 +213,7 @@ impl State {
             kwic: ListCursor::new(0),
             query: Query::default(),
             generation: 0,
-            results: Results::default(),
+            results: Matches::default(),
             results_generation: 0,
             running: false,
             complete: None,
@@ -277,7 +270,7 @@ impl State {
         self.list.select(article);
     }
 
-    /// Issues a job for the query now in the search line, if it changed.
+    /// Issues a request for the query now in the search line, if it changed.
     fn query_changed(&mut self) -> Effect {
         let Some(search) = &mut self.search else {
             return Effect::None;
@@ -287,11 +280,7 @@ impl State {
             return Effect::None;
         }
         self.generations += 1;
-        let scope = search
-            .complete
-            .as_ref()
-            .filter(|(previous, _)| query.narrows(previous))
-            .map(|(_, articles)| articles.clone());
+        let scope = Scope::for_query(&query, search.complete.as_ref().map(|(g, q)| (*g, q)));
         search.generation = self.generations;
         search.query = query.clone();
         search.first_hit = if query.is_empty() {
@@ -301,21 +290,22 @@ impl State {
         };
         search.running = !query.is_empty();
         if query.is_empty() {
-            search.results = Results::default();
+            search.results = Matches::default();
             search.results_generation = self.generations;
             search.current = None;
             let article = self.reader.article();
             self.list.set_len(self.corpus.articles.len());
             self.list.select(article);
         }
-        Effect::Search(Job {
+        Effect::Search(Request {
             generation: self.generations,
             query,
             scope,
         })
     }
 
-    fn receive(&mut self, generation: u64, results: Results) {
+    /// Takes a batch of the answer to `generation` (`None`: the answer ended with no batch).
+    fn receive(&mut self, generation: u64, batch: Option<Batch>) {
         let Some(search) = &mut self.search else {
             return;
         };
@@ -324,12 +314,13 @@ impl State {
         }
         let first = search.results_generation != generation;
         if first {
-            search.results = results;
+            search.results = Matches::default();
             search.results_generation = generation;
             search.current = None;
             search.kwic = ListCursor::new(0);
-        } else {
-            search.results.append(results);
+        }
+        if let Some(batch) = batch {
+            search.results.append(batch);
         }
         let (articles, hits) = (search.results.articles.len(), search.results.hit_count());
         search.kwic.set_len(hits);

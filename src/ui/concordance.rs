@@ -10,8 +10,8 @@ use super::theme::Theme;
 use crate::corpus::Corpus;
 use crate::count::count;
 use crate::keymap::{Keymap, Mode};
-use crate::search::hit::{context, locate};
-use crate::search::index::Index;
+use crate::search::Location;
+use crate::search::context::context;
 use crate::state::Search;
 use crate::text::truncate::truncate;
 use crate::text::width::{AmbiguousWidth, str_width};
@@ -22,7 +22,6 @@ const TITLE_COLUMNS: usize = 12;
 /// Draws the concordance of a search.
 pub struct ConcordanceView<'a> {
     pub corpus: &'a Corpus,
-    pub index: Option<&'a Index>,
     pub search: &'a Search,
     pub focused: bool,
     /// The keys in effect, for the title's hint.
@@ -50,37 +49,28 @@ impl Widget for &ConcordanceView<'_> {
             .border_style(self.theme.border(self.focused));
         let inner = block.inner(area);
         block.render(area, buf);
-        let Some(index) = self.index else { return };
         let rows = usize::from(inner.height);
         let cursor = &self.search.kwic;
         let first = cursor
             .selected()
             .saturating_sub(rows.saturating_sub(1))
             .min(cursor.selected());
-        for (y, number) in (inner.y..inner.bottom()).zip(first..hits) {
+        let shown = self.search.results.locations(first..first + rows);
+        for ((y, number), located) in (inner.y..inner.bottom()).zip(first..hits).zip(&shown) {
             let selected = number == cursor.selected();
-            self.row(
-                index,
-                number,
-                Rect::new(inner.x, y, inner.width, 1),
-                selected,
-                buf,
-            );
+            let area = Rect::new(inner.x, y, inner.width, 1);
+            self.row(located, area, selected, buf);
         }
     }
 }
 
 impl ConcordanceView<'_> {
-    fn row(&self, index: &Index, number: usize, area: Rect, selected: bool, buf: &mut Buffer) {
-        let Some(hit) = self.search.results.hit(number) else {
-            return;
-        };
-        let located = locate(index, hit);
+    fn row(&self, located: &Location, area: Rect, selected: bool, buf: &mut Buffer) {
         let width = usize::from(area.width);
         let title_columns = TITLE_COLUMNS.min(width / 4);
         let rest = width.saturating_sub(title_columns + 1);
         let left_columns = rest * 2 / 5;
-        let around = context(self.corpus, &located, left_columns + rest);
+        let around = context(self.corpus, located, left_columns + rest);
         let highlight = self.theme.list_item(selected, self.focused);
         if let Some(style) = highlight {
             buf.set_style(area, style);

@@ -38,10 +38,8 @@ pub fn render(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
     let focused = state.focus == Focus::List;
     if areas.list.is_empty() {
     } else if let Some(search) = state.search.as_ref().filter(|_| state.concordance_shown()) {
-        let index = state.index.as_deref();
         let view = concordance::ConcordanceView {
             corpus: state.corpus(),
-            index,
             search,
             focused,
             keys: &state.keymap,
@@ -167,7 +165,7 @@ fn bottom_line(state: &State, theme: &Theme, area: Rect, buf: &mut ratatui::buff
             ambiguous,
         );
     } else if let Some(search) = state.search.as_ref().filter(|s| s.typing) {
-        let indexing = state.index.is_none();
+        let indexing = !state.engine_ready();
         Widget::render(
             &search_line::SearchLineView {
                 search,

@@ -1,15 +1,12 @@
 //! Driving a `State` as the app does, without a terminal: a frame drawn on ratatui's
 //! `TestBackend` with the viewport the app would give, and a search typed key by key with each
-//! scan run to the end at once, as the worker would.
-
-use std::sync::Arc;
+//! request answered to the end at once by an engine, as the worker would.
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use wenji::action::Action;
-use wenji::search::engine::{self, Scope};
-use wenji::search::index::Index;
+use wenji::search::Engine;
 use wenji::search::worker::Update;
 use wenji::state::{Effect, State};
 use wenji::ui::layout::{Areas, Shape};
@@ -28,23 +25,21 @@ pub fn draw(state: &mut State, width: u16, height: u16) -> Terminal<TestBackend>
     terminal
 }
 
-/// Types `query` into the search line over `index`, each key's scan run to the end.
-pub fn type_search(state: &mut State, index: &Arc<Index>, query: &str) {
-    state.on_search(Update::Ready {
-        index: Arc::clone(index),
-    });
+/// Types `query` into the search line, each key's request answered to the end by `engine`.
+pub fn type_search(state: &mut State, engine: &mut dyn Engine, query: &str) {
+    state.on_search(Update::Ready);
     state.update(Action::StartSearch);
     for c in query.chars() {
-        if let Effect::Search(job) = state.update(Action::SearchInput(c)) {
-            engine::search(index, &job.query, Scope::All, &|| false, |results| {
+        if let Effect::Search(request) = state.update(Action::SearchInput(c)) {
+            let complete = engine.run(&request, &|| false, &mut |batch| {
                 state.on_search(Update::Batch {
-                    generation: job.generation,
-                    results,
+                    generation: request.generation,
+                    batch,
                 });
             });
             state.on_search(Update::Done {
-                generation: job.generation,
-                complete: true,
+                generation: request.generation,
+                complete,
             });
         }
     }

@@ -1,256 +1,80 @@
-//! The scan: find every query term in the packed, folded corpus with `memchr::memmem`.
+//! The engine seam: what the browser and the commands ask of a search engine, and nothing more.
 //!
-//! Articles are grouped into units of a few megabytes (an article is never split), and a unit is
-//! evaluated whole: the first term is scanned across the unit in one pass, and each further term
-//! only inside the articles still matching. Units run in parallel on every core, in growing waves
-//! in corpus order; each wave's results are handed over as soon as it is done, so the first screen
-//! of a large corpus arrives long before the scan ends. Between units the scan asks whether it has
-//! been cancelled (a newer query arrived) and stops if so.
+//! A [`Request`] is plain data — a generation, a parsed [`Query`], a [`Scope`] — and the answer
+//! is a stream of [`Batch`]es of resolved hits (see [`super::answer`]), in corpus order. The
+//! engine decides nothing about the screen; the state decides nothing about the index.
 //!
-//! Measured figures that shaped this (2 cores): over a 1 GB corpus, out of cache, memmem scanned
-//! folded Chinese at 7–10 GB/s per core, not the 25–30 GB/s first assumed, and recording 1.8 M
-//! hits cost as much again. So the index packs the text (about two thirds the bytes,
-//! [`super::packing`]), and a hit records only where it is, in eight bytes; its field is found
-//! when the hit is shown ([`super::hit::locate`]). No index structure is needed below ~1 GB.
+//! ```text
+//! state ─ Request ─▶ Worker (thread, latest generation) ─▶ Engine::run ─ Batch… ─▶ state
+//! ```
+//! The in-memory scan ([`super::scan::Scan`]) is the engine wenji runs; [`super::fake::Fake`] is
+//! a deterministic one for tests, that finds the same hits by the plainest means.
+//!
+//! ## Other engines
+//! - **An on-disk index (tantivy)** would index each field as a document of its own (article
+//!   number, field, and the folded text through a one-character tokenizer with positions and
+//!   offsets), answer a query as a phrase query per term and an AND over the article's fields,
+//!   and turn the offsets it stores back into original bytes with the fold map kept beside each
+//!   field. `run` would collect segment by segment and hand each segment's hits over as a batch,
+//!   sorted by article; [`Scope::Within`] it may ignore (see there).
+//! - **A remote engine (Quickwit, Elasticsearch/OpenSearch)** would send the request as one
+//!   search call per page (`search_after` on the article number, so pages stay in corpus order),
+//!   each page a batch, with the hit offsets taken from the engine's highlighting (offsets or
+//!   term vectors) and shipped as [`Location`](super::answer::Location)s, which `Batch::resolved`
+//!   keeps as they are. The generation goes with the call as its request id; cancelling is
+//!   checking `cancelled` between pages and dropping the connection of the page in flight (or a
+//!   `_tasks/…/_cancel` call), and a late page of an old generation is dropped by the worker as
+//!   any stale batch is.
+//!
+//! Engines run one request at a time on the worker's thread; [`super::worker::Worker`] keeps the
+//! latest generation and tells a running request when it has been overtaken.
 
-use std::ops::Range;
-
-use memchr::memmem::Finder;
-use rayon::prelude::*;
-
-use super::index::Index;
+use super::answer::Batch;
 use super::query::Query;
-pub use super::results::{ArticleHits, Hit, Results};
 
-/// Packed bytes a unit of work aims for.
-const UNIT_BYTES: usize = 4 << 20;
-/// Units in the first wave (a quick first screen) and the second; after that each wave is as
-/// large as all before it, so a long scan waits at few wave ends (where a core can idle).
-const FIRST_WAVE: usize = 2;
-const SECOND_WAVE: usize = 16;
+/// What to search for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    /// Numbers requests in the order they were made; an answer carries its request's, so a late
+    /// answer to an older request is recognised and dropped.
+    pub generation: u64,
+    pub query: Query,
+    pub scope: Scope,
+}
 
-/// Which articles a search looks at.
-#[derive(Debug, Clone, Copy)]
-pub enum Scope<'a> {
+/// Which articles a request looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// The whole corpus.
     All,
-    /// Only these (ascending), e.g. the results of a query this one narrows.
-    Articles(&'a [u32]),
+    /// Only articles that matched the complete answer to request `generation`, which the new
+    /// query narrows ([`Query::narrows`]: one more character typed, one more term). Since every
+    /// match of the new query is then among those articles anyway, an engine that no longer
+    /// holds that answer may search everything and give the same result; one that holds it
+    /// answers from it, far faster.
+    Within(u64),
 }
 
-/// Searches `index` for `query`, handing results to `on_batch` wave by wave, in corpus order.
-/// Returns `false` if `cancelled` said stop before the end.
-pub fn search(
-    index: &Index,
-    query: &Query,
-    scope: Scope<'_>,
-    cancelled: &(dyn Fn() -> bool + Sync),
-    mut on_batch: impl FnMut(Results),
-) -> bool {
-    if query.is_empty() {
-        return true;
-    }
-    let needles: Vec<String> = query.terms.iter().map(|t| index.packing.pack(t)).collect();
-    let finders: Vec<Finder<'_>> = needles.iter().map(|n| Finder::new(n.as_bytes())).collect();
-    let units = units(index, scope);
-    let mut next = 0;
-    while next < units.len() {
-        let size = if next == 0 {
-            FIRST_WAVE
-        } else {
-            next.max(SECOND_WAVE)
-        };
-        let wave = &units[next..(next + size).min(units.len())];
-        next += wave.len();
-        let done: Option<Vec<Results>> = wave
-            .par_iter()
-            .map(|unit| (!cancelled()).then(|| evaluate(index, &finders, unit)))
-            .collect();
-        let Some(done) = done else { return false };
-        on_batch(Results::concat(done));
-    }
-    true
-}
-
-/// Searches everything at once: the whole result, for one-shot commands and tests.
-pub fn search_all(index: &Index, query: &Query) -> Results {
-    let mut all = Results::default();
-    search(index, query, Scope::All, &|| false, |batch| {
-        all.append(batch);
-    });
-    all
-}
-
-/// A unit of work: a run of consecutive articles, or some articles listed in corpus order.
-enum Unit<'a> {
-    Run(Range<u32>),
-    Listed(&'a [u32]),
-}
-
-impl Unit<'_> {
-    /// The unit's articles as runs of consecutive numbers.
-    fn runs(&self) -> impl Iterator<Item = Range<u32>> + '_ {
-        let (run, listed) = match self {
-            Unit::Run(run) => (Some(run.clone()), &[][..]),
-            Unit::Listed(listed) => (None, *listed),
-        };
-        run.into_iter().chain(runs(listed))
-    }
-}
-
-/// Cuts the articles in scope into units of about [`UNIT_BYTES`] (an article is never split).
-fn units<'a>(index: &Index, scope: Scope<'a>) -> Vec<Unit<'a>> {
-    let mut units = Vec::new();
-    match scope {
-        Scope::All => {
-            let count = u32::try_from(index.articles()).unwrap_or(u32::MAX);
-            let mut from = 0;
-            while from < count {
-                // Up to and including the article that holds the unit's last byte.
-                let last = index.article_span(from).start + UNIT_BYTES - 1;
-                let to = (index.article_after(from, last) + 1).min(count);
-                units.push(Unit::Run(from..to));
-                from = to;
-            }
-        }
-        Scope::Articles(articles) => {
-            let mut start = 0;
-            let mut bytes = 0;
-            for (at, &article) in articles.iter().enumerate() {
-                bytes += index.article_span(article).len();
-                if bytes >= UNIT_BYTES {
-                    units.push(Unit::Listed(&articles[start..=at]));
-                    (start, bytes) = (at + 1, 0);
-                }
-            }
-            if start < articles.len() {
-                units.push(Unit::Listed(&articles[start..]));
-            }
+impl Scope {
+    /// The scope for `query`, given the last complete answer `(generation, its query)`: within
+    /// it when `query` narrows it. This is the one place narrowing is decided.
+    pub fn for_query(query: &Query, last_complete: Option<(u64, &Query)>) -> Self {
+        match last_complete {
+            Some((generation, previous)) if query.narrows(previous) => Scope::Within(generation),
+            _ => Scope::All,
         }
     }
-    units
 }
 
-/// Hits and their articles as a scan finds them, before they become [`Results`].
-#[derive(Default)]
-pub(super) struct Found {
-    pub articles: Vec<ArticleHits>,
-    pub hits: Vec<Hit>,
+/// A search engine.
+pub trait Engine: Send + 'static {
+    /// Answers `request`: hands its matches to `sink` batch by batch, in corpus order, and
+    /// returns whether it ran to the end (`false` when `cancelled()` said stop first, in which
+    /// case the batches handed over are a prefix of the answer).
+    fn run(
+        &mut self,
+        request: &Request,
+        cancelled: &(dyn Fn() -> bool + Sync),
+        sink: &mut dyn FnMut(Batch),
+    ) -> bool;
 }
-
-impl Found {
-    /// Records `hit`, in article `article`, after every hit recorded so far.
-    pub fn push(&mut self, article: u32, hit: Hit) {
-        self.hits.push(hit);
-        match self.articles.last_mut() {
-            Some(entry) if entry.article == article => entry.hits.end = self.hits.len(),
-            _ => self.articles.push(ArticleHits {
-                article,
-                hits: self.hits.len() - 1..self.hits.len(),
-            }),
-        }
-    }
-
-    pub fn clear(&mut self) {
-        self.articles.clear();
-        self.hits.clear();
-    }
-}
-
-/// Runs the whole query over one unit of articles.
-fn evaluate(index: &Index, finders: &[Finder<'_>], unit: &Unit<'_>) -> Results {
-    let Some((first, rest)) = finders.split_first() else {
-        return Results::default();
-    };
-    // First term: one pass over each run of consecutive articles, straight into the results.
-    // Room for a hit every 16 needle lengths up front: pages are only touched as hits arrive, and
-    // a common word no longer pays for repeated regrowth.
-    let runs: Vec<(Range<u32>, Range<usize>)> = unit
-        .runs()
-        .map(|run| {
-            let span = index.article_span(run.start).start..index.article_span(run.end - 1).end;
-            (run, span)
-        })
-        .collect();
-    let unit_bytes: usize = runs.iter().map(|(_, span)| span.len()).sum();
-    let articles: usize = runs.iter().map(|(run, _)| run.len()).sum();
-    let mut found = Found {
-        articles: Vec::with_capacity(articles),
-        hits: Vec::with_capacity(unit_bytes / (first.needle().len().max(1) * 16)),
-    };
-    for (_, span) in runs {
-        scan(index, first, 0, span, |article, hit| {
-            found.push(article, hit);
-        });
-    }
-    if rest.is_empty() {
-        return Results::new(found.articles, found.hits);
-    }
-    // Further terms: only inside articles that still match; an article missing one is dropped.
-    let mut all = Found::default();
-    let mut more = Found::default();
-    for entry in &found.articles {
-        more.clear();
-        let span = index.article_span(entry.article);
-        let complete = rest.iter().enumerate().all(|(term, finder)| {
-            let before = more.hits.len();
-            let term = u8::try_from(term + 1).unwrap_or(u8::MAX);
-            scan(index, finder, term, span.clone(), |article, hit| {
-                more.push(article, hit);
-            });
-            more.hits.len() > before
-        });
-        if complete {
-            let start = all.hits.len();
-            all.hits.extend_from_slice(&found.hits[entry.hits.clone()]);
-            all.hits.extend_from_slice(&more.hits);
-            all.hits[start..].sort_unstable_by_key(|h| (h.start(), h.term()));
-            all.articles.push(ArticleHits {
-                article: entry.article,
-                hits: start..all.hits.len(),
-            });
-        }
-    }
-    Results::new(all.articles, all.hits)
-}
-
-/// Consecutive article numbers in `unit`, as ranges.
-fn runs(unit: &[u32]) -> impl Iterator<Item = Range<u32>> + '_ {
-    let mut start = 0;
-    std::iter::from_fn(move || {
-        let first = *unit.get(start)?;
-        let mut end = start + 1;
-        while unit
-            .get(end)
-            .is_some_and(|&a| a == first + u32::try_from(end - start).unwrap_or(0))
-        {
-            end += 1;
-        }
-        let run = first..unit[end - 1] + 1;
-        start = end;
-        Some(run)
-    })
-}
-
-/// Every non-overlapping match of `finder` in `span`, left to right, as (article, hit).
-pub(super) fn scan(
-    index: &Index,
-    finder: &Finder<'_>,
-    term: u8,
-    span: Range<usize>,
-    mut found: impl FnMut(u32, Hit),
-) {
-    let haystack = index.text.as_bytes().get(span.clone()).unwrap_or_default();
-    let len = finder.needle().len();
-    let (mut article, mut article_end) = (0, 0);
-    for offset in finder.find_iter(haystack) {
-        let start = span.start + offset;
-        if start >= article_end {
-            article = index.article_after(article, start);
-            article_end = index.article_span(article).end;
-        }
-        found(article, Hit::new(start, len, term));
-    }
-}
-
-#[cfg(test)]
-mod tests;

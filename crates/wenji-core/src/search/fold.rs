@@ -6,7 +6,7 @@
 //! takes an offset in the folded text back to the original, so a highlight covers exactly the
 //! original characters that matched.
 
-use super::packing::{Marks, Packing};
+use super::scan::packing::{Marks, Packing};
 
 /// Folded text with the way back to the original.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -95,7 +95,7 @@ pub struct PackedField {
 ///
 /// ```
 /// use wenji_core::search::fold::fold_packed;
-/// use wenji_core::search::packing::Packing;
+/// use wenji_core::search::scan::packing::Packing;
 /// let packing = Packing::from_sample(["增长"]);
 /// let field = fold_packed("ＧＤＰ增长", &packing);
 /// assert_eq!(packing.unpack(&field.text), "gdp增长");

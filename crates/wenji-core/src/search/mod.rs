@@ -1,23 +1,31 @@
-//! Search: what the user typed, folded, found in a folded copy of the corpus.
+//! Search: what the user typed, found in the corpus by an engine behind one seam.
 //!
 //! ```text
-//! corpus ─▶ index::Index::build (fold and pack every field, end to end)
-//! typed  ─▶ query::Query::parse (terms, folded) ─▶ engine::search (terms packed likewise;
-//!           memmem, units in parallel, waves in corpus order) ─▶ results::Results (articles,
-//!           eight-byte hits) ─▶ hit::locate (field and original bytes, when a hit is shown)
+//! typed ─▶ query::Query::parse (terms, folded like the corpus: fold)
+//!       ─▶ engine::Request (generation, query, scope) ─▶ worker ─▶ an Engine
+//!       ─▶ answer::Batch… (articles with their hit counts; hits as answer::Location:
+//!          article, field, original bytes, term) ─▶ answer::Matches ─▶ context (the words
+//!          around a hit, its source line)
 //! ```
-//! The worker runs queries off the UI thread, each tagged with a generation so a stale result
-//! never replaces a newer one. Nothing here imports ratatui.
+//! [`engine`] is the seam and says how other engines would sit behind it; [`scan`] is the
+//! in-memory engine wenji runs, and the only code that knows its packed index; [`fake`] is a
+//! deterministic engine for tests. Nothing here imports ratatui.
 
+pub mod answer;
+pub mod context;
 pub mod engine;
+pub mod fake;
+pub mod field;
 pub mod fold;
-pub mod hit;
-pub mod index;
-pub mod narrow;
-pub mod packing;
 pub mod query;
-pub mod results;
+pub mod scan;
 pub mod worker;
+
+pub use answer::{Batch, Location, Matches};
+pub use engine::{Engine, Request, Scope};
+pub use field::Field;
+pub use query::Query;
+pub use scan::Scan;
 
 /// Corpora made up in tests: articles of nothing but the given paragraphs.
 #[cfg(test)]

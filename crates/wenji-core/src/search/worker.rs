@@ -1,118 +1,83 @@
-//! The search worker: a thread that builds the index, then runs queries as they come, newest
+//! The search worker: a thread that builds an engine, then runs requests as they come, newest
 //! first, so typing never waits for a scan.
 //!
-//! Every query carries a generation number. Submitting a query makes it the latest; a scan of an
-//! older one notices between units and stops, and queued older jobs are skipped. Results are sent
-//! tagged with their generation, so the receiver can drop anything stale.
+//! Every request carries a generation. Submitting one makes it the latest; a running request of
+//! an older generation is told it is cancelled (the engine checks between units of work and
+//! stops), and queued older requests are skipped. Answers are sent tagged with their generation,
+//! so the receiver can drop anything stale. The worker works with any [`Engine`].
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
-use super::engine::{self, Results, Scope};
-use super::index::Index;
-use super::narrow;
-use super::query::Query;
-use crate::corpus::Corpus;
-
-/// A query to run.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Job {
-    pub generation: u64,
-    pub query: Query,
-    /// Search only these articles (the previous results, when the query narrows them).
-    pub scope: Option<Vec<u32>>,
-}
+use super::answer::Batch;
+use super::engine::{Engine, Request};
 
 /// What the worker reports.
 #[derive(Debug)]
 pub enum Update {
-    /// The index is built; searches run from now on.
-    Ready { index: Arc<Index> },
-    /// More results for a query, in corpus order after any sent before.
-    Batch { generation: u64, results: Results },
-    /// The query's scan is over (`complete` is false if it was cancelled).
+    /// The engine is built; requests are answered from now on.
+    Ready,
+    /// More of the answer to request `generation`, in corpus order after any sent before.
+    Batch { generation: u64, batch: Batch },
+    /// The request's answer is over (`complete` is false if it was cancelled).
     Done { generation: u64, complete: bool },
 }
 
 /// The handle the UI keeps.
 #[derive(Debug)]
 pub struct Worker {
-    jobs: Sender<Job>,
+    requests: Sender<Request>,
     latest: Arc<AtomicU64>,
 }
 
 impl Worker {
-    /// Starts the worker on `corpus`; `notify` receives every update (from the worker thread).
-    pub fn spawn(
-        corpus: Arc<Corpus>,
+    /// Starts the worker: `build` makes the engine on the worker's thread (building an index
+    /// takes a while), and `notify` receives every update, from that thread.
+    pub fn spawn<E: Engine>(
+        build: impl FnOnce() -> E + Send + 'static,
         notify: impl Fn(Update) + Send + 'static,
     ) -> std::io::Result<Self> {
-        let (jobs, queue) = mpsc::channel();
+        let (requests, queue) = mpsc::channel();
         let latest = Arc::new(AtomicU64::new(0));
         let shared = Arc::clone(&latest);
         thread::Builder::new()
             .name("search".into())
             .spawn(move || {
-                let index = Arc::new(Index::build(&corpus));
-                drop(corpus);
-                notify(Update::Ready {
-                    index: Arc::clone(&index),
-                });
-                run(&index, &queue, &shared, &notify);
+                let mut engine = build();
+                notify(Update::Ready);
+                run(&mut engine, &queue, &shared, &notify);
             })?;
-        Ok(Self { jobs, latest })
+        Ok(Self { requests, latest })
     }
 
-    /// Makes `job` the latest query; anything older stops.
-    pub fn submit(&self, job: Job) {
-        self.latest.store(job.generation, Ordering::SeqCst);
+    /// Makes `request` the latest; anything older stops.
+    pub fn submit(&self, request: Request) {
+        self.latest.store(request.generation, Ordering::SeqCst);
         // The worker only stops when this handle is dropped, so sending cannot fail before then.
-        let _ = self.jobs.send(job);
+        let _ = self.requests.send(request);
     }
 }
 
-fn run(index: &Index, queue: &Receiver<Job>, latest: &AtomicU64, notify: &impl Fn(Update)) {
-    // The last query that ran to the end, with all its results: a query that narrows it is
-    // answered from its hits.
-    let mut previous: Option<(Query, Results)> = None;
-    while let Ok(mut job) = queue.recv() {
+fn run(
+    engine: &mut impl Engine,
+    queue: &Receiver<Request>,
+    latest: &AtomicU64,
+    notify: &impl Fn(Update),
+) {
+    while let Ok(mut request) = queue.recv() {
         while let Ok(newer) = queue.try_recv() {
-            job = newer;
+            request = newer;
         }
-        let generation = job.generation;
+        let generation = request.generation;
         if latest.load(Ordering::SeqCst) != generation {
             continue;
         }
         let cancelled = || latest.load(Ordering::SeqCst) != generation;
-        let narrowing = previous
-            .as_ref()
-            .filter(|(query, _)| job.query.narrows(query));
-        let (complete, all) = if let Some((old_query, old_results)) = narrowing {
-            let narrowed = narrow::narrow(index, &job.query, old_query, old_results, &cancelled);
-            if let Some(results) = &narrowed {
-                notify(Update::Batch {
-                    generation,
-                    results: results.clone(),
-                });
-            }
-            (narrowed.is_some(), narrowed.unwrap_or_default())
-        } else {
-            let mut all = Results::default();
-            let scope = job.scope.as_deref().map_or(Scope::All, Scope::Articles);
-            let complete = engine::search(index, &job.query, scope, &cancelled, |results| {
-                all.append(results.clone());
-                notify(Update::Batch {
-                    generation,
-                    results,
-                });
-            });
-            (complete, all)
-        };
-        if complete && !job.query.is_empty() {
-            previous = Some((job.query, all));
-        }
+        let complete = engine.run(&request, &cancelled, &mut |batch| {
+            notify(Update::Batch { generation, batch });
+        });
         notify(Update::Done {
             generation,
             complete,

@@ -4,7 +4,7 @@
 //! are kept in the chunks the scan produced them in (one per unit of work): joining batches moves
 //! chunks, never hits. Hits are still numbered across the whole result, in corpus order.
 
-use std::ops::Range;
+pub use crate::search::answer::ArticleHits;
 
 /// One occurrence of a term: where it is in the packed text (`Index::text`), how many bytes it
 /// spans there, and which query term it is — in one `u64`.
@@ -19,7 +19,7 @@ impl Hit {
     /// A hit of term number `term`, `len` packed bytes from `start`.
     ///
     /// ```
-    /// use wenji_core::search::results::Hit;
+    /// use wenji_core::search::scan::results::Hit;
     /// let hit = Hit::new(1_000_000, 6, 2);
     /// assert_eq!((hit.start(), hit.end(), hit.term()), (1_000_000, 1_000_006, 2));
     /// ```
@@ -55,13 +55,6 @@ impl std::fmt::Debug for Hit {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "Hit({}..{} #{})", self.start(), self.end(), self.term())
     }
-}
-
-/// A matching article and which hits (numbered across the whole result) are in it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ArticleHits {
-    pub article: u32,
-    pub hits: Range<usize>,
 }
 
 /// Matching articles in corpus order, each with its hits in reading order.

@@ -54,7 +54,7 @@ impl Packing {
     /// (folded text, or close to it).
     ///
     /// ```
-    /// use wenji_core::search::packing::Packing;
+    /// use wenji_core::search::scan::packing::Packing;
     /// let packing = Packing::from_sample(["发展经济，发展民生"]);
     /// let packed = packing.pack("发展");
     /// assert_eq!(packed.len(), 4);

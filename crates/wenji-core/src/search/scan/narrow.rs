@@ -14,9 +14,9 @@ use std::ops::Range;
 use memchr::memmem::Finder;
 use rayon::prelude::*;
 
-use super::engine::{ArticleHits, Found, Hit, Results, scan};
+use super::find::{ArticleHits, Found, Hit, Results, scan};
 use super::index::Index;
-use super::query::Query;
+use crate::search::query::Query;
 
 /// Matching articles of the previous results one task looks at; tasks run on every core.
 const ARTICLES_PER_TASK: usize = 512;
@@ -148,7 +148,7 @@ impl<'a> Plan<'a> {
 /// Whether occurrences of `term` can never overlap: no proper prefix is also a suffix.
 ///
 /// ```
-/// use wenji_core::search::narrow::cannot_overlap;
+/// use wenji_core::search::scan::narrow::cannot_overlap;
 /// assert!(cannot_overlap("发展".as_bytes()));
 /// assert!(!cannot_overlap(b"aba"));
 /// ```
@@ -160,7 +160,7 @@ pub fn cannot_overlap(term: &[u8]) -> bool {
 mod tests {
     use super::*;
     use crate::corpus;
-    use crate::search::engine::search_all;
+    use crate::search::scan::find::search_all;
     use crate::search::testing::corpus_of;
     use proptest::prelude::*;
 

@@ -1,6 +1,6 @@
 //! The searchable form of a corpus: every field a reader sees, folded and packed, in one string.
 //!
-//! Titles, speakers, roles, sections, credits and paragraphs are folded ([`super::fold`]),
+//! Titles, speakers, roles, sections, credits and paragraphs are folded ([`crate::search::fold`]),
 //! packed ([`super::packing`]: the corpus's commonest characters renumbered to take two bytes)
 //! and laid end to end, each followed by `\n` (which no query contains, so no match crosses two
 //! fields). A table says where each field starts; a hit's offset finds its field by bisection,
@@ -11,23 +11,13 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use super::fold::{FoldMap, PackedField, fold_packed, fold_query};
 use super::packing::{Marks, Packing};
 use crate::corpus::{Article, Corpus};
+use crate::search::field::{Field, fields};
+use crate::search::fold::{FoldMap, PackedField, fold_packed, fold_query};
 
 /// Bytes of text, spread over the corpus, whose characters decide the packing.
 const SAMPLE_BYTES: usize = 8 << 20;
-
-/// Which of an article's texts a segment holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Field {
-    Title,
-    Speaker,
-    Role,
-    Section,
-    Credit,
-    Paragraph(u32),
-}
 
 /// One field of one article in the packed text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -214,44 +204,11 @@ fn sample(corpus: &Corpus) -> Vec<String> {
 
 /// The texts of an article a reader sees, folded and packed, in reading order.
 fn fold_article(article: &Article, packing: &Packing) -> Vec<(Field, PackedField)> {
-    let mut fields = Vec::with_capacity(article.paragraphs.len() + 5);
-    let mut add = |field: Field, text: &str| {
-        if !text.is_empty() {
-            fields.push((field, fold_packed(text, packing)));
-        }
-    };
-    add(Field::Title, &article.title);
-    add(
-        Field::Speaker,
-        article.speaker.as_deref().unwrap_or_default(),
-    );
-    add(Field::Role, article.role.as_deref().unwrap_or_default());
-    add(
-        Field::Section,
-        article.section.as_deref().unwrap_or_default(),
-    );
-    for (index, paragraph) in article.paragraphs.iter().enumerate() {
-        add(Field::Paragraph(to_u32(index)), &paragraph.text);
-    }
-    add(Field::Credit, article.credit.as_deref().unwrap_or_default());
-    fields
+    fields(article)
+        .map(|(field, text)| (field, fold_packed(text, packing)))
+        .collect()
 }
 
 fn to_u32(value: usize) -> u32 {
     u32::try_from(value).unwrap_or(u32::MAX)
-}
-
-/// The original text of `field` in `article`.
-pub fn field_text(article: &Article, field: Field) -> &str {
-    match field {
-        Field::Title => &article.title,
-        Field::Speaker => article.speaker.as_deref().unwrap_or_default(),
-        Field::Role => article.role.as_deref().unwrap_or_default(),
-        Field::Section => article.section.as_deref().unwrap_or_default(),
-        Field::Credit => article.credit.as_deref().unwrap_or_default(),
-        Field::Paragraph(index) => article
-            .paragraphs
-            .get(index as usize)
-            .map_or("", |p| p.text.as_str()),
-    }
 }

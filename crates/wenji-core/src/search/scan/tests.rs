@@ -1,7 +1,10 @@
-use super::*;
+use super::find::{Hit, Results, Scope, UNIT_BYTES, search, search_all};
+use super::index::Index;
+use super::locate::{Locator, locate};
 use crate::corpus::{self, Corpus, Paragraph, ParagraphKind};
-use crate::search::hit::{Locator, context, locate};
-use crate::search::index::{Field, Index};
+use crate::search::context::context;
+use crate::search::field::Field;
+use crate::search::query::Query;
 use crate::search::testing::corpus_of;
 use proptest::prelude::*;
 

@@ -1,0 +1,121 @@
+//! A second engine, for tests: deterministic, and as plain as a search can be written.
+//!
+//! [`Fake`] folds each field of each article in scope on every request and finds each term with
+//! `str::match_indices`, in the order [`super::field::fields`] gives; it keeps no index and no
+//! earlier answer. Its batches hold a fixed number of matching articles (one by default), so a
+//! test sees an answer arrive in several parts, and it can be told to stop after some batches
+//! as if a newer request had overtaken it. Because it shares nothing with the scan but the
+//! folding rules, it is also the reference the scan is checked against.
+
+use super::answer::{Batch, Location};
+use super::engine::{Engine, Request};
+use super::field::fields;
+use super::fold::fold;
+use crate::corpus::Corpus;
+use std::sync::Arc;
+
+/// The test engine over one corpus.
+#[derive(Debug, Clone)]
+pub struct Fake {
+    corpus: Arc<Corpus>,
+    /// Matching articles per batch.
+    batch_articles: usize,
+    /// Stop (as if cancelled) after this many batches.
+    stop_after: Option<usize>,
+    /// Every request it was given, in order.
+    pub requests: Vec<Request>,
+}
+
+impl Fake {
+    pub fn new(corpus: Arc<Corpus>) -> Self {
+        Self {
+            corpus,
+            batch_articles: 1,
+            stop_after: None,
+            requests: Vec::new(),
+        }
+    }
+
+    /// Puts `articles` matching articles in each batch.
+    #[must_use]
+    pub fn batch_articles(mut self, articles: usize) -> Self {
+        self.batch_articles = articles.max(1);
+        self
+    }
+
+    /// Hands over at most `batches` batches, then reports the request as cancelled.
+    #[must_use]
+    pub fn stop_after(mut self, batches: usize) -> Self {
+        self.stop_after = Some(batches);
+        self
+    }
+
+    /// The hits of `terms` in article `article`, or none unless every term occurs.
+    fn article_hits(&self, article: usize, terms: &[String]) -> Vec<Location> {
+        let mut hits = Vec::new();
+        let mut found = vec![false; terms.len()];
+        let id = u32::try_from(article).unwrap_or(u32::MAX);
+        for (field, text) in fields(&self.corpus.articles[article]) {
+            let folded = fold(text);
+            let mut in_field: Vec<Location> = Vec::new();
+            for (term, needle) in terms.iter().enumerate() {
+                for (start, _) in folded.text.match_indices(needle.as_str()) {
+                    found[term] = true;
+                    in_field.push(Location {
+                        article: id,
+                        field,
+                        range: folded.map.original(start)
+                            ..folded.map.original(start + needle.len()),
+                        term: u8::try_from(term).unwrap_or(u8::MAX),
+                    });
+                }
+            }
+            in_field.sort_by_key(|l| (l.range.start, l.term));
+            hits.extend(in_field);
+        }
+        if found.iter().all(|&f| f) {
+            hits
+        } else {
+            Vec::new()
+        }
+    }
+}
+
+impl Engine for Fake {
+    fn run(
+        &mut self,
+        request: &Request,
+        cancelled: &(dyn Fn() -> bool + Sync),
+        sink: &mut dyn FnMut(Batch),
+    ) -> bool {
+        self.requests.push(request.clone());
+        let terms = &request.query.terms;
+        if terms.is_empty() {
+            return true;
+        }
+        let mut batch = Vec::new();
+        let (mut articles, mut sent) = (0, 0);
+        for article in 0..self.corpus.articles.len() {
+            let hits = self.article_hits(article, terms);
+            if hits.is_empty() {
+                continue;
+            }
+            batch.extend(hits);
+            articles += 1;
+            if articles == self.batch_articles {
+                if cancelled() || self.stop_after == Some(sent) {
+                    return false;
+                }
+                sink(Batch::resolved(std::mem::take(&mut batch)));
+                (articles, sent) = (0, sent + 1);
+            }
+        }
+        if !batch.is_empty() {
+            if cancelled() || self.stop_after == Some(sent) {
+                return false;
+            }
+            sink(Batch::resolved(batch));
+        }
+        true
+    }
+}
