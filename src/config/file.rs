@@ -17,7 +17,8 @@ use toml::de::{DeTable, DeValue};
 use super::error::{describe, quote};
 use super::locate::Locator;
 use super::read::{ReadError, read_limited};
-use super::{Config, ConfigError, KeySpec, Place};
+use super::{Config, ConfigError, Place};
+use crate::keymap::KeySpec;
 
 /// Unknown settings named one by one; any more are counted in one message after them.
 const UNKNOWN_SHOWN: usize = 20;

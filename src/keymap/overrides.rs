@@ -15,9 +15,8 @@ use std::collections::HashMap;
 
 use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
 
-use super::{BROWSE, Binding, GLOBAL, Key, Mode, SEARCH, default_action};
+use super::{BROWSE, Binding, GLOBAL, Key, KeySpec, Mode, SEARCH, default_action};
 use crate::action::Action;
-use crate::config::KeySpec;
 
 /// The keys in effect.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -12,8 +12,9 @@ use wenji::search::engine::{self, Scope};
 use wenji::search::index::Index;
 use wenji::search::worker::Update;
 use wenji::state::{Effect, State};
+use wenji::theme::Theme;
+use wenji::ui;
 use wenji::ui::layout::{Areas, Shape};
-use wenji::ui::{self, theme::Theme};
 
 /// Draws `state` at `width`×`height` in the default theme, after setting its viewport.
 pub fn draw(state: &mut State, width: u16, height: u16) -> Terminal<TestBackend> {
