@@ -8,12 +8,16 @@ use ratatui::layout::{Position, Rect};
 
 use crate::action::{Action, Pane};
 
+mod claims;
 mod hints;
+mod names;
 mod overrides;
 mod spec;
 mod tables;
 
-pub use overrides::{KeyProblem, Keymap, action_named, action_names};
+pub use claims::KeyProblem;
+pub use names::{action_named, action_names};
+pub use overrides::Keymap;
 pub use spec::{KeySpec, KeySpecError};
 pub use tables::{BROWSE, GLOBAL, GO_TO, OVERLAY, SEARCH};
 
