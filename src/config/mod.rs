@@ -13,6 +13,7 @@ mod file;
 mod locate;
 mod print;
 mod read;
+mod settings;
 pub mod theme;
 
 use std::path::PathBuf;
