@@ -32,8 +32,9 @@ use wenji::action::Action;
 use wenji::corpus::{Article, Corpus, Paragraph, ParagraphKind, Source, SourceFormat};
 use wenji::layout::{Document, LayoutOptions, Texts};
 use wenji::state::State;
+use wenji::theme::Theme;
+use wenji::ui;
 use wenji::ui::layout::{Areas, Shape};
-use wenji::ui::{self, theme::Theme};
 
 const WIDTH: u16 = 200;
 const HEIGHT: u16 = 60;

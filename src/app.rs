@@ -24,9 +24,10 @@ use crate::search::worker::{Update, Worker};
 use crate::session::{self, Session};
 use crate::state::{Effect, Settings, State};
 use crate::terminal::{self, Signal, Tui};
+use crate::theme::Theme;
+use crate::ui;
 use crate::ui::layout::{Areas, Shape};
 use crate::ui::reader_place::ReaderPlace;
-use crate::ui::{self, theme::Theme};
 
 /// How soon a save that found another window saving is tried again.
 const SAVE_RETRY: Duration = Duration::from_millis(100);

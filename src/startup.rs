@@ -10,7 +10,7 @@ use crate::keymap::Keymap;
 use crate::state::Settings;
 use crate::text::sanitize::sanitized_line;
 use crate::text::width::AmbiguousWidth;
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
 
 /// The configuration in effect and what was wrong with it.
 #[derive(Debug, Clone, Default)]

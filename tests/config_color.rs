@@ -3,7 +3,7 @@
 use ratatui::style::{Color, Modifier, Style};
 use wenji::config::theme::{builtin_names, load_theme};
 use wenji::config::{ColorDepth, adapt, detect_depth};
-use wenji::ui::theme::Theme;
+use wenji::theme::Theme;
 
 fn env<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
     move |name| {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use ratatui::style::{Color, Modifier};
 use wenji::config::theme::{ROLES, ThemeFile, builtin_names, load_theme, theme_names};
-use wenji::ui::theme::Theme;
+use wenji::theme::Theme;
 
 fn theme_files() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes");

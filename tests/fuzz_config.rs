@@ -19,7 +19,8 @@ use std::path::Path;
 use fuzz_support::{config, is_bidi};
 use proptest::prelude::*;
 use wenji::config::theme::{ROLES, load_theme};
-use wenji::config::{Config, ConfigError, KeySpec, load, parse, to_toml};
+use wenji::config::{Config, ConfigError, load, parse, to_toml};
+use wenji::keymap::KeySpec;
 
 /// Strings that decode to control, bidi and line-separator characters, and a line end.
 const ESCAPED: &[&str] = &[

@@ -5,7 +5,7 @@
 use ratatui::style::{Color, Modifier, Style};
 
 use super::theme::styles_mut;
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
 
 /// The colours a terminal can show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

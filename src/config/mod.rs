@@ -1,18 +1,19 @@
 //! Configuration: the user's `config.toml` (read leniently: a bad file never stops wenji, every
 //! problem is reported with its place and what wenji does instead), theme files and their
-//! resolution into `ui::theme::Theme`, colour-depth detection and key-spec syntax.
+//! resolution into a [`Theme`](crate::theme::Theme), and colour-depth detection.
 //!
 //! This module reads files and the environment only when asked; it holds no global state and
-//! never touches the terminal. Which action a key name means is the keymap's business; this
-//! module only checks that a key spec is well formed.
+//! never touches the terminal. Key specs are the keymap's, and so is which action a key name
+//! means; this module only checks that a spec is well formed, with
+//! [`KeySpec`](crate::keymap::KeySpec).
 
 pub mod color;
 mod error;
 mod file;
-pub mod keys;
 mod locate;
 mod print;
 mod read;
+mod settings;
 pub mod theme;
 
 use std::path::PathBuf;
@@ -24,7 +25,6 @@ pub use error::{ConfigError, Place};
 pub use file::{
     ConfigFile, KeyList, KeyPlaces, Loaded, load, load_with_places, parse, parse_with_places,
 };
-pub use keys::{KeySpec, KeySpecError};
 pub use print::to_toml;
 pub use read::MAX_BYTES;
 
@@ -52,7 +52,7 @@ pub struct Config {
     /// How `Y` and `c` write a citation (see `citation`: `{field}`, `[optional part]`).
     pub citation: String,
     /// Extra key bindings, `(action name, key specs)`, sorted by action name; every spec parses
-    /// as a [`KeySpec`]. Action names are checked by the keymap.
+    /// as a [`KeySpec`](crate::keymap::KeySpec). Action names are checked by the keymap.
     pub keys: Vec<(String, Vec<String>)>,
 }
 

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::Config;
-use super::file::{SETTINGS, value_of};
+use super::settings::{SETTINGS, value_of};
 
 /// The configuration as a commented `config.toml` that [`super::load`] reads back to the same
 /// `Config` (key bindings sorted by action, as `load` returns them).

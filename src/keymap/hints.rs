@@ -7,7 +7,7 @@
 //! runs `open` while an overlay is open (`browse:`, `overlay:`, `search:` and `go_to:` name the
 //! modes).
 
-use super::overrides::action_name;
+use super::names::action_name;
 use super::{GLOBAL, Key, Keymap, Mode, table};
 use crate::action::Action;
 

@@ -7,13 +7,18 @@ use ratatui::crossterm::event::{
 use ratatui::layout::{Position, Rect};
 
 use crate::action::{Action, Pane};
-use crate::config::KeySpec;
 
+mod claims;
 mod hints;
+mod names;
 mod overrides;
+mod spec;
 mod tables;
 
-pub use overrides::{KeyProblem, Keymap, action_named, action_names};
+pub use claims::KeyProblem;
+pub use names::{action_named, action_names};
+pub use overrides::Keymap;
+pub use spec::{KeySpec, KeySpecError};
 pub use tables::{BROWSE, GLOBAL, GO_TO, OVERLAY, SEARCH};
 
 /// A key and its modifiers (Shift is implied by the character for letters and symbols).

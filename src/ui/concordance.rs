@@ -6,7 +6,6 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use super::text::draw;
-use super::theme::Theme;
 use crate::corpus::Corpus;
 use crate::count::count;
 use crate::keymap::{Keymap, Mode};
@@ -15,6 +14,7 @@ use crate::search::context::context;
 use crate::state::Search;
 use crate::text::truncate::truncate;
 use crate::text::width::{AmbiguousWidth, str_width};
+use crate::theme::Theme;
 
 /// Columns of the title at the start of each row.
 const TITLE_COLUMNS: usize = 12;

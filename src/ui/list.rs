@@ -6,12 +6,12 @@ use ratatui::widgets::Widget;
 
 use super::layout::LIST_ENTRY_ROWS;
 use super::text::draw;
-use super::theme::Theme;
 use crate::corpus::{Article, Corpus};
 use crate::count::hits_in_articles;
 use crate::state::{ListCursor, Search};
 use crate::text::truncate::truncate;
 use crate::text::width::{AmbiguousWidth, str_width};
+use crate::theme::Theme;
 
 /// Draws the list: each entry a title, then speaker · role (or the section, or the file) dimmed.
 pub struct ListView<'a> {

@@ -10,7 +10,6 @@ pub mod reader_place;
 pub mod search_line;
 pub mod status;
 pub mod text;
-pub mod theme;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -21,8 +20,8 @@ use crate::keymap::Mode;
 use crate::state::{Focus, State};
 use crate::text::truncate::truncate;
 use crate::text::width::AmbiguousWidth;
+use crate::theme::Theme;
 use layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
-use theme::Theme;
 
 /// Draws the whole screen.
 pub fn render(frame: &mut Frame<'_>, state: &State, theme: &Theme) {

@@ -5,11 +5,11 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Clear, Widget};
 
 use super::text::draw;
-use super::theme::Theme;
 use crate::keymap::Mode;
 use crate::state::{Overlay, Row, State};
 use crate::text::width::{AmbiguousWidth, str_width};
 use crate::text::wrap::{WrapOptions, wrap};
+use crate::theme::Theme;
 
 /// The widest the label column gets; longer labels take a line of their own.
 const MAX_LABEL: usize = 24;

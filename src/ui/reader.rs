@@ -7,11 +7,11 @@ use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 use super::text::draw;
-use super::theme::Theme;
 use crate::corpus::{Article, Source};
 use crate::layout::{DocLine, Document, LineKind, Texts};
 use crate::state::{Highlight, Reader};
 use crate::text::width::{AmbiguousWidth, str_width};
+use crate::theme::Theme;
 
 /// Draws the article the reader state points at.
 pub struct ReaderView<'a> {

@@ -13,11 +13,11 @@ use ratatui::widgets::Widget;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::text::draw;
-use super::theme::Theme;
 use crate::count::hits_in_articles;
 use crate::keymap::{Keymap, Mode};
 use crate::state::Search;
 use crate::text::width::{AmbiguousWidth, str_width};
+use crate::theme::Theme;
 
 /// Draws the search line.
 pub struct SearchLineView<'a> {

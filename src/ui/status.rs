@@ -12,13 +12,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::theme::Theme;
 use crate::count::count;
 use crate::keymap::Mode;
 use crate::state::State;
 use crate::text::sanitize::sanitize_line;
 use crate::text::truncate::truncate;
 use crate::text::width::{AmbiguousWidth, str_width};
+use crate::theme::Theme;
 
 /// Columns the name of the section being read may take.
 const SECTION_COLUMNS: usize = 24;

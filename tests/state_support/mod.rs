@@ -9,8 +9,9 @@ use wenji::action::Action;
 use wenji::search::Engine;
 use wenji::search::worker::Update;
 use wenji::state::{Effect, State};
+use wenji::theme::Theme;
+use wenji::ui;
 use wenji::ui::layout::{Areas, Shape};
-use wenji::ui::{self, theme::Theme};
 
 /// Draws `state` at `width`×`height` in the default theme, after setting its viewport.
 pub fn draw(state: &mut State, width: u16, height: u16) -> Terminal<TestBackend> {

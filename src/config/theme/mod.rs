@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use ratatui::style::Style;
 
 use super::ConfigError;
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
 pub use file::{ROLES, RoleFile, ThemeFile};
 
 /// The built-in themes, in cycling order; `dark` is the default.

@@ -17,7 +17,7 @@ use crate::config::error::describe;
 use crate::config::locate::Locator;
 use crate::config::read::read_limited;
 use crate::config::{ConfigError, Place};
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
 
 /// Problems named one by one in a theme file; any more are counted in one message after them.
 const SHOWN: usize = 20;

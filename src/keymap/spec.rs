@@ -1,5 +1,6 @@
 //! Key specs as config files write them (`"q"`, `"Q"`, `"ctrl-d"`, `"pgdn"`, `"f1"`): their
-//! syntax, and the key events they stand for. Which action a key runs is the keymap's business.
+//! syntax, and the key events they stand for. Which action a key runs is for the tables and the
+//! overrides; `config` only checks with a [`KeySpec`] that the specs it reads are well formed.
 
 use std::fmt;
 use std::str::FromStr;

@@ -1,5 +1,8 @@
 //! Colours and text attributes, asked for by meaning (`theme.border(focused)`), never by name at
 //! the call site.
+//!
+//! The values only: `config::theme` fills a [`Theme`] from theme files and `ui` draws with it,
+//! so this module imports neither, and neither has to import the other.
 
 use ratatui::style::{Color, Modifier, Style};
 
