@@ -4,11 +4,12 @@
 use std::sync::Arc;
 
 use wenji::action::Action;
+use wenji::action::Pane;
 use wenji::corpus;
 use wenji::search::engine::{self, ArticleHits, Results, Scope};
 use wenji::search::index::Index;
 use wenji::search::worker::{Job, Update};
-use wenji::state::{Effect, Focus, Search, State, Viewport};
+use wenji::state::{Effect, Message, Search, State, Viewport};
 
 struct Session {
     state: State,
@@ -19,12 +20,12 @@ struct Session {
 impl Session {
     fn new() -> Self {
         let mut state = State::new(corpus::sample());
-        state.set_viewport(Viewport {
+        state.update(Message::Resize(Viewport {
             list_rows: 10,
             reader_width: 60,
             reader_height: 12,
             overlay_height: 10,
-        });
+        }));
         let index = Arc::new(Index::build(state.corpus()));
         state.on_search(Update::Ready {
             index: Arc::clone(&index),
@@ -306,7 +307,7 @@ fn concordance_enter_jumps_to_that_hit() {
     session.act(Action::Open);
     let search = session.state.search.as_ref().expect("searching");
     assert_eq!(search.current, Some(last));
-    assert_eq!(session.state.focus, Focus::Reader);
+    assert_eq!(session.state.focus, Pane::Reader);
     assert_eq!(session.state.reader.article(), 1);
 }
 

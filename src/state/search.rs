@@ -14,8 +14,8 @@ use std::ops::Range;
 
 use ratatui_textarea::{CursorMove, TextArea};
 
-use super::{Effect, Focus, ListCursor, State};
-use crate::action::Action;
+use super::{Effect, ListCursor, State};
+use crate::action::{Action, Pane};
 use crate::layout::TextRef;
 use crate::search::engine::Results;
 use crate::search::query::Query;
@@ -66,7 +66,7 @@ enum FirstHit {
 struct Saved {
     article: usize,
     top: usize,
-    focus: Focus,
+    focus: Pane,
 }
 
 /// A stretch of a displayed text to highlight.
@@ -266,8 +266,8 @@ impl State {
     /// Esc while browsing: clears the search, or with none, goes back from the reader to the list.
     fn clear_search(&mut self) {
         if self.search.take().is_none() {
-            if self.focus == Focus::Reader {
-                self.focus = Focus::List;
+            if self.focus == Pane::Reader {
+                self.focus = Pane::List;
                 self.list_hidden = false;
             }
             return;
