@@ -6,7 +6,7 @@
 //!   blank screen and sends every non-blank cell to the backend: the cost of a frame whose every
 //!   line moved, as after a page down, rather than the near-free redraw of an unchanged one.
 //! - `draw/first_frame_10MB_paragraph`: opening a corpus whose one article is a single 10 MiB
-//!   paragraph, from `State::new` through `set_viewport` to the first frame (budget: under 5 ms,
+//!   paragraph, from `State::new` through its first `Message::Resize` to the first frame (budget: under 5 ms,
 //!   which the lazy layout makes possible: only the screen's lines are wrapped). The corpus is
 //!   built outside the timing, and the state is dropped outside it.
 //! - `draw/scroll_frame_1MB_article`: one page down and the frame after it, in a 1 MiB article of
@@ -30,8 +30,9 @@ use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use wenji::action::Action;
 use wenji::corpus::{Article, Corpus, Paragraph, ParagraphKind, Source, SourceFormat};
+use wenji::keymap::Keymap;
 use wenji::layout::{Document, LayoutOptions, Texts};
-use wenji::state::State;
+use wenji::state::{Message, State};
 use wenji::theme::Theme;
 use wenji::ui;
 use wenji::ui::layout::{Areas, Shape};
@@ -115,13 +116,13 @@ fn sized_state(corpus: Corpus) -> State {
     let mut state = State::new(corpus);
     let screen = screen();
     let areas = Areas::new(screen, Shape::of(&state)).expect("200×60 fits the layout");
-    state.set_viewport(areas.viewport(screen));
+    state.update(Message::Resize(areas.viewport(screen)));
     state
 }
 
-fn draw(terminal: &mut Terminal<TestBackend>, state: &State, theme: &Theme) {
+fn draw(terminal: &mut Terminal<TestBackend>, state: &State, keys: &Keymap, theme: &Theme) {
     terminal
-        .draw(|frame| ui::render(frame, state, theme))
+        .draw(|frame| ui::render(frame, state, keys, theme))
         .expect("the test backend never fails");
 }
 
@@ -140,14 +141,15 @@ fn assert_shows(terminal: &Terminal<TestBackend>, text: &str) {
 
 fn frame_of_sample(c: &mut Criterion) {
     let theme = Theme::default();
+    let keys = Keymap::default();
     let state = sized_state(wenji::corpus::sample());
     let mut first = terminal();
-    draw(&mut first, &state, &theme);
+    draw(&mut first, &state, &keys, &theme);
     assert_shows(&first, &state.corpus().articles[0].paragraphs[0].text);
     c.bench_function("draw/frame_200x60_sample", |b| {
         b.iter_batched_ref(
             terminal,
-            |terminal| draw(terminal, black_box(&state), &theme),
+            |terminal| draw(terminal, black_box(&state), &keys, &theme),
             BatchSize::SmallInput,
         );
     });
@@ -156,9 +158,10 @@ fn frame_of_sample(c: &mut Criterion) {
 fn first_frame_of_huge_paragraph(c: &mut Criterion) {
     let paragraph = repeated_paragraphs(10 << 20).concat();
     let theme = Theme::default();
+    let keys = Keymap::default();
     let state = sized_state(one_article_corpus(std::slice::from_ref(&paragraph)));
     let mut first = terminal();
-    draw(&mut first, &state, &theme);
+    draw(&mut first, &state, &keys, &theme);
     assert_shows(&first, &paragraph);
     let laid_out = state.reader.document().map_or(0, |d| d.lines.len());
     assert!(
@@ -178,7 +181,7 @@ fn first_frame_of_huge_paragraph(c: &mut Criterion) {
             },
             |(corpus, mut terminal)| {
                 let state = sized_state(corpus);
-                draw(&mut terminal, &state, &theme);
+                draw(&mut terminal, &state, &keys, &theme);
                 (state, terminal)
             },
             BatchSize::PerIteration,
@@ -190,16 +193,17 @@ fn first_frame_of_huge_paragraph(c: &mut Criterion) {
 fn scroll_in_large_article(c: &mut Criterion) {
     let paragraphs = repeated_paragraphs(1 << 20);
     let theme = Theme::default();
+    let keys = Keymap::default();
     let open = || {
         let mut state = sized_state(one_article_corpus(&paragraphs));
         state.update(Action::Open);
         let mut terminal = terminal();
-        draw(&mut terminal, &state, &theme);
+        draw(&mut terminal, &state, &keys, &theme);
         (state, terminal)
     };
     let (mut state, mut first) = open();
     state.update(Action::PageDown);
-    draw(&mut first, &state, &theme);
+    draw(&mut first, &state, &keys, &theme);
     assert!(state.reader.top() > 0, "page down scrolls the article");
     c.bench_function("draw/scroll_frame_1MB_article", |b| {
         b.iter_custom(|iters| {
@@ -209,7 +213,7 @@ fn scroll_in_large_article(c: &mut Criterion) {
                 let top = state.reader.top();
                 let start = Instant::now();
                 state.update(black_box(Action::PageDown));
-                draw(&mut terminal, &state, &theme);
+                draw(&mut terminal, &state, &keys, &theme);
                 total += start.elapsed();
                 if state.reader.top() == top {
                     // The end of the article: start a fresh read, so every page down still lays

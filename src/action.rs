@@ -1,6 +1,7 @@
 //! Every user intent as one enum: the only vocabulary between keys (or the mouse) and the state.
 
-/// A pane of the main screen.
+/// A pane of the main screen: the one the mouse is over, or the one that takes the movement keys
+/// (the focus).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
     List,

@@ -1,5 +1,5 @@
-//! The loop: draw, wait for an event, turn it into an [`Action`](crate::action::Action), update
-//! the state, perform the [`Effect`].
+//! The loop: draw, wait for an event, turn it into a [`Message`] for the state (a key into an
+//! [`Action`](crate::action::Action) by the keymap the loop owns), perform the [`Effect`].
 //!
 //! Keys, mouse and resize events come from an input thread; signals from the signal thread; a
 //! hung-up terminal from the hangup watch; all arrive on one channel, so the loop sleeps until
@@ -22,7 +22,7 @@ use crate::persist::CorpusId;
 use crate::search::Scan;
 use crate::search::worker::{Update, Worker};
 use crate::session::{self, Session};
-use crate::state::{Effect, Settings, State};
+use crate::state::{Effect, KeyText, Message, Settings, State, tell};
 use crate::terminal::{self, Signal, Tui};
 use crate::theme::Theme;
 use crate::ui;
@@ -109,24 +109,31 @@ fn browse(corpus: Corpus, setup: Setup) -> Result<Exit> {
     .context("cannot watch the terminal")?;
     let (mut session, problems) = Session::open(state_dir, &corpus, corpus_id);
     let mut state = State::with_settings(corpus, settings);
-    state.keymap = keymap;
-    state.citation_template = citation;
-    state.set_themes(themes.iter().map(|(name, _)| name.clone()).collect(), theme);
-    if let Some(first) = state
+    tell(&mut state, Message::Keys(KeyText::of(&keymap)));
+    tell(&mut state, Message::Citation(citation));
+    let names = themes.iter().map(|(name, _)| name.clone()).collect();
+    tell(
+        &mut state,
+        Message::Themes {
+            names,
+            current: theme,
+        },
+    );
+    let config_problem = state
         .corpus()
         .warnings
         .iter()
         .find(|w| w.source.starts_with("config") || w.source == "theme")
-    {
-        state.message = Some(first.to_string());
+        .map(ToString::to_string);
+    if let Some(first) = config_problem {
+        tell(&mut state, Message::Notice(first));
     }
     session.restore(&mut state);
     if let Some(problem) = problems.first() {
-        state.message = Some(problem.clone());
+        tell(&mut state, Message::Notice(problem.clone()));
     }
-    state
-        .warnings
-        .extend(problems.into_iter().map(session::state_warning));
+    let warnings = problems.into_iter().map(session::state_warning).collect();
+    tell(&mut state, Message::Warnings(warnings));
     let search_sender = sender.clone();
     let corpus = state.shared_corpus();
     let build = move || Scan::build(&corpus);
@@ -143,6 +150,7 @@ fn browse(corpus: Corpus, setup: Setup) -> Result<Exit> {
         session: &mut session,
         tui: &mut tui,
         state: &mut state,
+        keymap: &keymap,
         worker: &worker,
         mouse,
         areas: None,
@@ -162,6 +170,8 @@ struct App<'a> {
     tui: &'a mut Tui,
     session: &'a mut Session,
     state: &'a mut State,
+    /// The keys in effect: the loop looks keys up in it, the screen names them by it.
+    keymap: &'a Keymap,
     worker: &'a Worker,
     mouse: bool,
     /// Where the panes were at the last draw, for the mouse.
@@ -193,7 +203,7 @@ impl App<'_> {
         let screen = self.tui.size()?;
         self.areas = Areas::new(screen, Shape::of(self.state));
         if let Some(areas) = self.areas {
-            self.state.set_viewport(areas.viewport(screen));
+            tell(self.state, Message::Resize(areas.viewport(screen)));
         }
         let place = self
             .areas
@@ -205,9 +215,10 @@ impl App<'_> {
         {
             self.tui.scroll_hint(scroll);
         }
-        let state = &*self.state;
+        let (state, keys) = (&*self.state, self.keymap);
         let theme = &themes[state.theme().min(themes.len() - 1)].1;
-        self.tui.draw(|frame| ui::render(frame, state, theme))?;
+        self.tui
+            .draw(|frame| ui::render(frame, state, keys, theme))?;
         self.reader_shown = place;
         // Handle everything already waiting before drawing again: typing fast never lags.
         let Some(first) = self.next_event(events)? else {
@@ -247,7 +258,7 @@ impl App<'_> {
         let action = match event {
             AppEvent::Terminal(Event::Key(key)) => {
                 fault::on_key();
-                self.state.keymap.action(self.state.mode(), key)
+                self.keymap.action(self.state.mode(), key)
             }
             AppEvent::Terminal(Event::Paste(text)) => keymap::paste_action(self.state.mode(), text),
             AppEvent::Terminal(Event::Mouse(mouse)) => self
@@ -255,7 +266,7 @@ impl App<'_> {
                 .and_then(|a| keymap::mouse_action(mouse, a.list, a.reader)),
             AppEvent::Terminal(_) => None,
             AppEvent::Search(update) => {
-                self.state.on_search(update);
+                tell(self.state, Message::Search(update));
                 None
             }
             AppEvent::Signal(Signal::Terminate(number)) => {
@@ -296,11 +307,11 @@ impl App<'_> {
                 let mut sequence = Vec::new();
                 let sent = clipboard::copy(&text, &mut sequence, &ClipboardOptions::from_env())?;
                 self.tui.write_raw(&sequence)?;
-                self.state.message = Some(sent.describe(&what));
+                tell(self.state, Message::Notice(sent.describe(&what)));
             }
             Effect::ToggleBookmark { article, paragraph } => {
                 if let Some(id) = self.session.toggle_bookmark(self.state, article, paragraph) {
-                    self.state.ask_note(id);
+                    tell(self.state, Message::AskNote(id));
                 }
                 self.session.save_after_bookmark(self.state);
             }

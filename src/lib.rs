@@ -3,10 +3,10 @@
 //! ```text
 //! files ─▶ corpus (walk, read, parse) ─▶ Corpus ─▶ layout (text::wrap per article × width)
 //!                                                            │
-//! key ─▶ keymap ─▶ Action ─▶ state::update ─▶ Effect ─▶ app (quit, suspend)
-//!                                   │
-//!                                   ▼
-//!                     ui::render (views borrow the state) ─▶ frame
+//! key ─▶ keymap ─▶ Action ─▶ Message ─▶ state::update ─▶ Effect ─▶ app (quit, suspend)
+//!   worker, session, resize ─────┘            │
+//!                                             ▼
+//!                     ui::render (views borrow the state; the keymap names keys) ─▶ frame
 //! ```
 //! The corpus model, text rules, layout, search engine and state file live in the `wenji-core`
 //! crate, which never imports ratatui, crossterm or clap; they are re-exported here under their

@@ -5,14 +5,16 @@
 //! old one's position is noted and the new one's restored; after a bookmark changes and on quit
 //! (or a signal) everything is saved. A save that finds another window saving is left pending
 //! for the loop to retry; one that fails is told in the status line, in `!` (the state's
-//! warnings) and, on quitting, by [`Session::quit_report`]. Nothing here draws.
+//! warnings) and, on quitting, by [`Session::quit_report`]. Nothing here draws, and nothing here
+//! changes the state but through its one door: what comes of it for the screen (a place
+//! restored, the bookmarks as they are now, a notice, a warning) is a [`Message`].
 
 use crate::corpus::{Corpus, Warning};
 use crate::layout::TextRef;
 use crate::persist::{
     ArticleKey, Bookmark, BookmarkId, CorpusId, CorpusKeys, Position, SaveError, StateStore,
 };
-use crate::state::{BookmarkRow, State};
+use crate::state::{BookmarkRow, Message, State, tell};
 use crate::text::sanitize::sanitized_line;
 
 /// The saved state for one open corpus.
@@ -37,7 +39,7 @@ pub struct Session {
 /// said at start-up and again by the first save).
 fn list_once(state: &mut State, message: String) {
     if !state.warnings.iter().any(|w| w.message == message) {
-        state.warnings.push(state_warning(message));
+        tell(state, Message::Warnings(vec![state_warning(message)]));
     }
 }
 
@@ -88,10 +90,8 @@ impl Session {
             .and_then(|key| self.keys.find(key));
         if let Some(article) = article {
             let position = self.position_of(state.corpus(), article);
-            state.restore(
-                article,
-                position.map(|p| (TextRef::Paragraph(p.paragraph), p.offset)),
-            );
+            let anchor = position.map(|p| (TextRef::Paragraph(p.paragraph), p.offset));
+            tell(state, Message::Restore { article, anchor });
         }
         self.article = state.reader.article();
         self.refresh_bookmarks(state);
@@ -111,7 +111,8 @@ impl Session {
         }
         self.article = now;
         if let Some(position) = self.position_of(state.corpus(), now) {
-            state.restore_position((TextRef::Paragraph(position.paragraph), position.offset));
+            let anchor = (TextRef::Paragraph(position.paragraph), position.offset);
+            tell(state, Message::Return(anchor));
         }
     }
 
@@ -149,13 +150,13 @@ impl Session {
         let Some(error) = &self.failure else {
             return;
         };
-        if state.note.is_some() {
+        if state.note_prompt().is_some() {
             // The note prompt covers the status line; this is said when it closes.
             return;
         }
         let what = state
             .message
-            .take()
+            .clone()
             .unwrap_or_else(|| "bookmarks changed".to_owned());
         let reason = if self.told {
             String::new()
@@ -163,7 +164,8 @@ impl Session {
             format!(": {error}")
         };
         self.told = true;
-        state.message = Some(format!("{what}, but it could not be saved (see !){reason}"));
+        let notice = format!("{what}, but it could not be saved (see !){reason}");
+        tell(state, Message::Notice(notice));
     }
 
     /// The last save before quitting: like [`Self::save`], but it waits (a bounded time) for
@@ -201,7 +203,7 @@ impl Session {
     pub fn retry(&mut self, state: &mut State) {
         if let Some(first) = self.attempt() {
             self.told = true;
-            state.message = Some(first.clone());
+            tell(state, Message::Notice(first.clone()));
             list_once(state, first);
         }
     }
@@ -258,7 +260,7 @@ impl Session {
         if added {
             return self.store.bookmark_at(&key, paragraph).map(Bookmark::id);
         }
-        state.message = Some("bookmark removed".to_owned());
+        tell(state, Message::Notice("bookmark removed".to_owned()));
         None
     }
 
@@ -269,7 +271,7 @@ impl Session {
 
     pub fn delete_bookmark(&mut self, state: &mut State, id: &BookmarkId) {
         if self.store.remove_bookmark(id).is_some() {
-            state.message = Some("bookmark deleted".to_owned());
+            tell(state, Message::Notice("bookmark deleted".to_owned()));
         }
         self.refresh_bookmarks(state);
     }
@@ -306,6 +308,6 @@ impl Session {
                 }
             })
             .collect();
-        state.bookmarks = rows;
+        tell(state, Message::Bookmarks(rows));
     }
 }

@@ -13,7 +13,7 @@ use wenji::action::Action;
 use wenji::corpus;
 use wenji::keymap::Keymap;
 use wenji::search::fake::Fake;
-use wenji::state::State;
+use wenji::state::{KeyText, Message, State};
 use wenji::ui::{self};
 
 /// `quit` on j (which moves down by default) and `next_hit` on q (quit's old key).
@@ -35,19 +35,20 @@ fn print_config(config: &str) -> (Output, String) {
     (output, path.display().to_string())
 }
 
-fn remapped_state() -> State {
+/// A state on the sample, and the keys it names.
+fn remapped_state() -> (State, Keymap) {
     let overrides = [
         ("next_hit".to_owned(), vec!["q".to_owned()]),
         ("quit".to_owned(), vec!["j".to_owned()]),
     ];
     let (keymap, _) = Keymap::with_overrides(&overrides);
     let mut state = State::new(corpus::sample());
-    state.keymap = keymap;
-    state
+    state.update(Message::Keys(KeyText::of(&keymap)));
+    (state, keymap)
 }
 
-fn draw(state: &mut State, width: u16, height: u16) -> Vec<String> {
-    let terminal = state_support::draw(state, width, height);
+fn draw(state: &mut State, keys: &Keymap, width: u16, height: u16) -> Vec<String> {
+    let terminal = state_support::draw_keyed(state, keys, width, height);
     let text = ui::text::buffer_text(terminal.backend().buffer());
     text.lines().map(str::to_owned).collect()
 }
@@ -142,9 +143,9 @@ fn help_label(screen: &[String], description: &str) -> String {
 
 #[test]
 fn help_names_the_remapped_keys_and_no_key_that_does_something_else() {
-    let mut state = remapped_state();
+    let (mut state, keys) = remapped_state();
     state.update(Action::ToggleHelp);
-    let screen = draw(&mut state, 100, 50);
+    let screen = draw(&mut state, &keys, 100, 50);
     assert_eq!(help_label(&screen, "quit"), "j");
     assert_eq!(help_label(&screen, "next hit (into the next article)"), "q");
     assert_eq!(
@@ -162,19 +163,19 @@ fn help_names_the_remapped_keys_and_no_key_that_does_something_else() {
 
 #[test]
 fn status_bar_and_prompts_name_the_remapped_keys() {
-    let mut state = remapped_state();
-    let status = draw(&mut state, 100, 30).pop().unwrap_or_default();
+    let (mut state, keys) = remapped_state();
+    let status = draw(&mut state, &keys, 100, 30).pop().unwrap_or_default();
     assert!(status.trim_end().ends_with("j quit"), "{status}");
     assert!(status.contains("Down move"), "{status}");
     assert!(!status.contains("q quit"), "{status}");
     search(&mut state, "振兴");
-    let status = draw(&mut state, 100, 30).pop().unwrap_or_default();
+    let status = draw(&mut state, &keys, 100, 30).pop().unwrap_or_default();
     assert!(status.contains("q/N next/previous"), "{status}");
     assert!(!status.contains("n/N"), "{status}");
     state.update(Action::ClearSearch);
     state.update(Action::Open);
     state.update(Action::StartSelection);
-    let status = draw(&mut state, 100, 30).pop().unwrap_or_default();
+    let status = draw(&mut state, &keys, 100, 30).pop().unwrap_or_default();
     assert!(
         status.contains("selecting: Down/k extend, y or Y copies, Esc stops"),
         "{status}"
@@ -183,11 +184,11 @@ fn status_bar_and_prompts_name_the_remapped_keys() {
 
 #[test]
 fn an_unbound_hint_says_so_rather_than_naming_a_key_that_does_nothing() {
-    let (keymap, _) = Keymap::with_overrides(&[("next_hit".to_owned(), vec!["esc".to_owned()])]);
+    let (keys, _) = Keymap::with_overrides(&[("next_hit".to_owned(), vec!["esc".to_owned()])]);
     let mut state = State::new(corpus::sample());
-    state.keymap = keymap;
+    state.update(Message::Keys(KeyText::of(&keys)));
     search(&mut state, "振兴");
-    let status = draw(&mut state, 120, 30).pop().unwrap_or_default();
+    let status = draw(&mut state, &keys, 120, 30).pop().unwrap_or_default();
     assert!(
         status.contains("Esc/N next/previous  (no key) clear"),
         "{status}"

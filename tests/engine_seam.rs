@@ -6,7 +6,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in fs::read_dir(dir).expect("source folder is readable").flatten() {
+    for entry in fs::read_dir(dir)
+        .expect("source folder is readable")
+        .flatten()
+    {
         let path = entry.path();
         if path.is_dir() {
             rust_files(&path, out);
@@ -27,7 +30,12 @@ fn only_the_engine_seam_is_named_outside_the_core() {
         let text = fs::read_to_string(file).expect("a source file is text");
         for (number, line) in text.lines().enumerate() {
             if line.contains("search::scan") {
-                offences.push(format!("{}:{}: {}", file.display(), number + 1, line.trim()));
+                offences.push(format!(
+                    "{}:{}: {}",
+                    file.display(),
+                    number + 1,
+                    line.trim()
+                ));
             }
         }
     }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use wenji::action::Action;
 use wenji::corpus::{self, LoadOptions, outline::outline};
-use wenji::state::{OverlayKind, State, Target, Viewport};
+use wenji::state::{Message, OverlayKind, State, Target, Viewport};
 
 fn wikisource() -> Option<PathBuf> {
     let path =
@@ -63,17 +63,17 @@ fn picking_an_outline_entry_scrolls_there_and_the_status_names_the_section() {
         .position(|a| a.title.starts_with("2025年"))
         .expect("2025 report");
     let mut state = State::new(corpus);
-    state.set_viewport(Viewport {
+    state.update(Message::Resize(Viewport {
         list_rows: 10,
         reader_width: 60,
         reader_height: 20,
         overlay_height: 20,
-    });
+    }));
     for _ in 0..index {
         state.update(Action::MoveDown);
     }
     state.update(Action::ToggleOutline);
-    let overlay = state.overlay.expect("outline open");
+    let overlay = state.overlay().expect("outline open");
     assert_eq!(overlay.kind, OverlayKind::Outline);
     let rows = OverlayKind::Outline.rows(&state);
     let third = rows
@@ -87,7 +87,7 @@ fn picking_an_outline_entry_scrolls_there_and_the_status_names_the_section() {
         panic!("a paragraph target")
     };
     state.update(Action::Open);
-    assert!(state.overlay.is_none());
+    assert!(state.overlay().is_none());
     let document = state.reader.document().expect("laid out");
     assert_eq!(document.paragraph_at(state.reader.top()), Some(paragraph));
     assert_eq!(
@@ -99,12 +99,12 @@ fn picking_an_outline_entry_scrolls_there_and_the_status_names_the_section() {
 #[test]
 fn an_article_without_headings_outlines_its_file() {
     let mut state = State::new(corpus::sample());
-    state.set_viewport(Viewport {
+    state.update(Message::Resize(Viewport {
         list_rows: 10,
         reader_width: 60,
         reader_height: 20,
         overlay_height: 20,
-    });
+    }));
     state.update(Action::ToggleOutline);
     let rows = OverlayKind::Outline.rows(&state);
     let texts: Vec<&str> = rows.iter().map(|r| r.text.as_str()).collect();

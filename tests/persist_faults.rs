@@ -11,10 +11,11 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant, SystemTime};
 
+use wenji::action::Action;
 use wenji::persist::disk::SaveLock;
 use wenji::persist::{ArticleKey, CorpusId, Position, SaveError, SaveStage, StateStore};
 use wenji::session::Session;
-use wenji::state::State;
+use wenji::state::{Message, State};
 
 /// Where the lock-holding child saves; set only in the child.
 const HOLDER_DIR: &str = "WENJI_TEST_LOCK_HOLDER_DIR";
@@ -206,10 +207,9 @@ fn bookmark(window: &mut (Session, State), paragraph: usize, note: &str) -> Opti
     let id = session
         .toggle_bookmark(state, 0, paragraph)
         .expect("a bookmark is added");
-    state.ask_note(id.clone());
+    state.update(Message::AskNote(id.clone()));
     session.save_after_bookmark(state);
-    state.note = None;
-    state.message = Some("bookmarked".to_owned());
+    state.update(Action::GoToSubmit);
     session.set_note(state, &id, note);
     session.save_after_bookmark(state);
     state.message.clone()

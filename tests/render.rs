@@ -9,8 +9,9 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use wenji::action::Action;
 use wenji::corpus;
+use wenji::keymap::Keymap;
 use wenji::search::Scan;
-use wenji::state::State;
+use wenji::state::{Message, State};
 use wenji::text::width::AmbiguousWidth;
 use wenji::ui::layout::{Areas, Shape};
 
@@ -190,7 +191,8 @@ fn on_the_third_of_15_hits() -> State {
 fn the_hit_position_and_a_copy_notice_outlast_everything_else_in_the_status_bar() {
     let mut state = on_the_third_of_15_hits();
     for (width, height) in [(100, 30), (80, 24), (60, 20)] {
-        state.message = Some("sent 1 paragraph + citation to the terminal clipboard".to_owned());
+        let notice = "sent 1 paragraph + citation to the terminal clipboard".to_owned();
+        state.update(Message::Notice(notice));
         let status = bottom_row(&draw(&mut state, width, height));
         assert!(status.contains("hit 3/15"), "{width}×{height}: {status}");
         assert!(
@@ -198,13 +200,15 @@ fn the_hit_position_and_a_copy_notice_outlast_everything_else_in_the_status_bar(
             "{width}×{height}: {status}"
         );
     }
-    state.message = Some("sent 1 paragraph + citation to the terminal clipboard".to_owned());
+    let notice = "sent 1 paragraph + citation to the terminal clipboard".to_owned();
+    state.update(Message::Notice(notice));
     let status = bottom_row(&draw(&mut state, 100, 30));
     assert!(
         status.contains("sent 1 paragraph + citation to the terminal clipboard"),
         "all of it at 100 columns: {status}"
     );
-    state.message = Some("sent 1 paragraph + citation to the terminal clipboard".to_owned());
+    let notice = "sent 1 paragraph + citation to the terminal clipboard".to_owned();
+    state.update(Message::Notice(notice));
     let status = bottom_row(&draw(&mut state, 60, 20));
     assert!(
         status.trim_end().ends_with("..."),
@@ -251,7 +255,11 @@ fn the_search_state_outranks_the_warning_count_at_80_and_60_columns() {
 #[test]
 fn key_hints_that_do_not_fit_are_left_out_whole() {
     let mut state = State::new(corpus::sample());
-    let words: Vec<&str> = state.keymap.hints().into_iter().map(|(_, w)| w).collect();
+    let words: Vec<&str> = Keymap::default()
+        .hints()
+        .into_iter()
+        .map(|(_, w)| w)
+        .collect();
     for (width, height) in [(100, 30), (80, 24), (60, 20)] {
         let status = bottom_row(&draw(&mut state, width, height));
         let status = status.trim_end();

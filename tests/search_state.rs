@@ -3,11 +3,12 @@
 //! article each) handed back.
 
 use wenji::action::Action;
+use wenji::action::Pane;
 use wenji::corpus;
 use wenji::search::fake::Fake;
 use wenji::search::worker::Update;
 use wenji::search::{Batch, Engine, Matches, Request, Scope};
-use wenji::state::{Effect, Focus, Search, State, Viewport};
+use wenji::state::{Effect, Message, Search, State, Viewport};
 
 struct Session {
     state: State,
@@ -18,14 +19,14 @@ struct Session {
 impl Session {
     fn new() -> Self {
         let mut state = State::new(corpus::sample());
-        state.set_viewport(Viewport {
+        state.update(Message::Resize(Viewport {
             list_rows: 10,
             reader_width: 60,
             reader_height: 12,
             overlay_height: 10,
-        });
+        }));
         let engine = Fake::new(state.shared_corpus());
-        state.on_search(Update::Ready);
+        state.update(Message::Search(Update::Ready));
         Self {
             state,
             engine,
@@ -66,15 +67,15 @@ impl Session {
     /// Hands `batches` of `request`'s answer to the state, then says the answer is complete.
     fn deliver(&mut self, request: &Request, batches: Vec<Batch>) {
         for batch in batches {
-            self.state.on_search(Update::Batch {
+            self.state.update(Message::Search(Update::Batch {
                 generation: request.generation,
                 batch,
-            });
+            }));
         }
-        self.state.on_search(Update::Done {
+        self.state.update(Message::Search(Update::Done {
             generation: request.generation,
             complete: true,
-        });
+        }));
     }
 
     fn go_to(&mut self, text: &str) {
@@ -306,7 +307,7 @@ fn concordance_enter_jumps_to_that_hit() {
     session.act(Action::Open);
     let search = session.state.search.as_ref().expect("searching");
     assert_eq!(search.current, Some(last));
-    assert_eq!(session.state.focus, Focus::Reader);
+    assert_eq!(session.state.focus, Pane::Reader);
     assert_eq!(session.state.reader.article(), 1);
 }
 
@@ -319,10 +320,10 @@ fn an_empty_query_shows_everything_and_a_stale_result_is_dropped() {
     session.act(Action::SearchClear);
     assert_eq!(session.state.list.len(), 3, "no query: every article");
     let old = session.answer(&stale).remove(0);
-    session.state.on_search(Update::Batch {
+    session.state.update(Message::Search(Update::Batch {
         generation: stale.generation,
         batch: old,
-    });
+    }));
     assert_eq!(
         session.state.list.len(),
         3,
@@ -478,10 +479,10 @@ fn once_the_reader_moved_a_later_batch_leaves_it_where_it_is() {
     let mut session = Session::new();
     session.act(Action::StartSearch);
     let request = session.type_pending("许勤");
-    session.state.on_search(Update::Batch {
+    session.state.update(Message::Search(Update::Batch {
         generation: request.generation,
         batch: Batch::resolved(Vec::new()),
-    });
+    }));
     session.act(Action::WheelDown(wenji::action::Pane::Reader));
     let moved_to = (session.state.reader.article(), session.state.reader.top());
     assert_eq!(moved_to.0, 0);
@@ -512,10 +513,10 @@ fn after_the_first_hit_is_shown_later_batches_never_move_the_reader() {
     }
     assert!(batches.len() > 1, "one batch per matching article");
     let mut batches = batches.into_iter();
-    session.state.on_search(Update::Batch {
+    session.state.update(Message::Search(Update::Batch {
         generation: request.generation,
         batch: batches.next().expect("a first article"),
-    });
+    }));
     assert_eq!(session.search().current, Some(0), "the first hit is shown");
     session.act(Action::WheelDown(wenji::action::Pane::Reader));
     let moved_to = (session.state.reader.article(), session.state.reader.top());

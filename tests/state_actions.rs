@@ -2,16 +2,16 @@
 
 use wenji::action::{Action, Pane};
 use wenji::corpus;
-use wenji::state::{Effect, Focus, Overlay, OverlayKind, State, Viewport};
+use wenji::state::{Effect, Message, Overlay, OverlayKind, State, Viewport};
 
 fn sample_state() -> State {
     let mut state = State::new(corpus::sample());
-    state.set_viewport(Viewport {
+    state.update(Message::Resize(Viewport {
         list_rows: 10,
         reader_width: 60,
         reader_height: 20,
         overlay_height: 10,
-    });
+    }));
     state
 }
 
@@ -25,7 +25,7 @@ fn selecting_the_next_article_shows_it_in_the_reader() {
     apply(&mut state, &[Action::MoveDown]);
     assert_eq!(state.list.selected(), 1);
     assert_eq!(state.reader.article(), 1);
-    assert_eq!(state.focus, Focus::List);
+    assert_eq!(state.focus, Pane::List);
 }
 
 #[test]
@@ -40,7 +40,7 @@ fn open_scroll_next_article_and_back() {
             Action::PageDown,
         ],
     );
-    assert_eq!(state.focus, Focus::Reader);
+    assert_eq!(state.focus, Pane::Reader);
     assert_eq!(
         state.reader.top(),
         2 + 19,
@@ -53,7 +53,7 @@ fn open_scroll_next_article_and_back() {
         "next article starts at its top"
     );
     apply(&mut state, &[Action::Back]);
-    assert_eq!(state.focus, Focus::List);
+    assert_eq!(state.focus, Pane::List);
     assert_eq!(state.list.selected(), 1);
 }
 
@@ -100,7 +100,7 @@ fn tab_switches_focus_and_movement_follows_it() {
 fn mouse_wheel_scrolls_the_pane_under_the_pointer_whatever_has_focus() {
     let mut state = sample_state();
     apply(&mut state, &[Action::WheelDown(Pane::Reader)]);
-    assert_eq!((state.focus, state.reader.top()), (Focus::List, 3));
+    assert_eq!((state.focus, state.reader.top()), (Pane::List, 3));
     apply(&mut state, &[Action::WheelDown(Pane::List)]);
     assert_eq!(state.list.selected(), 1);
 }
@@ -113,7 +113,7 @@ fn help_takes_the_movement_keys_while_open() {
         &[Action::ToggleHelp, Action::MoveDown, Action::MoveDown],
     );
     assert_eq!(
-        state.overlay,
+        state.overlay(),
         Some(Overlay {
             kind: OverlayKind::Help,
             top: 2,
@@ -126,16 +126,16 @@ fn help_takes_the_movement_keys_while_open() {
         "the list did not move under the overlay"
     );
     apply(&mut state, &[Action::Bottom, Action::CloseOverlay]);
-    assert_eq!(state.overlay, None);
+    assert_eq!(state.overlay(), None);
 }
 
 #[test]
 fn warnings_overlay_replaces_help_and_closes_on_its_own_key() {
     let mut state = sample_state();
     apply(&mut state, &[Action::ToggleHelp, Action::ToggleWarnings]);
-    assert_eq!(state.overlay.map(|o| o.kind), Some(OverlayKind::Warnings));
+    assert_eq!(state.overlay().map(|o| o.kind), Some(OverlayKind::Warnings));
     apply(&mut state, &[Action::ToggleWarnings]);
-    assert_eq!(state.overlay, None);
+    assert_eq!(state.overlay(), None);
 }
 
 #[test]
@@ -210,12 +210,12 @@ fn resizing_keeps_the_text_at_the_top_of_the_view() {
     apply(&mut state, &[Action::Open, Action::PageDown]);
     let document = state.reader.document().expect("laid out");
     let anchor = document.anchor(state.reader.top()).expect("top line");
-    state.set_viewport(Viewport {
+    state.update(Message::Resize(Viewport {
         list_rows: 10,
         reader_width: 30,
         reader_height: 20,
         overlay_height: 10,
-    });
+    }));
     let document = state.reader.document().expect("laid out again");
     let line = &document.lines[state.reader.top()];
     assert_eq!(line.text, anchor.0);
@@ -234,7 +234,7 @@ fn go_to_prompt_opens_an_article_or_a_paragraph_and_explains_bad_input() {
     };
     type_in(&mut state, "3");
     assert_eq!((state.reader.article(), state.list.selected()), (2, 2));
-    assert_eq!(state.focus, Focus::Reader);
+    assert_eq!(state.focus, Pane::Reader);
     type_in(&mut state, "1");
     type_in(&mut state, "p5");
     let document = state.reader.document().expect("laid out");
@@ -253,7 +253,7 @@ fn go_to_prompt_opens_an_article_or_a_paragraph_and_explains_bad_input() {
     );
     state.update(Action::StartGoTo);
     state.update(Action::GoToCancel);
-    assert_eq!(state.go_to, None);
+    assert_eq!(state.go_to_prompt(), None);
 }
 
 #[test]
@@ -263,7 +263,7 @@ fn clicking_a_list_entry_selects_it_and_clicking_the_reader_focuses_it() {
     state.update(Action::Click(Pane::List, 3));
     assert_eq!((state.list.selected(), state.reader.article()), (1, 1));
     state.update(Action::Click(Pane::Reader, 5));
-    assert_eq!(state.focus, Focus::Reader);
+    assert_eq!(state.focus, Pane::Reader);
     state.update(Action::Click(Pane::List, 0));
     assert_eq!(state.list.selected(), 1, "the border selects nothing");
 }
@@ -310,7 +310,7 @@ fn skipping_a_bookmarks_note_still_reaches_the_app_so_it_can_say_if_saving_faile
         created: "2025-01-01T00:00:00Z".into(),
         uid: "1-1".into(),
     };
-    state.ask_note(id.clone());
+    state.update(Message::AskNote(id.clone()));
     let effects = apply(&mut state, &[Action::GoToInput('x'), Action::GoToCancel]);
     assert_eq!(
         effects.last(),
@@ -319,6 +319,6 @@ fn skipping_a_bookmarks_note_still_reaches_the_app_so_it_can_say_if_saving_faile
             note: String::new()
         })
     );
-    assert_eq!(state.note, None);
+    assert_eq!(state.note_prompt(), None);
     assert_eq!(state.message.as_deref(), Some("bookmarked (no note)"));
 }

@@ -1,41 +1,51 @@
 //! The go-to prompt: `:` then a number goes to that article, `p` and a number to that paragraph
 //! of the article being read.
 
-use super::{Effect, Focus, State};
-use crate::action::Action;
+use super::{Effect, Modal, State};
+use crate::action::{Action, Pane};
 use crate::count::count;
 use crate::layout::TextRef;
 
 impl State {
     pub(super) fn update_go_to(&mut self, action: &Action) -> Effect {
-        if self.note.is_some() {
+        if self.note_prompt().is_some() {
             return self.update_note(action);
         }
         match action {
-            Action::StartGoTo => self.go_to = Some(String::new()),
+            Action::StartGoTo => self.modal = Some(Modal::GoTo(String::new())),
             &Action::GoToInput(c) => {
-                if let Some(text) = &mut self.go_to {
+                if let Some(Modal::GoTo(text)) = &mut self.modal {
                     text.push(c);
                 }
             }
             Action::GoToBackspace => {
-                if let Some(text) = &mut self.go_to {
+                if let Some(Modal::GoTo(text)) = &mut self.modal {
                     text.pop();
                 }
             }
             Action::GoToSubmit => {
-                if let Some(text) = self.go_to.take() {
+                if let Some(Modal::GoTo(text)) = self.close_go_to() {
                     self.go_to_target(&text);
                 }
             }
-            _ => self.go_to = None,
+            _ => {
+                self.close_go_to();
+            }
         }
         Effect::None
     }
 
+    fn close_go_to(&mut self) -> Option<Modal> {
+        self.close_modal(|modal| matches!(modal, Modal::GoTo(_)))
+    }
+
+    fn close_note(&mut self) -> Option<Modal> {
+        self.close_modal(|modal| matches!(modal, Modal::Note { .. }))
+    }
+
     /// The note prompt of a new bookmark: the same keys as the go-to prompt.
     fn update_note(&mut self, action: &Action) -> Effect {
-        let Some((_, text)) = &mut self.note else {
+        let Some(Modal::Note { text, .. }) = &mut self.modal else {
             return Effect::None;
         };
         match action {
@@ -44,13 +54,13 @@ impl State {
                 text.pop();
             }
             Action::GoToSubmit => {
-                if let Some((id, note)) = self.note.take() {
+                if let Some(Modal::Note { id, text: note }) = self.close_note() {
                     self.message = Some("bookmarked".to_owned());
                     return Effect::SetNote { id, note };
                 }
             }
             _ => {
-                if let Some((id, _)) = self.note.take() {
+                if let Some(Modal::Note { id, .. }) = self.close_note() {
                     self.message = Some("bookmarked (no note)".to_owned());
                     // Still an effect, so the app can tell if the bookmark was not saved.
                     return Effect::SetNote {
@@ -78,7 +88,7 @@ impl State {
         let article = &self.corpus.articles[self.reader.article()];
         if paragraph {
             if (1..=article.paragraphs.len()).contains(&number) {
-                self.focus = Focus::Reader;
+                self.focus = Pane::Reader;
                 self.reader
                     .reveal(&self.corpus, (TextRef::Paragraph(number - 1), 0), 0);
             } else {

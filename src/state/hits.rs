@@ -1,9 +1,9 @@
 //! Hits in the browser: highlights for the reader, going to a hit, and the concordance's
 //! cursor — all from the answer's resolved locations.
 
+use super::State;
 use super::search::Highlight;
-use super::{Focus, State};
-use crate::action::Action;
+use crate::action::{Action, Pane};
 use crate::corpus::Article;
 use crate::layout::{Document, TextRef};
 use crate::search::Field;
@@ -104,7 +104,7 @@ impl State {
     }
 
     pub(super) fn concordance_focused(&self) -> bool {
-        self.focus == Focus::List
+        self.focus == Pane::List
             && self
                 .search
                 .as_ref()
@@ -133,7 +133,7 @@ impl State {
             return;
         };
         self.go_to_hit(hit);
-        self.focus = Focus::Reader;
+        self.focus = Pane::Reader;
     }
 }
 

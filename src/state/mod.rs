@@ -1,11 +1,16 @@
-//! Everything the screen shows, as plain data with one door: [`State::update`] takes an
-//! [`Action`] and returns the [`Effect`] the app loop must perform. No I/O and no drawing here, so
-//! the whole behaviour can be tested with action sequences.
+//! Everything the screen shows, as plain data with one door: [`State::update`] takes a
+//! [`Message`] (a user's [`Action`](crate::action::Action), or news from the worker or the
+//! session) and returns the [`Effect`] the app loop must perform. No I/O and no drawing here, so
+//! the whole behaviour can be tested with message sequences.
 
+mod act;
 mod go_to;
 mod hit_walk;
 mod hits;
+mod key_text;
 mod list;
+mod message;
+mod modal;
 mod navigate;
 mod overlay;
 mod quote;
@@ -13,34 +18,27 @@ mod reader;
 mod search;
 mod search_line;
 
+pub use key_text::KeyText;
 pub use list::ListCursor;
+pub use message::{Message, tell};
+pub use modal::Modal;
 pub use overlay::{Overlay, OverlayKind, Row, Target};
 pub use quote::BookmarkRow;
 pub use reader::Reader;
 pub use search::{Highlight, Search};
 
-use crate::action::{Action, Pane};
 use std::sync::Arc;
 
+use crate::action::Pane;
 use crate::corpus::{Corpus, Warning};
-use crate::keymap::{Keymap, Mode};
+use crate::keymap::Mode;
 use crate::layout::{LayoutOptions, TextRef};
 use crate::persist::BookmarkId;
 use crate::search::Request;
 use crate::text::width::AmbiguousWidth;
 
-/// Columns `<` and `>` take from or give to the list pane.
-const LIST_STEP: i16 = 4;
-
 /// Lines the mouse wheel scrolls the reading pane by.
 const WHEEL_LINES: isize = 3;
-
-/// Which pane takes the movement keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    List,
-    Reader,
-}
 
 /// What the app loop must do after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,11 +124,12 @@ impl Settings {
 pub struct State {
     corpus: Arc<Corpus>,
     pub settings: Settings,
-    pub focus: Focus,
+    /// The pane that takes the movement keys.
+    pub focus: Pane,
     pub list: ListCursor,
     pub reader: Reader,
-    /// The overlay drawn over the panes, if one is open.
-    pub overlay: Option<Overlay>,
+    /// The overlay, prompt or selection that has the keyboard, if one is open.
+    modal: Option<Modal>,
     /// A one-line notice for the status bar, cleared by the next action.
     pub message: Option<String>,
     viewport: Viewport,
@@ -142,24 +141,18 @@ pub struct State {
     engine_ready: bool,
     /// Generations handed out so far.
     generations: u64,
-    /// The keys in effect (defaults with the user's overrides).
-    pub keymap: Keymap,
+    /// How the keys in effect are named, for the help and the notices.
+    keys: KeyText,
     /// The names of the themes `t` cycles through, and the one in use.
     theme_names: Vec<String>,
     theme: usize,
-    /// The go-to prompt's text, while it is open.
-    pub go_to: Option<String>,
-    /// The note prompt for a new bookmark (which one) and its text.
-    pub note: Option<(BookmarkId, String)>,
-    /// Paragraphs being selected for copying: where the selection started and where it is now.
-    pub selection: Option<(usize, usize)>,
     /// The bookmarks of the open corpus, as the app last saw them.
     pub bookmarks: Vec<BookmarkRow>,
     /// Problems found while running (the state file cannot be saved, say), listed in `!` after
     /// the corpus's warnings.
     pub warnings: Vec<Warning>,
     /// How citations are written (config `citation`).
-    pub citation_template: String,
+    citation_template: String,
     /// A saved position to scroll to once the reader has a size.
     pending_anchor: Option<(TextRef, usize)>,
     /// The list is hidden for focused reading.
@@ -178,22 +171,19 @@ impl State {
         Self {
             corpus: Arc::new(corpus),
             settings,
-            focus: Focus::List,
+            focus: Pane::List,
             list,
             reader: Reader::default(),
-            overlay: None,
+            modal: None,
             message: None,
             viewport: Viewport::default(),
             search: None,
             history: Vec::new(),
             engine_ready: false,
             generations: 0,
-            keymap: Keymap::default(),
+            keys: KeyText::default(),
             theme_names: vec!["dark".to_owned()],
             theme: 0,
-            go_to: None,
-            note: None,
-            selection: None,
             bookmarks: Vec::new(),
             warnings: Vec::new(),
             citation_template: crate::citation::DEFAULT_TEMPLATE.to_owned(),
@@ -201,12 +191,6 @@ impl State {
             list_hidden: false,
             list_delta: 0,
         }
-    }
-
-    /// The theme names `t` cycles through, and the one to start with.
-    pub fn set_themes(&mut self, names: Vec<String>, current: usize) {
-        self.theme = current.min(names.len().saturating_sub(1));
-        self.theme_names = names;
     }
 
     /// The index of the theme in use.
@@ -231,14 +215,11 @@ impl State {
 
     /// Which key table applies now.
     pub fn mode(&self) -> Mode {
-        if self.overlay.is_some() {
-            Mode::Overlay
-        } else if self.go_to.is_some() || self.note.is_some() {
-            Mode::GoTo
-        } else if self.search.as_ref().is_some_and(|s| s.typing) {
-            Mode::Search
-        } else {
-            Mode::Browse
+        match self.modal {
+            Some(Modal::Overlay(_)) => Mode::Overlay,
+            Some(Modal::GoTo(_) | Modal::Note { .. }) => Mode::GoTo,
+            _ if self.search.as_ref().is_some_and(|s| s.typing) => Mode::Search,
+            _ => Mode::Browse,
         }
     }
 
@@ -247,7 +228,7 @@ impl State {
     }
 
     /// Tells the state how big its panes are; cheap when nothing changed.
-    pub fn set_viewport(&mut self, viewport: Viewport) {
+    fn set_viewport(&mut self, viewport: Viewport) {
         self.viewport = viewport;
         self.list.set_rows(viewport.list_rows);
         let options = self.settings.layout(viewport.reader_width);
@@ -256,149 +237,8 @@ impl State {
         if let Some(anchor) = self.pending_anchor.take() {
             self.reader.scroll_to_anchor(&self.corpus, anchor);
         }
-        if let Some(overlay) = self.overlay {
+        if let Some(overlay) = self.overlay() {
             self.scroll_overlay(overlay, overlay.top);
-        }
-    }
-
-    /// Applies one user intent.
-    pub fn update(&mut self, action: Action) -> Effect {
-        let before = self.view();
-        let effect = self.apply(action);
-        // Whatever moved the reader or the list (a key, a click, a jump), a search still
-        // scanning must not take the reader elsewhere once its first hit comes in.
-        if self.view() != before
-            && let Some(search) = &mut self.search
-        {
-            search.user_moved();
-        }
-        effect
-    }
-
-    /// Where the reader and the list are: what a user's move changes.
-    fn view(&self) -> (usize, usize, bool, usize) {
-        (
-            self.reader.article(),
-            self.reader.top(),
-            self.reader.is_raw(),
-            self.list.selected(),
-        )
-    }
-
-    fn apply(&mut self, action: Action) -> Effect {
-        self.message = None;
-        match action {
-            Action::Quit => return Effect::Quit,
-            Action::Suspend => return Effect::Suspend,
-            Action::ToggleHelp => self.toggle_overlay(OverlayKind::Help),
-            Action::ToggleWarnings => self.toggle_overlay(OverlayKind::Warnings),
-            Action::ToggleOutline => self.toggle_overlay(OverlayKind::Outline),
-            Action::CloseOverlay => self.overlay = None,
-            _ if self.overlay.is_some() => return self.update_overlay(&action),
-            Action::ClearSearch if self.selection.is_some() => self.selection = None,
-            Action::MoveDown | Action::MoveUp if self.selection.is_some() => {
-                self.extend_selection(&action);
-            }
-            Action::StartSearch
-            | Action::SearchInput(_)
-            | Action::SearchPaste(_)
-            | Action::SearchBackspace
-            | Action::SearchDelete
-            | Action::SearchDeleteWord
-            | Action::SearchClear
-            | Action::SearchLeft
-            | Action::SearchRight
-            | Action::SearchHome
-            | Action::SearchEnd
-            | Action::HistoryPrevious
-            | Action::HistoryNext
-            | Action::SearchSubmit
-            | Action::SearchCancel
-            | Action::SearchSelectNext
-            | Action::SearchSelectPrevious
-            | Action::ToggleConcordance
-            | Action::NextHit
-            | Action::PreviousHit
-            | Action::ClearSearch => return self.update_search(action),
-            Action::Open if self.concordance_focused() => self.jump_to_concordance_hit(),
-            Action::MoveDown
-            | Action::MoveUp
-            | Action::PageDown
-            | Action::PageUp
-            | Action::Top
-            | Action::Bottom
-                if self.concordance_focused() =>
-            {
-                self.move_concordance(&action);
-            }
-            Action::ToggleRaw => self.reader.toggle_raw(&self.corpus),
-            Action::ShowLocation => self.message = Some(self.location()),
-            Action::Open | Action::Click(Pane::Reader, _) => self.focus = Focus::Reader,
-            Action::Back => {
-                self.focus = Focus::List;
-                self.list_hidden = false;
-            }
-            Action::ToggleFocus => {
-                self.focus = match self.focus {
-                    Focus::List => Focus::Reader,
-                    Focus::Reader => Focus::List,
-                };
-            }
-            Action::ToggleList | Action::NarrowList | Action::WidenList | Action::CycleTheme => {
-                self.update_view(&action);
-            }
-            Action::StartGoTo
-            | Action::GoToInput(_)
-            | Action::GoToBackspace
-            | Action::GoToCancel
-            | Action::GoToSubmit => return self.update_go_to(&action),
-            Action::Yank | Action::YankCited | Action::CopyCitation => return self.copy(&action),
-            Action::StartSelection => self.start_selection(),
-            Action::ToggleBookmark => return self.toggle_bookmark(),
-            Action::ToggleBookmarks => self.toggle_overlay(OverlayKind::Bookmarks),
-            Action::NextArticle => self.step_article(1),
-            Action::PreviousArticle => self.step_article(-1),
-            Action::WheelDown(pane) => self.wheel(pane, 1),
-            Action::WheelUp(pane) => self.wheel(pane, -1),
-            Action::Click(Pane::List, row) => {
-                self.focus = Focus::List;
-                let entry = self.list.offset() + usize::from(row.saturating_sub(1) / 2);
-                if row > 0 && entry < self.list.len() && self.list.select(entry) {
-                    self.show_selected();
-                }
-            }
-            movement => match self.focus {
-                Focus::List => self.move_list(&movement),
-                Focus::Reader => self.move_reader(&movement),
-            },
-        }
-        Effect::None
-    }
-
-    /// Layout and look: hiding and resizing the list, cycling themes.
-    fn update_view(&mut self, action: &Action) {
-        match action {
-            Action::ToggleList => {
-                self.list_hidden = !self.list_hidden;
-                if self.list_hidden {
-                    self.focus = Focus::Reader;
-                }
-            }
-            Action::NarrowList => {
-                self.list_delta = self.list_delta.saturating_sub(LIST_STEP).max(-60);
-            }
-            Action::WidenList => {
-                self.list_delta = self.list_delta.saturating_add(LIST_STEP).min(120);
-            }
-            Action::CycleTheme => {
-                self.theme = (self.theme + 1) % self.theme_names.len().max(1);
-                let name = self
-                    .theme_names
-                    .get(self.theme)
-                    .map_or("dark", String::as_str);
-                self.message = Some(format!("theme: {name}"));
-            }
-            _ => {}
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Moving around: the list and the reader, article to article, back to remembered places, and
 //! saying where the reader is.
 
-use super::{Focus, State, WHEEL_LINES};
+use super::{State, WHEEL_LINES};
 use crate::action::{Action, Pane};
 use crate::layout::TextRef;
 
@@ -60,7 +60,7 @@ impl State {
     }
 
     /// Opens `article` where it was left (`anchor`), as remembered from an earlier run.
-    pub fn restore(&mut self, article: usize, anchor: Option<(TextRef, usize)>) {
+    pub(super) fn restore(&mut self, article: usize, anchor: Option<(TextRef, usize)>) {
         if article >= self.corpus.articles.len() {
             return;
         }
@@ -72,7 +72,7 @@ impl State {
     }
 
     /// Scrolls the reader to `anchor` (now, or once it has a size).
-    pub fn restore_position(&mut self, anchor: (TextRef, usize)) {
+    pub(super) fn restore_position(&mut self, anchor: (TextRef, usize)) {
         if self.reader.document().is_some() {
             self.reader.scroll_to_anchor(&self.corpus, anchor);
         } else {
@@ -98,7 +98,7 @@ impl State {
         });
         self.list.select(entry);
         self.reader.show(&self.corpus, article);
-        self.focus = Focus::Reader;
+        self.focus = Pane::Reader;
     }
 
     /// `file:lines` of the paragraph at the top of the reading pane (or the source line, raw).

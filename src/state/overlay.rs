@@ -1,11 +1,11 @@
 //! Overlays drawn over the panes — the key help, the load warnings and the outline — as plain
 //! rows the state scrolls and selects in, and the view only draws.
 
-use super::{Effect, Focus, State};
-use crate::action::Action;
+use super::{Effect, Modal, State};
+use crate::action::{Action, Pane};
 use crate::corpus::Corpus;
 use crate::corpus::outline::outline;
-use crate::keymap::Mode;
+use crate::keymap::{Keymap, Mode};
 use crate::layout::TextRef;
 
 /// Which overlay is open.
@@ -48,7 +48,7 @@ pub enum Target {
 
 impl OverlayKind {
     /// The overlay's title line, naming the keys in effect.
-    pub fn title(self, state: &State) -> String {
+    pub fn title(self, state: &State, keys: &Keymap) -> String {
         let template = match self {
             OverlayKind::Help => " Keys - {toggle_help} or {close_overlay} closes ".to_owned(),
             OverlayKind::Warnings => {
@@ -66,7 +66,7 @@ impl OverlayKind {
                                        deletes, {toggle_bookmarks} or {close_overlay} closes "
                 .to_owned(),
         };
-        state.keymap.fill(Mode::Overlay, &template)
+        keys.fill(Mode::Overlay, &template)
     }
 
     /// Whether rows can be selected and picked.
@@ -84,10 +84,10 @@ impl OverlayKind {
         };
         match self {
             OverlayKind::Help => state
-                .keymap
-                .help_entries()
-                .into_iter()
-                .map(|(label, text)| row(label, text, None))
+                .keys
+                .help
+                .iter()
+                .map(|(label, text)| row(label.clone(), text.clone(), None))
                 .collect(),
             OverlayKind::Warnings if corpus.warnings.is_empty() && state.warnings.is_empty() => {
                 vec![row(
@@ -194,24 +194,21 @@ fn outline_rows(corpus: &Corpus, article: usize) -> Vec<Row> {
 
 impl State {
     pub(super) fn toggle_overlay(&mut self, kind: OverlayKind) {
-        self.overlay = match self.overlay {
-            Some(open) if open.kind == kind => None,
-            _ => {
-                let selected = kind.selectable().then(|| self.current_outline_row());
-                Some(Overlay {
-                    kind,
-                    top: 0,
-                    selected,
-                })
-            }
-        };
-        if let Some(overlay) = self.overlay {
-            self.scroll_overlay(overlay, overlay.selected.unwrap_or(0).saturating_sub(2));
+        if self.overlay().is_some_and(|open| open.kind == kind) {
+            self.modal = None;
+            return;
         }
+        let selected = kind.selectable().then(|| self.current_outline_row());
+        let overlay = Overlay {
+            kind,
+            top: 0,
+            selected,
+        };
+        self.scroll_overlay(overlay, overlay.selected.unwrap_or(0).saturating_sub(2));
     }
 
     pub(super) fn update_overlay(&mut self, action: &Action) -> Effect {
-        let Some(overlay) = self.overlay else {
+        let Some(overlay) = self.overlay() else {
             return Effect::None;
         };
         if overlay.kind == OverlayKind::Bookmarks && *action == Action::DeleteBookmark {
@@ -245,9 +242,9 @@ impl State {
         let page = self.viewport.overlay_height.max(1);
         let selected = match action {
             Action::Open => {
-                self.overlay = None;
+                self.modal = None;
                 if let Some(target) = rows.get(selected).and_then(|r| r.target) {
-                    self.go_to(target);
+                    self.pick(target);
                 }
                 return;
             }
@@ -264,11 +261,11 @@ impl State {
             .top
             .min(selected)
             .max((selected + 1).saturating_sub(page));
-        self.overlay = Some(Overlay {
+        self.modal = Some(Modal::Overlay(Overlay {
             selected: Some(selected),
             top,
             ..overlay
-        });
+        }));
     }
 
     /// Scrolls an overlay, stopping when its last row is in view (help) or at the top (warnings,
@@ -281,17 +278,17 @@ impl State {
             }
             OverlayKind::Warnings => rows.saturating_sub(1),
         };
-        self.overlay = Some(Overlay {
+        self.modal = Some(Modal::Overlay(Overlay {
             top: top.min(max_top),
             ..overlay
-        });
+        }));
     }
 
     /// Goes to a picked row's target.
-    fn go_to(&mut self, target: Target) {
+    fn pick(&mut self, target: Target) {
         match target {
             Target::Paragraph(paragraph) => {
-                self.focus = Focus::Reader;
+                self.focus = Pane::Reader;
                 self.reader
                     .reveal(&self.corpus, (TextRef::Paragraph(paragraph), 0), 0);
             }

@@ -3,10 +3,9 @@
 //! The state decides *what* to copy or bookmark; the app loop does the sending and the saving
 //! (an [`Effect`]), since both touch the outside world.
 
-use super::{Effect, Focus, State};
-use crate::action::Action;
+use super::{Effect, Modal, State};
+use crate::action::{Action, Pane};
 use crate::citation::{CiteFields, cite, quote};
-use crate::keymap::Mode;
 use crate::layout::TextRef;
 use crate::persist::BookmarkId;
 use crate::search::Field;
@@ -45,8 +44,9 @@ impl State {
 
     /// Builds the text for `y`, `Y` or `c`.
     pub(super) fn copy(&mut self, action: &Action) -> Effect {
+        let selected = self.selection().map(|(a, c)| (a.min(c), a.max(c)));
+        self.close_modal(|modal| matches!(modal, Modal::Selection { .. }));
         let article = &self.corpus.articles[self.reader.article()];
-        let selected = self.selection.take().map(|(a, c)| (a.min(c), a.max(c)));
         let Some((first, last)) = selected.or_else(|| self.target_paragraph().map(|p| (p, p)))
         else {
             self.message = Some("no paragraph in view to copy".to_owned());
@@ -82,16 +82,17 @@ impl State {
 
     pub(super) fn start_selection(&mut self) {
         if let Some(paragraph) = self.target_paragraph() {
-            self.selection = Some((paragraph, paragraph));
-            self.focus = Focus::Reader;
-            let hint = "selecting: {move_down}/{move_up} extend, {yank} or {yank_cited} copies, \
-                        {clear_search} stops";
-            self.message = Some(self.keymap.fill(Mode::Browse, hint));
+            self.modal = Some(Modal::Selection {
+                anchor: paragraph,
+                cursor: paragraph,
+            });
+            self.focus = Pane::Reader;
+            self.message = Some(self.keys.selecting.clone());
         }
     }
 
     pub(super) fn extend_selection(&mut self, action: &Action) {
-        let Some((anchor, cursor)) = self.selection else {
+        let Some((anchor, cursor)) = self.selection() else {
             return;
         };
         let last = self.corpus.articles[self.reader.article()]
@@ -102,24 +103,21 @@ impl State {
             Action::MoveDown => (cursor + 1).min(last),
             _ => cursor.saturating_sub(1),
         };
-        self.selection = Some((anchor, cursor));
+        self.modal = Some(Modal::Selection { anchor, cursor });
         self.reader
             .reveal(&self.corpus, (TextRef::Paragraph(cursor), 0), 2);
         let (first, end) = (anchor.min(cursor), anchor.max(cursor));
-        let keys = self.keymap.fill(
-            Mode::Browse,
-            "{yank} or {yank_cited} copies, {clear_search} stops",
-        );
         self.message = Some(format!(
-            "selecting paragraphs {}-{}: {keys}",
+            "selecting paragraphs {}-{}: {}",
             first + 1,
-            end + 1
+            end + 1,
+            self.keys.extending
         ));
     }
 
     /// The paragraphs selected, for the reader to mark.
     pub fn selected_paragraphs(&self) -> Option<std::ops::RangeInclusive<usize>> {
-        self.selection.map(|(a, c)| a.min(c)..=a.max(c))
+        self.selection().map(|(a, c)| a.min(c)..=a.max(c))
     }
 
     pub(super) fn toggle_bookmark(&mut self) -> Effect {
@@ -131,10 +129,5 @@ impl State {
             article: self.reader.article(),
             paragraph,
         }
-    }
-
-    /// Asks for a note for the bookmark just made.
-    pub fn ask_note(&mut self, id: BookmarkId) {
-        self.note = Some((id, String::new()));
     }
 }

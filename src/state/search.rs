@@ -3,7 +3,7 @@
 //!
 //! Every change to the query becomes a [`Request`] for the search engine (an [`Effect`]), scoped
 //! to the last complete answer when the new query narrows it; answers come back through
-//! [`State::on_search`] as batches of resolved hits, tagged with their generation, and anything
+//! `State::update` (a `Message::Search`) as batches of resolved hits, tagged with their generation, and anything
 //! stale is dropped. Until
 //! the first batch of a new query arrives the previous results stay on screen, so the list never
 //! flickers empty between keystrokes.
@@ -16,8 +16,8 @@ use std::ops::Range;
 
 use ratatui_textarea::{CursorMove, TextArea};
 
-use super::{Effect, Focus, ListCursor, State};
-use crate::action::Action;
+use super::{Effect, ListCursor, State};
+use crate::action::{Action, Pane};
 use crate::layout::TextRef;
 use crate::search::worker::Update;
 use crate::search::{Batch, Matches, Query, Request, Scope};
@@ -67,7 +67,7 @@ enum FirstHit {
 struct Saved {
     article: usize,
     top: usize,
-    focus: Focus,
+    focus: Pane,
 }
 
 /// A stretch of a displayed text to highlight.
@@ -129,7 +129,7 @@ impl State {
     }
 
     /// Takes an update from the search worker.
-    pub fn on_search(&mut self, update: Update) {
+    pub(super) fn on_search(&mut self, update: Update) {
         match update {
             Update::Ready => self.engine_ready = true,
             Update::Batch { generation, batch } => self.receive(generation, Some(batch)),
@@ -259,8 +259,8 @@ impl State {
     /// Esc while browsing: clears the search, or with none, goes back from the reader to the list.
     fn clear_search(&mut self) {
         if self.search.take().is_none() {
-            if self.focus == Focus::Reader {
-                self.focus = Focus::List;
+            if self.focus == Pane::Reader {
+                self.focus = Pane::List;
                 self.list_hidden = false;
             }
             return;

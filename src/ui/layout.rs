@@ -3,7 +3,8 @@
 use ratatui::layout::{Margin, Rect};
 use ratatui::widgets::{Block, Borders};
 
-use crate::state::{Focus, State, Viewport};
+use crate::action::Pane;
+use crate::state::{State, Viewport};
 
 /// Below this size the app shows a one-line notice instead of its layout.
 pub const MIN_WIDTH: u16 = 20;
@@ -38,7 +39,7 @@ impl Shape {
             wide_list: state.concordance_shown(),
             list_hidden: state.list_hidden,
             list_delta: state.list_delta,
-            list_focused: state.focus == Focus::List,
+            list_focused: state.focus == Pane::List,
         }
     }
 }

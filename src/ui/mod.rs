@@ -16,15 +16,16 @@ use ratatui::layout::Rect;
 use ratatui::symbols::border;
 use ratatui::widgets::{Block, Widget};
 
-use crate::keymap::Mode;
-use crate::state::{Focus, State};
+use crate::action::Pane;
+use crate::keymap::{Keymap, Mode};
+use crate::state::State;
 use crate::text::truncate::truncate;
 use crate::text::width::AmbiguousWidth;
 use crate::theme::Theme;
 use layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
 
-/// Draws the whole screen.
-pub fn render(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
+/// Draws the whole screen, naming the keys as `keys` binds them.
+pub fn render(frame: &mut Frame<'_>, state: &State, keys: &Keymap, theme: &Theme) {
     let screen = frame.area();
     let Some(areas) = Areas::new(screen, layout::Shape::of(state)) else {
         too_small(frame, screen);
@@ -34,14 +35,14 @@ pub fn render(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
     // The theme's page colour under everything (a no-op for themes that leave it to the terminal).
     buf.set_style(screen, theme.text);
     let ambiguous = state.settings.ambiguous;
-    let focused = state.focus == Focus::List;
+    let focused = state.focus == Pane::List;
     if areas.list.is_empty() {
     } else if let Some(search) = state.search.as_ref().filter(|_| state.concordance_shown()) {
         let view = concordance::ConcordanceView {
             corpus: state.corpus(),
             search,
             focused,
-            keys: &state.keymap,
+            keys,
             theme,
             ambiguous,
         };
@@ -69,7 +70,7 @@ pub fn render(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
             reader: &state.reader,
             article,
             source: &state.corpus().sources[article.source],
-            focused: state.focus == Focus::Reader,
+            focused: state.focus == Pane::Reader,
             theme,
             ambiguous: state.settings.ambiguous,
             text_area: areas.reader_text(),
@@ -77,8 +78,8 @@ pub fn render(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
         };
         Widget::render(&reader, areas.reader, buf);
     }
-    bottom_line(state, theme, areas.status, buf);
-    if let Some(overlay) = state.overlay {
+    bottom_line(state, keys, theme, areas.status, buf);
+    if let Some(overlay) = state.overlay() {
         let rows = overlay.kind.rows(state);
         let lines = overlay::lines_needed(
             &rows,
@@ -88,6 +89,7 @@ pub fn render(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
         let view = overlay::OverlayView {
             overlay,
             state,
+            keys,
             theme,
             ambiguous: state.settings.ambiguous,
         };
@@ -139,12 +141,18 @@ pub fn separator(ambiguous: AmbiguousWidth) -> &'static str {
 }
 
 /// The bottom line: the go-to prompt, the search line while typing, or the status bar.
-fn bottom_line(state: &State, theme: &Theme, area: Rect, buf: &mut ratatui::buffer::Buffer) {
+fn bottom_line(
+    state: &State,
+    keys: &Keymap,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut ratatui::buffer::Buffer,
+) {
     let ambiguous = state.settings.ambiguous;
-    let prompt = match (&state.go_to, &state.note) {
+    let prompt = match (state.go_to_prompt(), state.note_prompt()) {
         (Some(text), _) => Some(format!(":{text}")),
         (None, Some((_, text))) => {
-            let ask = state.keymap.fill(
+            let ask = keys.fill(
                 Mode::GoTo,
                 "note for the bookmark ({go_to_submit} keeps it, {go_to_cancel} skips): ",
             );
@@ -169,7 +177,7 @@ fn bottom_line(state: &State, theme: &Theme, area: Rect, buf: &mut ratatui::buff
             &search_line::SearchLineView {
                 search,
                 indexing,
-                keys: &state.keymap,
+                keys,
                 theme,
                 ambiguous,
             },
@@ -180,6 +188,7 @@ fn bottom_line(state: &State, theme: &Theme, area: Rect, buf: &mut ratatui::buff
         Widget::render(
             &status::StatusView {
                 state,
+                keys,
                 theme,
                 ambiguous,
             },

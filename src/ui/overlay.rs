@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Clear, Widget};
 
 use super::text::draw;
-use crate::keymap::Mode;
+use crate::keymap::{Keymap, Mode};
 use crate::state::{Overlay, Row, State};
 use crate::text::width::{AmbiguousWidth, str_width};
 use crate::text::wrap::{WrapOptions, wrap};
@@ -18,6 +18,7 @@ const MAX_LABEL: usize = 24;
 pub struct OverlayView<'a> {
     pub overlay: Overlay,
     pub state: &'a State,
+    pub keys: &'a Keymap,
     pub theme: &'a Theme,
     pub ambiguous: AmbiguousWidth,
 }
@@ -28,13 +29,13 @@ impl Widget for &OverlayView<'_> {
         blank_cut_glyphs(area, buf);
         let rows = self.overlay.kind.rows(self.state);
         let more = if self.overlay.top + usize::from(area.height.saturating_sub(2)) < rows.len() {
-            let keys = &self.state.keymap;
-            keys.fill(Mode::Overlay, " {move_down}/{move_up} scroll ")
+            self.keys
+                .fill(Mode::Overlay, " {move_down}/{move_up} scroll ")
         } else {
             String::new()
         };
         let block = super::bordered(self.ambiguous)
-            .title(self.overlay.kind.title(self.state))
+            .title(self.overlay.kind.title(self.state, self.keys))
             .title_bottom(more)
             .border_style(self.theme.border_focused);
         let inner = block.inner(area);

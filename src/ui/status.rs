@@ -13,7 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::count::count;
-use crate::keymap::Mode;
+use crate::keymap::{Keymap, Mode};
 use crate::state::State;
 use crate::text::sanitize::sanitize_line;
 use crate::text::truncate::truncate;
@@ -69,6 +69,7 @@ impl Part {
 /// then a notice or the key hints — as many of them as fit, the most important kept.
 pub struct StatusView<'a> {
     pub state: &'a State,
+    pub keys: &'a Keymap,
     pub theme: &'a Theme,
     pub ambiguous: AmbiguousWidth,
 }
@@ -104,7 +105,7 @@ impl StatusView<'_> {
         }
         let warnings = state.corpus().warnings.len();
         if warnings > 0 {
-            let key = state.keymap.fill(Mode::Browse, "{toggle_warnings}");
+            let key = self.keys.fill(Mode::Browse, "{toggle_warnings}");
             let text = format!(" {} ({key}) ", count(warnings, "warning"));
             parts.push(Part::new(text, theme.warning, Rank::Warnings));
         }
@@ -114,7 +115,7 @@ impl StatusView<'_> {
             let query = format!(" /{} ", search.text());
             parts.push(Part::new(query, theme.status_key, Rank::Query));
             parts.push(Part::new(hit, theme.status_key, Rank::Hit));
-            let hints = state.keymap.fill(
+            let hints = self.keys.fill(
                 Mode::Browse,
                 " {next_hit}/{previous_hit} next/previous  {clear_search} clear ",
             );
@@ -137,8 +138,7 @@ impl StatusView<'_> {
 
     fn key_hints(&self) -> impl Iterator<Item = Part> + '_ {
         let base = Rank::KeyHints as u8;
-        self.state
-            .keymap
+        self.keys
             .hints()
             .into_iter()
             .enumerate()

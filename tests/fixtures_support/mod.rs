@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use wenji::action::Action;
 use wenji::corpus::{self, Corpus, LoadError, LoadOptions, ParagraphKind, Warning};
-use wenji::state::{State, Viewport};
+use wenji::state::{Message, State, Viewport};
 
 /// How long one load may take before the test calls it a hang.
 pub const LOAD_LIMIT: Duration = Duration::from_secs(10);
@@ -137,12 +137,12 @@ pub fn lines(warnings: &[Warning]) -> String {
 /// the top even in a short article.
 pub fn reading_paragraph(corpus: Corpus, number: usize) -> State {
     let mut state = State::new(corpus);
-    state.set_viewport(Viewport {
+    state.update(Message::Resize(Viewport {
         list_rows: 10,
         reader_width: 60,
         reader_height: 3,
         overlay_height: 10,
-    });
+    }));
     state.update(Action::Open);
     state.update(Action::StartGoTo);
     for c in format!("p{number}").chars() {

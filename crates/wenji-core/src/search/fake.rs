@@ -3,8 +3,9 @@
 //! [`Fake`] folds each field of each article in scope on every request and finds each term with
 //! `str::match_indices`, in the order [`super::field::fields`] gives; it keeps no index and no
 //! earlier answer. Its batches hold a fixed number of matching articles (one by default), so a
-//! test sees an answer arrive in several parts, and it can be told to stop after some batches
-//! as if a newer request had overtaken it. Because it shares nothing with the scan but the
+//! test sees an answer arrive in several parts; it can wait before each batch, so an answer
+//! streams in slowly enough to watch, and be told to stop after some batches as if a newer
+//! request had overtaken it. Because it shares nothing with the scan but the
 //! folding rules, it is also the reference the scan is checked against.
 
 use super::answer::{Batch, Location};
@@ -13,6 +14,7 @@ use super::field::fields;
 use super::fold::fold;
 use crate::corpus::Corpus;
 use std::sync::Arc;
+use std::time::Duration;
 
 /// The test engine over one corpus.
 #[derive(Debug, Clone)]
@@ -22,6 +24,8 @@ pub struct Fake {
     batch_articles: usize,
     /// Stop (as if cancelled) after this many batches.
     stop_after: Option<usize>,
+    /// How long to wait before handing over each batch.
+    pace: Duration,
     /// Every request it was given, in order.
     pub requests: Vec<Request>,
 }
@@ -32,6 +36,7 @@ impl Fake {
             corpus,
             batch_articles: 1,
             stop_after: None,
+            pace: Duration::ZERO,
             requests: Vec::new(),
         }
     }
@@ -48,6 +53,31 @@ impl Fake {
     pub fn stop_after(mut self, batches: usize) -> Self {
         self.stop_after = Some(batches);
         self
+    }
+
+    /// Waits `pace` before each batch (a cancelled request still stops at the next batch).
+    #[must_use]
+    pub fn pace(mut self, pace: Duration) -> Self {
+        self.pace = pace;
+        self
+    }
+
+    /// Hands `batch` over after the pause, unless the request was overtaken or is to stop.
+    fn hand_over(
+        &self,
+        batch: Vec<Location>,
+        sent: usize,
+        cancelled: &(dyn Fn() -> bool + Sync),
+        sink: &mut dyn FnMut(Batch),
+    ) -> bool {
+        if !self.pace.is_zero() {
+            std::thread::sleep(self.pace);
+        }
+        if cancelled() || self.stop_after == Some(sent) {
+            return false;
+        }
+        sink(Batch::resolved(batch));
+        true
     }
 
     /// The hits of `terms` in article `article`, or none unless every term occurs.
@@ -103,19 +133,12 @@ impl Engine for Fake {
             batch.extend(hits);
             articles += 1;
             if articles == self.batch_articles {
-                if cancelled() || self.stop_after == Some(sent) {
+                if !self.hand_over(std::mem::take(&mut batch), sent, cancelled, sink) {
                     return false;
                 }
-                sink(Batch::resolved(std::mem::take(&mut batch)));
                 (articles, sent) = (0, sent + 1);
             }
         }
-        if !batch.is_empty() {
-            if cancelled() || self.stop_after == Some(sent) {
-                return false;
-            }
-            sink(Batch::resolved(batch));
-        }
-        true
+        batch.is_empty() || self.hand_over(batch, sent, cancelled, sink)
     }
 }
