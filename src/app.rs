@@ -6,6 +6,8 @@
 //! something happens. When the terminal is gone, the state is saved as on a quit and the session
 //! ends with [`Exit::Hangup`], whether the watch said so or a draw failed on the dead terminal.
 
+mod engine;
+
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
@@ -19,7 +21,6 @@ use crate::corpus::Corpus;
 use crate::keymap;
 use crate::keymap::Keymap;
 use crate::persist::CorpusId;
-use crate::search::Scan;
 use crate::search::worker::{Update, Worker};
 use crate::session::{self, Session};
 use crate::state::{Effect, KeyText, Message, Settings, State, tell};
@@ -135,9 +136,7 @@ fn browse(corpus: Corpus, setup: Setup) -> Result<Exit> {
     let warnings = problems.into_iter().map(session::state_warning).collect();
     tell(&mut state, Message::Warnings(warnings));
     let search_sender = sender.clone();
-    let corpus = state.shared_corpus();
-    let build = move || Scan::build(&corpus);
-    let worker = Worker::spawn(build, move |update| {
+    let worker = engine::spawn(state.shared_corpus(), move |update| {
         let _ = search_sender.send(AppEvent::Search(update));
     })
     .context("cannot start the search worker")?;
