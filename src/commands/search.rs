@@ -209,7 +209,7 @@ impl Printer<'_> {
             line: hit::line(self.corpus, located),
             article: located.article as usize + 1,
             title: &article.title,
-            speaker: article.speaker.as_deref(),
+            speaker: article.meta.speaker(),
             field,
             paragraph,
             byte_start: located.range.start,

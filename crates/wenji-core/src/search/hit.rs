@@ -117,7 +117,7 @@ pub fn context<'a>(corpus: &'a Corpus, located: &Located, chars: usize) -> Conte
 /// section heading, or else the article's first line.
 pub fn line(corpus: &Corpus, located: &Located) -> usize {
     let article = &corpus.articles[located.article as usize];
-    let lines = article.field_lines;
+    let lines = article.meta.lines();
     match located.field {
         Field::Paragraph(index) => article
             .paragraphs

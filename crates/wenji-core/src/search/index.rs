@@ -221,19 +221,13 @@ fn fold_article(article: &Article, packing: &Packing) -> Vec<(Field, PackedField
         }
     };
     add(Field::Title, &article.title);
-    add(
-        Field::Speaker,
-        article.speaker.as_deref().unwrap_or_default(),
-    );
-    add(Field::Role, article.role.as_deref().unwrap_or_default());
-    add(
-        Field::Section,
-        article.section.as_deref().unwrap_or_default(),
-    );
+    add(Field::Speaker, article.meta.speaker().unwrap_or_default());
+    add(Field::Role, article.meta.role().unwrap_or_default());
+    add(Field::Section, article.meta.section().unwrap_or_default());
     for (index, paragraph) in article.paragraphs.iter().enumerate() {
         add(Field::Paragraph(to_u32(index)), &paragraph.text);
     }
-    add(Field::Credit, article.credit.as_deref().unwrap_or_default());
+    add(Field::Credit, article.meta.credit().unwrap_or_default());
     fields
 }
 
@@ -245,10 +239,10 @@ fn to_u32(value: usize) -> u32 {
 pub fn field_text(article: &Article, field: Field) -> &str {
     match field {
         Field::Title => &article.title,
-        Field::Speaker => article.speaker.as_deref().unwrap_or_default(),
-        Field::Role => article.role.as_deref().unwrap_or_default(),
-        Field::Section => article.section.as_deref().unwrap_or_default(),
-        Field::Credit => article.credit.as_deref().unwrap_or_default(),
+        Field::Speaker => article.meta.speaker().unwrap_or_default(),
+        Field::Role => article.meta.role().unwrap_or_default(),
+        Field::Section => article.meta.section().unwrap_or_default(),
+        Field::Credit => article.meta.credit().unwrap_or_default(),
         Field::Paragraph(index) => article
             .paragraphs
             .get(index as usize)
