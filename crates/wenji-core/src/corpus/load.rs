@@ -13,6 +13,7 @@
 //! the corpus absorbs. Every problem becomes a [`Warning`] naming the file; only when nothing at
 //! all could be read is the result an error.
 
+use std::borrow::Cow;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -140,6 +141,8 @@ impl Corpus {
     }
 }
 
+/// One input: read, decoded (prepared first for a format its name settles) and sanitised, then
+/// read into articles by the format the table chooses.
 fn read_input(path: &Path, options: LoadOptions) -> Loaded {
     let is_stdin = path.as_os_str() == STDIN_PATH;
     let named = Format::named((!is_stdin).then_some(path));
@@ -177,26 +180,61 @@ fn read_input(path: &Path, options: LoadOptions) -> Loaded {
         line: None,
         message: bounded::limit_warning(options.max_input, bytes.len(), cut),
     });
-    let mut decoded = match decode::decode(&bytes, options.encoding) {
-        Ok(decoded) => decoded,
-        Err(error) => return warn(error.to_string()),
+    let text = match decode_text(&bytes, named, &name, options.encoding) {
+        Ok(text) => text,
+        Err(message) => return warn(message),
     };
     drop(bytes);
+    let path = (!is_stdin).then(|| path.to_path_buf());
+    let mut loaded = parse_text(
+        path,
+        name,
+        text.text,
+        text.encoding,
+        options.page_break_repair,
+    );
+    let mut warnings: Vec<Warning> = cut.into_iter().chain(text.warnings).collect();
+    warnings.append(&mut loaded.warnings);
+    loaded.warnings = warnings;
+    loaded
+}
+
+/// An input's text, decoded and sanitised.
+struct Sanitised {
+    text: String,
+    /// The encoding as shown in the info line (`GB18030 (guessed)`).
+    encoding: String,
+    /// What decoding and sanitising found.
+    warnings: Vec<Warning>,
+}
+
+/// Decodes `bytes`, prepares the text as the format `named` needs, and sanitises it; the error
+/// is the warning when the bytes cannot be decoded.
+fn decode_text(
+    bytes: &[u8],
+    named: Option<Format>,
+    name: &str,
+    encoding: Option<&'static Encoding>,
+) -> Result<Sanitised, String> {
+    let mut decoded = decode::decode(bytes, encoding).map_err(|error| error.to_string())?;
     if let Some(format) = named
-        && let std::borrow::Cow::Owned(prepared) = format.prepare(&decoded.text)
+        && let Cow::Owned(prepared) = format.prepare(&decoded.text)
     {
         decoded.text = prepared;
     }
-    let mut warnings: Vec<Warning> = cut.into_iter().collect();
-    warnings.extend(decoded.warnings.iter().map(|w| Warning {
-        source: name.clone(),
-        line: w.line(),
-        message: w.to_string(),
-    }));
+    let mut warnings: Vec<Warning> = decoded
+        .warnings
+        .iter()
+        .map(|w| Warning {
+            source: name.to_owned(),
+            line: w.line(),
+            message: w.to_string(),
+        })
+        .collect();
     let (text, report) = sanitize(&decoded.text);
     if !report.is_clean() {
         warnings.push(Warning {
-            source: name.clone(),
+            source: name.to_owned(),
             line: None,
             message: report.to_string(),
         });
@@ -206,14 +244,14 @@ fn read_input(path: &Path, options: LoadOptions) -> Loaded {
         encoding.push_str(" (guessed)");
     }
     let text = match text {
-        std::borrow::Cow::Borrowed(_) => decoded.text,
-        std::borrow::Cow::Owned(text) => text,
+        Cow::Borrowed(_) => decoded.text,
+        Cow::Owned(text) => text,
     };
-    let path = (!is_stdin).then(|| path.to_path_buf());
-    let mut loaded = parse_text(path, name, text, encoding, options.page_break_repair);
-    warnings.append(&mut loaded.warnings);
-    loaded.warnings = warnings;
-    loaded
+    Ok(Sanitised {
+        text,
+        encoding,
+        warnings,
+    })
 }
 
 /// A regular file whole; a FIFO or a device (named on the command line) up to the limit.
