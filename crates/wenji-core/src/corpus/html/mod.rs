@@ -1,6 +1,7 @@
 //! Raw HTML inside Markdown, shown as the text a reader expects: tags dropped, entities decoded,
 //! an image by its alt text when nothing else is there, and a `<figure>` by its caption — as a
-//! piece of its own, since a caption is not part of the prose around it.//!
+//! piece of its own, since a caption is not part of the prose around it.
+//!
 //! `tokens` splits the HTML into text and tags; this module gathers them into pieces.
 
 #[cfg(test)]
