@@ -29,7 +29,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use wenji::action::Action;
-use wenji::corpus::{Article, Corpus, Paragraph, ParagraphKind, Source, SourceFormat};
+use wenji::corpus::{Article, Corpus, Format, Paragraph, ParagraphKind, Source};
 use wenji::keymap::Keymap;
 use wenji::layout::{Document, LayoutOptions, Texts};
 use wenji::state::{Message, State};
@@ -91,7 +91,7 @@ fn one_article_corpus(paragraphs: &[String]) -> Corpus {
             name: "bench.txt".to_owned(),
             text,
             encoding: "UTF-8".to_owned(),
-            format: SourceFormat::Text,
+            format: Format::Text,
         }],
         articles: vec![Article {
             title: title.to_owned(),

@@ -25,7 +25,7 @@ fn citation_of_an_article_without_speaker_leaves_out_the_byline_and_its_punctuat
         .iter()
         .find(|a| a.title == "2023年新华社进校园活动正式启动")
         .expect("the sample has the campus article");
-    assert_eq!(article.speaker, None);
+    assert_eq!(article.meta.speaker(), None);
     let fields = CiteFields {
         line: Some(article.lines.start),
         last_line: None,

@@ -17,7 +17,7 @@ use fuzz_support::{config, first_forbidden, is_bidi};
 use proptest::prelude::*;
 use unicode_width::UnicodeWidthChar;
 use wenji::action::Action;
-use wenji::corpus::{self, Article, Corpus, LoadError, LoadOptions, Warning};
+use wenji::corpus::{self, Article, Corpus, Date, LoadError, LoadOptions, Warning};
 use wenji::layout::{Document, LayoutOptions, TextRef, Texts};
 use wenji::search::Scan;
 use wenji::state::{Settings, State};
@@ -56,19 +56,19 @@ fn assert_shown_safely(text: &str, one_line: bool, what: &str) -> Result<(), Tes
 fn article_texts(article: &Article) -> Vec<(String, &str)> {
     let mut texts = vec![("title".to_owned(), article.title.as_str())];
     let fields = [
-        ("section", &article.section),
-        ("speaker", &article.speaker),
-        ("role", &article.role),
-        ("credit", &article.credit),
-        ("date", &article.date),
-        ("url", &article.url),
+        ("section", article.meta.section()),
+        ("speaker", article.meta.speaker()),
+        ("role", article.meta.role()),
+        ("credit", article.meta.credit()),
+        ("date", article.meta.date().map(Date::text)),
+        ("url", article.meta.url()),
     ];
     for (name, field) in fields {
         if let Some(text) = field {
             texts.push((name.to_owned(), text));
         }
     }
-    for (index, tag) in article.tags.iter().enumerate() {
+    for (index, tag) in article.meta.tags().iter().enumerate() {
         texts.push((format!("tag {index}"), tag));
     }
     for (index, paragraph) in article.paragraphs.iter().enumerate() {
@@ -257,8 +257,8 @@ fn a_field_written_over_several_lines_is_one_line() {
     let (_dir, loaded) = load(&markdown);
     let article = &loaded.expect("loads").articles[0];
     assert_eq!(article.title, "多行标题");
-    assert_eq!(article.speaker.as_deref(), Some("Li Qiang"));
-    assert_eq!(article.tags, ["a b"]);
+    assert_eq!(article.meta.speaker(), Some("Li Qiang"));
+    assert_eq!(article.meta.tags(), ["a b"]);
     let records = File {
         name: "records.jsonl",
         bytes: r#"{"title":"第一行\n第二行","author":"某\r\n人","section":"x\u2029y","content":"正文。"}"#
@@ -269,8 +269,8 @@ fn a_field_written_over_several_lines_is_one_line() {
     let (_dir, loaded) = load(&records);
     let article = &loaded.expect("loads").articles[0];
     assert_eq!(article.title, "第一行第二行");
-    assert_eq!(article.speaker.as_deref(), Some("某人"));
-    assert_eq!(article.section.as_deref(), Some("x y"));
+    assert_eq!(article.meta.speaker(), Some("某人"));
+    assert_eq!(article.meta.section(), Some("x y"));
 }
 
 /// Found by the fuzz suite's long run (the suite's own model was wrong): a lone `\r` ends a line,
@@ -346,18 +346,18 @@ proptest! {
         if article.title != "plain" || source.starts_with("plain") {
             shown.push_str(&article.title);
         }
-        for field in [&article.speaker, &article.role].into_iter().flatten() {
+        for field in [article.meta.speaker(), article.meta.role()].into_iter().flatten() {
             shown.push_str(field);
         }
         for paragraph in &article.paragraphs {
             shown.push_str(&paragraph.text);
         }
-        shown.extend(article.credit.iter().cloned());
+        shown.extend(article.meta.credit());
         // Combining marks are left out of both sides: the lines a page break cut are joined,
         // and a run of marks they make together is cut as the sanitiser cuts any run
         // (`a_joined_paragraph_keeps_no_more_combining_marks_than_the_sanitiser_allows`).
         let (mut source, mut shown) = (without_marks(&source), without_marks(&visible(&shown)));
-        if article.speaker.is_some() || article.credit.is_some() {
+        if article.meta.speaker().is_some() || article.meta.credit().is_some() {
             // A byline and a credit lose their brackets when they become fields.
             (source, shown) = (without_brackets(&source), without_brackets(&shown));
         }

@@ -16,7 +16,7 @@ mod fuzz_support;
 
 use fuzz_support::config;
 use proptest::prelude::*;
-use wenji::corpus::{Article, Corpus, Paragraph, ParagraphKind, Source, SourceFormat};
+use wenji::corpus::{Article, Corpus, Format, Paragraph, ParagraphKind, Source};
 use wenji::search::fold::fold_query;
 use wenji::search::query::MAX_TERMS;
 use wenji::search::{Engine, Field, Matches, Query, Request, Scan, Scope};
@@ -46,20 +46,23 @@ fn article() -> impl Strategy<Value = Article> {
         prop::option::of(text(4)),
         prop::collection::vec(text(40), 0..6),
     )
-        .prop_map(|(title, speaker, credit, paragraphs)| Article {
-            title,
-            speaker,
-            credit,
-            paragraphs: paragraphs
-                .into_iter()
-                .map(|text| Paragraph {
-                    text,
-                    lines: 1..2,
-                    kind: ParagraphKind::Body,
-                })
-                .collect(),
-            lines: 1..2,
-            ..Article::default()
+        .prop_map(|(title, speaker, credit, paragraphs)| {
+            let mut article = Article {
+                title,
+                paragraphs: paragraphs
+                    .into_iter()
+                    .map(|text| Paragraph {
+                        text,
+                        lines: 1..2,
+                        kind: ParagraphKind::Body,
+                    })
+                    .collect(),
+                lines: 1..2,
+                ..Article::default()
+            };
+            article.meta.set_speaker(speaker);
+            article.meta.set_credit(credit, None);
+            article
         })
 }
 
@@ -70,7 +73,7 @@ fn corpus() -> impl Strategy<Value = Corpus> {
             name: "generated".to_owned(),
             text: String::new(),
             encoding: "UTF-8".to_owned(),
-            format: SourceFormat::Text,
+            format: Format::Text,
         }],
         articles,
         warnings: Vec::new(),

@@ -12,7 +12,7 @@ use std::path::Path;
 use std::process::Command;
 
 use proptest::prelude::*;
-use wenji::corpus::{self, LoadOptions};
+use wenji::corpus::{self, Date, LoadOptions};
 
 use support::{Key, PATIENCE, Pty, Sandbox};
 
@@ -124,14 +124,14 @@ fn a_hostile_file_name_titles_its_article_with_placeholders() {
     for article in &corpus.articles {
         let fields = [
             Some(article.title.as_str()),
-            article.section.as_deref(),
-            article.speaker.as_deref(),
-            article.role.as_deref(),
-            article.credit.as_deref(),
-            article.date.as_deref(),
-            article.url.as_deref(),
+            article.meta.section(),
+            article.meta.speaker(),
+            article.meta.role(),
+            article.meta.credit(),
+            article.meta.date().map(Date::text),
+            article.meta.url(),
         ];
-        let tags = article.tags.iter().map(String::as_str);
+        let tags = article.meta.tags().iter().map(String::as_str);
         for field in fields.into_iter().flatten().chain(tags) {
             assert_clean("a field", field);
             assert!(!field.contains(['\n', '\t']), "one line: {field:?}");

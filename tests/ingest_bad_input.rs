@@ -243,8 +243,8 @@ fn json_escaped_terminal_controls_do_not_reach_the_screen() {
     let article = &corpus.articles[0];
     for shown in [
         article.title.as_str(),
-        article.speaker.as_deref().unwrap_or_default(),
-        article.section.as_deref().unwrap_or_default(),
+        article.meta.speaker().unwrap_or_default(),
+        article.meta.section().unwrap_or_default(),
     ]
     .into_iter()
     .chain(article.paragraphs.iter().map(|p| p.text.as_str()))
@@ -272,12 +272,12 @@ fn yaml_escaped_terminal_controls_in_front_matter_do_not_reach_the_screen() {
     let corpus = load_one(&path);
     let article = &corpus.articles[0];
     assert_harmless(&article.title);
-    assert_harmless(article.speaker.as_deref().unwrap_or_default());
-    for tag in &article.tags {
+    assert_harmless(article.meta.speaker().unwrap_or_default());
+    for tag in article.meta.tags() {
         assert_harmless(tag);
     }
     assert_eq!(article.title, "标题␛[2J");
-    assert_eq!(article.speaker.as_deref(), Some("␇某人"));
+    assert_eq!(article.meta.speaker(), Some("␇某人"));
     let warnings = support::warnings_about(&corpus.warnings, &path);
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert_eq!(warnings[0].line, Some(1));

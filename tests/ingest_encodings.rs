@@ -79,7 +79,7 @@ fn utf8_original_reads_as_utf8_with_title_byline_and_paragraphs() {
     assert_eq!(encoding_of(&corpus), "UTF-8");
     let article = &corpus.articles[0];
     assert_eq!(article.title, "以全面振兴新突破建设中国式现代化新辽宁");
-    assert_eq!(article.speaker.as_deref(), Some("郝鹏"));
+    assert_eq!(article.meta.speaker(), Some("郝鹏"));
     assert_eq!(article.paragraphs.len(), 2);
     assert!(
         article.paragraphs[0]
@@ -121,7 +121,7 @@ fn big5_traditional_article_reads_right() {
     assert_eq!(encoding_of(&corpus), "Big5 (guessed)");
     let article = &corpus.articles[0];
     assert_eq!(article.title, "以全面振興新突破建設中國式現代化新遼寧");
-    assert_eq!(article.speaker.as_deref(), Some("郝鵬"));
+    assert_eq!(article.meta.speaker(), Some("郝鵬"));
     assert!(article.paragraphs[1].text.contains("「五大安全」"));
 }
 

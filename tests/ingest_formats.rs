@@ -11,7 +11,7 @@ use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
 
 use tempfile::TempDir;
-use wenji::corpus::ParagraphKind;
+use wenji::corpus::{Date, ParagraphKind};
 
 use support::{all_paragraphs, load, load_one, write};
 
@@ -42,10 +42,10 @@ fn front_matter_fills_title_author_date_category_and_tags() {
     assert_eq!(corpus.articles.len(), 1);
     let article = &corpus.articles[0];
     assert_eq!(article.title, "2025年政府工作报告");
-    assert_eq!(article.speaker.as_deref(), Some("李强"));
-    assert_eq!(article.date.as_deref(), Some("2025-03-05"));
-    assert_eq!(article.section.as_deref(), Some("报告"));
-    assert_eq!(article.tags, ["经济", "民生"]);
+    assert_eq!(article.meta.speaker(), Some("李强"));
+    assert_eq!(article.meta.date().map(Date::text), Some("2025-03-05"));
+    assert_eq!(article.meta.section(), Some("报告"));
+    assert_eq!(article.meta.tags(), ["经济", "民生"]);
     let paragraphs: Vec<_> = article
         .paragraphs
         .iter()

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::corpus::{Article, Corpus};
+use crate::corpus::{Article, Corpus, Date};
 
 /// One article as `--json` prints it.
 #[derive(Serialize)]
@@ -48,10 +48,10 @@ fn entry<'a>(corpus: &'a Corpus, index: usize, article: &'a Article) -> Entry<'a
     Entry {
         number: index + 1,
         title: &article.title,
-        speaker: article.speaker.as_deref(),
-        role: article.role.as_deref(),
-        section: article.section.as_deref(),
-        date: article.date.as_deref(),
+        speaker: article.meta.speaker(),
+        role: article.meta.role(),
+        section: article.meta.section(),
+        date: article.meta.date().map(Date::text),
         file: &source.name,
         line: article.lines.start.max(1),
         chars: article.char_count(),

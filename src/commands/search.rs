@@ -201,7 +201,7 @@ impl Printer<'_> {
             line: context::line(self.corpus, location),
             article: location.article as usize + 1,
             title: &article.title,
-            speaker: article.speaker.as_deref(),
+            speaker: article.meta.speaker(),
             field,
             paragraph,
             byte_start: location.range.start,

@@ -148,7 +148,7 @@ pub(super) fn field_place(
         Field::Title => Some((document.title?, 0)),
         Field::Speaker => Some((document.byline?, 0)),
         Field::Role => {
-            let speaker = article.speaker.as_ref().map_or(0, |s| s.len() + "（".len());
+            let speaker = article.meta.speaker().map_or(0, |s| s.len() + "（".len());
             Some((document.byline?, speaker))
         }
         Field::Credit => Some((document.credit?, "（".len())),

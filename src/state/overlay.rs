@@ -172,8 +172,8 @@ fn outline_rows(corpus: &Corpus, article: usize) -> Vec<Row> {
         .enumerate()
         .filter(|(_, a)| a.source == current.source)
     {
-        if other.section.as_deref() != section {
-            section = other.section.as_deref();
+        if other.meta.section() != section {
+            section = other.meta.section();
             if let Some(name) = section {
                 rows.push(Row {
                     label: String::new(),

@@ -88,8 +88,8 @@ impl ListView<'_> {
         );
         let detail = article
             .byline()
-            .or_else(|| article.section.clone())
-            .or_else(|| article.date.clone())
+            .or_else(|| article.meta.section().map(str::to_owned))
+            .or_else(|| article.meta.date().map(ToString::to_string))
             .unwrap_or_else(|| file_name(&self.corpus.sources[article.source].name).to_owned());
         let detail = truncate(&detail, columns.saturating_sub(1), self.ambiguous);
         let highlight = self.theme.list_item(selected, self.focused);

@@ -33,8 +33,8 @@ impl Widget for &ReaderView<'_> {
             Some(format!(" {} - raw - r returns ", self.source.name))
         } else {
             self.article
-                .section
-                .as_ref()
+                .meta
+                .section()
                 .map(|section| format!(" {section} "))
         };
         let mut block =

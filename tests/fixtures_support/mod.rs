@@ -98,8 +98,8 @@ pub fn seen(corpus: &Corpus) -> Vec<Seen> {
         .iter()
         .map(|a| Seen {
             title: a.title.clone(),
-            speaker: a.speaker.clone(),
-            role: a.role.clone(),
+            speaker: a.meta.speaker().map(str::to_owned),
+            role: a.meta.role().map(str::to_owned),
             paragraphs: a.paragraphs.iter().map(|p| p.text.clone()).collect(),
         })
         .collect()

@@ -23,7 +23,7 @@
 
 use std::ops::RangeInclusive;
 
-use crate::corpus::{Article, Corpus, SourceFormat};
+use crate::corpus::{Article, Corpus, Date, Format};
 
 /// The citation used when the config sets none.
 pub const DEFAULT_TEMPLATE: &str = "[{speaker}[（{role}）]：]《{title}》，[{date}，]{file}:{line}";
@@ -94,19 +94,19 @@ impl<'a> CiteFields<'a> {
             .map(|p| p.lines.end.saturating_sub(1).max(p.lines.start));
         let known = |index: usize| (index < paragraphs.len()).then_some(index + 1);
         Self {
-            speaker: article.speaker.as_deref(),
-            role: article.role.as_deref(),
+            speaker: article.meta.speaker(),
+            role: article.meta.role(),
             title: (!article.title.is_empty()).then_some(article.title.as_str()),
-            section: article.section.as_deref(),
-            date: article.date.as_deref(),
-            tags: &article.tags,
-            url: article.url.as_deref(),
+            section: article.meta.section(),
+            date: article.meta.date().map(Date::text),
+            tags: article.meta.tags(),
+            url: article.meta.url(),
             file: source.map(|s| s.name.as_str()),
             line: Some(line),
             last_line,
             paragraph: known(first),
             last_paragraph: known(last),
-            line_holds_paragraphs: source.is_some_and(|s| s.format == SourceFormat::JsonLines),
+            line_holds_paragraphs: source.is_some_and(|s| s.format == Format::JsonLines),
         }
     }
 

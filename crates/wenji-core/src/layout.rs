@@ -164,7 +164,7 @@ impl Document {
                 number: None,
             });
         }
-        let credit = article.credit.as_ref().map(|credit| {
+        let credit = article.meta.credit().map(|credit| {
             builder.blank();
             builder.owned(LineKind::Credit, format!("（{credit}）"), false)
         });

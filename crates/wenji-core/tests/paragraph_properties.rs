@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use proptest::prelude::*;
-use wenji_core::corpus::jsonl;
+use wenji_core::corpus::format::jsonl;
 use wenji_core::corpus::{Article, ParagraphKind};
 use wenji_core::text::sanitize::sanitize;
 
@@ -34,15 +34,16 @@ fn visible(text: &str) -> String {
 /// article has either.
 fn shown_body(article: &Article) -> String {
     let mut text: String = article
-        .speaker
+        .meta
+        .speaker()
         .iter()
-        .chain(&article.role)
-        .cloned()
+        .chain(&article.meta.role())
+        .copied()
         .collect();
     for paragraph in &article.paragraphs {
         text.push_str(&paragraph.text);
     }
-    text.extend(article.credit.iter().cloned());
+    text.extend(article.meta.credit());
     visible(&text)
 }
 
@@ -56,7 +57,7 @@ fn without_brackets(text: &str) -> String {
 fn assert_paragraphs_keep_the_source(article: &Article, content: &str, what: &str) {
     let (content, _) = sanitize(content);
     let (mut source, mut shown) = (visible(&content), shown_body(article));
-    if article.speaker.is_some() || article.credit.is_some() {
+    if article.meta.speaker().is_some() || article.meta.credit().is_some() {
         (source, shown) = (without_brackets(&source), without_brackets(&shown));
     }
     assert_eq!(shown, source, "{what}: every character once, in order");

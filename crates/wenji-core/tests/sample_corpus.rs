@@ -10,10 +10,10 @@ fn sample_has_exactly_three_articles_with_titles_sections_and_bylines() {
         .iter()
         .map(|a| {
             (
-                a.section.as_deref(),
+                a.meta.section(),
                 a.title.as_str(),
-                a.speaker.as_deref(),
-                a.role.as_deref(),
+                a.meta.speaker(),
+                a.meta.role(),
             )
         })
         .collect();
@@ -45,11 +45,7 @@ fn sample_has_exactly_three_articles_with_titles_sections_and_bylines() {
 #[test]
 fn credits_are_split_off_whether_inline_or_on_their_own_line() {
     let corpus = corpus::sample();
-    let credits: Vec<_> = corpus
-        .articles
-        .iter()
-        .map(|a| a.credit.as_deref())
-        .collect();
+    let credits: Vec<_> = corpus.articles.iter().map(|a| a.meta.credit()).collect();
     assert_eq!(
         credits,
         [

@@ -13,17 +13,7 @@ use crate::text::sanitize::sanitized_line;
 /// Puts each of `article`'s one-line fields on one sanitised line.
 pub(super) fn make_one_line(article: &mut Article) {
     one_line(&mut article.title);
-    let optional = [
-        &mut article.section,
-        &mut article.speaker,
-        &mut article.role,
-        &mut article.credit,
-        &mut article.date,
-        &mut article.url,
-    ];
-    for field in optional.into_iter().flatten().chain(&mut article.tags) {
-        one_line(field);
-    }
+    article.meta.rewrite_texts(sanitized_line);
 }
 
 /// Puts a warning's file and message on one sanitised line.

@@ -1,12 +1,19 @@
 //! Reading inputs into a [`Corpus`]: the embedded sample, or the user's files, folders and
 //! standard input.
 //!
-//! Each file goes through the same steps — read (standard input, FIFOs and devices only up to
-//! [`LoadOptions::max_input`], `bounded`), decode (`decode`), sanitise
-//! (`text::sanitize`), parse by format — independently, so files are loaded in parallel and
-//! merged in the order they were given. Every problem becomes a [`Warning`] naming the file; only
-//! when nothing at all could be read is the result an error.
+//! ```text
+//! walk ─▶ format by name ─▶ read bytes, decode, prepare, sanitise ─▶ format by text ─▶ read ─▶ absorb
+//! ```
+//! The paths are walked into files (`walk`). Each file goes through the same steps
+//! independently, so files are loaded in parallel and merged in the order they were given: its
+//! name may settle its [`Format`] before anything is read; its bytes are read (standard input,
+//! FIFOs and devices only up to [`LoadOptions::max_input`], `bounded`), decoded (`decode`),
+//! prepared as a format named that way needs, and sanitised (`text::sanitize`); the format table
+//! chooses by the text what the name did not settle, and that format reads the articles, which
+//! the corpus absorbs. Every problem becomes a [`Warning`] naming the file; only when nothing at
+//! all could be read is the result an error.
 
+use std::borrow::Cow;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -14,14 +21,11 @@ use std::path::{Path, PathBuf};
 use encoding_rs::Encoding;
 use rayon::prelude::*;
 
-use super::blocks::{self, Block};
 use super::bounded::{self, Bounded};
 use super::decode::{self, Detection};
 use super::fields;
-use super::front_matter;
-use super::jsonl;
-use super::model::{Article, Corpus, Source, SourceFormat, Warning};
-use super::parse;
+use super::format::{Format, Input, Parsed};
+use super::model::{Article, Corpus, Source, Warning};
 use super::walk;
 use crate::text::sanitize::{sanitize, sanitized_line};
 
@@ -137,8 +141,11 @@ impl Corpus {
     }
 }
 
+/// One input: read, decoded (prepared first for a format its name settles) and sanitised, then
+/// read into articles by the format the table chooses.
 fn read_input(path: &Path, options: LoadOptions) -> Loaded {
     let is_stdin = path.as_os_str() == STDIN_PATH;
+    let named = Format::named((!is_stdin).then_some(path));
     let name = if is_stdin {
         STDIN_NAME.to_owned()
     } else {
@@ -173,26 +180,61 @@ fn read_input(path: &Path, options: LoadOptions) -> Loaded {
         line: None,
         message: bounded::limit_warning(options.max_input, bytes.len(), cut),
     });
-    let mut decoded = match decode::decode(&bytes, options.encoding) {
-        Ok(decoded) => decoded,
-        Err(error) => return warn(error.to_string()),
+    let text = match decode_text(&bytes, named, &name, options.encoding) {
+        Ok(text) => text,
+        Err(message) => return warn(message),
     };
     drop(bytes);
-    if is_jsonl(Some(path))
-        && let std::borrow::Cow::Owned(escaped) = jsonl::escape_line_separators(&decoded.text)
+    let path = (!is_stdin).then(|| path.to_path_buf());
+    let mut loaded = parse_text(
+        path,
+        name,
+        text.text,
+        text.encoding,
+        options.page_break_repair,
+    );
+    let mut warnings: Vec<Warning> = cut.into_iter().chain(text.warnings).collect();
+    warnings.append(&mut loaded.warnings);
+    loaded.warnings = warnings;
+    loaded
+}
+
+/// An input's text, decoded and sanitised.
+struct Sanitised {
+    text: String,
+    /// The encoding as shown in the info line (`GB18030 (guessed)`).
+    encoding: String,
+    /// What decoding and sanitising found.
+    warnings: Vec<Warning>,
+}
+
+/// Decodes `bytes`, prepares the text as the format `named` needs, and sanitises it; the error
+/// is the warning when the bytes cannot be decoded.
+fn decode_text(
+    bytes: &[u8],
+    named: Option<Format>,
+    name: &str,
+    encoding: Option<&'static Encoding>,
+) -> Result<Sanitised, String> {
+    let mut decoded = decode::decode(bytes, encoding).map_err(|error| error.to_string())?;
+    if let Some(format) = named
+        && let Cow::Owned(prepared) = format.prepare(&decoded.text)
     {
-        decoded.text = escaped;
+        decoded.text = prepared;
     }
-    let mut warnings: Vec<Warning> = cut.into_iter().collect();
-    warnings.extend(decoded.warnings.iter().map(|w| Warning {
-        source: name.clone(),
-        line: w.line(),
-        message: w.to_string(),
-    }));
+    let mut warnings: Vec<Warning> = decoded
+        .warnings
+        .iter()
+        .map(|w| Warning {
+            source: name.to_owned(),
+            line: w.line(),
+            message: w.to_string(),
+        })
+        .collect();
     let (text, report) = sanitize(&decoded.text);
     if !report.is_clean() {
         warnings.push(Warning {
-            source: name.clone(),
+            source: name.to_owned(),
             line: None,
             message: report.to_string(),
         });
@@ -202,14 +244,14 @@ fn read_input(path: &Path, options: LoadOptions) -> Loaded {
         encoding.push_str(" (guessed)");
     }
     let text = match text {
-        std::borrow::Cow::Borrowed(_) => decoded.text,
-        std::borrow::Cow::Owned(text) => text,
+        Cow::Borrowed(_) => decoded.text,
+        Cow::Owned(text) => text,
     };
-    let path = (!is_stdin).then(|| path.to_path_buf());
-    let mut loaded = parse_text(path, name, text, encoding, options.page_break_repair);
-    warnings.append(&mut loaded.warnings);
-    loaded.warnings = warnings;
-    loaded
+    Ok(Sanitised {
+        text,
+        encoding,
+        warnings,
+    })
 }
 
 /// A regular file whole; a FIFO or a device (named on the command line) up to the limit.
@@ -223,7 +265,7 @@ fn read_path(path: &Path, options: LoadOptions) -> std::io::Result<Bounded> {
     Ok(Bounded { bytes, cut: None })
 }
 
-/// Parses decoded, sanitised text by its format into articles of source 0.
+/// Reads decoded, sanitised text into articles of source 0, in the format the table chooses.
 fn parse_text(
     path: Option<PathBuf>,
     name: String,
@@ -237,52 +279,16 @@ fn parse_text(
         || name.clone(),
         |stem| sanitized_line(stem.to_string_lossy().into_owned()),
     );
-    let fallback = fallback.trim();
-    let mut warnings = Vec::new();
-    let (articles, format) = if is_jsonl(path.as_deref()) {
-        let (articles, mut problems) = jsonl::articles(&text, 0, &name, repair);
-        warnings.append(&mut problems);
-        (articles, SourceFormat::JsonLines)
-    } else if let Some(found) = front_matter::split(&text) {
-        let matter = found.matter.unwrap_or_else(|error| {
-            let message = format!("front matter ignored: {error}");
-            warnings.push(Warning {
-                source: name.clone(),
-                line: Some(1),
-                message,
-            });
-            front_matter::FrontMatter::default()
-        });
-        if !matter.cleaned.is_clean() {
-            let message = format!("front matter: {}", matter.cleaned);
-            warnings.push(Warning {
-                source: name.clone(),
-                line: Some(1),
-                message,
-            });
-        }
-        let mut blocks = blocks::markdown_blocks(found.body);
-        for block in &mut blocks {
-            block.lines =
-                block.lines.start + found.lines_before..block.lines.end + found.lines_before;
-        }
-        let article = front_matter_article(matter, blocks, fallback, repair);
-        (vec![article], SourceFormat::Markdown)
-    } else if has_extension(path.as_deref(), &["md", "markdown"])
-        || blocks::looks_like_markdown(&text)
-    {
-        let blocks = blocks::markdown_blocks(&text);
-        (
-            parse::articles(blocks, 0, fallback, repair),
-            SourceFormat::Markdown,
-        )
-    } else {
-        let blocks = blocks::plain_blocks(&text);
-        (
-            parse::articles(blocks, 0, fallback, repair),
-            SourceFormat::Text,
-        )
+    let format = Format::choose(path.as_deref(), &text);
+    let input = Input {
+        name: &name,
+        fallback_title: fallback.trim(),
+        repair,
     };
+    let Parsed {
+        articles,
+        mut warnings,
+    } = format.read(&text, &input);
     if articles.is_empty() && warnings.is_empty() {
         let message = "no text found (only blank lines or markup); skipped".to_owned();
         warnings.push(Warning {
@@ -303,52 +309,6 @@ fn parse_text(
         articles,
         warnings,
     }
-}
-
-/// One article from front matter and the Markdown body under it.
-fn front_matter_article(
-    matter: front_matter::FrontMatter,
-    mut blocks: Vec<Block>,
-    fallback: &str,
-    repair: bool,
-) -> Article {
-    let first_heading = blocks
-        .iter()
-        .position(|b| matches!(b.kind, blocks::BlockKind::Heading(_)));
-    let title = match (matter.title, first_heading) {
-        (Some(title), Some(0)) if blocks[0].text == title => {
-            blocks.remove(0);
-            title
-        }
-        (Some(title), _) => title,
-        (None, Some(0)) => blocks.remove(0).text,
-        (None, _) => fallback.to_owned(),
-    };
-    let lines = blocks
-        .first()
-        .map_or(1..1, |b| b.lines.start..b.lines.start);
-    let mut article = Article {
-        title,
-        speaker: matter.speaker,
-        date: matter.date,
-        section: matter.category,
-        tags: matter.tags,
-        url: matter.url,
-        lines,
-        ..Article::default()
-    };
-    parse::fill(&mut article, blocks, repair);
-    article
-}
-
-fn is_jsonl(path: Option<&Path>) -> bool {
-    has_extension(path, &["jsonl", "ndjson"])
-}
-
-fn has_extension(path: Option<&Path>, extensions: &[&str]) -> bool {
-    path.and_then(Path::extension)
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
 /// A path as shown on screen: sanitised, on one line.

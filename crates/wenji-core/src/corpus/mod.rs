@@ -1,9 +1,11 @@
 //! The corpus: finding files, reading them, and parsing them into articles.
 //!
 //! ```text
-//! paths ─▶ walk (files in natural order) ─▶ read + decode ─▶ blocks ─▶ articles ─▶ Corpus
+//! paths ─▶ walk (files in natural order) ─▶ read + decode ─▶ format ─▶ blocks ─▶ articles ─▶ Corpus
 //! ```
 //! Standard input, FIFOs and devices may never end: they are read up to a limit (`bounded`).
+//! A file's [`Format`] is chosen from one table (`format`); an article's metadata is one
+//! [`Meta`] (`meta`).
 //! Nothing here draws: this module never imports ratatui, so the one-shot commands and the TUI
 //! share it.
 
@@ -11,10 +13,10 @@ pub mod blocks;
 pub mod bounded;
 pub mod decode;
 mod fields;
-pub mod front_matter;
+pub mod format;
 pub mod html;
-pub mod jsonl;
 pub mod load;
+pub mod meta;
 pub mod model;
 pub mod numbering;
 pub mod outline;
@@ -22,7 +24,7 @@ pub mod parse;
 pub mod repair;
 pub mod walk;
 
+pub use format::Format;
 pub use load::{LoadError, LoadOptions, load, sample, sample_with};
-pub use model::{
-    Article, Corpus, FieldLines, Paragraph, ParagraphKind, Source, SourceFormat, Warning,
-};
+pub use meta::{Date, FieldLines, Meta};
+pub use model::{Article, Corpus, Paragraph, ParagraphKind, Source, Warning};

@@ -8,6 +8,9 @@ use std::fmt;
 use std::ops::Range;
 use std::path::PathBuf;
 
+use super::format::Format;
+use super::meta::Meta;
+
 /// Everything opened in one session.
 #[derive(Debug, Default)]
 pub struct Corpus {
@@ -28,54 +31,22 @@ pub struct Source {
     /// The encoding the text was decoded from, as shown in the info line (`GB18030 (guessed)`).
     pub encoding: String,
     /// How the text was read.
-    pub format: SourceFormat,
+    pub format: Format,
 }
 
-/// How a source's text was read into articles.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum SourceFormat {
-    /// Plain text: every line a paragraph.
-    #[default]
-    Text,
-    /// Markdown, with or without front matter.
-    Markdown,
-    /// JSON Lines: one article a line, so a line number does not tell paragraphs apart.
-    JsonLines,
-}
-
-/// One speech or article. Its text fields other than the paragraphs (title, section, speaker,
-/// role, credit, date, url, tags) are sanitised and each on one line, whatever they came from.
+/// One speech or article. Its title and metadata are sanitised and each on one line, whatever
+/// they came from.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Article {
     /// Index into [`Corpus::sources`].
     pub source: usize,
-    /// The section heading the article sits under, if any (`# 新声无限`).
-    pub section: Option<String>,
     /// The title; empty for text that came before a file's first title.
     pub title: String,
-    pub speaker: Option<String>,
-    pub role: Option<String>,
-    /// Editor credit such as `新华社记者曹智、李铮整理`, without its brackets.
-    pub credit: Option<String>,
-    pub date: Option<String>,
-    /// Tags from front matter.
-    pub tags: Vec<String>,
-    /// Where the article was published (front matter or JSON `url`, `link` or `source`).
-    pub url: Option<String>,
+    /// Date, speaker, role, section, credit, tags, url, and the lines of those that have one.
+    pub meta: Meta,
     pub paragraphs: Vec<Paragraph>,
     /// Source lines the article spans, 1-based and end-exclusive.
     pub lines: Range<usize>,
-    /// Where the section heading, byline and credit are, when they have lines of their own.
-    pub field_lines: FieldLines,
-}
-
-/// The 1-based source lines of an article's texts other than its title and paragraphs; `None`
-/// where the text has no line of its own (front matter, JSON Lines) or is absent.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct FieldLines {
-    pub section: Option<usize>,
-    pub byline: Option<usize>,
-    pub credit: Option<usize>,
 }
 
 /// One paragraph of body text.
@@ -116,10 +87,10 @@ impl Article {
 
     /// `speaker · role`, whichever of them are known.
     pub fn byline(&self) -> Option<String> {
-        match (&self.speaker, &self.role) {
+        match (self.meta.speaker(), self.meta.role()) {
             (Some(speaker), Some(role)) => Some(format!("{speaker} · {role}")),
-            (Some(speaker), None) => Some(speaker.clone()),
-            (None, Some(role)) => Some(role.clone()),
+            (Some(speaker), None) => Some(speaker.to_owned()),
+            (None, Some(role)) => Some(role.to_owned()),
             (None, None) => None,
         }
     }

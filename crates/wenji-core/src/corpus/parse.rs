@@ -102,8 +102,10 @@ fn split(
 
 /// Puts `article` under `section` (its heading's text and line).
 fn set_section(article: &mut Article, section: Option<&(String, usize)>) {
-    article.section = section.map(|(text, _)| text.clone());
-    article.field_lines.section = section.map(|&(_, line)| line);
+    article.meta.set_section(
+        section.map(|(text, _)| text.clone()),
+        section.map(|&(_, line)| line),
+    );
 }
 
 fn untitled_file(blocks: Vec<Block>, source: usize, fallback_title: &str) -> Article {
@@ -140,15 +142,15 @@ fn add_block(article: &mut Article, block: Block) {
         article.lines = block.lines.clone();
     }
     article.lines.end = article.lines.end.max(block.lines.end);
-    let is_first = article.paragraphs.is_empty() && article.speaker.is_none();
+    let is_first = article.paragraphs.is_empty() && article.meta.speaker().is_none();
     if is_first
         && !article.title.is_empty()
         && block.kind == BlockKind::Paragraph
         && let Some((speaker, role)) = repair::byline(&block.text)
     {
-        article.speaker = Some(speaker.to_owned());
-        article.role = Some(role.to_owned());
-        article.field_lines.byline = Some(block.lines.start);
+        article
+            .meta
+            .set_byline(speaker.to_owned(), role.to_owned(), block.lines.start);
         return;
     }
     let kind = match block.kind {
@@ -169,9 +171,9 @@ fn finish(article: &mut Article, repair: bool) {
     if let Some(last) = article.paragraphs.last_mut()
         && let Some((before, credit)) = repair::split_credit(&last.text)
     {
-        article.credit = Some(credit.to_owned());
         // The credit trails its paragraph, so it is on the paragraph's last line.
-        article.field_lines.credit = Some(last.lines.end.saturating_sub(1).max(last.lines.start));
+        let line = last.lines.end.saturating_sub(1).max(last.lines.start);
+        article.meta.set_credit(Some(credit.to_owned()), Some(line));
         let before = before.to_owned();
         if before.is_empty() {
             article.paragraphs.pop();

@@ -19,10 +19,10 @@ pub(super) struct Segment {
 }
 
 pub(super) fn byline(article: &Article) -> Option<String> {
-    match (&article.speaker, &article.role) {
+    match (article.meta.speaker(), article.meta.role()) {
         (Some(speaker), Some(role)) => Some(format!("{speaker}（{role}）")),
-        (Some(speaker), None) => Some(speaker.clone()),
-        (None, Some(role)) => Some(role.clone()),
+        (Some(speaker), None) => Some(speaker.to_owned()),
+        (None, Some(role)) => Some(role.to_owned()),
         (None, None) => None,
     }
 }

@@ -25,7 +25,7 @@ fn one_paragraph(text: String) -> Corpus {
         lines: 1..2,
         kind: ParagraphKind::Body,
     }];
-    corpus.articles[0].credit = None;
+    corpus.articles[0].meta.set_credit(None, None);
     corpus
 }
 

@@ -61,7 +61,7 @@ pub fn context<'a>(corpus: &'a Corpus, location: &Location, chars: usize) -> Con
 /// section heading, or else the article's first line.
 pub fn line(corpus: &Corpus, location: &Location) -> usize {
     let article = &corpus.articles[location.article as usize];
-    let lines = article.field_lines;
+    let lines = article.meta.lines();
     match location.field {
         Field::Paragraph(index) => article
             .paragraphs

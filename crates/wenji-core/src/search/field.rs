@@ -22,10 +22,10 @@ impl Field {
     pub fn text(self, article: &Article) -> &str {
         match self {
             Field::Title => &article.title,
-            Field::Speaker => article.speaker.as_deref().unwrap_or_default(),
-            Field::Role => article.role.as_deref().unwrap_or_default(),
-            Field::Section => article.section.as_deref().unwrap_or_default(),
-            Field::Credit => article.credit.as_deref().unwrap_or_default(),
+            Field::Speaker => article.meta.speaker().unwrap_or_default(),
+            Field::Role => article.meta.role().unwrap_or_default(),
+            Field::Section => article.meta.section().unwrap_or_default(),
+            Field::Credit => article.meta.credit().unwrap_or_default(),
             Field::Paragraph(index) => article
                 .paragraphs
                 .get(index as usize)

@@ -30,7 +30,7 @@ pub use scan::Scan;
 /// Corpora made up in tests: articles of nothing but the given paragraphs.
 #[cfg(test)]
 pub(crate) mod testing {
-    use crate::corpus::{self, Article, Corpus, Paragraph, ParagraphKind};
+    use crate::corpus::{self, Article, Corpus, Meta, Paragraph, ParagraphKind};
 
     /// One untitled article per entry, each with the given paragraphs.
     pub fn corpus_of(paragraphs: Vec<Vec<String>>) -> Corpus {
@@ -40,10 +40,7 @@ pub(crate) mod testing {
             .into_iter()
             .map(|texts| Article {
                 title: String::new(),
-                speaker: None,
-                role: None,
-                credit: None,
-                section: None,
+                meta: Meta::default(),
                 paragraphs: texts
                     .into_iter()
                     .map(|text| Paragraph {

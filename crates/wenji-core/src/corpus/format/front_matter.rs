@@ -1,5 +1,5 @@
 //! YAML front matter (`---` … `---` at the top of a Markdown file): the file is one article and
-//! the matter fills its fields.
+//! the matter fills its title and metadata; the Markdown under it is the article's text.
 //!
 //! The file was sanitised before it was parsed, but YAML escapes (`"\e[2J"`, `"\u202E"`) only
 //! become characters now, so every field is sanitised again, and put on one line.
@@ -8,7 +8,10 @@ use std::borrow::Cow;
 
 use yaml_rust2::{Yaml, YamlLoader};
 
-use super::blocks::one_line;
+use super::{Input, Parsed};
+use crate::corpus::blocks::{self, Block, BlockKind, one_line};
+use crate::corpus::model::{Article, Warning};
+use crate::corpus::parse;
 use crate::text::sanitize::{Report, sanitize};
 
 /// The fields front matter can set.
@@ -37,6 +40,21 @@ pub struct Found<'a> {
 
 /// Splits front matter off `text`, if the file starts with a `---` fence that is closed.
 pub fn split(text: &str) -> Option<Found<'_>> {
+    let (yaml, body) = fences(text)?;
+    Some(Found {
+        matter: parse(yaml),
+        body,
+        lines_before: 2 + yaml.lines().count(),
+    })
+}
+
+/// Whether `text` starts with front matter: the table's sniffer, which leaves the YAML unread.
+pub(super) fn opens(text: &str) -> bool {
+    fences(text).is_some()
+}
+
+/// The YAML between an opening `---` fence and its closing one, and the text after it.
+fn fences(text: &str) -> Option<(&str, &str)> {
     let rest = text
         .strip_prefix("---\n")
         .or_else(|| text.strip_prefix("---\r\n"))?;
@@ -44,18 +62,75 @@ pub fn split(text: &str) -> Option<Found<'_>> {
     for line in rest.split_inclusive('\n') {
         let trimmed = line.trim_end();
         if trimmed == "---" || trimmed == "..." {
-            let yaml = &rest[..offset];
-            let body = &rest[offset + line.len()..];
-            let lines_before = 2 + yaml.lines().count();
-            return Some(Found {
-                matter: parse(yaml),
-                body,
-                lines_before,
-            });
+            return Some((&rest[..offset], &rest[offset + line.len()..]));
         }
         offset += line.len();
     }
     None
+}
+
+/// One article from the front matter and the Markdown body under it; a matter that cannot be
+/// read, or had to be cleaned, is a warning on line 1.
+pub(super) fn read(text: &str, input: &Input<'_>) -> Parsed {
+    let Some(found) = split(text) else {
+        return Parsed::default();
+    };
+    let mut warnings = Vec::new();
+    let mut warn = |message: String| {
+        warnings.push(Warning {
+            source: input.name.to_owned(),
+            line: Some(1),
+            message,
+        });
+    };
+    let matter = found.matter.unwrap_or_else(|error| {
+        warn(format!("front matter ignored: {error}"));
+        FrontMatter::default()
+    });
+    if !matter.cleaned.is_clean() {
+        warn(format!("front matter: {}", matter.cleaned));
+    }
+    let mut blocks = blocks::markdown_blocks(found.body);
+    for block in &mut blocks {
+        block.lines = block.lines.start + found.lines_before..block.lines.end + found.lines_before;
+    }
+    let article = article(matter, blocks, input);
+    Parsed {
+        articles: vec![article],
+        warnings,
+    }
+}
+
+/// The article: its title from the matter or else its first heading (not repeated when both
+/// say the same), or else the file's name.
+fn article(matter: FrontMatter, mut blocks: Vec<Block>, input: &Input<'_>) -> Article {
+    let first_heading = blocks
+        .iter()
+        .position(|b| matches!(b.kind, BlockKind::Heading(_)));
+    let title = match (matter.title, first_heading) {
+        (Some(title), Some(0)) if blocks[0].text == title => {
+            blocks.remove(0);
+            title
+        }
+        (Some(title), _) => title,
+        (None, Some(0)) => blocks.remove(0).text,
+        (None, _) => input.fallback_title.to_owned(),
+    };
+    let lines = blocks
+        .first()
+        .map_or(1..1, |b| b.lines.start..b.lines.start);
+    let mut article = Article {
+        title,
+        lines,
+        ..Article::default()
+    };
+    article.meta.set_speaker(matter.speaker);
+    article.meta.set_date(matter.date);
+    article.meta.set_section(matter.category, None);
+    article.meta.set_tags(matter.tags);
+    article.meta.set_url(matter.url);
+    parse::fill(&mut article, blocks, input.repair);
+    article
 }
 
 fn parse(yaml: &str) -> Result<FrontMatter, String> {

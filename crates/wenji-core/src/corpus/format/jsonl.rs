@@ -13,9 +13,10 @@ use std::borrow::Cow;
 
 use serde::Deserialize;
 
-use super::blocks;
-use super::model::{Article, Warning};
-use super::parse;
+use super::{Input, Parsed};
+use crate::corpus::blocks;
+use crate::corpus::model::{Article, Warning};
+use crate::corpus::parse;
 use crate::text::sanitize::{Report, sanitize};
 
 #[derive(Debug, Deserialize)]
@@ -53,6 +54,12 @@ impl Scalar {
             Scalar::Number(number) => number.to_string(),
         }
     }
+}
+
+/// The table's reader: [`articles`] of source 0.
+pub(super) fn read(text: &str, input: &Input<'_>) -> Parsed {
+    let (articles, warnings) = articles(text, 0, input.name, input.repair);
+    Parsed { articles, warnings }
 }
 
 /// Articles of one JSON Lines file, and a warning per line that could not be used.
@@ -99,7 +106,7 @@ pub fn articles(
 /// string, and the file keeps its line numbers.
 ///
 /// ```
-/// use wenji_core::corpus::jsonl::escape_line_separators;
+/// use wenji_core::corpus::format::jsonl::escape_line_separators;
 /// assert_eq!(escape_line_separators("{\"content\":\"甲\u{2028}乙\"}"), r#"{"content":"甲\u2028乙"}"#);
 /// ```
 pub fn escape_line_separators(text: &str) -> Cow<'_, str> {
@@ -152,22 +159,23 @@ fn article(record: Record, source: usize, line: usize, repair: bool) -> (Article
     }
     let mut article = Article {
         source,
-        section: clean_line(record.section, &mut cleaned),
         title: clean_line(record.title, &mut cleaned)
             .map(|t| t.trim().to_owned())
             .unwrap_or_default(),
-        speaker: clean_line(record.author, &mut cleaned),
-        date: clean_line(
-            record.date.or(record.year).map(Scalar::into_string),
-            &mut cleaned,
-        ),
-        url: clean_line(
-            record.url.and_then(|url| url.as_str().map(str::to_owned)),
-            &mut cleaned,
-        ),
         lines: line..line + 1,
         ..Article::default()
     };
+    let meta = &mut article.meta;
+    meta.set_section(clean_line(record.section, &mut cleaned), None);
+    meta.set_speaker(clean_line(record.author, &mut cleaned));
+    meta.set_date(clean_line(
+        record.date.or(record.year).map(Scalar::into_string),
+        &mut cleaned,
+    ));
+    meta.set_url(clean_line(
+        record.url.and_then(|url| url.as_str().map(str::to_owned)),
+        &mut cleaned,
+    ));
     parse::fill(&mut article, paragraph_blocks, repair);
     (article, cleaned)
 }
@@ -175,6 +183,7 @@ fn article(record: Record, source: usize, line: usize, repair: bool) -> (Article
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::meta::Date;
 
     #[test]
     fn each_line_is_an_article_citing_its_line() {
@@ -187,13 +196,13 @@ mod tests {
         let (articles, warnings) = articles(text, 0, "reports.jsonl", true);
         assert!(warnings.is_empty());
         assert_eq!(articles.len(), 2);
-        assert_eq!(articles[0].date.as_deref(), Some("2025"));
+        assert_eq!(articles[0].meta.date().map(Date::text), Some("2025"));
         assert_eq!(
             articles[0].paragraphs.len(),
             2,
             "the broken sentence is joined"
         );
-        assert_eq!(articles[1].speaker.as_deref(), Some("某人"));
+        assert_eq!(articles[1].meta.speaker(), Some("某人"));
         assert_eq!(articles[1].paragraphs[0].lines, 2..3);
     }
 
