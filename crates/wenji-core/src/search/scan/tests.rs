@@ -1,3 +1,5 @@
+//! The in-memory scan: terms in every field, folded matches, units and waves, cancelling.
+
 use super::find::{Hit, Results, Scope, UNIT_BYTES, search, search_all};
 use super::index::Index;
 use super::locate::{Locator, locate};

@@ -1,3 +1,5 @@
+//! Legacy encodings: guessing GBK or Big5 for unlabelled files, and decoding them.
+
 use encoding_rs::{BIG5, EUC_KR, Encoding, GB18030, GBK, UTF_8, WINDOWS_1252};
 use proptest::prelude::*;
 
