@@ -1,4 +1,5 @@
-//! Layout: the lines of an article at a width, laid out lazily, centred in wide panes, and anchored across a relayout.
+//! Layout: the lines of an article at a width, laid out lazily, centred in wide panes, and anchored
+//! across a relayout.
 
 use super::*;
 use crate::corpus::{self, Corpus, Paragraph};

@@ -1,4 +1,5 @@
-//! Decoding: UTF-8, GBK, GB18030, Big5 and UTF-16 with and without a byte-order mark, read back exactly.
+//! Decoding: UTF-8, GBK, GB18030, Big5 and UTF-16 with and without a byte-order mark, read back
+//! exactly.
 
 use encoding_rs::{BIG5, Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 use proptest::prelude::*;

@@ -1,4 +1,5 @@
-//! Sanitising: escape sequences, bidi and zero-width characters, line ends and tabs — what is made visible, dropped or kept.
+//! Sanitising: escape sequences, bidi and zero-width characters, line ends and tabs — what is made
+//! visible, dropped or kept.
 
 use std::borrow::Cow;
 
