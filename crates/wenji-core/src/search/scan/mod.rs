@@ -17,6 +17,7 @@ pub mod narrow;
 pub mod packing;
 pub mod results;
 
+use std::collections::VecDeque;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -28,13 +29,18 @@ use super::engine::{Engine, Request, Scope};
 use super::query::Query;
 use crate::corpus::Corpus;
 
+/// Complete answers kept for requests within them. A request is made when a key is typed, so
+/// the front end may ask within an answer a little older than the newest (the newest one's end
+/// was still on its way): a few are kept, newest last.
+const KEPT: usize = 4;
+
 /// The in-memory engine over one corpus.
 #[derive(Debug)]
 pub struct Scan {
     index: Arc<Index>,
-    /// The last answer that ran to the end, with all its hits: a request within it is answered
-    /// from them.
-    last: Option<Complete>,
+    /// The latest answers that ran to the end, with all their hits: a request within one of
+    /// them is answered from its hits.
+    kept: VecDeque<Complete>,
 }
 
 #[derive(Debug)]
@@ -49,7 +55,7 @@ impl Scan {
     pub fn build(corpus: &Corpus) -> Self {
         Self {
             index: Arc::new(Index::build(corpus)),
-            last: None,
+            kept: VecDeque::with_capacity(KEPT),
         }
     }
 
@@ -86,7 +92,7 @@ impl Engine for Scan {
             return true;
         }
         let within = match request.scope {
-            Scope::Within(generation) => self.last.as_ref().filter(|l| l.generation == generation),
+            Scope::Within(generation) => self.kept.iter().find(|k| k.generation == generation),
             Scope::All => None,
         };
         let (complete, all) = if let Some(last) = within {
@@ -106,7 +112,10 @@ impl Engine for Scan {
             (complete, all)
         };
         if complete {
-            self.last = Some(Complete {
+            if self.kept.len() == KEPT {
+                self.kept.pop_front();
+            }
+            self.kept.push_back(Complete {
                 generation: request.generation,
                 query: query.clone(),
                 results: all,

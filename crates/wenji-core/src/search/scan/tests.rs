@@ -4,6 +4,7 @@ use super::find::{Hit, Results, Scope, UNIT_BYTES, search, search_all};
 use super::index::Index;
 use super::locate::{Locator, locate};
 use crate::corpus::{self, Corpus, Paragraph, ParagraphKind};
+use crate::search::answer::Location;
 use crate::search::context::context;
 use crate::search::field::Field;
 use crate::search::query::Query;
@@ -197,4 +198,34 @@ proptest! {
         search(&index, &longer, Scope::Articles(&scope), &|| false, |b| narrowed.append(b));
         prop_assert_eq!(narrowed, search_all(&index, &longer));
     }
+}
+
+#[test]
+fn a_request_within_a_slightly_older_answer_finds_that_answer_kept() {
+    use crate::search::{Engine, Matches, Request, Scan, Scope};
+    fn ask(scan: &mut Scan, generation: u64, text: &str, scope: Scope) -> Vec<Location> {
+        let request = Request {
+            generation,
+            query: Query::parse(text),
+            scope,
+        };
+        let mut matches = Matches::default();
+        assert!(scan.run(&request, &|| false, &mut |batch| matches.append(batch)));
+        matches.locations(0..matches.hit_count())
+    }
+    let corpus = corpus::sample();
+    let mut scan = Scan::build(&corpus);
+    ask(&mut scan, 1, "振兴", Scope::All);
+    ask(&mut scan, 2, "振兴新", Scope::Within(1));
+    // The front end asked for 振兴新突 before the end of 振兴新 reached it: within 1.
+    let within = ask(&mut scan, 3, "振兴新突", Scope::Within(1));
+    assert_eq!(within, ask(&mut scan, 4, "振兴新突", Scope::All));
+    assert!(!within.is_empty());
+    let kept: Vec<u64> = scan.kept.iter().map(|k| k.generation).collect();
+    assert_eq!(kept, [1, 2, 3, 4]);
+    ask(&mut scan, 5, "新", Scope::All);
+    assert!(
+        scan.kept.iter().all(|k| k.generation != 1),
+        "only the latest few are kept"
+    );
 }
