@@ -1,9 +1,12 @@
 //! Writes a benchmark corpus of a requested size: a `year/month` folder tree of `.txt` and `.md`
 //! files recombined from the embedded sample and, when present, the wikisource reports in
-//! `../shared/corpora/`. The same arguments always write the same bytes.
+//! `../shared/corpora/`; with `--archive`, one Markdown article a file under front matter, shaped
+//! like a web archive's export (figures, re-crawls, stubs, both scripts, a few GBK files). The
+//! same arguments always write the same bytes.
 //!
 //! ```text
 //! cargo run --release --example gen_corpus -- --size 100M --files 20000 --out /tmp/wenji-bench/100m
+//! cargo run --release --example gen_corpus -- --archive --size 300M --files 50000 --out /tmp/wenji-bench/archive
 //! ```
 
 use std::path::PathBuf;
@@ -31,6 +34,9 @@ struct Args {
     /// Seed for the shuffling.
     #[arg(long, default_value_t = corpus_gen::DEFAULT_SEED)]
     seed: u64,
+    /// Write an archive export (front matter, figures, re-crawls, stubs, GBK) instead.
+    #[arg(long)]
+    archive: bool,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -60,6 +66,25 @@ fn main() -> anyhow::Result<()> {
         );
     }
     let start = Instant::now();
+    if args.archive {
+        let summary = corpus_gen::archive::generate(&spec, &pools, &args.out)
+            .with_context(|| format!("writing {}", args.out.display()))?;
+        println!(
+            "{}: {} files, {} bytes: {} re-crawls, {} farewell notices, {} empty stubs, {} in \
+             traditional characters, {} in GBK, {} figures; {:.1?}",
+            args.out.display(),
+            summary.files,
+            summary.bytes,
+            summary.recrawls,
+            summary.farewells,
+            summary.stubs,
+            summary.traditional,
+            summary.gbk,
+            summary.figures,
+            start.elapsed()
+        );
+        return Ok(());
+    }
     let summary = corpus_gen::generate(&spec, &pools, &args.out)
         .with_context(|| format!("writing {}", args.out.display()))?;
     #[allow(clippy::cast_precision_loss, reason = "a percentage for display")]

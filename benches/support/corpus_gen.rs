@@ -10,7 +10,9 @@
 //! A fixed seed writes the same bytes on every run; a hidden marker file records what was written,
 //! so a bench can reuse the folder and the generator never overwrites a folder it did not make.
 //!
-//! Shared by `examples/gen_corpus.rs` and `benches/load.rs` through `#[path]`.
+//! Shared by `examples/gen_corpus.rs` and `benches/load.rs` through `#[path]`. A corpus shaped
+//! like a web archive's export (front matter, figures, re-crawls, stubs, both scripts, GBK) is
+//! written by [`archive`].
 
 use std::fmt::Write as _;
 use std::fs;
@@ -19,6 +21,9 @@ use std::path::Path;
 
 #[path = "pools.rs"]
 mod pools;
+
+#[path = "archive.rs"]
+pub mod archive;
 
 pub use pools::{Pools, wikisource_dir};
 
@@ -142,15 +147,21 @@ pub fn generate(spec: &Spec, pools: &Pools, out: &Path) -> io::Result<Summary> {
 /// Generates the corpus into `out` unless the folder already holds exactly it. Returns what was
 /// written, or `None` when the folder was reused.
 pub fn ensure(spec: &Spec, out: &Path) -> io::Result<Option<Summary>> {
+    let pools = full_pools()?;
+    if fs::read_to_string(out.join(MARKER)).is_ok_and(|m| m == marker(spec, &pools)) {
+        return Ok(None);
+    }
+    generate(spec, &pools, out).map(Some)
+}
+
+/// The sample's pieces, and the wikisource reports' when they are there.
+fn full_pools() -> io::Result<Pools> {
     let mut pools = Pools::from_sample();
     let wikisource = wikisource_dir();
     if wikisource.is_dir() {
         pools.add_wikisource(&wikisource)?;
     }
-    if fs::read_to_string(out.join(MARKER)).is_ok_and(|m| m == marker(spec, &pools)) {
-        return Ok(None);
-    }
-    generate(spec, &pools, out).map(Some)
+    Ok(pools)
 }
 
 fn marker(spec: &Spec, pools: &Pools) -> String {

@@ -1,0 +1,135 @@
+//! The generated archive (`benches/support/archive.rs`) looks like a real export: the same
+//! request writes the same bytes; every file is one article under front matter with the six
+//! fields; re-crawls, farewell notices, empty stubs, traditional characters, figures and GBK
+//! files are all there; and wenji reads each file as that article, GBK included.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use wenji::corpus::{self, LoadOptions};
+
+#[path = "../benches/support/corpus_gen.rs"]
+#[allow(dead_code, reason = "the tests exercise part of the generator")]
+mod corpus_gen;
+
+const SPEC: corpus_gen::Spec = corpus_gen::Spec {
+    bytes: 2_000_000,
+    files: 2_000,
+    seed: corpus_gen::DEFAULT_SEED,
+};
+
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir).expect("the generated folder is readable") {
+        let path = entry.expect("a readable entry").path();
+        if path.is_dir() {
+            files.extend(files_under(&path));
+        } else if path.extension().is_some_and(|e| e == "md") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    files
+}
+
+/// A file's text, from UTF-8 or else from GBK; and whether it was GBK.
+fn text_of(path: &Path) -> (String, bool) {
+    let bytes = fs::read(path).expect("readable");
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, false),
+        Err(error) => {
+            let (text, _, bad) = encoding_rs::GBK.decode(error.as_bytes());
+            assert!(!bad, "{} is neither UTF-8 nor GBK", path.display());
+            (text.into_owned(), true)
+        }
+    }
+}
+
+/// The value of front matter field `field` in `text`, unquoted.
+fn field<'t>(text: &'t str, field: &str) -> Option<&'t str> {
+    let matter = text.strip_prefix("---\n")?.split("\n---\n").next()?;
+    matter.lines().find_map(|line| {
+        let value = line.strip_prefix(field)?.strip_prefix(": ")?;
+        Some(value.trim_matches('"'))
+    })
+}
+
+#[test]
+fn the_archive_holds_what_real_exports_hold_and_wenji_reads_it() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let pools = corpus_gen::Pools::from_sample();
+    let summary = corpus_gen::archive::generate(&SPEC, &pools, a.path()).unwrap();
+    corpus_gen::archive::generate(&SPEC, &pools, b.path()).unwrap();
+    let files = files_under(a.path());
+    assert_eq!(files.len(), SPEC.files);
+    for (x, y) in files.iter().zip(files_under(b.path())) {
+        assert_eq!(
+            fs::read(x).unwrap(),
+            fs::read(&y).unwrap(),
+            "{}",
+            x.display()
+        );
+    }
+    let total: u64 = files.iter().map(|f| fs::metadata(f).unwrap().len()).sum();
+    assert_eq!(total, summary.bytes);
+    for (kind, count) in [
+        ("re-crawls", summary.recrawls),
+        ("farewells", summary.farewells),
+        ("stubs", summary.stubs),
+        ("traditional", summary.traditional),
+        ("gbk", summary.gbk),
+        ("figures", summary.figures),
+    ] {
+        assert!(count > 0, "no {kind} in {summary:?}");
+    }
+
+    let mut by_url: HashMap<String, usize> = HashMap::new();
+    let (mut gbk, mut stubs, mut traditional, mut figures) = (0, 0, 0, 0);
+    for file in &files {
+        let (text, is_gbk) = text_of(file);
+        gbk += usize::from(is_gbk);
+        for name in ["title", "date", "author", "category", "tags", "url"] {
+            assert!(field(&text, name).is_some(), "{name} in {}", file.display());
+        }
+        let url = field(&text, "url").unwrap_or_default();
+        let page = url.split('?').next().unwrap_or_default().to_owned();
+        *by_url.entry(page).or_default() += 1;
+        let body = text.split_once("\n---\n").map_or("", |(_, body)| body.trim());
+        stubs += usize::from(body.is_empty());
+        traditional += usize::from(text.contains('國') || text.contains('發'));
+        figures += text.matches("<figure>").count();
+    }
+    assert_eq!(gbk, summary.gbk, "GBK files");
+    assert_eq!(stubs, summary.stubs, "empty bodies");
+    assert!(
+        traditional >= summary.traditional / 2,
+        "traditional characters in the text"
+    );
+    assert!(
+        figures >= summary.figures,
+        "figures, re-crawls repeating some"
+    );
+    let saved_again = by_url.values().filter(|&&n| n > 1).count();
+    assert!(saved_again > 0, "some page was crawled more than once");
+
+    let corpus = corpus::load(&[a.path().to_path_buf()], LoadOptions::default()).unwrap();
+    for (number, source) in corpus.sources.iter().enumerate() {
+        let path = source.path.as_ref().expect("a file");
+        let (text, _) = text_of(path);
+        let title = field(&text, "title").expect("a title");
+        let articles: Vec<_> = corpus
+            .articles
+            .iter()
+            .filter(|a| a.source == number)
+            .collect();
+        assert_eq!(articles.len(), 1, "{}", path.display());
+        assert_eq!(articles[0].title, title, "{}", path.display());
+        assert!(!articles[0].title.contains('\u{fffd}'));
+    }
+    let stub_files = files.len() - corpus.sources.len();
+    assert!(
+        stub_files <= summary.stubs,
+        "only empty stubs may be left out"
+    );
+}
