@@ -95,7 +95,9 @@ fn the_archive_holds_what_real_exports_hold_and_wenji_reads_it() {
         let url = field(&text, "url").unwrap_or_default();
         let page = url.split('?').next().unwrap_or_default().to_owned();
         *by_url.entry(page).or_default() += 1;
-        let body = text.split_once("\n---\n").map_or("", |(_, body)| body.trim());
+        let body = text
+            .split_once("\n---\n")
+            .map_or("", |(_, body)| body.trim());
         stubs += usize::from(body.is_empty());
         traditional += usize::from(text.contains('國') || text.contains('發'));
         figures += text.matches("<figure>").count();
