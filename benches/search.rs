@@ -34,7 +34,7 @@ use wenji::corpus::{self, Corpus, LoadOptions};
 use wenji::search::scan::find::{self as engine, Results, Scope};
 use wenji::search::scan::index::Index;
 use wenji::search::scan::narrow;
-use wenji::search::{Engine, Matches, Query, Request, Scan};
+use wenji::search::{Engine, Query, Request, Scan};
 
 #[path = "support/corpus_gen.rs"]
 #[allow(
@@ -144,13 +144,7 @@ fn hundred_mb(c: &mut Criterion) {
         scope: wenji::search::Scope::All,
     };
     group.bench_function("100MB_2char_engine", |b| {
-        b.iter_with_large_drop(|| {
-            let mut matches = Matches::default();
-            engine.run(black_box(&request), &|| false, &mut |batch| {
-                matches.append(batch);
-            });
-            matches
-        });
+        b.iter_with_large_drop(|| engine.answer(black_box(&request)));
     });
     drop(engine);
     group.bench_function("100MB_extend", |b| {

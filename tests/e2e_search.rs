@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
 use support::{Key, PATIENCE, Pty};
-use wenji::search::{Engine, Matches, Query, Request, Scan, Scope};
+use wenji::search::{Engine, Query, Request, Scan, Scope};
 
 /// The generated 100 MB corpus, written on first use and reused while its marker matches.
 fn hundred_mb() -> PathBuf {
@@ -108,8 +108,7 @@ fn ten_keys_typed_at_once_into_a_large_corpus_all_arrive() {
         query: Query::parse("全面振兴新突破三年行动"),
         scope: Scope::All,
     };
-    let mut results = Matches::default();
-    Scan::build(&corpus).run(&request, &|| false, &mut |batch| results.append(batch));
+    let (results, _) = Scan::build(&corpus).answer(&request);
     let expected = format!(
         "{} hits in {} articles",
         results.hit_count(),

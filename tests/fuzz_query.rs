@@ -106,8 +106,8 @@ fn answer(engine: &mut dyn Engine, query: &Query, scope: Scope) -> Matches {
         query: query.clone(),
         scope,
     };
-    let mut matches = Matches::default();
-    assert!(engine.run(&request, &|| false, &mut |batch| matches.append(batch)));
+    let (matches, complete) = engine.answer(&request);
+    assert!(complete);
     matches
 }
 

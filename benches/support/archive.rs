@@ -15,10 +15,12 @@
 //! File sizes follow the same log-normal spread as the recombined corpus ([`super::file_ends`]).
 //! Written by `examples/gen_corpus.rs --archive` and kept under a marker like the other corpus.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::fs;
 use std::io;
 use std::path::Path;
+use std::sync::LazyLock;
 
 use super::{MARKER, Pools, Rng, Spec, file_ends, prepare};
 
@@ -295,8 +297,7 @@ fn front_matter(article: &Published, long_date: bool) -> String {
 }
 
 fn traditional(c: char) -> char {
-    TRADITIONAL
-        .iter()
-        .find(|&&(simplified, _)| simplified == c)
-        .map_or(c, |&(_, traditional)| traditional)
+    static FORMS: LazyLock<HashMap<char, char>> =
+        LazyLock::new(|| TRADITIONAL.iter().copied().collect());
+    FORMS.get(&c).copied().unwrap_or(c)
 }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use proptest::prelude::*;
 use wenji_core::corpus::{self, Corpus, Paragraph, ParagraphKind};
 use wenji_core::search::fake::Fake;
-use wenji_core::search::{Engine, Location, Matches, Query, Request, Scan, Scope};
+use wenji_core::search::{Engine, Location, Query, Request, Scan, Scope};
 
 /// The sample corpus with the first articles' paragraphs replaced by `texts` (titles, speakers
 /// and sections kept, so hits in every field are compared).
@@ -29,8 +29,7 @@ fn corpus_with(texts: &[Vec<String>]) -> Corpus {
 
 /// Every hit of `request`, with the articles' hit counts, and whether it ran to the end.
 fn answer(engine: &mut dyn Engine, request: &Request) -> (Vec<(u32, usize)>, Vec<Location>, bool) {
-    let mut matches = Matches::default();
-    let complete = engine.run(request, &|| false, &mut |batch| matches.append(batch));
+    let (matches, complete) = engine.answer(request);
     let counts = matches
         .articles
         .iter()

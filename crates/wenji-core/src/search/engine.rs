@@ -29,7 +29,7 @@
 //! Engines run one request at a time on the worker's thread; [`super::worker::Worker`] keeps the
 //! latest generation and tells a running request when it has been overtaken.
 
-use super::answer::Batch;
+use super::answer::{Batch, Matches};
 use super::query::Query;
 
 /// What to search for.
@@ -77,4 +77,12 @@ pub trait Engine: Send + 'static {
         cancelled: &(dyn Fn() -> bool + Sync),
         sink: &mut dyn FnMut(Batch),
     ) -> bool;
+
+    /// Answers `request` to the end, its batches joined: the whole answer at once, and whether
+    /// the engine ran to the end.
+    fn answer(&mut self, request: &Request) -> (Matches, bool) {
+        let mut matches = Matches::default();
+        let complete = self.run(request, &|| false, &mut |batch| matches.append(batch));
+        (matches, complete)
+    }
 }

@@ -202,15 +202,15 @@ proptest! {
 
 #[test]
 fn a_request_within_a_slightly_older_answer_finds_that_answer_kept() {
-    use crate::search::{Engine, Matches, Request, Scan, Scope};
+    use crate::search::{Engine, Request, Scan, Scope};
     fn ask(scan: &mut Scan, generation: u64, text: &str, scope: Scope) -> Vec<Location> {
         let request = Request {
             generation,
             query: Query::parse(text),
             scope,
         };
-        let mut matches = Matches::default();
-        assert!(scan.run(&request, &|| false, &mut |batch| matches.append(batch)));
+        let (matches, complete) = scan.answer(&request);
+        assert!(complete);
         matches.locations(0..matches.hit_count())
     }
     let corpus = corpus::sample();
