@@ -26,8 +26,6 @@ pub struct Fake {
     stop_after: Option<usize>,
     /// How long to wait before handing over each batch.
     pace: Duration,
-    /// Every request it was given, in order.
-    pub requests: Vec<Request>,
 }
 
 impl Fake {
@@ -37,7 +35,6 @@ impl Fake {
             batch_articles: 1,
             stop_after: None,
             pace: Duration::ZERO,
-            requests: Vec::new(),
         }
     }
 
@@ -118,7 +115,6 @@ impl Engine for Fake {
         cancelled: &(dyn Fn() -> bool + Sync),
         sink: &mut dyn FnMut(Batch),
     ) -> bool {
-        self.requests.push(request.clone());
         let terms = &request.query.terms;
         if terms.is_empty() {
             return true;

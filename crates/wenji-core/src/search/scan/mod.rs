@@ -59,16 +59,6 @@ impl Scan {
         }
     }
 
-    /// Bytes the index holds, for memory accounting.
-    pub fn heap_bytes(&self) -> usize {
-        self.index.heap_bytes()
-    }
-
-    /// The packed text every scan reads, for benches that time the floor of a scan.
-    pub fn packed_text(&self) -> &str {
-        &self.index.text
-    }
-
     fn batch(&self, results: Results) -> Batch {
         Batch {
             articles: results.articles.clone(),
