@@ -19,14 +19,13 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use encoding_rs::Encoding;
-use rayon::prelude::*;
 
 use super::bounded::{self, Bounded};
 use super::decode::{self, Detection};
 use super::fields;
 use super::format::{Format, Input, Parsed};
 use super::model::{Article, Corpus, Source, Warning};
-use super::walk;
+use super::{ordered, walk};
 use crate::text::sanitize::{sanitize, sanitized_line};
 
 /// The sample page embedded in the binary, opened when no paths are given.
@@ -91,17 +90,19 @@ pub fn sample_with(options: LoadOptions) -> Corpus {
 pub fn load(paths: &[PathBuf], options: LoadOptions) -> Result<Corpus, LoadError> {
     let (files, mut warnings) = walk::files(paths);
     warnings.iter_mut().for_each(fields::make_warning_one_line);
-    let loaded: Vec<Loaded> = files
-        .par_iter()
-        .map(|path| read_input(path, options))
-        .collect();
     let mut corpus = Corpus {
         warnings,
         ..Corpus::default()
     };
-    for one in loaded {
-        corpus.absorb(one);
-    }
+    ordered::map(
+        files.len(),
+        None,
+        |at| read_file(&files[at], options),
+        |_, loaded| {
+            corpus.absorb(loaded);
+            std::ops::ControlFlow::Continue(())
+        },
+    );
     if corpus.articles.is_empty() {
         return Err(LoadError::NothingReadable {
             warnings: corpus.warnings,
@@ -110,19 +111,20 @@ pub fn load(paths: &[PathBuf], options: LoadOptions) -> Result<Corpus, LoadError
     Ok(corpus)
 }
 
-/// What one input gave.
+/// What one input gave: its source (`None` when it could not be read), its articles and what
+/// went wrong.
 #[derive(Debug, Default)]
-struct Loaded {
-    source: Option<Source>,
-    /// Articles with `source` 0, renumbered when merged.
-    articles: Vec<Article>,
-    warnings: Vec<Warning>,
+pub struct Loaded {
+    pub source: Option<Source>,
+    /// Articles with `source` 0, renumbered when absorbed.
+    pub articles: Vec<Article>,
+    pub warnings: Vec<Warning>,
 }
 
 impl Corpus {
     /// Adds what one input gave, its one-line fields and warnings made safe to print on a row
     /// (`fields`): the one place where every article's metadata enters the corpus.
-    fn absorb(&mut self, loaded: Loaded) {
+    pub fn absorb(&mut self, loaded: Loaded) {
         let mut warnings = loaded.warnings;
         warnings.iter_mut().for_each(fields::make_warning_one_line);
         self.warnings.append(&mut warnings);
@@ -141,9 +143,10 @@ impl Corpus {
     }
 }
 
-/// One input: read, decoded (prepared first for a format its name settles) and sanitised, then
-/// read into articles by the format the table chooses.
-fn read_input(path: &Path, options: LoadOptions) -> Loaded {
+/// One input (`-` is standard input): read, decoded (prepared first for a format its name
+/// settles) and sanitised, then read into articles by the format the table chooses. Whatever
+/// goes wrong is a warning in the result.
+pub fn read_file(path: &Path, options: LoadOptions) -> Loaded {
     let is_stdin = path.as_os_str() == STDIN_PATH;
     let named = Format::named((!is_stdin).then_some(path));
     let name = if is_stdin {

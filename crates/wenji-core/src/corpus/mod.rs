@@ -19,12 +19,13 @@ pub mod load;
 pub mod meta;
 pub mod model;
 pub mod numbering;
+pub mod ordered;
 pub mod outline;
 pub mod parse;
 pub mod repair;
 pub mod walk;
 
 pub use format::Format;
-pub use load::{LoadError, LoadOptions, load, sample, sample_with};
+pub use load::{LoadError, LoadOptions, Loaded, load, read_file, sample, sample_with};
 pub use meta::{Date, FieldLines, Meta};
 pub use model::{Article, Corpus, Paragraph, ParagraphKind, Source, Warning};
