@@ -43,9 +43,13 @@ pub fn map<T: Send>(
                     if item >= count || stop.load(Ordering::Relaxed) {
                         return;
                     }
-                    let mut first = handed.lock().unwrap_or_else(|e| e.into_inner());
+                    let mut first = handed
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner);
                     while item >= *first + WINDOW && !stop.load(Ordering::Relaxed) {
-                        first = moved.wait(first).unwrap_or_else(|e| e.into_inner());
+                        first = moved
+                            .wait(first)
+                            .unwrap_or_else(std::sync::PoisonError::into_inner);
                     }
                     drop(first);
                     if stop.load(Ordering::Relaxed) || sender.send((item, work(item))).is_err() {
@@ -67,12 +71,16 @@ pub fn map<T: Send>(
                 }
                 want += 1;
             }
-            *handed.lock().unwrap_or_else(|e| e.into_inner()) = want;
+            *handed
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner) = want;
             moved.notify_all();
         }
         if !whole {
             stop.store(true, Ordering::Relaxed);
-            let _lock = handed.lock().unwrap_or_else(|e| e.into_inner());
+            let _lock = handed
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
             moved.notify_all();
         }
         // Dropping the receiver makes a worker's next send fail, so none blocks on it.
