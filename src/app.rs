@@ -5,8 +5,15 @@
 //! hung-up terminal from the hangup watch; all arrive on one channel, so the loop sleeps until
 //! something happens. When the terminal is gone, the state is saved as on a quit and the session
 //! ends with [`Exit::Hangup`], whether the watch said so or a draw failed on the dead terminal.
+//!
+//! The corpus loads in the background (`load`): the first frame is drawn at once, the list
+//! fills as files are read, and the saved session (place, bookmarks) is opened when loading
+//! ends. Keys that need an article, typed before the first one is read, wait for it.
 
 mod engine;
+mod load;
+
+pub use load::Opening;
 
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -16,8 +23,9 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use ratatui::crossterm::event::{self, Event};
 
+use crate::action::Action;
 use crate::clipboard::{self, ClipboardOptions};
-use crate::corpus::Corpus;
+use crate::corpus::{LoadError, Warning};
 use crate::keymap;
 use crate::keymap::Keymap;
 use crate::persist::CorpusId;
@@ -34,7 +42,7 @@ use crate::ui::reader_place::ReaderPlace;
 const SAVE_RETRY: Duration = Duration::from_millis(100);
 
 /// How a session ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Exit {
     /// The user quit.
     Quit,
@@ -43,6 +51,8 @@ pub enum Exit {
     /// The terminal went away without a SIGHUP reaching wenji; the process should exit with 129,
     /// as if one had.
     Hangup,
+    /// Loading ended and not one article could be read.
+    NothingReadable(LoadError),
 }
 
 /// What wakes the loop.
@@ -73,9 +83,11 @@ pub struct Setup {
     pub state_dir: Option<PathBuf>,
 }
 
-/// Runs the browser on `corpus` until the user quits, a signal ends it or the terminal goes.
-pub fn run(corpus: Corpus, setup: Setup) -> Result<Exit> {
-    match browse(corpus, setup) {
+/// Runs the browser on what `opening` names until the user quits, a signal ends it or the
+/// terminal goes. `problems` (with the config, say) are listed in `!` before the corpus's
+/// warnings.
+pub fn run(opening: Opening, problems: Vec<Warning>, setup: Setup) -> Result<Exit> {
+    match browse(opening, problems, setup) {
         // Gone before the loop began (say while a large corpus loaded): nothing was changed, so
         // nothing to save, and no one to tell.
         Err(_) if terminal::hangup::is_gone() => {
@@ -86,7 +98,7 @@ pub fn run(corpus: Corpus, setup: Setup) -> Result<Exit> {
     }
 }
 
-fn browse(corpus: Corpus, setup: Setup) -> Result<Exit> {
+fn browse(opening: Opening, problems: Vec<Warning>, setup: Setup) -> Result<Exit> {
     let Setup {
         settings,
         keymap,
@@ -108,8 +120,7 @@ fn browse(corpus: Corpus, setup: Setup) -> Result<Exit> {
         let _ = hangup_sender.send(AppEvent::Hangup);
     })
     .context("cannot watch the terminal")?;
-    let (mut session, problems) = Session::open(state_dir, &corpus, corpus_id);
-    let mut state = State::with_settings(corpus, settings);
+    let mut state = State::loading_with(settings, problems);
     tell(&mut state, Message::Keys(KeyText::of(&keymap)));
     tell(&mut state, Message::Citation(citation));
     let names = themes.iter().map(|(name, _)| name.clone()).collect();
@@ -129,24 +140,22 @@ fn browse(corpus: Corpus, setup: Setup) -> Result<Exit> {
     if let Some(first) = config_problem {
         tell(&mut state, Message::Notice(first));
     }
-    session.restore(&mut state);
-    if let Some(problem) = problems.first() {
-        tell(&mut state, Message::Notice(problem.clone()));
-    }
-    let warnings = problems.into_iter().map(session::state_warning).collect();
-    tell(&mut state, Message::Warnings(warnings));
     let search_sender = sender.clone();
-    let worker = engine::spawn(state.shared_corpus(), move |update| {
+    let worker = engine::spawn(move |update| {
         let _ = search_sender.send(AppEvent::Search(update));
     })
     .context("cannot start the search worker")?;
+    load::spawn(opening, worker.feeder()).context("cannot start loading")?;
     // crossterm starts listening for SIGWINCH when its event source is first used; do that before
     // the first frame, or a resize right after start-up goes unseen until the next key.
     event::poll(Duration::ZERO).context("cannot read the terminal")?;
     let mut tui = Tui::enter(mouse).context("cannot set up the terminal")?;
     spawn_input(sender);
     let mut app = App {
-        session: &mut session,
+        session: None,
+        opening: Some((state_dir, corpus_id)),
+        waiting: Vec::new(),
+        acted: false,
         tui: &mut tui,
         state: &mut state,
         keymap: &keymap,
@@ -156,9 +165,10 @@ fn browse(corpus: Corpus, setup: Setup) -> Result<Exit> {
         reader_shown: None,
     };
     let exit = app.run(&themes, &events);
+    let report = app.session.as_ref().and_then(Session::quit_report);
     // Said on the restored terminal, where it stays readable after wenji is gone.
     drop(tui);
-    if let Some(report) = session.quit_report() {
+    if let Some(report) = report {
         eprintln!("wenji: {report}");
     }
     exit
@@ -167,7 +177,14 @@ fn browse(corpus: Corpus, setup: Setup) -> Result<Exit> {
 /// The loop's working set.
 struct App<'a> {
     tui: &'a mut Tui,
-    session: &'a mut Session,
+    /// The saved session, opened once the corpus has loaded.
+    session: Option<Session>,
+    /// Where the session is to be opened from, until it is.
+    opening: Option<(Option<PathBuf>, CorpusId)>,
+    /// Actions that need an article, typed before the first was read.
+    waiting: Vec<Action>,
+    /// The user has done something: the saved place is not restored over it.
+    acted: bool,
     state: &'a mut State,
     /// The keys in effect: the loop looks keys up in it, the screen names them by it.
     keymap: &'a Keymap,
@@ -233,20 +250,28 @@ impl App<'_> {
 
     /// Saves what a quit saves and ends the session; a problem saving has nowhere to be shown.
     fn hang_up(&mut self) -> Exit {
-        self.session.save_before_quit(self.state);
+        self.save_before_quit();
         Exit::Hangup
+    }
+
+    /// Saves the place and bookmarks, if the session is open (quitting while the corpus still
+    /// loads leaves the saved place as it was).
+    fn save_before_quit(&mut self) {
+        if let Some(session) = &mut self.session {
+            session.save_before_quit(self.state);
+        }
     }
 
     /// Waits for the next event. While a save waits for another window's, the wait is cut
     /// short to try it again (`None`: tried, nothing else happened).
     fn next_event(&mut self, events: &Receiver<AppEvent>) -> Result<Option<AppEvent>> {
-        if !self.session.pending() {
+        let Some(session) = self.session.as_mut().filter(|s| s.pending()) else {
             return events.recv().map(Some).context("event channel closed");
-        }
+        };
         match events.recv_timeout(SAVE_RETRY) {
             Ok(event) => Ok(Some(event)),
             Err(RecvTimeoutError::Timeout) => {
-                self.session.retry(self.state);
+                session.retry(self.state);
                 Ok(None)
             }
             Err(RecvTimeoutError::Disconnected) => Err(anyhow::anyhow!("event channel closed")),
@@ -264,12 +289,9 @@ impl App<'_> {
                 .areas
                 .and_then(|a| keymap::mouse_action(mouse, a.list, a.reader)),
             AppEvent::Terminal(_) => None,
-            AppEvent::Search(update) => {
-                tell(self.state, Message::Search(update));
-                None
-            }
+            AppEvent::Search(update) => return self.on_search(update),
             AppEvent::Signal(Signal::Terminate(number)) => {
-                self.session.save_before_quit(self.state);
+                self.save_before_quit();
                 return Ok(Some(Exit::Signal(number)));
             }
             AppEvent::Signal(Signal::Suspend) => {
@@ -283,13 +305,70 @@ impl App<'_> {
             AppEvent::InputLost(error) => return Err(error).context("lost the terminal"),
             AppEvent::Hangup => return Ok(Some(self.hang_up())),
         };
-        let Some(action) = action else {
-            return Ok(None);
-        };
+        match action {
+            Some(action) if self.state.awaits_articles(&action) => {
+                self.waiting.push(action);
+                Ok(None)
+            }
+            Some(action) => self.act(action),
+            None => Ok(None),
+        }
+    }
+
+    fn act(&mut self, action: Action) -> Result<Option<Exit>> {
+        self.acted = true;
         let before = Session::position(self.state);
         let effect = self.state.update(action);
-        self.session.follow(self.state, before);
+        if let Some(session) = &mut self.session {
+            session.follow(self.state, before);
+        }
         self.perform(effect)
+    }
+
+    /// News from the worker; a part of the corpus may let waiting keys act, and the last one
+    /// opens the session (or ends the browser when nothing could be read).
+    fn on_search(&mut self, update: Update) -> Result<Option<Exit>> {
+        let done = matches!(&update, Update::Grown(growth) if growth.progress.done);
+        let effect = self.state.update(Message::Search(update));
+        if let Some(exit) = self.perform(effect)? {
+            return Ok(Some(exit));
+        }
+        if !self.state.corpus().articles.is_empty() {
+            for action in std::mem::take(&mut self.waiting) {
+                if let Some(exit) = self.act(action)? {
+                    return Ok(Some(exit));
+                }
+            }
+        }
+        if done {
+            return Ok(self.loaded());
+        }
+        Ok(None)
+    }
+
+    /// Loading has ended: opens the saved session, putting the reader back where it was unless
+    /// the user has already gone somewhere.
+    fn loaded(&mut self) -> Option<Exit> {
+        if self.state.corpus().articles.is_empty() {
+            let warnings = self.state.corpus().warnings.clone();
+            return Some(Exit::NothingReadable(LoadError::NothingReadable {
+                warnings,
+            }));
+        }
+        let (state_dir, corpus_id) = self.opening.take()?;
+        let (mut session, problems) = Session::open(state_dir, self.state.corpus(), corpus_id);
+        if self.acted {
+            session.follow_from_here(self.state);
+        } else {
+            session.restore(self.state);
+        }
+        if let Some(problem) = problems.first() {
+            tell(self.state, Message::Notice(problem.clone()));
+        }
+        let warnings = problems.into_iter().map(session::state_warning).collect();
+        tell(self.state, Message::Warnings(warnings));
+        self.session = Some(session);
+        None
     }
 
     /// Does what an update asked for.
@@ -297,7 +376,7 @@ impl App<'_> {
         match effect {
             Effect::None => {}
             Effect::Quit => {
-                self.session.save_before_quit(self.state);
+                self.save_before_quit();
                 return Ok(Some(Exit::Quit));
             }
             Effect::Suspend => self.tui.suspend(self.mouse)?,
@@ -308,22 +387,34 @@ impl App<'_> {
                 self.tui.write_raw(&sequence)?;
                 tell(self.state, Message::Notice(sent.describe(&what)));
             }
-            Effect::ToggleBookmark { article, paragraph } => {
-                if let Some(id) = self.session.toggle_bookmark(self.state, article, paragraph) {
-                    tell(self.state, Message::AskNote(id));
-                }
-                self.session.save_after_bookmark(self.state);
-            }
-            Effect::SetNote { id, note } => {
-                self.session.set_note(self.state, &id, &note);
-                self.session.save_after_bookmark(self.state);
-            }
-            Effect::DeleteBookmark { id } => {
-                self.session.delete_bookmark(self.state, &id);
-                self.session.save_after_bookmark(self.state);
+            Effect::ToggleBookmark { .. }
+            | Effect::SetNote { .. }
+            | Effect::DeleteBookmark { .. } => {
+                self.bookmark(effect);
             }
         }
         Ok(None)
+    }
+
+    /// Makes, annotates or deletes a bookmark and saves it; while the corpus loads (the
+    /// session is not open yet) the status bar says to wait.
+    fn bookmark(&mut self, effect: Effect) {
+        let Some(session) = &mut self.session else {
+            let notice = "bookmarks can be made once the corpus has loaded".to_owned();
+            tell(self.state, Message::Notice(notice));
+            return;
+        };
+        match effect {
+            Effect::ToggleBookmark { article, paragraph } => {
+                if let Some(id) = session.toggle_bookmark(self.state, article, paragraph) {
+                    tell(self.state, Message::AskNote(id));
+                }
+            }
+            Effect::SetNote { id, note } => session.set_note(self.state, &id, &note),
+            Effect::DeleteBookmark { id } => session.delete_bookmark(self.state, &id),
+            _ => return,
+        }
+        session.save_after_bookmark(self.state);
     }
 }
 

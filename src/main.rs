@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
-use wenji::app::{self, Exit};
+use wenji::app::{self, Exit, Opening};
 use wenji::cli::{Cli, Command};
 use wenji::commands;
 use wenji::corpus::{Corpus, LoadError};
@@ -159,9 +159,18 @@ fn browse(input: &wenji::cli::Input, mut startup: Startup) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let mut corpus = match open_or_report(input, startup.config.page_break_repair) {
-        Ok(corpus) => corpus,
-        Err(code) => return code,
+    let repair = startup.config.page_break_repair;
+    let opening = if input.paths.is_empty() || stdin_typed(input) {
+        // Read before the screen is taken: text typed at the terminal needs it.
+        match open_or_report(input, repair) {
+            Ok(corpus) => Opening::Read(corpus),
+            Err(code) => return code,
+        }
+    } else {
+        Opening::Paths {
+            paths: input.paths.clone(),
+            options: commands::load_options(input, repair),
+        }
     };
     let keymap = startup.keymap();
     let (themes, theme) = startup.themes(|name| std::env::var(name).ok());
@@ -179,12 +188,17 @@ fn browse(input: &wenji::cli::Input, mut startup: Startup) -> ExitCode {
         state_dir: None,
         citation: startup.config.citation.clone(),
     };
-    corpus.warnings.splice(0..0, startup.problems);
-    match app::run(corpus, setup) {
+    match app::run(opening, startup.problems, setup) {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(number)) => ExitCode::from(u8::try_from(128 + number).unwrap_or(255)),
         // As a SIGHUP would have ended it.
         Ok(Exit::Hangup) => ExitCode::from(129),
+        Ok(Exit::NothingReadable(error)) => {
+            let LoadError::NothingReadable { warnings } = &error;
+            commands::report_warnings(warnings, None);
+            eprintln!("wenji: {error}");
+            ExitCode::from(1)
+        }
         Err(error) => {
             eprintln!("wenji: {error:#}");
             ExitCode::from(2)
@@ -206,13 +220,18 @@ fn open_or_report(input: &wenji::cli::Input, repair: bool) -> Result<Corpus, Exi
 /// With `-` and a terminal as standard input, wenji waits for text to be typed: say so, or the
 /// user sees a blank line (the browser cannot take the screen before the text is read).
 fn announce_typed_input(input: &wenji::cli::Input) {
+    if stdin_typed(input) {
+        eprintln!("wenji: reading standard input (type or paste text, then Ctrl-D to end)");
+    }
+}
+
+/// Whether `-` names standard input and that is a terminal: the text is typed there.
+fn stdin_typed(input: &wenji::cli::Input) -> bool {
     let stdin_named = input
         .paths
         .iter()
         .any(|path| path.as_os_str() == wenji::corpus::load::STDIN_PATH);
-    if stdin_named && std::io::stdin().is_terminal() {
-        eprintln!("wenji: reading standard input (type or paste text, then Ctrl-D to end)");
-    }
+    stdin_named && std::io::stdin().is_terminal()
 }
 
 /// Prints clap's message for `--help`, `--version` or a usage error and gives its exit status.

@@ -93,6 +93,12 @@ impl Session {
             let anchor = position.map(|p| (TextRef::Paragraph(p.paragraph), p.offset));
             tell(state, Message::Restore { article, anchor });
         }
+        self.follow_from_here(state);
+    }
+
+    /// Takes the reader's place as it is (the user moved before the session opened) as the
+    /// one to follow, and gives the state the bookmarks.
+    pub fn follow_from_here(&mut self, state: &mut State) {
         self.article = state.reader.article();
         self.refresh_bookmarks(state);
     }

@@ -157,8 +157,16 @@ fn a_query_whose_hits_all_lie_at_the_end_of_a_large_corpus_shows_the_first_hit()
         last.path().to_str().expect("utf-8 path"),
     ];
     let mut pty = Pty::wenji(&paths, 100, 30, &[]);
-    pty.wait_for("Articles (", PATIENCE * 3)
-        .expect("opens the generated corpus");
+    // The list fills while the corpus loads (`Articles (N so far)`) and is indexed as it
+    // comes: count it once it is whole (the time loading and indexing took between them).
+    pty.wait_until(
+        |s| {
+            let text = s.contents();
+            text.contains("Articles (") && !text.contains("so far")
+        },
+        PATIENCE * 6,
+    )
+    .expect("opens the generated corpus");
     let total = article_count(&pty.screen_text());
     let first_of_last = format!("article {}/{total}", total - 2);
 

@@ -6,19 +6,16 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::corpus::Corpus;
 use crate::search::Scan;
 use crate::search::fake::Fake;
 use crate::search::worker::{Update, Worker};
 
-/// Starts the search worker on the engine the environment asks for.
-pub(super) fn spawn(
-    corpus: Arc<Corpus>,
-    notify: impl Fn(Update) + Send + 'static,
-) -> std::io::Result<Worker> {
+/// Starts the search worker on the engine the environment asks for, over a corpus still to
+/// come: the loader feeds it (`Worker::feeder`).
+pub(super) fn spawn(notify: impl Fn(Update) + Send + 'static) -> std::io::Result<Worker> {
     match test_engine(std::env::var("WENJI_TEST_ENGINE").ok().as_deref()) {
-        Some(pace) => Worker::spawn(move || Fake::new(corpus).pace(pace), notify),
-        None => Worker::spawn(move || Scan::build(&corpus), notify),
+        Some(pace) => Worker::spawn(move || Fake::new(Arc::default()).pace(pace), notify),
+        None => Worker::spawn(Scan::growing, notify),
     }
 }
 

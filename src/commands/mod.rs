@@ -14,15 +14,20 @@ use crate::corpus::{self, Corpus, LoadError, LoadOptions};
 /// Opens what `input` names (the sample when it names nothing), repairing page breaks unless
 /// `page_break_repair` is off.
 pub fn open(input: &Input, page_break_repair: bool) -> Result<Corpus, LoadError> {
-    let options = LoadOptions {
-        encoding: input.encoding,
-        page_break_repair,
-        max_input: input.max_input,
-    };
+    let options = load_options(input, page_break_repair);
     if input.paths.is_empty() {
         return Ok(corpus::sample_with(options));
     }
     corpus::load(&input.paths, options)
+}
+
+/// How `input` asks for files to be read.
+pub fn load_options(input: &Input, page_break_repair: bool) -> LoadOptions {
+    LoadOptions {
+        encoding: input.encoding,
+        page_break_repair,
+        max_input: input.max_input,
+    }
 }
 
 /// Warnings `search` and `show` print before saying how many more there are: a generated or

@@ -14,7 +14,8 @@ use crate::search::worker::Update;
 pub enum Message {
     /// Something the user asked for.
     Act(Action),
-    /// News from the search worker.
+    /// News from the search worker, which passes on the parts of a corpus loading in the
+    /// background (`Update::Grown`) once its engine has them.
     Search(Update),
     /// The panes were laid out at these sizes.
     Resize(Viewport),
@@ -53,20 +54,21 @@ impl From<Update> for Message {
     }
 }
 
-/// Hands the state news from outside (anything but a user's action), which asks nothing of the
-/// app: there is no effect to perform.
+/// Hands the state news from outside (anything but a user's action or the corpus growing),
+/// which asks nothing of the app: there is no effect to perform.
 pub fn tell(state: &mut State, news: Message) {
     let effect = state.update(news);
     debug_assert_eq!(effect, Effect::None, "news asked the app for something");
 }
 
 impl State {
-    /// Applies one message. Only a user's action can ask the app for something; news from
-    /// outside is taken in and asks for nothing.
+    /// Applies one message. Only a user's action, or the last part of a loading corpus (which
+    /// asks for the search shown over the whole of it), can ask the app for something; other
+    /// news from outside is taken in and asks for nothing.
     pub fn update(&mut self, message: impl Into<Message>) -> Effect {
         match message.into() {
             Message::Act(action) => return self.act(action),
-            Message::Search(update) => self.on_search(update),
+            Message::Search(update) => return self.on_search(update),
             Message::Resize(viewport) => self.set_viewport(viewport),
             Message::Restore { article, anchor } => self.restore(article, anchor),
             Message::Return(anchor) => self.restore_position(anchor),

@@ -9,6 +9,7 @@ mod hit_walk;
 mod hits;
 mod key_text;
 mod list;
+mod loading;
 mod message;
 mod modal;
 mod navigate;
@@ -30,7 +31,7 @@ pub use search::{Highlight, Search};
 use std::sync::Arc;
 
 use crate::action::Pane;
-use crate::corpus::{Corpus, Warning};
+use crate::corpus::{Corpus, Progress, Warning};
 use crate::keymap::Mode;
 use crate::layout::{LayoutOptions, TextRef};
 use crate::persist::BookmarkId;
@@ -139,6 +140,8 @@ pub struct State {
     pub history: Vec<String>,
     /// The search engine is built and answering.
     engine_ready: bool,
+    /// How far the corpus has loaded, while it loads in the background.
+    loading: Option<Progress>,
     /// Generations handed out so far.
     generations: u64,
     /// How the keys in effect are named, for the help and the notices.
@@ -180,6 +183,7 @@ impl State {
             search: None,
             history: Vec::new(),
             engine_ready: false,
+            loading: None,
             generations: 0,
             keys: KeyText::default(),
             theme_names: vec!["dark".to_owned()],

@@ -81,8 +81,10 @@ impl Reader {
         if self.document.as_ref().is_none_or(|d| d.options != options) {
             let anchor = self.document.as_ref().and_then(|d| d.anchor(self.top));
             self.relayout(corpus, options);
-            if let (Some(anchor), Some(document)) = (anchor, &mut self.document) {
-                self.top = document.line_of(texts(corpus, self.article), anchor);
+            if let (Some(anchor), Some(document), Some(texts)) =
+                (anchor, &mut self.document, texts(corpus, self.article))
+            {
+                self.top = document.line_of(texts, anchor);
             }
         }
         self.fill(corpus);
@@ -100,8 +102,8 @@ impl Reader {
     }
 
     pub fn scroll_to_bottom(&mut self, corpus: &Corpus) {
-        if let Some(document) = &mut self.document {
-            document.ensure_all(texts(corpus, self.article));
+        if let (Some(document), Some(texts)) = (&mut self.document, texts(corpus, self.article)) {
+            document.ensure_all(texts);
         }
         self.top = usize::MAX;
         self.fill(corpus);
@@ -110,10 +112,11 @@ impl Reader {
     /// Scrolls so that `anchor` (a text and byte offset) is in view, `margin` lines below the top
     /// when it was out of view.
     pub fn reveal(&mut self, corpus: &Corpus, anchor: (TextRef, usize), margin: usize) {
-        let Some(document) = &mut self.document else {
+        let (Some(document), Some(texts)) = (&mut self.document, texts(corpus, self.article))
+        else {
             return;
         };
-        let line = document.line_of(texts(corpus, self.article), anchor);
+        let line = document.line_of(texts, anchor);
         if line < self.top || line >= self.top + self.height {
             self.top = line.saturating_sub(margin.min(self.height / 2));
         }
@@ -122,10 +125,11 @@ impl Reader {
 
     /// Scrolls so that `anchor` is on the top line.
     pub fn scroll_to_anchor(&mut self, corpus: &Corpus, anchor: (TextRef, usize)) {
-        let Some(document) = &mut self.document else {
+        let (Some(document), Some(texts)) = (&mut self.document, texts(corpus, self.article))
+        else {
             return;
         };
-        self.top = document.line_of(texts(corpus, self.article), anchor);
+        self.top = document.line_of(texts, anchor);
         self.fill(corpus);
     }
 
@@ -138,10 +142,10 @@ impl Reader {
 
     /// Lays out what the screen shows from `top`, then keeps `top` within the text.
     fn fill(&mut self, corpus: &Corpus) {
-        let Some(document) = &mut self.document else {
+        let (Some(document), Some(texts)) = (&mut self.document, texts(corpus, self.article))
+        else {
             return;
         };
-        let texts = texts(corpus, self.article);
         document.ensure(
             texts,
             self.top.saturating_add(self.height).saturating_add(1),
@@ -150,28 +154,31 @@ impl Reader {
         self.top = self.top.min(max_top);
     }
 
+    /// Lays the article out anew; with no such article yet (a corpus still loading its first
+    /// file), there is nothing to lay out until it comes.
     fn relayout(&mut self, corpus: &Corpus, options: LayoutOptions) {
-        let texts = texts(corpus, self.article);
-        self.document = Some(if self.raw {
-            Document::raw(texts.source, options)
-        } else {
-            Document::new(texts, options)
+        self.document = texts(corpus, self.article).map(|texts| {
+            if self.raw {
+                Document::raw(texts.source, options)
+            } else {
+                Document::new(texts, options)
+            }
         });
     }
 
     fn scroll_to_article_start(&mut self, corpus: &Corpus) {
-        let first_line = corpus.articles[self.article].lines.start;
-        if let Some(document) = &mut self.document {
-            self.top = document.line_of_source_line(texts(corpus, self.article), first_line);
+        if let (Some(document), Some(texts)) = (&mut self.document, texts(corpus, self.article)) {
+            let first_line = texts.article.lines.start;
+            self.top = document.line_of_source_line(texts, first_line);
         }
     }
 }
 
-/// The texts an article's document refers to.
-fn texts(corpus: &Corpus, article: usize) -> Texts<'_> {
-    let article = &corpus.articles[article];
-    Texts {
+/// The texts an article's document refers to, if the corpus holds that article.
+fn texts(corpus: &Corpus, article: usize) -> Option<Texts<'_>> {
+    let article = corpus.articles.get(article)?;
+    Some(Texts {
         article,
-        source: &corpus.sources[article.source],
-    }
+        source: corpus.sources.get(article.source)?,
+    })
 }

@@ -37,14 +37,21 @@ pub struct Search {
     pub kwic: ListCursor,
     /// The query of the latest generation.
     pub query: Query,
-    generation: u64,
+    pub(super) generation: u64,
     /// What the list shows: the latest generation's answer once its first batch arrived.
     pub results: Matches,
-    results_generation: u64,
+    pub(super) results_generation: u64,
     /// The latest query's scan is still running.
     pub running: bool,
     /// The last query whose answer completed, with its generation.
-    complete: Option<(u64, Query)>,
+    pub(super) complete: Option<(u64, Query)>,
+    /// The answer over the whole corpus, gathering while the one shown covers only what had
+    /// loaded when it was asked (`loading`): shown at once when it is complete, so the list
+    /// only lengthens.
+    pub(super) completion: Option<(Matches, Option<usize>)>,
+    /// How much of the corpus (percent) had loaded when the answer shown was asked for;
+    /// `None` when it covers the whole corpus.
+    pub covers: Option<usize>,
     /// The current hit, an index into `results.hits`.
     pub current: Option<usize>,
     /// Whether the latest query's first hit is still to be shown.
@@ -128,32 +135,45 @@ impl State {
         Effect::None
     }
 
-    /// Takes an update from the search worker.
-    pub(super) fn on_search(&mut self, update: Update) {
+    /// Takes an update from the search worker; only the last part of a loading corpus asks
+    /// for something (the search shown, over the whole corpus).
+    pub(super) fn on_search(&mut self, update: Update) -> Effect {
         match update {
+            Update::Grown(growth) => return self.grow(growth),
             Update::Ready => self.engine_ready = true,
             Update::Batch { generation, batch } => self.receive(generation, Some(batch)),
             Update::Done {
                 generation,
                 complete,
-            } => {
-                let Some(search) = &mut self.search else {
-                    return;
-                };
-                if generation != search.generation {
-                    return;
-                }
-                search.running = false;
-                if search.results_generation != generation {
-                    self.receive(generation, None);
-                }
-                if let Some(search) = &mut self.search
-                    && complete
-                    && !search.query.is_empty()
-                {
-                    search.complete = Some((generation, search.query.clone()));
-                }
-            }
+            } => self.answer_done(generation, complete),
+        }
+        Effect::None
+    }
+
+    /// The answer to `generation` is over.
+    fn answer_done(&mut self, generation: u64, complete: bool) {
+        let Some(search) = &mut self.search else {
+            return;
+        };
+        if generation != search.generation {
+            return;
+        }
+        search.running = false;
+        if self.show_completion(complete) {
+            return;
+        }
+        if self
+            .search
+            .as_ref()
+            .is_some_and(|s| s.results_generation != generation)
+        {
+            self.receive(generation, None);
+        }
+        if let Some(search) = &mut self.search
+            && complete
+            && !search.query.is_empty()
+        {
+            search.complete = Some((generation, search.query.clone()));
         }
     }
 
@@ -217,6 +237,8 @@ impl State {
             results_generation: 0,
             running: false,
             complete: None,
+            completion: None,
+            covers: None,
             current: None,
             first_hit: FirstHit::Settled,
             saved,
@@ -283,6 +305,8 @@ impl State {
         let scope = Scope::for_query(&query, search.complete.as_ref().map(|(g, q)| (*g, q)));
         search.generation = self.generations;
         search.query = query.clone();
+        search.completion = None;
+        search.covers = self.loading.map(|progress| progress.percent());
         search.first_hit = if query.is_empty() {
             FirstHit::Settled
         } else {
@@ -312,6 +336,12 @@ impl State {
         if generation != search.generation {
             return;
         }
+        if let Some((whole, _)) = &mut search.completion {
+            if let Some(batch) = batch {
+                whole.append(batch);
+            }
+            return;
+        }
         let first = search.results_generation != generation;
         if first {
             search.results = Matches::default();
@@ -325,19 +355,31 @@ impl State {
         let (articles, hits) = (search.results.articles.len(), search.results.hit_count());
         search.kwic.set_len(hits);
         self.list.set_len(articles);
-        if search.first_hit == FirstHit::Due && hits > 0 {
-            search.first_hit = FirstHit::Settled;
-            self.list.select(0);
-            self.show_selected();
-        } else if first {
+        let reading = self.reader.article();
+        let entry = search
+            .results
+            .articles
+            .partition_point(|a| (a.article as usize) < reading);
+        if !self.show_first_hit_if_due() && first {
             // The reader stays; the list selects its article if it is among the results.
-            let reading = self.reader.article();
-            let entry = search
-                .results
-                .articles
-                .partition_point(|a| (a.article as usize) < reading);
             self.list.select(entry);
         }
+    }
+
+    /// Shows the answer's first hit if the query's is still to be shown and there is one;
+    /// returns whether it did.
+    pub(super) fn show_first_hit_if_due(&mut self) -> bool {
+        let Some(search) = self
+            .search
+            .as_mut()
+            .filter(|s| s.first_hit == FirstHit::Due && s.results.hit_count() > 0)
+        else {
+            return false;
+        };
+        search.first_hit = FirstHit::Settled;
+        self.list.select(0);
+        self.show_selected();
+        true
     }
 
     fn step_entry(&mut self, delta: isize) {

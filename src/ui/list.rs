@@ -7,7 +7,7 @@ use ratatui::widgets::Widget;
 use super::layout::LIST_ENTRY_ROWS;
 use super::text::draw;
 use crate::corpus::{Article, Corpus};
-use crate::count::hits_in_articles;
+use crate::count::{grouped, hits_in_articles};
 use crate::state::{ListCursor, Search};
 use crate::text::truncate::truncate;
 use crate::text::width::{AmbiguousWidth, str_width};
@@ -17,6 +17,8 @@ use crate::theme::Theme;
 pub struct ListView<'a> {
     pub corpus: &'a Corpus,
     pub cursor: &'a ListCursor,
+    /// The corpus is still loading: more entries will follow.
+    pub loading: bool,
     /// The search whose matches the list shows, if it filters.
     pub search: Option<&'a Search>,
     pub focused: bool,
@@ -51,6 +53,12 @@ impl ListView<'_> {
                 let (hits, articles) = (search.results.hit_count(), search.results.articles.len());
                 let running = if search.running { ", scanning" } else { "" };
                 format!(" {}{running} ", hits_in_articles(hits, articles))
+            }
+            None if self.loading => {
+                format!(
+                    " Articles ({} so far) ",
+                    grouped(self.corpus.articles.len())
+                )
             }
             None => format!(" Articles ({}) ", self.corpus.articles.len()),
         }

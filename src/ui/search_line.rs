@@ -95,6 +95,10 @@ impl SearchLineView<'_> {
         }
         let (hits, articles) = (search.results.hit_count(), search.results.articles.len());
         let running = if search.running { " scanning" } else { "" };
-        format!(" {}{running} ", hits_in_articles(hits, articles))
+        let partial = search
+            .covers
+            .map(|percent| format!(" · searching {percent}% of the corpus"))
+            .unwrap_or_default();
+        format!(" {}{running}{partial} ", hits_in_articles(hits, articles))
     }
 }

@@ -12,7 +12,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::count::count;
+use crate::count::{count, grouped};
 use crate::keymap::{Keymap, Mode};
 use crate::state::State;
 use crate::text::sanitize::sanitize_line;
@@ -31,6 +31,7 @@ const KEPT: u8 = Rank::Hit as u8;
 enum Rank {
     Notice,
     Hit,
+    Loading,
     Position,
     Query,
     Warnings,
@@ -94,7 +95,23 @@ impl StatusView<'_> {
             state.corpus().articles.len(),
             state.reader.percent()
         );
-        let mut parts = vec![Part::new(position, theme.status, Rank::Position)];
+        let mut parts = Vec::new();
+        if !state.corpus().articles.is_empty() {
+            parts.push(Part::new(position, theme.status, Rank::Position));
+        }
+        if let Some(progress) = state.loading() {
+            let text = if progress.of_files == 0 {
+                " loading: finding files ".to_owned()
+            } else {
+                format!(
+                    " loading {} / {} files · {} MB ",
+                    grouped(progress.files),
+                    grouped(progress.of_files),
+                    grouped(usize::try_from(progress.bytes >> 20).unwrap_or(usize::MAX)),
+                )
+            };
+            parts.push(Part::new(text, theme.status_key, Rank::Loading));
+        }
         if let Some(section) = state.current_section() {
             let section = truncate(&section, SECTION_COLUMNS, self.ambiguous);
             parts.push(Part::new(

@@ -17,6 +17,26 @@ pub fn count(n: usize, noun: &str) -> String {
     }
 }
 
+/// `n` with its digits in groups of three, as the status bar prints large counts: `49 118`.
+///
+/// ```
+/// use wenji_core::count::grouped;
+/// assert_eq!(grouped(7), "7");
+/// assert_eq!(grouped(12_034), "12 034");
+/// assert_eq!(grouped(1_000_000), "1 000 000");
+/// ```
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (at, digit) in digits.chars().enumerate() {
+        if at > 0 && (digits.len() - at).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 /// What a search found: `N hits in M articles`, each noun singular for 1.
 ///
 /// ```

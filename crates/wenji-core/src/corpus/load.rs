@@ -29,7 +29,7 @@ use super::{ordered, walk};
 use crate::text::sanitize::{sanitize, sanitized_line};
 
 /// The sample page embedded in the binary, opened when no paths are given.
-const SAMPLE: &str = include_str!("../../../../data/speeches.txt");
+pub(crate) const SAMPLE: &str = include_str!("../../../../data/speeches.txt");
 /// The name the sample goes by on screen and in citations.
 pub const SAMPLE_NAME: &str = "speeches.txt";
 /// The path that means standard input.

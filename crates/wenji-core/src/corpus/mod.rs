@@ -14,6 +14,7 @@ pub mod bounded;
 pub mod decode;
 mod fields;
 pub mod format;
+pub mod growth;
 pub mod html;
 pub mod load;
 pub mod meta;
@@ -26,6 +27,7 @@ pub mod repair;
 pub mod walk;
 
 pub use format::Format;
+pub use growth::{Growth, Progress};
 pub use load::{LoadError, LoadOptions, Loaded, load, read_file, sample, sample_with};
 pub use meta::{Date, FieldLines, Meta};
 pub use model::{Article, Corpus, Paragraph, ParagraphKind, Source, Warning};

@@ -12,7 +12,7 @@ use super::format::Format;
 use super::meta::Meta;
 
 /// Everything opened in one session.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Corpus {
     pub sources: Vec<Source>,
     pub articles: Vec<Article>,
@@ -20,7 +20,7 @@ pub struct Corpus {
 }
 
 /// One file (or the embedded sample, or standard input) exactly as it was read.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Source {
     /// Where it came from; `None` for the embedded sample and standard input.
     pub path: Option<PathBuf>,

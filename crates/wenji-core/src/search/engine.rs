@@ -31,6 +31,7 @@
 
 use super::answer::{Batch, Matches};
 use super::query::Query;
+use crate::corpus::Article;
 
 /// What to search for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,6 +78,11 @@ pub trait Engine: Send + 'static {
         cancelled: &(dyn Fn() -> bool + Sync),
         sink: &mut dyn FnMut(Batch),
     ) -> bool;
+
+    /// Takes in `articles`, which follow those it holds, numbered on from them: a corpus that
+    /// loads in the background grows while the engine answers. Requests answered after this
+    /// cover them.
+    fn grow(&mut self, articles: &[Article]);
 
     /// Answers `request` to the end, its batches joined: the whole answer at once, and whether
     /// the engine ran to the end.

@@ -12,7 +12,7 @@ use super::answer::{Batch, Location};
 use super::engine::{Engine, Request};
 use super::field::fields;
 use super::fold::fold;
-use crate::corpus::Corpus;
+use crate::corpus::{Article, Corpus};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -20,6 +20,8 @@ use std::time::Duration;
 #[derive(Debug, Clone)]
 pub struct Fake {
     corpus: Arc<Corpus>,
+    /// Articles given by [`Engine::grow`], after the corpus's.
+    grown: Vec<Article>,
     /// Matching articles per batch.
     batch_articles: usize,
     /// Stop (as if cancelled) after this many batches.
@@ -32,6 +34,7 @@ impl Fake {
     pub fn new(corpus: Arc<Corpus>) -> Self {
         Self {
             corpus,
+            grown: Vec::new(),
             batch_articles: 1,
             stop_after: None,
             pace: Duration::ZERO,
@@ -82,7 +85,12 @@ impl Fake {
         let mut hits = Vec::new();
         let mut found = vec![false; terms.len()];
         let id = u32::try_from(article).unwrap_or(u32::MAX);
-        for (field, text) in fields(&self.corpus.articles[article]) {
+        let at = self
+            .corpus
+            .articles
+            .get(article)
+            .or_else(|| self.grown.get(article - self.corpus.articles.len()));
+        for (field, text) in at.into_iter().flat_map(fields) {
             let folded = fold(text);
             let mut in_field: Vec<Location> = Vec::new();
             for (term, needle) in terms.iter().enumerate() {
@@ -121,7 +129,7 @@ impl Engine for Fake {
         }
         let mut batch = Vec::new();
         let (mut articles, mut sent) = (0, 0);
-        for article in 0..self.corpus.articles.len() {
+        for article in 0..self.corpus.articles.len() + self.grown.len() {
             let hits = self.article_hits(article, terms);
             if hits.is_empty() {
                 continue;
@@ -136,5 +144,9 @@ impl Engine for Fake {
             }
         }
         batch.is_empty() || self.hand_over(batch, sent, cancelled, sink)
+    }
+
+    fn grow(&mut self, articles: &[Article]) {
+        self.grown.extend_from_slice(articles);
     }
 }

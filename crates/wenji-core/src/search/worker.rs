@@ -5,6 +5,10 @@
 //! an older generation is told it is cancelled (the engine checks between units of work and
 //! stops), and queued older requests are skipped. Answers are sent tagged with their generation,
 //! so the receiver can drop anything stale. The worker works with any [`Engine`].
+//!
+//! A corpus that loads in the background reaches the engine through the worker too: each part
+//! ([`Growth`]) is taken in between requests, in order, and then passed on ([`Update::Grown`]),
+//! so whoever receives the updates holds every article an answer names before the answer.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -13,6 +17,7 @@ use std::thread;
 
 use super::answer::Batch;
 use super::engine::{Engine, Request};
+use crate::corpus::Growth;
 
 /// What the worker reports.
 #[derive(Debug)]
@@ -23,13 +28,44 @@ pub enum Update {
     Batch { generation: u64, batch: Batch },
     /// The request's answer is over (`complete` is false if it was cancelled).
     Done { generation: u64, complete: bool },
+    /// The engine has taken in this part of a loading corpus; answers from now on cover it.
+    Grown(Growth),
+}
+
+/// What the worker is asked to do.
+enum Job {
+    Search(Request),
+    Grow(Growth),
 }
 
 /// The handle the UI keeps.
 #[derive(Debug)]
 pub struct Worker {
-    requests: Sender<Request>,
+    jobs: Sender<Job>,
     latest: Arc<AtomicU64>,
+}
+
+/// A handle for the loader: hands the engine the corpus part by part.
+#[derive(Debug, Clone)]
+pub struct Feeder {
+    jobs: Sender<Job>,
+}
+
+impl Feeder {
+    /// Gives the engine the next part of the corpus; `false` once the worker is gone (the
+    /// browser has quit), when loading should stop.
+    pub fn grow(&self, growth: Growth) -> bool {
+        self.jobs.send(Job::Grow(growth)).is_ok()
+    }
+}
+
+impl std::fmt::Debug for Job {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Job::Search(request) => write!(f, "Search({})", request.generation),
+            Job::Grow(growth) => write!(f, "Grow({} articles)", growth.articles.len()),
+        }
+    }
 }
 
 impl Worker {
@@ -39,7 +75,7 @@ impl Worker {
         build: impl FnOnce() -> E + Send + 'static,
         notify: impl Fn(Update) + Send + 'static,
     ) -> std::io::Result<Self> {
-        let (requests, queue) = mpsc::channel();
+        let (jobs, queue) = mpsc::channel();
         let latest = Arc::new(AtomicU64::new(0));
         let shared = Arc::clone(&latest);
         thread::Builder::new()
@@ -49,27 +85,43 @@ impl Worker {
                 notify(Update::Ready);
                 run(&mut engine, &queue, &shared, &notify);
             })?;
-        Ok(Self { requests, latest })
+        Ok(Self { jobs, latest })
     }
 
     /// Makes `request` the latest; anything older stops.
     pub fn submit(&self, request: Request) {
         self.latest.store(request.generation, Ordering::SeqCst);
         // The worker only stops when this handle is dropped, so sending cannot fail before then.
-        let _ = self.requests.send(request);
+        let _ = self.jobs.send(Job::Search(request));
+    }
+
+    /// A handle that feeds the engine a corpus as it loads.
+    pub fn feeder(&self) -> Feeder {
+        Feeder {
+            jobs: self.jobs.clone(),
+        }
     }
 }
 
 fn run(
     engine: &mut impl Engine,
-    queue: &Receiver<Request>,
+    queue: &Receiver<Job>,
     latest: &AtomicU64,
     notify: &impl Fn(Update),
 ) {
-    while let Ok(mut request) = queue.recv() {
-        while let Ok(newer) = queue.try_recv() {
-            request = newer;
+    while let Ok(job) = queue.recv() {
+        // Every part waiting is taken in, in order; of the requests only the newest is run.
+        let mut newest = None;
+        for job in std::iter::once(job).chain(queue.try_iter()) {
+            match job {
+                Job::Grow(growth) => {
+                    engine.grow(&growth.articles);
+                    notify(Update::Grown(growth));
+                }
+                Job::Search(request) => newest = Some(request),
+            }
         }
+        let Some(request) = newest else { continue };
         let generation = request.generation;
         if latest.load(Ordering::SeqCst) != generation {
             continue;

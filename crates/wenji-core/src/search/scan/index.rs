@@ -36,6 +36,10 @@ struct Back {
     map: FoldMap,
 }
 
+/// Articles folded and packed, not yet in an index.
+#[derive(Debug)]
+pub struct Folded(Vec<Vec<(Field, PackedField)>>);
+
 /// A corpus, ready to scan.
 #[derive(Debug, Default)]
 pub struct Index {
@@ -53,42 +57,77 @@ pub struct Index {
 impl Index {
     /// Folds and packs every article (in parallel) and lays them end to end.
     pub fn build(corpus: &Corpus) -> Self {
-        let packing = Packing::from_sample(sample(corpus).iter().map(String::as_str));
-        let folded: Vec<Vec<(Field, PackedField)>> = corpus
-            .articles
-            .par_iter()
-            .map(|article| fold_article(article, &packing))
-            .collect();
+        let mut index = Self::new(Packing::from_sample(
+            sample(&corpus.articles).iter().map(String::as_str),
+        ));
+        index.grow(&corpus.articles);
+        index
+    }
+
+    /// An index of nothing yet, packed with `packing` as it grows.
+    pub fn new(packing: Packing) -> Self {
+        Index {
+            packing,
+            ..Index::default()
+        }
+    }
+
+    /// The packing for a corpus that will grow from `first`, the articles known so far: chosen
+    /// from them and from the embedded sample speeches, so a first part of a few articles still
+    /// gives the commonest characters of Chinese prose their short forms.
+    pub fn packing_for(first: &[Article]) -> Packing {
+        let mut texts = sample(first);
+        texts.push(fold_query(crate::corpus::load::SAMPLE));
+        Packing::from_sample(texts.iter().map(String::as_str))
+    }
+
+    /// Folds and packs `articles` (in parallel) and lays them after the articles already held,
+    /// numbered on from them. Offsets of hits found before stay valid.
+    pub fn grow(&mut self, articles: &[Article]) {
+        let folded = self.fold(articles);
+        self.append(folded);
+    }
+
+    /// `articles` folded and packed as this index packs, ready to [`append`](Self::append).
+    pub fn fold(&self, articles: &[Article]) -> Folded {
+        Folded(
+            articles
+                .par_iter()
+                .map(|article| fold_article(article, &self.packing))
+                .collect(),
+        )
+    }
+
+    /// Lays articles folded by [`fold`](Self::fold) after those already held.
+    pub fn append(&mut self, folded: Folded) {
+        let Folded(folded) = folded;
         let total: usize = folded
             .iter()
             .flatten()
             .map(|(_, field)| field.text.len() + 1)
             .sum();
-        let mut index = Index {
-            text: String::with_capacity(total),
-            article_starts: Vec::with_capacity(corpus.articles.len() + 1),
-            packing,
-            ..Index::default()
-        };
+        self.text.reserve(total);
+        self.article_starts.pop();
+        self.article_starts.reserve(folded.len() + 1);
+        let first = self.article_starts.len();
         for (article, fields) in folded.into_iter().enumerate() {
-            let article = u32::try_from(article).unwrap_or(u32::MAX);
-            index.article_starts.push(index.text.len());
+            let article = u32::try_from(first + article).unwrap_or(u32::MAX);
+            self.article_starts.push(self.text.len());
             for (field, packed) in fields {
                 let PackedField { text, map, marks } = packed;
                 let back = (!map.is_identity() || !marks.is_empty())
                     .then(|| Box::new(Back { marks, map }));
-                index.starts.push(index.text.len());
-                index.segments.push(Segment {
+                self.starts.push(self.text.len());
+                self.segments.push(Segment {
                     article,
                     field,
                     back,
                 });
-                index.text.push_str(&text);
-                index.text.push('\n');
+                self.text.push_str(&text);
+                self.text.push('\n');
             }
         }
-        index.article_starts.push(index.text.len());
-        index
+        self.article_starts.push(self.text.len());
     }
 
     /// How many articles the index holds.
@@ -179,8 +218,8 @@ impl Index {
     }
 }
 
-/// Folded text from articles spread evenly over the corpus, about [`SAMPLE_BYTES`] of it.
-fn sample(corpus: &Corpus) -> Vec<String> {
+/// Folded text from articles spread evenly over `articles`, about [`SAMPLE_BYTES`] of it.
+fn sample(articles: &[Article]) -> Vec<String> {
     let size = |article: &Article| -> usize {
         article.title.len()
             + article
@@ -189,10 +228,9 @@ fn sample(corpus: &Corpus) -> Vec<String> {
                 .map(|p| p.text.len())
                 .sum::<usize>()
     };
-    let total: usize = corpus.articles.iter().map(size).sum();
+    let total: usize = articles.iter().map(size).sum();
     let every = total.div_ceil(SAMPLE_BYTES).max(1);
-    corpus
-        .articles
+    articles
         .iter()
         .step_by(every)
         .flat_map(|article| {

@@ -1,0 +1,206 @@
+//! Loading in the background: the corpus grows file by file, in its final order, and every
+//! step says how far loading has come.
+//!
+//! [`stream`] walks the inputs, reads them on every core ([`super::ordered`]) and hands over
+//! what is ready as a [`Growth`] — the next sources, articles and warnings, numbered as the
+//! whole corpus will number them — first as soon as one file is read, then at most every
+//! [`EVERY`], so a reader can open the first article while the rest still loads, and the list
+//! only ever lengthens at its end. [`Corpus::grow`] takes one in.
+
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::fields;
+use super::load::{LoadOptions, Loaded, read_file};
+use super::model::{Article, Corpus, Source, Warning};
+use super::{ordered, walk};
+
+/// How often a growth is handed over while files keep coming.
+pub const EVERY: Duration = Duration::from_millis(50);
+
+/// How far loading has come.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// Inputs read so far (whether or not they gave articles).
+    pub files: usize,
+    /// Inputs to read in all; known once the paths are walked.
+    pub of_files: usize,
+    /// Bytes of text read so far.
+    pub bytes: u64,
+    /// Every input has been read.
+    pub done: bool,
+}
+
+impl Progress {
+    /// How much of the corpus is loaded, in hundredths (by files), for "searching 60%": 0
+    /// until the files are counted, 100 only when loading is done.
+    pub fn percent(&self) -> usize {
+        if self.done {
+            100
+        } else {
+            (self.files * 100)
+                .checked_div(self.of_files)
+                .map_or(0, |percent| percent.min(99))
+        }
+    }
+}
+
+/// The next part of a corpus being loaded: sources and articles to append, their article's
+/// `source` already numbered in the whole corpus, and the warnings met on the way.
+#[derive(Debug, Default)]
+pub struct Growth {
+    pub sources: Vec<Source>,
+    pub articles: Vec<Article>,
+    pub warnings: Vec<Warning>,
+    /// How far loading has come with this part taken in.
+    pub progress: Progress,
+}
+
+impl Growth {
+    /// A corpus read already, as the one and last part.
+    pub fn whole(corpus: Corpus) -> Self {
+        let files = corpus.sources.len();
+        Self {
+            sources: corpus.sources,
+            articles: corpus.articles,
+            warnings: corpus.warnings,
+            progress: Progress {
+                files,
+                of_files: files,
+                bytes: 0,
+                done: true,
+            },
+        }
+    }
+}
+
+impl Corpus {
+    /// Appends a part handed over by [`stream`] (parts must be taken in the order given).
+    pub fn grow(&mut self, growth: Growth) {
+        let Growth {
+            mut sources,
+            mut articles,
+            mut warnings,
+            ..
+        } = growth;
+        self.sources.append(&mut sources);
+        self.articles.append(&mut articles);
+        self.warnings.append(&mut warnings);
+    }
+}
+
+/// Loads `paths` (see [`super::load`]) and hands the corpus over part by part to `take`, which
+/// may stop the load by breaking. The first part, handed over once the paths are walked, holds
+/// no articles: it says how many files there are. `read` reads one input (normally [`read_file`]; a cache may
+/// answer instead). The last part has `progress.done` set, and comes even when nothing could
+/// be read; a load of nothing readable ends with an empty corpus and its warnings.
+pub fn stream(
+    paths: &[PathBuf],
+    read: impl Fn(&Path) -> Loaded + Sync,
+    mut take: impl FnMut(Growth) -> ControlFlow<()>,
+) {
+    let (files, mut walked) = walk::files(paths);
+    walked.iter_mut().for_each(fields::make_warning_one_line);
+    let mut staged = Staged {
+        growth: Growth {
+            warnings: walked,
+            progress: Progress {
+                of_files: files.len(),
+                ..Progress::default()
+            },
+            ..Growth::default()
+        },
+        sources_before: 0,
+        last: None,
+    };
+    // What the walk found (how many files, what could not be used), before any is read.
+    if take(staged.take()).is_break() {
+        return;
+    }
+    let whole = ordered::map(
+        files.len(),
+        None,
+        |at| read(&files[at]),
+        |_, loaded| {
+            staged.add(loaded);
+            match staged.due() {
+                Some(growth) => take(growth),
+                None => ControlFlow::Continue(()),
+            }
+        },
+    );
+    if whole {
+        let mut last = staged.take();
+        last.progress.done = true;
+        let _ = take(last);
+    }
+}
+
+/// [`stream`] reading each file with [`read_file`].
+pub fn stream_files(
+    paths: &[PathBuf],
+    options: LoadOptions,
+    take: impl FnMut(Growth) -> ControlFlow<()>,
+) {
+    stream(paths, |path| read_file(path, options), take);
+}
+
+/// What is read but not yet handed over.
+struct Staged {
+    growth: Growth,
+    /// Sources handed over in earlier parts.
+    sources_before: usize,
+    /// When the last part was handed over (`None`: not yet).
+    last: Option<Instant>,
+}
+
+impl Staged {
+    fn add(&mut self, loaded: Loaded) {
+        let mut part = Corpus::default();
+        part.absorb(loaded);
+        let base = self.sources_before + self.growth.sources.len();
+        let progress = &mut self.growth.progress;
+        progress.files += 1;
+        progress.bytes += part
+            .sources
+            .iter()
+            .map(|s| s.text.len() as u64)
+            .sum::<u64>();
+        self.growth.sources.append(&mut part.sources);
+        self.growth
+            .articles
+            .extend(part.articles.into_iter().map(|article| Article {
+                source: article.source + base,
+                ..article
+            }));
+        self.growth.warnings.append(&mut part.warnings);
+    }
+
+    /// The part to hand over now: the first as soon as it has an article, later ones every
+    /// [`EVERY`].
+    fn due(&mut self) -> Option<Growth> {
+        let now = Instant::now();
+        let due = match self.last {
+            None => !self.growth.articles.is_empty(),
+            Some(last) => now.duration_since(last) >= EVERY,
+        };
+        due.then(|| {
+            self.last = Some(now);
+            self.take()
+        })
+    }
+
+    fn take(&mut self) -> Growth {
+        let progress = self.growth.progress;
+        let growth = std::mem::replace(
+            &mut self.growth,
+            Growth {
+                progress,
+                ..Growth::default()
+            },
+        );
+        self.sources_before += growth.sources.len();
+        growth
+    }
+}

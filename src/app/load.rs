@@ -1,0 +1,47 @@
+//! What the browser opens, and the thread that loads it in the background.
+//!
+//! The loader reads the inputs in corpus order ([`crate::corpus::growth`]) and hands each part
+//! to the search worker, which takes it into its engine and passes it on to the loop: the list
+//! never shows an article the engine cannot find. A corpus read before the browser started (the
+//! sample, or standard input typed at the terminal) is handed over whole, the same way.
+
+use std::ops::ControlFlow;
+use std::path::PathBuf;
+use std::thread;
+
+use crate::corpus::{Corpus, Growth, LoadOptions, growth};
+use crate::search::worker::Feeder;
+
+/// What the browser opens.
+#[derive(Debug)]
+pub enum Opening {
+    /// A corpus already read.
+    Read(Corpus),
+    /// Files and folders to load in the background.
+    Paths {
+        paths: Vec<PathBuf>,
+        options: LoadOptions,
+    },
+}
+
+/// Starts loading `opening` on a thread of its own, feeding the worker; it stops early when
+/// the worker is gone (the browser has quit).
+pub(super) fn spawn(opening: Opening, feeder: Feeder) -> std::io::Result<()> {
+    thread::Builder::new()
+        .name("load".into())
+        .spawn(move || match opening {
+            Opening::Read(corpus) => {
+                feeder.grow(Growth::whole(corpus));
+            }
+            Opening::Paths { paths, options } => {
+                growth::stream_files(&paths, options, |part| {
+                    if feeder.grow(part) {
+                        ControlFlow::Continue(())
+                    } else {
+                        ControlFlow::Break(())
+                    }
+                });
+            }
+        })
+        .map(drop)
+}
