@@ -7,7 +7,7 @@ use ratatui::widgets::Widget;
 use super::layout::LIST_ENTRY_ROWS;
 use super::text::draw;
 use crate::corpus::{Article, Corpus};
-use crate::count::{grouped, hits_in_articles};
+use crate::count::hits_in_articles;
 use crate::state::{ListCursor, Search};
 use crate::text::truncate::truncate;
 use crate::text::width::{AmbiguousWidth, str_width};
@@ -55,10 +55,7 @@ impl ListView<'_> {
                 format!(" {}{running} ", hits_in_articles(hits, articles))
             }
             None if self.loading => {
-                format!(
-                    " Articles ({} so far) ",
-                    grouped(self.corpus.articles.len())
-                )
+                format!(" Articles ({} so far) ", self.corpus.articles.len())
             }
             None => format!(" Articles ({}) ", self.corpus.articles.len()),
         }
