@@ -33,7 +33,15 @@ pub struct SearchLineView<'a> {
 impl Widget for &SearchLineView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         buf.set_style(area, self.theme.status);
-        let summary = self.summary();
+        // The query keeps at least half the line: a long note on a narrow terminal gives way.
+        let room = usize::from(area.width / 2);
+        let summaries = self.summaries();
+        let summary = summaries
+            .iter()
+            .find(|s| str_width(s, self.ambiguous) <= room)
+            .or(summaries.last())
+            .cloned()
+            .unwrap_or_default();
         let summary_width = u16::try_from(str_width(&summary, self.ambiguous)).unwrap_or(0);
         let right = area.right().saturating_sub(summary_width);
         draw(
@@ -82,23 +90,29 @@ impl SearchLineView<'_> {
         draw(buf, x, area.y, rest, left(x), style, self.ambiguous);
     }
 
-    fn summary(&self) -> String {
+    /// What the right of the line says, longest first: while the corpus loads, the note of how
+    /// much the answer covers is shortened, then left out, where the line is narrow.
+    fn summaries(&self) -> Vec<String> {
         let search = self.search;
         if self.indexing {
-            return " indexing ".to_owned();
+            return vec![" indexing ".to_owned()];
         }
         if !search.filters() {
-            return self.keys.fill(
+            return vec![self.keys.fill(
                 Mode::Search,
                 " type to search; {search_submit} keeps, {search_cancel} returns ",
-            );
+            )];
         }
         let (hits, articles) = (search.results.hit_count(), search.results.articles.len());
         let running = if search.running { " scanning" } else { "" };
-        let partial = search
-            .covers
-            .map(|percent| format!(" · searching {percent}% of the corpus"))
-            .unwrap_or_default();
-        format!(" {}{running}{partial} ", hits_in_articles(hits, articles))
+        let found = format!(" {}{running}", hits_in_articles(hits, articles));
+        match search.covers {
+            Some(percent) => vec![
+                format!("{found} · searching {percent}% of the corpus "),
+                format!("{found} · {percent}% loaded "),
+                format!("{found} "),
+            ],
+            None => vec![format!("{found} ")],
+        }
     }
 }
