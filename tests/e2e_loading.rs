@@ -7,21 +7,12 @@
 mod support;
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 use std::sync::mpsc;
 use std::thread;
 
+use support::fifo::mkfifo;
 use support::{PATIENCE, Pty};
-
-/// Makes a FIFO at `path` with the system's `mkfifo`.
-fn mkfifo(path: &Path) {
-    let status = Command::new("mkfifo")
-        .arg(path)
-        .status()
-        .expect("mkfifo runs");
-    assert!(status.success(), "mkfifo {}", path.display());
-}
 
 /// A writer for the FIFO at `path`, on a thread (opening blocks until wenji opens it for
 /// reading): it writes `text` once `go` says so, then closes the FIFO, ending the file.

@@ -4,11 +4,14 @@
 //! Every run is bounded: a child still running at its deadline is killed and the test fails, so
 //! a regression to reading without end fails instead of hanging.
 
+mod support;
+
 use std::io::{Read, Write};
-use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
+
+use support::fifo::mkfifo;
 
 /// Long enough for a debug build on two loaded cores; far shorter than reading 1 GiB.
 const DEADLINE: Duration = Duration::from_secs(20);
@@ -146,15 +149,6 @@ fn dev_zero_named_as_a_path_is_binary_at_once() {
         "{}",
         run.stderr
     );
-}
-
-/// Makes a FIFO at `path` with the system's `mkfifo`.
-fn mkfifo(path: &Path) {
-    let status = Command::new("mkfifo")
-        .arg(path)
-        .status()
-        .expect("mkfifo runs");
-    assert!(status.success(), "mkfifo {}", path.display());
 }
 
 #[test]

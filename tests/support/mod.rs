@@ -20,6 +20,7 @@
 #![allow(dead_code)] // each test binary uses its own part of the harness
 
 mod command;
+pub mod fifo;
 mod key;
 mod output;
 mod restore;
