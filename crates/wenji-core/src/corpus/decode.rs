@@ -200,7 +200,9 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
     if let Some(offset) = sample.iter().position(|&b| b == 0) {
         return utf16::decode_with_nuls(bytes, sample, offset);
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    // Nearly every file is valid UTF-8: checked with SIMD, at several times the speed of
+    // `std::str::from_utf8` on Chinese text, where that was a tenth of the load.
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
         return Ok(Decoded {
             text: text.to_owned(),
             encoding: UTF_8,

@@ -260,11 +260,15 @@ fn decode_text(
 /// A regular file whole; a FIFO or a device (named on the command line) up to the limit.
 fn read_path(path: &Path, options: LoadOptions) -> std::io::Result<Bounded> {
     let mut file = fs::File::open(path)?;
-    if !file.metadata()?.is_file() {
+    let metadata = file.metadata()?;
+    if !metadata.is_file() {
         return bounded::read(&mut file, options.max_input, options.encoding);
     }
-    let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes)?;
+    // Room for the whole file and the read that finds its end, read through `take`: `File`'s
+    // own `read_to_end` asks the file for its size and position again, two system calls a file.
+    let size = usize::try_from(metadata.len()).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(size.saturating_add(1));
+    Read::take(&mut file, u64::MAX).read_to_end(&mut bytes)?;
     Ok(Bounded { bytes, cut: None })
 }
 

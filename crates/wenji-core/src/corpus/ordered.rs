@@ -6,15 +6,27 @@
 //! At most [`WINDOW`] items are in flight past the last one handed over, so a slow item (a FIFO,
 //! a huge file) holds back memory for a bounded number of results, never for the whole corpus.
 //! The consumer may stop early; the workers then finish the item they hold and quit.
+//!
+//! A worker claims a run of consecutive items and sends their results together, the run as long
+//! as about [`RUN_TIME`] of its recent work: handing each of 50 000 small files over alone woke
+//! the consumer 50 000 times, a tenth of the load's time on two cores, while a run keeps the
+//! list filling within a millisecond or two of the work.
 
 use std::collections::BTreeMap;
-use std::ops::ControlFlow;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Condvar, Mutex, mpsc};
+use std::ops::{ControlFlow, Range};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError, mpsc};
 use std::thread;
+use std::time::{Duration, Instant};
 
 /// Items worked on ahead of the first one not yet handed over.
 pub const WINDOW: usize = 512;
+
+/// About how long a worker works on one run before it hands the run over.
+const RUN_TIME: Duration = Duration::from_millis(1);
+
+/// The longest run a worker claims, however quick its items.
+const MAX_RUN: usize = 64;
 
 /// Runs `work` on every item of `0..count` on `threads` threads (every core when `None`) and
 /// calls `take` with each result in item order. Returns `false` when `take` broke off.
@@ -27,32 +39,30 @@ pub fn map<T: Send>(
     let threads = threads
         .unwrap_or_else(|| thread::available_parallelism().map_or(1, usize::from))
         .clamp(1, count.max(1));
-    let next = AtomicUsize::new(0);
-    let stop = AtomicBool::new(false);
-    // The first item not yet handed over; workers wait while they are a window ahead of it.
-    let handed = Mutex::new(0usize);
-    let moved = Condvar::new();
-    let (sender, results) = mpsc::channel::<(usize, T)>();
+    let claims = Claims {
+        count,
+        state: Mutex::new(Claimed::default()),
+        moved: Condvar::new(),
+        stop: AtomicBool::new(false),
+    };
+    let (sender, results) = mpsc::channel::<(usize, Vec<T>)>();
     thread::scope(|scope| {
         for _ in 0..threads {
             let sender = sender.clone();
-            let (next, stop, handed, moved, work) = (&next, &stop, &handed, &moved, &work);
+            let (claims, work) = (&claims, &work);
             scope.spawn(move || {
-                loop {
-                    let item = next.fetch_add(1, Ordering::Relaxed);
-                    if item >= count || stop.load(Ordering::Relaxed) {
-                        return;
+                let mut run = 1;
+                while let Some(items) = claims.claim(run) {
+                    let (first, started) = (items.start, Instant::now());
+                    let mut done = Vec::with_capacity(items.len());
+                    for item in items {
+                        if claims.stopped() {
+                            return;
+                        }
+                        done.push(work(item));
                     }
-                    let mut first = handed
-                        .lock()
-                        .unwrap_or_else(std::sync::PoisonError::into_inner);
-                    while item >= *first + WINDOW && !stop.load(Ordering::Relaxed) {
-                        first = moved
-                            .wait(first)
-                            .unwrap_or_else(std::sync::PoisonError::into_inner);
-                    }
-                    drop(first);
-                    if stop.load(Ordering::Relaxed) || sender.send((item, work(item))).is_err() {
+                    run = next_run(done.len(), started.elapsed());
+                    if sender.send((first, done)).is_err() {
                         return;
                     }
                 }
@@ -62,26 +72,21 @@ pub fn map<T: Send>(
         let mut waiting = BTreeMap::new();
         let mut want = 0;
         let mut whole = true;
-        'receive: for (item, result) in &results {
-            waiting.insert(item, result);
-            while let Some(result) = waiting.remove(&want) {
-                if take(want, result).is_break() {
-                    whole = false;
-                    break 'receive;
+        'receive: for (first, done) in &results {
+            waiting.insert(first, done);
+            while let Some(done) = waiting.remove(&want) {
+                for result in done {
+                    if take(want, result).is_break() {
+                        whole = false;
+                        break 'receive;
+                    }
+                    want += 1;
                 }
-                want += 1;
             }
-            *handed
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner) = want;
-            moved.notify_all();
+            claims.handed(want);
         }
         if !whole {
-            stop.store(true, Ordering::Relaxed);
-            let _lock = handed
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            moved.notify_all();
+            claims.stop();
         }
         // Dropping the receiver makes a worker's next send fail, so none blocks on it.
         drop(results);
@@ -89,8 +94,84 @@ pub fn map<T: Send>(
     })
 }
 
+/// How many items to claim next, after `len` items took `took`: about [`RUN_TIME`]'s worth.
+fn next_run(len: usize, took: Duration) -> usize {
+    let each = took.as_nanos() / u128::try_from(len.max(1)).unwrap_or(u128::MAX);
+    let run = RUN_TIME.as_nanos() / each.max(1);
+    usize::try_from(run).unwrap_or(MAX_RUN).clamp(1, MAX_RUN)
+}
+
+/// The items handed out to workers, shared by them and the consumer.
+struct Claims {
+    count: usize,
+    state: Mutex<Claimed>,
+    /// Signalled when the consumer moves on, for workers waiting on the window.
+    moved: Condvar,
+    stop: AtomicBool,
+}
+
+#[derive(Default)]
+struct Claimed {
+    /// The first item not yet claimed.
+    next: usize,
+    /// The first item not yet handed over.
+    handed: usize,
+    /// Workers waiting for `handed` to move.
+    waiting: usize,
+}
+
+impl Claims {
+    fn lock(&self) -> MutexGuard<'_, Claimed> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Up to `run` consecutive items within the window, waiting while the window is full;
+    /// `None` once every item is claimed or the consumer stopped.
+    fn claim(&self, run: usize) -> Option<Range<usize>> {
+        let mut state = self.lock();
+        loop {
+            if self.stopped() || state.next >= self.count {
+                return None;
+            }
+            let end = self.count.min(state.handed + WINDOW);
+            if state.next < end {
+                let first = state.next;
+                state.next = end.min(first + run);
+                return Some(first..state.next);
+            }
+            state.waiting += 1;
+            state = self
+                .moved
+                .wait(state)
+                .unwrap_or_else(PoisonError::into_inner);
+            state.waiting -= 1;
+        }
+    }
+
+    /// Every item before `want` has been handed over.
+    fn handed(&self, want: usize) {
+        let mut state = self.lock();
+        state.handed = want;
+        if state.waiting > 0 {
+            self.moved.notify_all();
+        }
+    }
+
+    fn stop(&self) {
+        self.stop.store(true, Ordering::Relaxed);
+        let _state = self.lock();
+        self.moved.notify_all();
+    }
+
+    fn stopped(&self) -> bool {
+        self.stop.load(Ordering::Relaxed)
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use std::sync::atomic::AtomicUsize;
+
     use super::*;
 
     #[test]

@@ -8,7 +8,7 @@
 
 use std::cmp::Ordering;
 use std::collections::HashSet;
-use std::fs::{self, Metadata};
+use std::fs::{self, FileType};
 use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
 
@@ -51,13 +51,18 @@ impl Walker {
                 return;
             }
         };
-        if metadata.is_dir() {
+        self.visit_kind(path, metadata.file_type(), explicit);
+    }
+
+    /// Visits `path`, of type `kind` (a symlink's target's type).
+    fn visit_kind(&mut self, path: &Path, kind: FileType, explicit: bool) {
+        if kind.is_dir() {
             self.visit_dir(path);
-        } else if metadata.is_file() {
+        } else if kind.is_file() {
             if explicit || has_text_extension(path) {
                 self.files.push(path.to_path_buf());
             }
-        } else if explicit && is_stream(&metadata) {
+        } else if explicit && is_stream(kind) {
             self.files.push(path.to_path_buf());
         } else if explicit || has_text_extension(path) {
             let why = if explicit {
@@ -87,14 +92,23 @@ impl Walker {
                 return;
             }
         };
-        let mut children: Vec<PathBuf> = entries
+        // The folder's own listing says what each entry is, so only a symlink (or an entry the
+        // listing does not type) costs a `stat`: 50 000 files, 50 000 system calls fewer.
+        let mut children: Vec<(String, PathBuf, Option<FileType>)> = entries
             .filter_map(Result::ok)
             .filter(|entry| !entry.file_name().to_string_lossy().starts_with('.'))
-            .map(|entry| entry.path())
+            .map(|entry| {
+                let kind = entry.file_type().ok().filter(|kind| !kind.is_symlink());
+                let path = entry.path();
+                (path.to_string_lossy().into_owned(), path, kind)
+            })
             .collect();
-        children.sort_by(|a, b| natural_cmp(&a.to_string_lossy(), &b.to_string_lossy()));
-        for child in children {
-            self.visit(&child, false);
+        children.sort_by(|(a, ..), (b, ..)| natural_cmp(a, b));
+        for (_, child, kind) in children {
+            match kind {
+                Some(kind) => self.visit_kind(&child, kind, false),
+                None => self.visit(&child, false),
+            }
         }
     }
 
@@ -109,8 +123,7 @@ impl Walker {
 }
 
 /// A FIFO or a character device: read as a stream, which may never end.
-fn is_stream(metadata: &Metadata) -> bool {
-    let kind = metadata.file_type();
+fn is_stream(kind: FileType) -> bool {
     kind.is_fifo() || kind.is_char_device()
 }
 

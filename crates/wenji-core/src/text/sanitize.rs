@@ -23,8 +23,9 @@
 //! the same rules, and then every line end becomes one space, so the field never splits a row of
 //! output and never reaches the terminal as a raw line break.
 //!
-//! Clean text costs one scan and no allocation. Search and copy work on the logical text; this
-//! is the form that is drawn.
+//! Clean text costs one scan and no allocation: runs of plain characters, nearly all of a
+//! Chinese text, are passed over by their bytes (`plain`). Search and copy work on the logical
+//! text; this is the form that is drawn.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -33,6 +34,7 @@ use std::ops::AddAssign;
 use unicode_segmentation::GraphemeCursor;
 use unicode_width::UnicodeWidthChar;
 
+use self::plain::Plain;
 use super::width::{AmbiguousWidth, str_width};
 
 /// Tab stops are this many columns apart, counted from the start of the line.
@@ -234,15 +236,23 @@ fn joins_emoji(text: &str, at: usize) -> bool {
 
 /// Byte offset of the first character that needs rewriting, if any.
 fn first_change(text: &str) -> Option<usize> {
+    let plain = Plain::new();
     let mut marks = 0;
-    for (at, c) in text.char_indices() {
+    let mut at = 0;
+    loop {
+        let end = plain.run_end(text.as_bytes(), at);
+        if end > at {
+            marks = 0;
+            at = end;
+        }
+        let c = text[at..].chars().next()?;
         match kind_at(text, at, c) {
             Kind::Keep => marks = 0,
             Kind::Mark if marks < MAX_MARKS => marks += 1,
             _ => return Some(at),
         }
+        at += c.len_utf8();
     }
-    None
 }
 
 struct Writer {
@@ -258,9 +268,20 @@ struct Writer {
 
 impl Writer {
     fn write(&mut self, text: &str, from: usize) {
-        let mut chars = text[from..].char_indices().peekable();
-        while let Some((offset, c)) = chars.next() {
-            match kind_at(text, from + offset, c) {
+        let plain = Plain::new();
+        let mut at = from;
+        loop {
+            let end = plain.run_end(text.as_bytes(), at);
+            if end > at {
+                self.marks = 0;
+                self.out.push_str(&text[at..end]);
+                at = end;
+            }
+            let Some(c) = text[at..].chars().next() else {
+                return;
+            };
+            let mut next = at + c.len_utf8();
+            match kind_at(text, at, c) {
                 Kind::Keep if c == '\n' => self.new_line(),
                 Kind::Keep => self.push_base(c),
                 Kind::Mark => {
@@ -278,13 +299,14 @@ impl Writer {
                 Kind::Bidi => self.report.bidi += 1,
                 Kind::ZeroWidth => self.report.zero_width += 1,
                 Kind::LineEnd => {
-                    if c == '\r' && chars.peek().is_some_and(|&(_, next)| next == '\n') {
-                        chars.next();
+                    if c == '\r' && text.as_bytes().get(next) == Some(&b'\n') {
+                        next += 1;
                     }
                     self.new_line();
                 }
                 Kind::Tab => self.expand_tab(),
             }
+            at = next;
         }
     }
 
@@ -309,5 +331,6 @@ impl Writer {
     }
 }
 
+mod plain;
 #[cfg(test)]
 mod tests;

@@ -1,8 +1,13 @@
 //! YAML front matter (`---` … `---` at the top of a Markdown file): the file is one article and
 //! the matter fills its title and metadata; the Markdown under it is the article's text.
 //!
+//! Flat matter, one `key: value` a line, is read without the YAML parser (`flat`), everything
+//! else with it.
+//!
 //! The file was sanitised before it was parsed, but YAML escapes (`"\e[2J"`, `"\u202E"`) only
 //! become characters now, so every field is sanitised again, and put on one line.
+
+mod flat;
 
 use std::borrow::Cow;
 
@@ -134,9 +139,14 @@ fn article(matter: FrontMatter, mut blocks: Vec<Block>, input: &Input<'_>) -> Ar
 }
 
 fn parse(yaml: &str) -> Result<FrontMatter, String> {
-    let documents = YamlLoader::load_from_str(yaml).map_err(|e| e.to_string())?;
-    let Some(document) = documents.into_iter().next() else {
-        return Ok(FrontMatter::default());
+    let document = if let Some(document) = flat::read(yaml) {
+        document
+    } else {
+        let documents = YamlLoader::load_from_str(yaml).map_err(|e| e.to_string())?;
+        let Some(document) = documents.into_iter().next() else {
+            return Ok(FrontMatter::default());
+        };
+        document
     };
     if !matches!(document, Yaml::Hash(_)) {
         return Err("front matter is not a list of `key: value` fields".to_owned());
