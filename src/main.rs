@@ -46,6 +46,7 @@ fn main() -> ExitCode {
         }
         Some(Command::Show(args)) => show(&args, &startup),
         Some(Command::Search(args)) => search(&args, repair),
+        Some(Command::Cache(args)) => cache(args.action),
         None => browse(&cli.input, startup),
     }
 }
@@ -146,6 +147,23 @@ fn search(args: &wenji::cli::SearchArgs, repair: bool) -> ExitCode {
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("wenji: cannot write the results: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `wenji cache status|clear`: 0 done, 2 when the folder cannot be read or cleared.
+fn cache(action: wenji::cli::CacheAction) -> ExitCode {
+    let dir = wenji::persist::cache::default_dir();
+    match commands::cache::run(action, dir.as_deref(), &mut std::io::stdout().lock()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(commands::cache::CacheError::Write(error))
+            if error.kind() == std::io::ErrorKind::BrokenPipe =>
+        {
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("wenji: {error}");
             ExitCode::from(2)
         }
     }

@@ -1,6 +1,7 @@
 //! One-shot commands: open the corpus like the browser does, print to standard output, report
 //! problems on standard error, and exit with a status a script can test.
 
+pub mod cache;
 pub mod json;
 pub mod list;
 pub mod search;
@@ -10,9 +11,10 @@ use std::io::Write;
 
 use crate::cli::Input;
 use crate::corpus::{self, Corpus, LoadError, LoadOptions};
+use crate::persist;
 
 /// Opens what `input` names (the sample when it names nothing), repairing page breaks unless
-/// `page_break_repair` is off.
+/// `page_break_repair` is off, through the load cache unless `--no-cache` says not to.
 pub fn open(input: &Input, page_break_repair: bool) -> Result<Corpus, LoadError> {
     let options = LoadOptions {
         encoding: input.encoding,
@@ -22,7 +24,10 @@ pub fn open(input: &Input, page_break_repair: bool) -> Result<Corpus, LoadError>
     if input.paths.is_empty() {
         return Ok(corpus::sample_with(options));
     }
-    corpus::load(&input.paths, options)
+    let cache = (!input.no_cache)
+        .then(persist::cache::default_dir)
+        .flatten();
+    corpus::load_cached(&input.paths, options, cache.as_deref()).map(|(corpus, _)| corpus)
 }
 
 /// Warnings `search` and `show` print before saying how many more there are: a generated or
