@@ -123,7 +123,7 @@ impl<'a> In<'a> {
 
     /// Text, which must be UTF-8.
     pub fn str(&mut self, what: &'static str) -> Result<&'a str, Bad> {
-        std::str::from_utf8(self.bytes(what)?).map_err(|_| Bad(what))
+        simdutf8::basic::from_utf8(self.bytes(what)?).map_err(|_| Bad(what))
     }
 
     pub fn string(&mut self, what: &'static str) -> Result<String, Bad> {

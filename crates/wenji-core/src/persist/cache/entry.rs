@@ -23,8 +23,13 @@ use crate::corpus::{
 /// The bytes of `loaded`'s entry; `None` when it is not worth keeping: nothing could be read
 /// from the file (an error may not last), or its lines do not fit its text.
 pub fn encode(loaded: &Loaded) -> Option<Vec<u8>> {
-    let source = loaded.source.as_ref()?;
     check(loaded).ok()?;
+    let source = loaded.source.as_ref()?;
+    Some(write(source, loaded))
+}
+
+/// The bytes of an entry for `loaded`, whose source is `source`, checked or not.
+pub(super) fn write(source: &Source, loaded: &Loaded) -> Vec<u8> {
     let mut out = Out::default();
     out.str(&source.name);
     out.str(&source.text);
@@ -41,7 +46,7 @@ pub fn encode(loaded: &Loaded) -> Option<Vec<u8>> {
         out.optional_size(warning.line);
         out.str(&warning.message);
     }
-    Some(out.bytes)
+    out.bytes
 }
 
 /// The [`Loaded`] an entry holds, its source at `path`.

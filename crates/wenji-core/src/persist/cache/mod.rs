@@ -30,6 +30,9 @@ pub mod key;
 mod map;
 mod writer;
 
+#[cfg(test)]
+mod tests;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};

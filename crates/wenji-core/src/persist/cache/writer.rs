@@ -25,8 +25,8 @@ use crate::corpus::{Loaded, Warning};
 /// One file's entry, encoded and checksummed, ready to write: built on any thread.
 #[derive(Debug)]
 pub struct Encoded {
-    bytes: Vec<u8>,
-    checksum: u64,
+    pub(super) bytes: Vec<u8>,
+    pub(super) checksum: u64,
 }
 
 impl Encoded {
