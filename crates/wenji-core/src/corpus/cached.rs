@@ -8,7 +8,8 @@
 //!                          in corpus order: absorb, and keep or add to the writer ◀┘ ─▶ commit
 //! ```
 //! The file's key is taken before it is read, so a file that changes while it loads is stored
-//! under its old key and read again next time. The corpus is the one `load` gives, warnings
+//! under its old key and read again next time; a file modified a moment ago has no key yet
+//! (`persist::cache::key::SETTLE`) and is read, not cached. The corpus is the one `load` gives, warnings
 //! included, with the cache's own warnings (source `cache`) after the files'.
 
 use std::ops::ControlFlow;

@@ -5,6 +5,7 @@
 use std::fs::Metadata;
 use std::os::unix::fs::MetadataExt;
 use std::path::Path;
+use std::time::{Duration, SystemTime};
 
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -32,14 +33,24 @@ pub struct FileKey {
     pub changed: i128,
 }
 
+/// How long ago a file must have been modified for its key to be trusted. File systems stamp
+/// times from a clock that ticks every few milliseconds (FAT every two seconds): a file written
+/// again within the tick of its last write keeps its time, and with the same size would look
+/// unchanged. Past this, any later write gets a later time. (Git's "racy clean" entries.)
+pub const SETTLE: Duration = Duration::from_secs(2);
+
 impl FileKey {
     /// The key of what `path` names now; `None` for standard input, a FIFO, a device or a
-    /// folder (whose contents are not a file's to key) and for what cannot be read.
+    /// folder (whose contents are not a file's to key), for what cannot be read, and for a file
+    /// modified within [`SETTLE`], which is read but not cached until it has settled.
     pub fn of(path: &Path) -> Option<Self> {
         if path.as_os_str() == STDIN_PATH {
             return None;
         }
-        Self::from_metadata(&std::fs::metadata(path).ok()?)
+        let before = SystemTime::now().checked_sub(SETTLE)?;
+        let metadata = std::fs::metadata(path).ok()?;
+        let settled = metadata.modified().ok().is_some_and(|time| time <= before);
+        settled.then(|| Self::from_metadata(&metadata)).flatten()
     }
 
     /// The key `metadata` gives, when it is a regular file's.
@@ -143,11 +154,21 @@ mod tests {
     fn a_rewrite_changes_the_key_and_a_fifo_has_none() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("a.txt");
-        std::fs::write(&path, "一").expect("write");
+        let write = |text: &str, age: u64| {
+            std::fs::write(&path, text).expect("write");
+            let time = SystemTime::now() - Duration::from_secs(age);
+            let file = std::fs::File::options().write(true).open(&path);
+            file.and_then(|f| f.set_modified(time))
+                .expect("set the time");
+        };
+        write("一", 100);
         let before = FileKey::of(&path).expect("a file has a key");
         assert_eq!(FileKey::of(&path), Some(before));
-        std::fs::write(&path, "二").expect("write");
+        write("二", 100);
         assert_ne!(FileKey::of(&path), Some(before));
+        // Just written: not trusted yet.
+        write("三", 0);
+        assert_eq!(FileKey::of(&path), None);
         assert_eq!(FileKey::of(Path::new("-")), None);
         assert_eq!(FileKey::of(dir.path()), None);
         assert_eq!(FileKey::of(Path::new("/dev/null")), None);

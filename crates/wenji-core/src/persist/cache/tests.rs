@@ -21,6 +21,11 @@ fn corpus_dir() -> (tempfile::TempDir, PathBuf) {
          第一段，振兴。\n\n第二段**加粗**。\n\n第三段\n接着。\n",
     )
     .expect("write");
+    // Written long enough ago to be cached (`key::SETTLE`).
+    let time = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+    let file = std::fs::File::options().write(true).open(&path);
+    file.and_then(|f| f.set_modified(time))
+        .expect("set the time");
     (dir, path)
 }
 
