@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
 
-use wenji_core::corpus::{CacheReport, Corpus, LoadError, LoadOptions, load, load_cached};
+use wenji_core::corpus::{
+    Article, CacheReport, Corpus, Format, LoadError, LoadOptions, load, load_cached,
+};
 use wenji_core::persist::cache::WARNING_SOURCE;
 use wenji_core::search::{Engine, Location, Query, Request, Scan, Scope};
 
@@ -127,28 +129,37 @@ pub fn answers(corpus: &Corpus) -> Vec<Answer> {
         .collect()
 }
 
+/// Everything a user could see of a corpus but the cache's warnings: sources (path, name, text,
+/// encoding, format), articles with their metadata, the files' warnings, and search answers.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Seen {
+    sources: Vec<(Option<PathBuf>, String, String, String, Format)>,
+    articles: Vec<Article>,
+    warnings: Vec<String>,
+    answers: Vec<Answer>,
+}
+
+impl Seen {
+    pub fn of(corpus: &Corpus) -> Self {
+        Self {
+            sources: corpus
+                .sources
+                .iter()
+                .map(|s| {
+                    let (path, name) = (s.path.clone(), s.name.clone());
+                    (path, name, s.text.clone(), s.encoding.clone(), s.format)
+                })
+                .collect(),
+            articles: corpus.articles.clone(),
+            warnings: file_warnings(corpus),
+            answers: answers(corpus),
+        }
+    }
+}
+
 /// Fails unless `cached` is `fresh` in everything a user could see but the cache's warnings.
 pub fn assert_same(fresh: &Corpus, cached: &Corpus) {
-    let sources = |corpus: &Corpus| {
-        corpus
-            .sources
-            .iter()
-            .map(|s| {
-                let format = format!("{:?}", s.format);
-                (
-                    s.path.clone(),
-                    s.name.clone(),
-                    s.text.clone(),
-                    s.encoding.clone(),
-                    format,
-                )
-            })
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(sources(fresh), sources(cached));
-    assert_eq!(fresh.articles, cached.articles);
-    assert_eq!(file_warnings(fresh), file_warnings(cached));
-    assert_eq!(answers(fresh), answers(cached));
+    assert_eq!(Seen::of(fresh), Seen::of(cached));
 }
 
 /// The one cache file in `dir`.
