@@ -47,8 +47,8 @@ pub fn run(
             let (files, bytes) = folder::clear(dir).map_err(folder_error)?;
             writeln!(
                 out,
-                "removed {files} cached corpus{} ({}) from {}",
-                if files == 1 { "" } else { "es" },
+                "removed {files} cached {} ({}) from {}",
+                corpora(files),
                 size(bytes),
                 shown(dir)
             )?;
@@ -70,9 +70,9 @@ fn status(
     let total = files.iter().map(|file| file.bytes).sum();
     writeln!(
         out,
-        "{} cached corpus{} in {}, {} in all (kept under twice the largest)",
+        "{} cached {} in {}, {} in all (kept under twice the largest)",
         files.len(),
-        if files.len() == 1 { "" } else { "es" },
+        corpora(files.len()),
         shown(dir),
         size(total)
     )?;
@@ -117,6 +117,10 @@ fn inputs(header: &Header) -> String {
 /// A path, safe to print on one line.
 fn shown(path: &Path) -> String {
     sanitized_line(path.display().to_string())
+}
+
+fn corpora(count: usize) -> &'static str {
+    if count == 1 { "corpus" } else { "corpora" }
 }
 
 fn plural(count: usize, noun: &str) -> String {

@@ -117,7 +117,8 @@ impl Cache {
     fn read(&self) -> Result<Option<Stored>, Option<String>> {
         let map = match Mapped::open(&self.path) {
             Ok(map) => map,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            // Nothing there (or a file where a folder should be): writing will say why.
+            Err(_) if self.path.symlink_metadata().is_err() => return Ok(None),
             Err(error) => return Err(Some(format!("cannot be read ({error})"))),
         };
         let (header, header_len) = file::read_header(&map).map_err(|p| Some(p.to_string()))?;

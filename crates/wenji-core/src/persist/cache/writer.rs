@@ -64,6 +64,8 @@ pub struct CacheWriter {
     out: Option<Output>,
     slots: Vec<Slot>,
     seen: HashSet<PathBuf>,
+    /// A file was added: the cache must be written.
+    added: bool,
     error: Option<io::Error>,
 }
 
@@ -85,6 +87,7 @@ impl CacheWriter {
             out: None,
             slots: Vec::new(),
             seen: HashSet::new(),
+            added: false,
             error: None,
         }
     }
@@ -114,6 +117,7 @@ impl CacheWriter {
         if !self.seen.insert(path.to_path_buf()) {
             return;
         }
+        self.added = true;
         let slot = Slot {
             path: path.to_path_buf(),
             key,
@@ -129,12 +133,12 @@ impl CacheWriter {
     /// as used. A failure is a warning: the corpus is loaded all the same, and the next open
     /// parses again.
     pub fn commit(mut self) -> Result<Commit, Warning> {
-        let changed = self.out.is_some() || self.stale || self.kept.len() != self.stored_len;
+        let changed = self.added || self.stale || self.kept.len() != self.stored_len;
         if !changed {
             folder::mark_used(&self.path);
             return Ok(Commit::Unchanged);
         }
-        if self.kept.is_empty() && self.slots.is_empty() {
+        if self.kept.is_empty() && self.slots.is_empty() && !self.added {
             drop(self.out.take());
             return match std::fs::remove_file(&self.path) {
                 Err(error) if error.kind() != io::ErrorKind::NotFound => Err(self.warning(&error)),
