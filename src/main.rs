@@ -35,7 +35,9 @@ fn main() -> ExitCode {
                 Err(code) => return code,
             };
             commands::report_warnings(&corpus.warnings, None);
-            match commands::list::write(&corpus, args.json, &mut std::io::stdout().lock()) {
+            let written = commands::list::write(&corpus, args.json, &mut std::io::stdout().lock());
+            commands::leave(corpus);
+            match written {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
                 Err(error) => {
@@ -141,7 +143,9 @@ fn search(args: &wenji::cli::SearchArgs, repair: bool) -> ExitCode {
         colour: stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
     let mut out = std::io::BufWriter::new(stdout.lock());
-    match commands::search::run(&corpus, &args.query, options, &mut out) {
+    let found = commands::search::run(&corpus, &args.query, options, &mut out);
+    commands::leave(corpus);
+    match found {
         Ok(found) if found.hits > 0 => ExitCode::SUCCESS,
         Ok(_) => ExitCode::from(1),
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,

@@ -30,6 +30,13 @@ pub fn open(input: &Input, page_break_repair: bool) -> Result<Corpus, LoadError>
     corpus::load_cached(&input.paths, options, cache.as_deref()).map(|(corpus, _)| corpus)
 }
 
+/// Ends a one-shot command's use of `corpus` without freeing it: the process exits next, which
+/// returns its memory at once, where freeing a large corpus string by string takes about a
+/// third of a second on a 300 MB archive.
+pub fn leave(corpus: Corpus) {
+    std::mem::forget(corpus);
+}
+
 /// Warnings `search` and `show` print before saying how many more there are: a generated or
 /// scraped corpus can have one per file, and thousands of lines would bury the results.
 pub const WARNINGS_SHOWN: usize = 20;
