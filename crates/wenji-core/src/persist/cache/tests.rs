@@ -215,3 +215,14 @@ proptest! {
         }
     }
 }
+
+/// The loader's threads share one `Cache` for lookups, and a writer can be handed to another
+/// thread to commit.
+#[test]
+fn a_cache_is_shared_across_threads_and_a_writer_can_move() {
+    fn shared<T: Send + Sync>() {}
+    fn movable<T: Send>() {}
+    shared::<Cache>();
+    movable::<CacheWriter>();
+    movable::<Encoded>();
+}
