@@ -30,7 +30,7 @@ fn main() -> ExitCode {
     let repair = startup.config.page_break_repair;
     match cli.command {
         Some(Command::List(args)) => {
-            let corpus = match open_or_report(&args.input, repair) {
+            let corpus = match open_or_report(&args.input, repair, Cached::Yes) {
                 Ok(corpus) => corpus,
                 Err(code) => return code,
             };
@@ -74,7 +74,7 @@ fn print_config(mut startup: Startup) -> ExitCode {
 }
 
 fn show(args: &wenji::cli::ShowArgs, startup: &Startup) -> ExitCode {
-    let corpus = match open_or_report(&args.input, startup.config.page_break_repair) {
+    let corpus = match open_or_report(&args.input, startup.config.page_break_repair, Cached::Yes) {
         Ok(corpus) => corpus,
         Err(code) => return code,
     };
@@ -125,7 +125,7 @@ fn show(args: &wenji::cli::ShowArgs, startup: &Startup) -> ExitCode {
 
 /// Exit status as grep gives it: 0 found, 1 not found, 2 trouble.
 fn search(args: &wenji::cli::SearchArgs, repair: bool) -> ExitCode {
-    let Ok(corpus) = open_or_report(&args.input, repair) else {
+    let Ok(corpus) = open_or_report(&args.input, repair, Cached::Yes) else {
         return ExitCode::from(2);
     };
     commands::report_warnings(&corpus.warnings, Some(commands::WARNINGS_SHOWN));
@@ -181,7 +181,9 @@ fn browse(input: &wenji::cli::Input, mut startup: Startup) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let mut corpus = match open_or_report(input, startup.config.page_break_repair) {
+    // The browser takes the cache once it loads in the background, writing it after the first
+    // frame; until then a first open would wait for the write.
+    let mut corpus = match open_or_report(input, startup.config.page_break_repair, Cached::No) {
         Ok(corpus) => corpus,
         Err(code) => return code,
     };
@@ -214,10 +216,24 @@ fn browse(input: &wenji::cli::Input, mut startup: Startup) -> ExitCode {
     }
 }
 
+/// Whether opening goes through the load cache.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cached {
+    Yes,
+    No,
+}
+
 /// Opens the corpus; when nothing is readable, says why on stderr and gives exit status 1.
-fn open_or_report(input: &wenji::cli::Input, repair: bool) -> Result<Corpus, ExitCode> {
+fn open_or_report(
+    input: &wenji::cli::Input,
+    repair: bool,
+    cached: Cached,
+) -> Result<Corpus, ExitCode> {
     announce_typed_input(input);
-    commands::open(input, repair).map_err(|error| {
+    let cache_dir = (cached == Cached::Yes)
+        .then(wenji::persist::cache::default_dir)
+        .flatten();
+    commands::open(input, repair, cache_dir.as_deref()).map_err(|error| {
         let LoadError::NothingReadable { warnings } = &error;
         commands::report_warnings(warnings, None);
         eprintln!("wenji: {error}");

@@ -8,14 +8,19 @@ pub mod search;
 pub mod show;
 
 use std::io::Write;
+use std::path::Path;
 
 use crate::cli::Input;
 use crate::corpus::{self, Corpus, LoadError, LoadOptions};
-use crate::persist;
 
 /// Opens what `input` names (the sample when it names nothing), repairing page breaks unless
-/// `page_break_repair` is off, through the load cache unless `--no-cache` says not to.
-pub fn open(input: &Input, page_break_repair: bool) -> Result<Corpus, LoadError> {
+/// `page_break_repair` is off, through the load cache in `cache_dir` unless `--no-cache` says
+/// not to.
+pub fn open(
+    input: &Input,
+    page_break_repair: bool,
+    cache_dir: Option<&Path>,
+) -> Result<Corpus, LoadError> {
     let options = LoadOptions {
         encoding: input.encoding,
         page_break_repair,
@@ -24,10 +29,8 @@ pub fn open(input: &Input, page_break_repair: bool) -> Result<Corpus, LoadError>
     if input.paths.is_empty() {
         return Ok(corpus::sample_with(options));
     }
-    let cache = (!input.no_cache)
-        .then(persist::cache::default_dir)
-        .flatten();
-    corpus::load_cached(&input.paths, options, cache.as_deref()).map(|(corpus, _)| corpus)
+    let cache_dir = cache_dir.filter(|_| !input.no_cache);
+    corpus::load_cached(&input.paths, options, cache_dir).map(|(corpus, _)| corpus)
 }
 
 /// Ends a one-shot command's use of `corpus` without freeing it: the process exits next, which

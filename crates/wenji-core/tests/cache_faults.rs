@@ -179,3 +179,24 @@ fn assert_no_temporaries(cache: &Path) {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+/// A FIFO put where the cache file should be would block a reader forever: it is reported and
+/// replaced, never opened.
+#[test]
+fn a_fifo_in_place_of_the_cache_is_not_waited_on() {
+    let setup = setup();
+    let file = cache_file(&setup.cache);
+    std::fs::remove_file(&file).expect("remove");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&file)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let (corpus, _) =
+        load_cached(&setup.paths, LoadOptions::default(), Some(&setup.cache)).expect("loads");
+    assert_eq!(Seen::of(&corpus), setup.fresh);
+    let warnings = cache_warnings(&corpus);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("not a regular file"), "{warnings:?}");
+    assert!(std::fs::metadata(&file).expect("stat").is_file());
+}

@@ -106,6 +106,9 @@ pub fn evict(dir: &Path, keep: &Path, limit: Option<u64>) -> Vec<PathBuf> {
 
 /// Marks the cache file at `path` as just used. Best effort: at worst it is evicted sooner.
 pub fn mark_used(path: &Path) {
+    if !fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
+        return;
+    }
     if let Ok(file) = fs::OpenOptions::new().write(true).open(path) {
         let _ = file.set_modified(SystemTime::now());
     }

@@ -22,8 +22,12 @@ pub struct Mapped {
 }
 
 impl Mapped {
-    /// Maps the file at `path`.
+    /// Maps the file at `path`, which must be a regular file: opening a FIFO put in its place
+    /// would wait for a writer forever.
     pub fn open(path: &Path) -> io::Result<Self> {
+        if !std::fs::metadata(path)?.is_file() {
+            return Err(io::Error::other("not a regular file"));
+        }
         let file = File::open(path)?;
         if file.metadata()?.len() == 0 {
             return Ok(Self { map: None });
