@@ -56,6 +56,9 @@ pub struct Input {
     /// has a unit: 64k, 500M, 1GiB (K, M and G count in 1024s).
     #[arg(long, value_name = "SIZE", value_parser = parse_max_input, default_value = "1GiB")]
     pub max_input: u64,
+    /// Read and parse every file, neither using nor writing the load cache (`wenji cache`).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// One-shot commands that print to standard output.
@@ -80,6 +83,25 @@ pub enum Command {
     /// Exit status: 0 when something was found, 1 when nothing was, 2 on an error (a usage
     /// error such as an empty query, or nothing readable in the paths).
     Search(SearchArgs),
+    /// The load cache: what loading computed for each file, kept in `$XDG_CACHE_HOME/wenji`
+    /// (by default `~/.cache/wenji`) so a corpus opened again is not parsed again. One file per
+    /// corpus; a changed file is read again, and the folder is capped at twice its largest file,
+    /// the least recently used going first.
+    Cache(CacheArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CacheArgs {
+    #[command(subcommand)]
+    pub action: CacheAction,
+}
+
+#[derive(Debug, Clone, Copy, Subcommand)]
+pub enum CacheAction {
+    /// List the cached corpora: their inputs, files, sizes, when each was last used, and paths.
+    Status,
+    /// Remove every cached corpus; the next open of each reads its files again.
+    Clear,
 }
 
 #[derive(Debug, Args)]

@@ -30,12 +30,14 @@ fn main() -> ExitCode {
     let repair = startup.config.page_break_repair;
     match cli.command {
         Some(Command::List(args)) => {
-            let corpus = match open_or_report(&args.input, repair) {
+            let corpus = match open_or_report(&args.input, repair, Cached::Yes) {
                 Ok(corpus) => corpus,
                 Err(code) => return code,
             };
             commands::report_warnings(&corpus.warnings, None);
-            match commands::list::write(&corpus, args.json, &mut std::io::stdout().lock()) {
+            let written = commands::list::write(&corpus, args.json, &mut std::io::stdout().lock());
+            commands::leave(corpus);
+            match written {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
                 Err(error) => {
@@ -46,6 +48,7 @@ fn main() -> ExitCode {
         }
         Some(Command::Show(args)) => show(&args, &startup),
         Some(Command::Search(args)) => search(&args, repair),
+        Some(Command::Cache(args)) => cache(args.action),
         None => browse(&cli.input, startup),
     }
 }
@@ -71,7 +74,7 @@ fn print_config(mut startup: Startup) -> ExitCode {
 }
 
 fn show(args: &wenji::cli::ShowArgs, startup: &Startup) -> ExitCode {
-    let corpus = match open_or_report(&args.input, startup.config.page_break_repair) {
+    let corpus = match open_or_report(&args.input, startup.config.page_break_repair, Cached::Yes) {
         Ok(corpus) => corpus,
         Err(code) => return code,
     };
@@ -122,7 +125,7 @@ fn show(args: &wenji::cli::ShowArgs, startup: &Startup) -> ExitCode {
 
 /// Exit status as grep gives it: 0 found, 1 not found, 2 trouble.
 fn search(args: &wenji::cli::SearchArgs, repair: bool) -> ExitCode {
-    let Ok(corpus) = open_or_report(&args.input, repair) else {
+    let Ok(corpus) = open_or_report(&args.input, repair, Cached::Yes) else {
         return ExitCode::from(2);
     };
     commands::report_warnings(&corpus.warnings, Some(commands::WARNINGS_SHOWN));
@@ -140,12 +143,31 @@ fn search(args: &wenji::cli::SearchArgs, repair: bool) -> ExitCode {
         colour: stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
     let mut out = std::io::BufWriter::new(stdout.lock());
-    match commands::search::run(&corpus, &args.query, options, &mut out) {
+    let found = commands::search::run(&corpus, &args.query, options, &mut out);
+    commands::leave(corpus);
+    match found {
         Ok(found) if found.hits > 0 => ExitCode::SUCCESS,
         Ok(_) => ExitCode::from(1),
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("wenji: cannot write the results: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `wenji cache status|clear`: 0 done, 2 when the folder cannot be read or cleared.
+fn cache(action: wenji::cli::CacheAction) -> ExitCode {
+    let dir = wenji::persist::cache::default_dir();
+    match commands::cache::run(action, dir.as_deref(), &mut std::io::stdout().lock()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(commands::cache::CacheError::Write(error))
+            if error.kind() == std::io::ErrorKind::BrokenPipe =>
+        {
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("wenji: {error}");
             ExitCode::from(2)
         }
     }
@@ -162,7 +184,7 @@ fn browse(input: &wenji::cli::Input, mut startup: Startup) -> ExitCode {
     let repair = startup.config.page_break_repair;
     let opening = if input.paths.is_empty() || stdin_typed(input) {
         // Read before the screen is taken: text typed at the terminal needs it.
-        match open_or_report(input, repair) {
+        match open_or_report(input, repair, Cached::No) {
             Ok(corpus) => Opening::Read(corpus),
             Err(code) => return code,
         }
@@ -170,6 +192,7 @@ fn browse(input: &wenji::cli::Input, mut startup: Startup) -> ExitCode {
         Opening::Paths {
             paths: input.paths.clone(),
             options: commands::load_options(input, repair),
+            cache_dir: wenji::persist::cache::default_dir().filter(|_| !input.no_cache),
         }
     };
     let keymap = startup.keymap();
@@ -206,10 +229,24 @@ fn browse(input: &wenji::cli::Input, mut startup: Startup) -> ExitCode {
     }
 }
 
+/// Whether opening goes through the load cache.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cached {
+    Yes,
+    No,
+}
+
 /// Opens the corpus; when nothing is readable, says why on stderr and gives exit status 1.
-fn open_or_report(input: &wenji::cli::Input, repair: bool) -> Result<Corpus, ExitCode> {
+fn open_or_report(
+    input: &wenji::cli::Input,
+    repair: bool,
+    cached: Cached,
+) -> Result<Corpus, ExitCode> {
     announce_typed_input(input);
-    commands::open(input, repair).map_err(|error| {
+    let cache_dir = (cached == Cached::Yes)
+        .then(wenji::persist::cache::default_dir)
+        .flatten();
+    commands::open(input, repair, cache_dir.as_deref()).map_err(|error| {
         let LoadError::NothingReadable { warnings } = &error;
         commands::report_warnings(warnings, None);
         eprintln!("wenji: {error}");

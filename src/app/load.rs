@@ -2,14 +2,15 @@
 //!
 //! The loader reads the inputs in corpus order ([`crate::corpus::growth`]) and hands each part
 //! to the search worker, which takes it into its engine and passes it on to the loop: the list
-//! never shows an article the engine cannot find. A corpus read before the browser started (the
-//! sample, or standard input typed at the terminal) is handed over whole, the same way.
+//! never shows an article the engine cannot find. Unchanged files come from the load cache, which
+//! is written after the last part, in the background. A corpus read before the browser started
+//! (the sample, or standard input typed at the terminal) is handed over whole, the same way.
 
 use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::thread;
 
-use crate::corpus::{Corpus, Growth, LoadOptions, growth};
+use crate::corpus::{Corpus, Growth, LoadOptions, Progress, stream_cached};
 use crate::search::worker::Feeder;
 
 /// What the browser opens.
@@ -17,10 +18,12 @@ use crate::search::worker::Feeder;
 pub enum Opening {
     /// A corpus already read.
     Read(Corpus),
-    /// Files and folders to load in the background.
+    /// Files and folders to load in the background, through the load cache in `cache_dir`
+    /// (none: `--no-cache`, or no cache folder).
     Paths {
         paths: Vec<PathBuf>,
         options: LoadOptions,
+        cache_dir: Option<PathBuf>,
     },
 }
 
@@ -33,14 +36,28 @@ pub(super) fn spawn(opening: Opening, feeder: Feeder) -> std::io::Result<()> {
             Opening::Read(corpus) => {
                 feeder.grow(Growth::whole(corpus));
             }
-            Opening::Paths { paths, options } => {
-                growth::stream_files(&paths, options, |part| {
+            Opening::Paths {
+                paths,
+                options,
+                cache_dir,
+            } => {
+                let mut progress = Progress::default();
+                let failed = stream_cached(&paths, options, cache_dir.as_deref(), |part| {
+                    progress = part.progress;
                     if feeder.grow(part) {
                         ControlFlow::Continue(())
                     } else {
                         ControlFlow::Break(())
                     }
                 });
+                // The cache is written after the corpus is in; if that failed, say so in `!`.
+                if let Some(warning) = failed {
+                    feeder.grow(Growth {
+                        warnings: vec![warning],
+                        progress,
+                        ..Growth::default()
+                    });
+                }
             }
         })
         .map(drop)

@@ -1,24 +1,39 @@
 //! One-shot commands: open the corpus like the browser does, print to standard output, report
 //! problems on standard error, and exit with a status a script can test.
 
+pub mod cache;
 pub mod json;
 pub mod list;
 pub mod search;
 pub mod show;
 
 use std::io::Write;
+use std::path::Path;
 
 use crate::cli::Input;
 use crate::corpus::{self, Corpus, LoadError, LoadOptions};
 
 /// Opens what `input` names (the sample when it names nothing), repairing page breaks unless
-/// `page_break_repair` is off.
-pub fn open(input: &Input, page_break_repair: bool) -> Result<Corpus, LoadError> {
+/// `page_break_repair` is off, through the load cache in `cache_dir` unless `--no-cache` says
+/// not to.
+pub fn open(
+    input: &Input,
+    page_break_repair: bool,
+    cache_dir: Option<&Path>,
+) -> Result<Corpus, LoadError> {
     let options = load_options(input, page_break_repair);
     if input.paths.is_empty() {
         return Ok(corpus::sample_with(options));
     }
-    corpus::load(&input.paths, options)
+    let cache_dir = cache_dir.filter(|_| !input.no_cache);
+    corpus::load_cached(&input.paths, options, cache_dir).map(|(corpus, _)| corpus)
+}
+
+/// Ends a one-shot command's use of `corpus` without freeing it: the process exits next, which
+/// returns its memory at once, where freeing a large corpus string by string takes about a
+/// third of a second on a 300 MB archive.
+pub fn leave(corpus: Corpus) {
+    std::mem::forget(corpus);
 }
 
 /// How `input` asks for files to be read.

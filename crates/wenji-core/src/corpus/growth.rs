@@ -90,16 +90,34 @@ impl Corpus {
     }
 }
 
+/// How [`stream`] reads each input: `read` on every core (normally [`read_file`]; a cache may
+/// answer instead), then `each` in corpus order on the thread that hands the parts over (a cache
+/// notes what to keep), and `last` once every input is in, for warnings that belong at the end.
+pub struct Reading<R, E, L> {
+    pub read: R,
+    pub each: E,
+    pub last: L,
+}
+
 /// Loads `paths` (see [`super::load`]) and hands the corpus over part by part to `take`, which
 /// may stop the load by breaking. The first part, handed over once the paths are walked, holds
-/// no articles: it says how many files there are. `read` reads one input (normally [`read_file`]; a cache may
-/// answer instead). The last part has `progress.done` set, and comes even when nothing could
-/// be read; a load of nothing readable ends with an empty corpus and its warnings.
-pub fn stream(
+/// no articles: it says how many files there are. The last part has `progress.done` set, and
+/// comes even when nothing could be read; a load of nothing readable ends with an empty corpus
+/// and its warnings. Returns whether the load ran to the end.
+pub fn stream<T: Send>(
     paths: &[PathBuf],
-    read: impl Fn(&Path) -> Loaded + Sync,
+    reading: Reading<
+        impl Fn(&Path) -> T + Sync,
+        impl FnMut(&Path, T) -> Loaded,
+        impl FnOnce() -> Vec<Warning>,
+    >,
     mut take: impl FnMut(Growth) -> ControlFlow<()>,
-) {
+) -> bool {
+    let Reading {
+        read,
+        mut each,
+        last,
+    } = reading;
     let (files, mut walked) = walk::files(paths);
     walked.iter_mut().for_each(fields::make_warning_one_line);
     let mut staged = Staged {
@@ -116,25 +134,29 @@ pub fn stream(
     };
     // What the walk found (how many files, what could not be used), before any is read.
     if take(staged.take()).is_break() {
-        return;
+        return false;
     }
     let whole = ordered::map(
         files.len(),
         None,
         |at| read(&files[at]),
-        |_, loaded| {
-            staged.add(loaded);
+        |at, read| {
+            staged.add(each(&files[at], read));
             match staged.due() {
                 Some(growth) => take(growth),
                 None => ControlFlow::Continue(()),
             }
         },
     );
-    if whole {
-        let mut last = staged.take();
-        last.progress.done = true;
-        let _ = take(last);
+    if !whole {
+        return false;
     }
+    let mut end = staged.take();
+    let mut warnings = last();
+    warnings.iter_mut().for_each(fields::make_warning_one_line);
+    end.warnings.append(&mut warnings);
+    end.progress.done = true;
+    take(end).is_continue()
 }
 
 /// [`stream`] reading each file with [`read_file`].
@@ -142,8 +164,13 @@ pub fn stream_files(
     paths: &[PathBuf],
     options: LoadOptions,
     take: impl FnMut(Growth) -> ControlFlow<()>,
-) {
-    stream(paths, |path| read_file(path, options), take);
+) -> bool {
+    let reading = Reading {
+        read: |path: &Path| read_file(path, options),
+        each: |_: &Path, loaded| loaded,
+        last: Vec::new,
+    };
+    stream(paths, reading, take)
 }
 
 /// What is read but not yet handed over.

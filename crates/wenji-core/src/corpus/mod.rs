@@ -5,12 +5,13 @@
 //! ```
 //! Standard input, FIFOs and devices may never end: they are read up to a limit (`bounded`).
 //! A file's [`Format`] is chosen from one table (`format`); an article's metadata is one
-//! [`Meta`] (`meta`).
+//! [`Meta`] (`meta`). [`load_cached`] loads through the load cache (`persist::cache`).
 //! Nothing here draws: this module never imports ratatui, so the one-shot commands and the TUI
 //! share it.
 
 pub mod blocks;
 pub mod bounded;
+pub mod cached;
 pub mod decode;
 mod fields;
 pub mod format;
@@ -26,6 +27,7 @@ pub mod parse;
 pub mod repair;
 pub mod walk;
 
+pub use cached::{CacheReport, load_cached, stream_cached};
 pub use format::Format;
 pub use growth::{Growth, Progress};
 pub use load::{LoadError, LoadOptions, Loaded, load, read_file, sample, sample_with};

@@ -1,4 +1,5 @@
-//! The state file: remembered positions, the last article per corpus, and bookmarks.
+//! What wenji keeps between runs: the state file (remembered positions, the last article per
+//! corpus, and bookmarks), and the load cache ([`cache`]: what loading computed per file).
 //!
 //! State lives in `$XDG_STATE_HOME/wenji/state.toml`, a human-readable TOML file (its shape is
 //! documented in [`model`]). Identity is by file and title ([`ArticleKey`]), never by list index,
@@ -20,6 +21,7 @@
 //! This module does file I/O and nothing else: no terminal, no ratatui. The app decides when to
 //! load and save; `state/` never calls it.
 
+pub mod cache;
 pub mod disk;
 pub mod keys;
 pub mod merge;

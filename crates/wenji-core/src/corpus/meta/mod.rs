@@ -23,6 +23,20 @@ pub struct Meta {
     lines: FieldLines,
 }
 
+/// [`Meta`]'s fields one by one, for the load cache (`persist::cache`), which stores an article
+/// as loading built it; the date is its text.
+#[derive(Debug, Default)]
+pub(crate) struct MetaParts {
+    pub date: Option<String>,
+    pub speaker: Option<String>,
+    pub role: Option<String>,
+    pub section: Option<String>,
+    pub credit: Option<String>,
+    pub tags: Vec<String>,
+    pub url: Option<String>,
+    pub lines: FieldLines,
+}
+
 /// The 1-based source lines of an article's texts other than its title and paragraphs; `None`
 /// where the text has no line of its own (front matter, JSON Lines) or is absent.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -107,6 +121,21 @@ impl Meta {
         self.speaker = Some(speaker);
         self.role = Some(role);
         self.lines.byline = Some(line);
+    }
+
+    /// Metadata from its fields as the load cache stored them, the date read again from its
+    /// text: what the parser had built, field for field.
+    pub(crate) fn from_parts(parts: MetaParts) -> Self {
+        Self {
+            date: parts.date.map(Date::new),
+            speaker: parts.speaker,
+            role: parts.role,
+            section: parts.section,
+            credit: parts.credit,
+            tags: parts.tags,
+            url: parts.url,
+            lines: parts.lines,
+        }
     }
 
     /// Rewrites every text field with `rewrite` (the date read again from its new text): how

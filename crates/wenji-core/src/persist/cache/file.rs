@@ -1,0 +1,271 @@
+//! The layout of one cache file, and the checks that decide whether its bytes can be used.
+//!
+//! ```text
+//! file      := header entry* directory trailer
+//! header    := MAGIC FORMAT settings inputs written-at checksum(header)
+//! directory := count (path key offset length checksum(entry))*
+//! trailer   := offset length checksum(directory) END
+//! ```
+//! The header comes first so a writer can stream entries after it as files load; the trailer,
+//! fixed in size at the very end, finds the directory, written last. Every part carries an XXH3
+//! checksum, and every offset is checked against the file's size before it is used: an entry
+//! must lie between the header and the directory. Entries are checked one at a time, when one
+//! is asked for ([`super::Cache::get`]), so a warm open reads each byte once.
+
+use std::path::PathBuf;
+
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::bytes::{Bad, In, Out};
+use super::key::{FORMAT, FileKey, Settings};
+use crate::persist::CorpusId;
+
+/// The first bytes of every cache file.
+pub const MAGIC: &[u8; 8] = b"wenji\0c\n";
+/// The last bytes of a cache file whose writer finished.
+const END: &[u8; 8] = b"\nc\0wenji";
+/// The trailer's size: the directory's offset, length and checksum, and [`END`].
+pub const TRAILER: usize = 3 * 8 + END.len();
+
+/// What a cache file says about itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Header {
+    pub settings: Settings,
+    /// The corpus's inputs, as [`CorpusId`] names them.
+    pub corpus: CorpusId,
+    /// When it was written, in seconds since the epoch.
+    pub written: u64,
+}
+
+/// One file's entry in the directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slot {
+    pub path: PathBuf,
+    pub key: FileKey,
+    /// Where the entry's bytes are in the cache file.
+    pub offset: usize,
+    pub len: usize,
+    pub checksum: u64,
+}
+
+/// Why a cache file's bytes cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// Not a cache file of any wenji, or cut short before its header ended.
+    NotACache,
+    /// A cache of another format, which this wenji does not read.
+    OtherFormat(u32),
+    /// The header, trailer or directory is cut short, fails its checksum or makes no sense.
+    Damaged(&'static str),
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Problem::NotACache => f.write_str("is not a wenji cache"),
+            Problem::OtherFormat(format) => write!(
+                f,
+                "is in cache format {format} (this wenji reads format {FORMAT})"
+            ),
+            Problem::Damaged(what) => write!(f, "is damaged ({what})"),
+        }
+    }
+}
+
+impl From<Bad> for Problem {
+    fn from(bad: Bad) -> Self {
+        Problem::Damaged(bad.0)
+    }
+}
+
+/// The header's bytes, ready to start a file with.
+pub fn header(header: &Header) -> Vec<u8> {
+    let mut out = Out::default();
+    out.bytes.extend_from_slice(MAGIC);
+    out.u32(FORMAT);
+    header.settings.write(&mut out);
+    out.size(header.corpus.0.len());
+    for input in &header.corpus.0 {
+        out.str(input);
+    }
+    out.u64(header.written);
+    let checksum = xxh3_64(&out.bytes);
+    out.u64(checksum);
+    out.bytes
+}
+
+/// The directory and trailer for `slots`, the directory starting at `offset` in the file.
+pub fn directory(slots: &[Slot], offset: usize) -> Vec<u8> {
+    let mut out = Out::default();
+    out.size(slots.len());
+    for slot in slots {
+        out.bytes(std::os::unix::ffi::OsStrExt::as_bytes(
+            slot.path.as_os_str(),
+        ));
+        slot.key.write(&mut out);
+        out.size(slot.offset);
+        out.size(slot.len);
+        out.u64(slot.checksum);
+    }
+    let checksum = xxh3_64(&out.bytes);
+    let len = out.bytes.len();
+    out.size(offset);
+    out.size(len);
+    out.u64(checksum);
+    out.bytes.extend_from_slice(END);
+    out.bytes
+}
+
+/// Reads the header at the start of `bytes`, and how long it is.
+pub fn read_header(bytes: &[u8]) -> Result<(Header, usize), Problem> {
+    let mut read = In::new(bytes);
+    if read.take(MAGIC.len(), "magic").ok() != Some(MAGIC.as_slice()) {
+        return Err(Problem::NotACache);
+    }
+    let format = read.u32("the format").map_err(|_| Problem::NotACache)?;
+    if format != FORMAT {
+        return Err(Problem::OtherFormat(format));
+    }
+    let settings = Settings::read(&mut read)?;
+    let count = read.count(8, "the number of inputs")?;
+    let mut inputs = Vec::with_capacity(count);
+    for _ in 0..count {
+        inputs.push(read.string("an input")?);
+    }
+    let written = read.u64("the time it was written")?;
+    let len = bytes.len() - read.remaining();
+    if read.u64("the header's checksum")? != xxh3_64(&bytes[..len]) {
+        return Err(Problem::Damaged("the header fails its checksum"));
+    }
+    let header = Header {
+        settings,
+        corpus: CorpusId(inputs),
+        written,
+    };
+    Ok((header, len + 8))
+}
+
+/// Reads the directory of a file whose header is `header_len` long.
+pub fn read_directory(bytes: &[u8], header_len: usize) -> Result<Vec<Slot>, Problem> {
+    let Some(trailer_at) = bytes
+        .len()
+        .checked_sub(TRAILER)
+        .filter(|&at| at >= header_len)
+    else {
+        return Err(Problem::Damaged("it ends before its directory"));
+    };
+    let mut trailer = In::new(&bytes[trailer_at..]);
+    let offset = trailer.size("the directory's place")?;
+    let len = trailer.size("the directory's length")?;
+    let checksum = trailer.u64("the directory's checksum")?;
+    if trailer.take(END.len(), "the end")? != END {
+        return Err(Problem::Damaged("it was not written to the end"));
+    }
+    if offset < header_len || offset.checked_add(len) != Some(trailer_at) {
+        return Err(Problem::Damaged("the directory is out of place"));
+    }
+    let listing = &bytes[offset..trailer_at];
+    if xxh3_64(listing) != checksum {
+        return Err(Problem::Damaged("the directory fails its checksum"));
+    }
+    let mut read = In::new(listing);
+    let count = read.count(MIN_SLOT, "the number of files")?;
+    let mut slots = Vec::with_capacity(count);
+    for _ in 0..count {
+        let path = PathBuf::from(
+            <std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(read.bytes("a path")?),
+        );
+        let slot = Slot {
+            path,
+            key: FileKey::read(&mut read)?,
+            offset: read.size("an entry's place")?,
+            len: read.size("an entry's length")?,
+            checksum: read.u64("an entry's checksum")?,
+        };
+        let inside = slot.offset >= header_len
+            && slot
+                .offset
+                .checked_add(slot.len)
+                .is_some_and(|end| end <= offset);
+        if !inside {
+            return Err(Problem::Damaged("an entry is out of place"));
+        }
+        slots.push(slot);
+    }
+    read.end("the directory's end")?;
+    Ok(slots)
+}
+
+/// The fewest bytes a slot takes: a path's length, a key, a place, a length and a checksum.
+const MIN_SLOT: usize = 8 + (3 * 8 + 2 * 16) + 3 * 8;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::LoadOptions;
+
+    fn sample_header() -> Header {
+        Header {
+            settings: Settings::new(&LoadOptions::default()),
+            corpus: CorpusId(vec!["/a".to_owned(), "/b".to_owned()]),
+            written: 1_700_000_000,
+        }
+    }
+
+    fn slot(path: &str, offset: usize, len: usize) -> Slot {
+        Slot {
+            path: PathBuf::from(path),
+            key: FileKey {
+                device: 1,
+                inode: 2,
+                size: 3,
+                modified: 4,
+                changed: 5,
+            },
+            offset,
+            len,
+            checksum: 6,
+        }
+    }
+
+    #[test]
+    fn a_file_reads_back_as_written() {
+        let mut bytes = header(&sample_header());
+        let start = bytes.len();
+        bytes.extend_from_slice(b"entry one");
+        let slots = vec![slot("/a/1.md", start, 5), slot("/a/二.md", start + 5, 4)];
+        let offset = bytes.len();
+        bytes.extend(directory(&slots, offset));
+        let (read, len) = read_header(&bytes).expect("a header");
+        assert_eq!((read, len), (sample_header(), start));
+        assert_eq!(read_directory(&bytes, len), Ok(slots));
+    }
+
+    #[test]
+    fn every_cut_and_every_flipped_byte_is_noticed() {
+        let mut bytes = header(&sample_header());
+        let start = bytes.len();
+        bytes.extend_from_slice(b"entry");
+        let offset = bytes.len();
+        bytes.extend(directory(&[slot("/a/1.md", start, 5)], offset));
+        let usable = |bytes: &[u8]| {
+            read_header(bytes).and_then(|(_, len)| read_directory(bytes, len).map(|_| ()))
+        };
+        for cut in 0..bytes.len() {
+            assert!(usable(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+        for at in (0..bytes.len()).filter(|at| !(start..offset).contains(at)) {
+            let mut flipped = bytes.clone();
+            flipped[at] ^= 0x10;
+            assert!(usable(&flipped).is_err(), "flipped at {at}");
+        }
+    }
+
+    #[test]
+    fn another_format_is_named_as_such() {
+        let mut bytes = header(&sample_header());
+        bytes[MAGIC.len()..MAGIC.len() + 4].copy_from_slice(&99u32.to_le_bytes());
+        assert_eq!(read_header(&bytes), Err(Problem::OtherFormat(99)));
+        assert_eq!(read_header(b"not a cache"), Err(Problem::NotACache));
+    }
+}

@@ -1,0 +1,58 @@
+//! A cache file mapped into memory, read-only: the one `unsafe` call in wenji.
+//!
+//! Mapping lets a warm open read the cache in place, without first copying hundreds of
+//! megabytes into a buffer. `memmap2` marks it unsafe because the bytes may change under the
+//! map if some program writes to the file. wenji never does: a cache file is written once, to a
+//! temporary name, and renamed into place (`writer`); replacing or deleting it leaves the old
+//! file, and so every map of it, untouched. And nothing read through a map is trusted: every
+//! length and offset is bounds-checked, every part checksummed, and every string validated
+//! (`bytes`, `file`, `entry`), so even bytes that did change could give an error, never a panic
+//! or an out-of-bounds read.
+
+use std::fs::File;
+use std::io;
+use std::ops::Deref;
+use std::path::Path;
+
+/// A cache file's bytes.
+#[derive(Debug)]
+pub struct Mapped {
+    /// `None` for an empty file, which cannot be mapped and holds nothing anyway.
+    map: Option<memmap2::Mmap>,
+}
+
+impl Mapped {
+    /// Maps the file at `path`, which must be a regular file: opening a FIFO put in its place
+    /// would wait for a writer forever.
+    pub fn open(path: &Path) -> io::Result<Self> {
+        if !std::fs::metadata(path)?.is_file() {
+            return Err(io::Error::other("not a regular file"));
+        }
+        let file = File::open(path)?;
+        if file.metadata()?.len() == 0 {
+            return Ok(Self { map: None });
+        }
+        Ok(Self {
+            map: Some(map(&file)?),
+        })
+    }
+}
+
+#[allow(unsafe_code)]
+fn map(file: &File) -> io::Result<memmap2::Mmap> {
+    // SAFETY: wenji never writes to a cache file once it is in place (see the module's doc),
+    // and every byte read from the map is checked before use, so a change under the map by
+    // another program cannot make wenji read out of bounds or trust what it reads.
+    let map = unsafe { memmap2::Mmap::map(file)? };
+    // The cache is read front to back on a warm open.
+    let _ = map.advise(memmap2::Advice::Sequential);
+    Ok(map)
+}
+
+impl Deref for Mapped {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        self.map.as_deref().unwrap_or_default()
+    }
+}

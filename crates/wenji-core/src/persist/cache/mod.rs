@@ -1,0 +1,212 @@
+//! The load cache: what loading computed for each file, kept between runs, so reopening a corpus
+//! costs a copy out of a memory map instead of reading, decoding and parsing every file again.
+//!
+//! ```text
+//! Cache::open ─▶ get(path, key) per file ─▶ Loaded   (a miss: corpus::read_file)
+//!                        │                    │
+//!                   keep(path)      add(path, key, Encoded)
+//!                        └──────▶ CacheWriter ─▶ commit (temp file, fsync, rename; evict)
+//! ```
+//! One file per corpus in `$XDG_CACHE_HOME/wenji/` (by default `~/.cache/wenji/`), named by a
+//! hash of the corpus's canonical inputs ([`key::file_name`]), holds one entry per input file:
+//! the [`Loaded`] of `corpus::read_file`, keyed by the file's device, inode, size and times
+//! ([`FileKey`]). The file's header names the build of wenji and the options that change
+//! parsing ([`key::Settings`]): a change of either, and the whole cache is rebuilt; a changed,
+//! added or removed file re-parses only that file. Standard input, FIFOs and devices have no
+//! key and are never cached.
+//!
+//! Nothing in a cache file is trusted (`file`, `entry`, `bytes`): a truncated, corrupt,
+//! foreign or hostile one is ignored with a [`Warning`] whose source is `cache`, its files are
+//! read again, and it is rebuilt. Writing is atomic and safe with several wenji at once (the
+//! last rename wins, and a reader keeps the file it mapped), and the folder is capped in size,
+//! the least recently used corpora going first (`folder`). The loader's threads share one
+//! [`Cache`] for lookups; one thread feeds the [`CacheWriter`], in corpus order.
+
+mod bytes;
+mod entry;
+mod file;
+pub mod folder;
+pub mod key;
+mod map;
+mod writer;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use xxhash_rust::xxh3::xxh3_64;
+
+pub use file::Header;
+pub use key::FileKey;
+pub use writer::{CacheWriter, Commit, Encoded};
+
+use crate::corpus::{LoadOptions, Loaded, Warning};
+use crate::persist::CorpusId;
+use file::Slot;
+use key::Settings;
+use map::Mapped;
+
+/// The source named by the warnings the cache gives.
+pub const WARNING_SOURCE: &str = "cache";
+
+/// `$XDG_CACHE_HOME/wenji` (by default `~/.cache/wenji`); `None` without a home.
+pub fn default_dir() -> Option<PathBuf> {
+    use etcetera::BaseStrategy;
+    let strategy = etcetera::choose_base_strategy().ok()?;
+    Some(strategy.cache_dir().join("wenji"))
+}
+
+/// One corpus's cache file, open for lookups.
+#[derive(Debug)]
+pub struct Cache {
+    /// The cache file, whether or not it exists yet.
+    path: PathBuf,
+    /// What a file written now would say in its header.
+    header: Header,
+    /// The entries on disk, when the file there could be used.
+    stored: Option<Arc<Stored>>,
+    /// A file that could not be used is there: it must be replaced even if nothing changed.
+    stale: bool,
+    /// Entries found damaged so far: the first, and how many.
+    damaged: Mutex<(Option<String>, usize)>,
+}
+
+/// A usable cache file: its map and its directory.
+#[derive(Debug)]
+struct Stored {
+    map: Mapped,
+    slots: HashMap<PathBuf, Slot>,
+}
+
+impl Cache {
+    /// Opens the cache of `corpus` in `dir` for loading with `options`. Never fails: a file that
+    /// cannot be used is a warning (when it is broken rather than merely out of date), and the
+    /// cache starts empty.
+    pub fn open(dir: &Path, corpus: &CorpusId, options: &LoadOptions) -> (Self, Vec<Warning>) {
+        let path = dir.join(key::file_name(corpus));
+        let header = Header {
+            settings: Settings::new(options),
+            corpus: corpus.clone(),
+            written: 0,
+        };
+        let mut cache = Self {
+            path,
+            header,
+            stored: None,
+            stale: false,
+            damaged: Mutex::new((None, 0)),
+        };
+        let mut warnings = Vec::new();
+        match cache.read() {
+            Ok(stored) => cache.stored = stored.map(Arc::new),
+            Err(why) => {
+                cache.stale = true;
+                if let Some(why) = why {
+                    warnings.push(cache.warning(&format!("{why}; it is rebuilt")));
+                }
+            }
+        }
+        (cache, warnings)
+    }
+
+    /// The entries of the file on disk: `None` when there is none, an error when it cannot be
+    /// used, with what to warn about when it is broken.
+    fn read(&self) -> Result<Option<Stored>, Option<String>> {
+        let map = match Mapped::open(&self.path) {
+            Ok(map) => map,
+            // Nothing there (or a file where a folder should be): writing will say why.
+            Err(_) if self.path.symlink_metadata().is_err() => return Ok(None),
+            Err(error) => return Err(Some(format!("cannot be read ({error})"))),
+        };
+        let (header, header_len) = file::read_header(&map).map_err(|p| Some(p.to_string()))?;
+        let ours = &self.header.settings;
+        if header.settings.version != ours.version {
+            let why = format!("was written by wenji {}", header.settings.version);
+            return Err(Some(why));
+        }
+        if header.settings != *ours {
+            // Another build of this version, or other options: out of date, not broken.
+            return Err(None);
+        }
+        if header.corpus != self.header.corpus {
+            return Err(Some("is for another corpus".to_owned()));
+        }
+        let slots = file::read_directory(&map, header_len).map_err(|p| Some(p.to_string()))?;
+        let slots = slots
+            .into_iter()
+            .map(|slot| (slot.path.clone(), slot))
+            .collect();
+        Ok(Some(Stored { map, slots }))
+    }
+
+    /// The cache file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// How many files the cache on disk holds.
+    pub fn len(&self) -> usize {
+        self.stored.as_ref().map_or(0, |stored| stored.slots.len())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// What loading `path` gave when it had `key`, if the cache holds it unchanged. An entry
+    /// that fails its checks is counted for [`Cache::take_warnings`] and missed.
+    pub fn get(&self, path: &Path, key: FileKey) -> Option<Loaded> {
+        let stored = self.stored.as_ref()?;
+        let slot = stored.slots.get(path).filter(|slot| slot.key == key)?;
+        let bytes = stored.map.get(slot.offset..slot.offset + slot.len)?;
+        let decoded = if xxh3_64(bytes) == slot.checksum {
+            entry::decode(bytes, path).map_err(|bad| bad.0)
+        } else {
+            Err("it fails its checksum")
+        };
+        match decoded {
+            Ok(loaded) => Some(loaded),
+            Err(why) => {
+                let mut damaged = self.damaged.lock().unwrap_or_else(PoisonError::into_inner);
+                damaged
+                    .0
+                    .get_or_insert_with(|| format!("{why}, in the entry of {}", path.display()));
+                damaged.1 += 1;
+                None
+            }
+        }
+    }
+
+    /// A warning for the damaged entries [`Cache::get`] met since the last call, if any.
+    pub fn take_warnings(&self) -> Vec<Warning> {
+        let mut damaged = self.damaged.lock().unwrap_or_else(PoisonError::into_inner);
+        let Some(first) = damaged.0.take() else {
+            return Vec::new();
+        };
+        let others = std::mem::take(&mut damaged.1) - 1;
+        let more = match others {
+            0 => String::new(),
+            1 => " and 1 other".to_owned(),
+            n => format!(" and {n} others"),
+        };
+        vec![self.warning(&format!(
+            "is damaged ({first}{more}); those files were read again and it is rebuilt"
+        ))]
+    }
+
+    /// A writer for the cache that will replace this one, starting from its entries.
+    pub fn writer(&self) -> CacheWriter {
+        CacheWriter::new(self)
+    }
+
+    fn warning(&self, message: &str) -> Warning {
+        Warning {
+            source: WARNING_SOURCE.to_owned(),
+            line: None,
+            message: format!("{} {message}", self.path.display()),
+        }
+    }
+}

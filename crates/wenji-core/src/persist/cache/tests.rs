@@ -1,0 +1,228 @@
+//! Caches no writer of this build would make: entries whose checksums are right but whose
+//! contents lie, caches of another version, build or options. Each is refused or set aside,
+//! never trusted, and the files are read again.
+
+use std::path::{Path, PathBuf};
+
+use proptest::prelude::*;
+
+use super::file::{self, Header, Slot};
+use super::key::Settings;
+use super::*;
+use crate::corpus::{self, LoadOptions, Paragraph, ParagraphKind, read_file};
+
+/// A folder with a Markdown file of three paragraphs and its cache folder.
+fn corpus_dir() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("讲话.md");
+    std::fs::write(
+        &path,
+        "---\ntitle: 振兴东北\nauthor: 张三\ndate: 2024-05-01\ntags: [经济, 东北]\n---\n\n\
+         第一段，振兴。\n\n第二段**加粗**。\n\n第三段\n接着。\n",
+    )
+    .expect("write");
+    // Written long enough ago to be cached (`key::SETTLE`).
+    let time = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+    let file = std::fs::File::options().write(true).open(&path);
+    file.and_then(|f| f.set_modified(time))
+        .expect("set the time");
+    (dir, path)
+}
+
+/// The parts of two `Loaded` that loading decides, compared.
+fn assert_same(a: &Loaded, b: &Loaded) {
+    let (sa, sb) = (a.source.as_ref(), b.source.as_ref());
+    assert_eq!(
+        sa.map(|s| (&s.path, &s.name, &s.text)),
+        sb.map(|s| (&s.path, &s.name, &s.text))
+    );
+    assert_eq!(
+        sa.map(|s| (&s.encoding, s.format)),
+        sb.map(|s| (&s.encoding, s.format))
+    );
+    assert_eq!(a.articles, b.articles);
+    assert_eq!(a.warnings, b.warnings);
+}
+
+#[test]
+fn an_entry_reads_back_as_loading_gave_it() {
+    let (_dir, path) = corpus_dir();
+    let loaded = read_file(&path, LoadOptions::default());
+    let bytes = entry::encode(&loaded).expect("a file that loaded is kept");
+    assert_same(&entry::decode(&bytes, &path).expect("it decodes"), &loaded);
+}
+
+/// A cache file for `path` holding `bytes` as its entry, under `settings`.
+fn write_cache(dir: &Path, path: &Path, settings: Settings, bytes: &[u8]) -> PathBuf {
+    let corpus = CorpusId::from_inputs(&[path.to_path_buf()]);
+    let header = Header {
+        settings,
+        corpus: corpus.clone(),
+        written: 0,
+    };
+    let mut out = file::header(&header);
+    let slot = Slot {
+        path: path.to_path_buf(),
+        key: FileKey::of(path).expect("a file"),
+        offset: out.len(),
+        len: bytes.len(),
+        checksum: xxh3_64(bytes),
+    };
+    out.extend_from_slice(bytes);
+    let at = out.len();
+    out.extend(file::directory(&[slot], at));
+    let cache = dir.join(key::file_name(&corpus));
+    std::fs::write(&cache, out).expect("write the cache");
+    cache
+}
+
+#[test]
+fn an_entry_whose_lines_lie_outside_its_text_is_refused_then_replaced() {
+    let (dir, path) = corpus_dir();
+    let cache_dir = dir.path().join("cache");
+    std::fs::create_dir(&cache_dir).expect("mkdir");
+    let mut hostile = read_file(&path, LoadOptions::default());
+    hostile.articles[0].paragraphs.push(Paragraph {
+        text: "不在文中".to_owned(),
+        lines: 90..99,
+        kind: ParagraphKind::Body,
+    });
+    let source = hostile.source.as_ref().expect("a source");
+    let bytes = entry::write(source, &hostile);
+    let settings = Settings::new(&LoadOptions::default());
+    write_cache(&cache_dir, &path, settings, &bytes);
+
+    let inputs = [path.clone()];
+    let fresh = corpus::load(&inputs, LoadOptions::default()).expect("loads");
+    let (corpus, report) =
+        corpus::load_cached(&inputs, LoadOptions::default(), Some(&cache_dir)).expect("loads");
+    assert_eq!(corpus.articles, fresh.articles);
+    assert_eq!((report.hits, report.read), (0, 1));
+    let warning = corpus.warnings.last().expect("a warning");
+    assert_eq!(warning.source, WARNING_SOURCE);
+    assert!(
+        warning.message.contains("lines outside the source"),
+        "{warning}"
+    );
+    // Rebuilt: the next open takes the file from the cache, and says nothing.
+    let (again, report) =
+        corpus::load_cached(&inputs, LoadOptions::default(), Some(&cache_dir)).expect("loads");
+    assert_eq!((report.hits, report.read), (1, 0));
+    assert_eq!(again.articles, fresh.articles);
+    assert_eq!(again.warnings, fresh.warnings);
+}
+
+#[test]
+fn another_version_warns_and_another_build_or_options_quietly_rebuild() {
+    let (dir, path) = corpus_dir();
+    let bytes = entry::encode(&read_file(&path, LoadOptions::default())).expect("kept");
+    let ours = Settings::new(&LoadOptions::default());
+    let corpus = CorpusId::from_inputs(std::slice::from_ref(&path));
+    let other_version = Settings {
+        version: "0.0.1".to_owned(),
+        ..ours.clone()
+    };
+    let other_build = Settings {
+        program: "1:2".to_owned(),
+        ..ours.clone()
+    };
+    let other_options = Settings {
+        page_break_repair: false,
+        ..ours.clone()
+    };
+    let key = FileKey::of(&path).expect("a file");
+    for (settings, warns) in [
+        (other_version, true),
+        (other_build, false),
+        (other_options, false),
+    ] {
+        write_cache(dir.path(), &path, settings, &bytes);
+        let (cache, warnings) = Cache::open(dir.path(), &corpus, &LoadOptions::default());
+        assert_eq!(warnings.len(), usize::from(warns), "{warnings:?}");
+        assert!(cache.get(&path, key).is_none());
+        assert!(cache.stale);
+    }
+    write_cache(dir.path(), &path, ours, &bytes);
+    let (cache, warnings) = Cache::open(dir.path(), &corpus, &LoadOptions::default());
+    assert!(warnings.is_empty());
+    assert!(cache.get(&path, key).is_some());
+}
+
+#[test]
+fn a_changed_key_misses_and_a_checksum_failure_is_reported_once() {
+    let (dir, path) = corpus_dir();
+    let bytes = entry::encode(&read_file(&path, LoadOptions::default())).expect("kept");
+    let cache_file = write_cache(
+        dir.path(),
+        &path,
+        Settings::new(&LoadOptions::default()),
+        &bytes,
+    );
+    let corpus = CorpusId::from_inputs(std::slice::from_ref(&path));
+    let key = FileKey::of(&path).expect("a file");
+    let (cache, _) = Cache::open(dir.path(), &corpus, &LoadOptions::default());
+    let other = FileKey {
+        size: key.size + 1,
+        ..key
+    };
+    assert!(cache.get(&path, other).is_none());
+    assert!(
+        cache.take_warnings().is_empty(),
+        "a changed file is no damage"
+    );
+    // Flip one byte of the entry: its checksum fails.
+    let mut damaged = std::fs::read(&cache_file).expect("read");
+    let at = damaged.len() / 3;
+    damaged[at] ^= 1;
+    std::fs::write(&cache_file, damaged).expect("write");
+    let (cache, warnings) = Cache::open(dir.path(), &corpus, &LoadOptions::default());
+    assert!(warnings.is_empty(), "the header and directory are sound");
+    assert!(cache.get(&path, key).is_none());
+    assert!(cache.get(&path, key).is_none());
+    let warnings = cache.take_warnings();
+    assert_eq!(warnings.len(), 1);
+    assert!(
+        warnings[0].message.contains("and 1 other"),
+        "{}",
+        warnings[0]
+    );
+    assert!(cache.take_warnings().is_empty());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// An entry altered anywhere, past its checksum, decodes to an error or to something that
+    /// passes every check; never a panic, never lines outside its text.
+    #[test]
+    fn altered_entries_are_refused_or_sound(
+        changes in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..6),
+        cut in any::<prop::sample::Index>(),
+    ) {
+        let (_dir, path) = corpus_dir();
+        let mut bytes = entry::encode(&read_file(&path, LoadOptions::default())).expect("kept");
+        for (at, value) in changes {
+            let at = at.index(bytes.len());
+            bytes[at] = value;
+        }
+        let whole = bytes.clone();
+        bytes.truncate(cut.index(bytes.len() + 1));
+        for bytes in [&whole[..], &bytes[..]] {
+            if let Ok(loaded) = entry::decode(bytes, &path) {
+                prop_assert!(entry::check(&loaded).is_ok());
+                prop_assert_eq!(loaded.source.and_then(|s| s.path), Some(path.clone()));
+            }
+        }
+    }
+}
+
+/// The loader's threads share one `Cache` for lookups, and a writer can be handed to another
+/// thread to commit.
+#[test]
+fn a_cache_is_shared_across_threads_and_a_writer_can_move() {
+    fn shared<T: Send + Sync>() {}
+    fn movable<T: Send>() {}
+    shared::<Cache>();
+    movable::<CacheWriter>();
+    movable::<Encoded>();
+}

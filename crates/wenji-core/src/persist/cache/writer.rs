@@ -1,0 +1,256 @@
+//! Writing a corpus's cache file: entries in corpus order as files load, then atomically into
+//! place.
+//!
+//! Entries stream into a temporary file in the cache folder as the loader hands them over, so
+//! the new cache is never held in memory. The file is started only once something changed: a
+//! warm open where every file was kept writes nothing and only marks the cache as used. At the
+//! end the directory and trailer are written, the file synced and renamed over the old one (a
+//! rename is atomic within a folder: a reader maps the old file or the new, never a mix, and
+//! with two wenji at once the last rename wins), and the folder trimmed to its size cap.
+
+use std::collections::HashSet;
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use tempfile::NamedTempFile;
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::file::{self, Header, Slot};
+use super::{Cache, FileKey, Stored, entry, folder};
+use crate::corpus::{Loaded, Warning};
+
+/// One file's entry, encoded and checksummed, ready to write: built on any thread.
+#[derive(Debug)]
+pub struct Encoded {
+    pub(super) bytes: Vec<u8>,
+    pub(super) checksum: u64,
+}
+
+impl Encoded {
+    /// The entry for `loaded`; `None` when it is not kept (nothing could be read from the file).
+    pub fn new(loaded: &Loaded) -> Option<Self> {
+        let bytes = entry::encode(loaded)?;
+        let checksum = xxh3_64(&bytes);
+        Some(Self { bytes, checksum })
+    }
+}
+
+/// What a commit did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Commit {
+    /// Nothing changed: the cache on disk was kept, marked as just used.
+    Unchanged,
+    /// A new cache file was written, holding this many files, this many bytes long.
+    Written { files: usize, bytes: u64 },
+    /// Nothing could be cached (only standard input and streams): there is no cache file.
+    Nothing,
+}
+
+/// The cache being written, fed one file at a time in corpus order.
+#[derive(Debug)]
+pub struct CacheWriter {
+    path: PathBuf,
+    header: Header,
+    stored: Option<Arc<Stored>>,
+    /// Entries the old file holds; fewer kept means files were removed.
+    stored_len: usize,
+    stale: bool,
+    /// Kept entries not yet copied, at their old places: the file is started only on a change.
+    kept: Vec<Slot>,
+    /// The new file, once started, and its entries at their new places.
+    out: Option<Output>,
+    slots: Vec<Slot>,
+    seen: HashSet<PathBuf>,
+    /// A file was added: the cache must be written.
+    added: bool,
+    error: Option<io::Error>,
+}
+
+#[derive(Debug)]
+struct Output {
+    file: BufWriter<NamedTempFile>,
+    offset: usize,
+}
+
+impl CacheWriter {
+    pub(super) fn new(cache: &Cache) -> Self {
+        Self {
+            path: cache.path.clone(),
+            header: cache.header.clone(),
+            stored: cache.stored.clone(),
+            stored_len: cache.len(),
+            stale: cache.stale,
+            kept: Vec::new(),
+            out: None,
+            slots: Vec::new(),
+            seen: HashSet::new(),
+            added: false,
+            error: None,
+        }
+    }
+
+    /// Keeps the entry of `path` that [`Cache::get`] just gave.
+    pub fn keep(&mut self, path: &Path) {
+        let Some(slot) = self
+            .stored
+            .as_ref()
+            .and_then(|s| s.slots.get(path))
+            .cloned()
+        else {
+            return;
+        };
+        if !self.seen.insert(slot.path.clone()) {
+            return;
+        }
+        if self.out.is_some() {
+            self.copy(&slot);
+        } else {
+            self.kept.push(slot);
+        }
+    }
+
+    /// Adds the entry of `path`, read with `key`.
+    pub fn add(&mut self, path: &Path, key: FileKey, encoded: &Encoded) {
+        if !self.seen.insert(path.to_path_buf()) {
+            return;
+        }
+        self.added = true;
+        let slot = Slot {
+            path: path.to_path_buf(),
+            key,
+            offset: 0,
+            len: encoded.bytes.len(),
+            checksum: encoded.checksum,
+        };
+        self.start();
+        self.append(slot, &encoded.bytes);
+    }
+
+    /// Finishes the new cache and puts it in place, or, when nothing changed, marks the old one
+    /// as used. A failure is a warning: the corpus is loaded all the same, and the next open
+    /// parses again.
+    pub fn commit(mut self) -> Result<Commit, Warning> {
+        let changed = self.added || self.stale || self.kept.len() != self.stored_len;
+        if !changed {
+            folder::mark_used(&self.path);
+            return Ok(Commit::Unchanged);
+        }
+        if self.kept.is_empty() && self.slots.is_empty() && !self.added {
+            drop(self.out.take());
+            return match std::fs::remove_file(&self.path) {
+                Err(error) if error.kind() != io::ErrorKind::NotFound => Err(self.warning(&error)),
+                _ => Ok(Commit::Nothing),
+            };
+        }
+        self.start();
+        match self.finish() {
+            Ok(bytes) => {
+                folder::evict(
+                    self.path.parent().unwrap_or(Path::new(".")),
+                    &self.path,
+                    None,
+                );
+                Ok(Commit::Written {
+                    files: self.slots.len(),
+                    bytes,
+                })
+            }
+            Err(error) => Err(self.warning(&error)),
+        }
+    }
+
+    /// Starts the new file, if it is not started: its header, then the entries kept so far.
+    fn start(&mut self) {
+        if self.out.is_some() || self.error.is_some() {
+            return;
+        }
+        self.header.written = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |since| since.as_secs());
+        let header = file::header(&self.header);
+        let opened = folder::temp_file(&self.path).and_then(|temp| {
+            let mut file = BufWriter::with_capacity(1 << 20, temp);
+            file.write_all(&header)?;
+            Ok(file)
+        });
+        match opened {
+            Ok(file) => {
+                self.out = Some(Output {
+                    file,
+                    offset: header.len(),
+                });
+                for slot in std::mem::take(&mut self.kept) {
+                    self.copy(&slot);
+                }
+            }
+            Err(error) => self.error = Some(error),
+        }
+    }
+
+    /// Copies a kept entry from the old file.
+    fn copy(&mut self, slot: &Slot) {
+        let Some(stored) = self.stored.clone() else {
+            return;
+        };
+        // Its place was checked against the map when the directory was read.
+        if let Some(bytes) = stored.map.get(slot.offset..slot.offset + slot.len) {
+            self.append(slot.clone(), bytes);
+        }
+    }
+
+    fn append(&mut self, mut slot: Slot, bytes: &[u8]) {
+        let Some(out) = &mut self.out else {
+            return;
+        };
+        slot.offset = out.offset;
+        match out.file.write_all(bytes) {
+            Ok(()) => {
+                out.offset += bytes.len();
+                self.slots.push(slot);
+            }
+            Err(error) => {
+                self.error = Some(error);
+                self.out = None;
+            }
+        }
+    }
+
+    /// Writes the directory and trailer, syncs, and renames the file into place; its size.
+    fn finish(&mut self) -> io::Result<u64> {
+        if let Some(error) = self.error.take() {
+            return Err(error);
+        }
+        let Some(mut out) = self.out.take() else {
+            return Err(io::Error::other("the cache file was never started"));
+        };
+        out.file
+            .write_all(&file::directory(&self.slots, out.offset))?;
+        let temp = out
+            .file
+            .into_inner()
+            .map_err(io::IntoInnerError::into_error)?;
+        temp.as_file().sync_all()?;
+        let bytes = temp.as_file().metadata()?.len();
+        temp.persist(&self.path).map_err(|error| error.error)?;
+        sync_folder(self.path.parent().unwrap_or(Path::new(".")))?;
+        Ok(bytes)
+    }
+
+    fn warning(&self, error: &io::Error) -> Warning {
+        Warning {
+            source: super::WARNING_SOURCE.to_owned(),
+            line: None,
+            message: format!(
+                "cannot write {}: {error}; the files will be read again next time",
+                self.path.display()
+            ),
+        }
+    }
+}
+
+fn sync_folder(dir: &Path) -> io::Result<()> {
+    File::open(dir)?.sync_all()
+}

@@ -1,0 +1,235 @@
+//! The load cache as a user of the built binary meets it: `wenji list` and `wenji search` print
+//! the same from a warm cache as from the files, `--no-cache` neither reads nor writes it,
+//! `wenji cache status` names what is cached and `wenji cache clear` empties it, a damaged
+//! cache is reported on standard error and repaired, and two wenji writing one cache at once
+//! leave it sound.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+use std::time::{Duration, SystemTime};
+
+/// A home of its own: the cache under `cache/wenji`, and a corpus folder.
+struct Home {
+    dir: tempfile::TempDir,
+}
+
+impl Home {
+    fn new() -> Self {
+        let home = Self {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        for (n, text) in [
+            "振兴东北，发展经济。\n",
+            "## 龙江\n\n张三（省长）\n\n振兴龙江。\n",
+        ]
+        .iter()
+        .enumerate()
+        {
+            home.write(&format!("docs/{n}.md"), text);
+        }
+        home.write("other/a.txt", "另一个语料，振兴。\n");
+        home
+    }
+
+    fn path(&self, relative: &str) -> PathBuf {
+        self.dir.path().join(relative)
+    }
+
+    /// The cache folder wenji uses here.
+    fn cache(&self) -> PathBuf {
+        self.path("cache/wenji")
+    }
+
+    /// Writes a file dated a minute ago, so it has settled and is cached.
+    fn write(&self, relative: &str, text: &str) {
+        let path = self.path(relative);
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("mkdir");
+        std::fs::write(&path, text).expect("write");
+        let time = SystemTime::now() - Duration::from_secs(60);
+        let file = std::fs::File::options().write(true).open(&path);
+        file.and_then(|file| file.set_modified(time))
+            .expect("set the time");
+    }
+
+    fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_wenji"));
+        command
+            .args(args)
+            .current_dir(self.dir.path())
+            .env("HOME", self.path("home"))
+            .env("XDG_CONFIG_HOME", self.path("config"))
+            .env("XDG_STATE_HOME", self.path("state"))
+            .env("XDG_CACHE_HOME", self.path("cache"))
+            .env("NO_COLOR", "1");
+        command
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.command(args).output().expect("wenji runs")
+    }
+
+    /// The cache files and when each was last used.
+    fn cache_times(&self) -> Vec<(PathBuf, SystemTime)> {
+        let time = |path: &PathBuf| std::fs::metadata(path).and_then(|m| m.modified());
+        let files = self.cache_files().into_iter();
+        files
+            .map(|p| (time(&p).expect("a time"), p))
+            .map(|(t, p)| (p, t))
+            .collect()
+    }
+
+    fn cache_files(&self) -> Vec<PathBuf> {
+        let Ok(entries) = std::fs::read_dir(self.cache()) else {
+            return Vec::new();
+        };
+        entries
+            .map(|entry| entry.expect("an entry").path())
+            .collect()
+    }
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("UTF-8")
+}
+
+fn stdout(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "{:?}: {}",
+        output.status,
+        text(&output.stderr)
+    );
+    text(&output.stdout)
+}
+
+#[test]
+fn a_warm_cache_prints_what_the_files_print_and_no_cache_leaves_it_alone() {
+    let home = Home::new();
+    let status = stdout(&home.run(&["cache", "status"]));
+    assert!(status.starts_with("no corpus is cached in "), "{status}");
+    for args in [
+        &["list", "docs"][..],
+        &["search", "--count", "振兴", "docs"],
+    ] {
+        let no_cache: Vec<&str> = args.iter().copied().chain(["--no-cache"]).collect();
+        let before = home.cache_times();
+        let files = home.run(&no_cache);
+        assert_eq!(home.cache_times(), before, "--no-cache touched the cache");
+        let cold = home.run(args);
+        let warm = home.run(args);
+        for output in [&cold, &warm] {
+            assert_eq!(stdout(output), stdout(&files), "{args:?}");
+            assert_eq!(text(&output.stderr), text(&files.stderr), "{args:?}");
+        }
+        assert_eq!(home.cache_files().len(), 1);
+    }
+    let status = stdout(&home.run(&["cache", "status"]));
+    let docs = std::fs::canonicalize(home.path("docs")).expect("canonical");
+    assert!(status.starts_with("1 cached corpus in "), "{status}");
+    assert!(
+        status.contains(&format!("\n{}\n", docs.display())),
+        "{status}"
+    );
+    assert!(status.contains("    2 files · "), "{status}");
+    assert!(
+        status.contains(" · used just now · written just now"),
+        "{status}"
+    );
+    let file = &home.cache_files()[0];
+    assert!(
+        status.contains(&format!("    {}\n", file.display())),
+        "{status}"
+    );
+}
+
+#[test]
+fn the_browser_takes_no_cache_too() {
+    let home = Home::new();
+    let output = home.run(&["--no-cache", "docs"]);
+    // Not a terminal: the browser says so, which it does only once the arguments are read.
+    assert!(
+        text(&output.stderr).contains("not a terminal"),
+        "{output:?}"
+    );
+}
+
+#[test]
+fn a_damaged_cache_is_reported_and_repaired() {
+    let home = Home::new();
+    let files = stdout(&home.run(&["list", "docs"]));
+    let file = home.cache_files().remove(0);
+    let bytes = std::fs::read(&file).expect("read");
+    std::fs::write(&file, &bytes[..bytes.len() / 2]).expect("truncate");
+    let damaged = home.run(&["list", "docs"]);
+    assert_eq!(stdout(&damaged), files);
+    let stderr = text(&damaged.stderr);
+    let expected = format!("wenji: cache: {} is damaged", file.display());
+    assert!(stderr.starts_with(&expected), "{stderr}");
+    assert!(stderr.ends_with("; it is rebuilt\n"), "{stderr}");
+    let repaired = home.run(&["list", "docs"]);
+    assert_eq!(stdout(&repaired), files);
+    assert_eq!(text(&repaired.stderr), "");
+}
+
+#[test]
+fn two_at_once_leave_one_sound_cache_and_clear_empties_it() {
+    let home = Home::new();
+    stdout(&home.run(&["list", "docs"]));
+    let children: Vec<_> = (0..2)
+        .map(|_| {
+            home.command(&["list", "other"])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("wenji starts")
+        })
+        .collect();
+    for child in children {
+        let output = child.wait_with_output().expect("wenji ends");
+        assert_eq!(text(&output.stderr), "");
+        assert!(stdout(&output).contains("other/a.txt:1"));
+    }
+    let again = home.run(&["list", "other"]);
+    assert_eq!(text(&again.stderr), "");
+    let names: Vec<String> = home
+        .cache_files()
+        .iter()
+        .map(|path| {
+            path.file_name()
+                .expect("a name")
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(
+        names.len(),
+        2,
+        "one file per corpus, no temporaries: {names:?}"
+    );
+    let status = stdout(&home.run(&["cache", "status"]));
+    assert!(status.starts_with("2 cached corpora in "), "{status}");
+    let cleared = stdout(&home.run(&["cache", "clear"]));
+    assert!(
+        cleared.starts_with("removed 2 cached corpora ("),
+        "{cleared}"
+    );
+    assert!(cleared.ends_with(&format!(" from {}\n", home.cache().display())));
+    assert!(home.cache_files().is_empty());
+    let status = stdout(&home.run(&["cache", "status"]));
+    assert!(status.starts_with("no corpus is cached in "), "{status}");
+}
+
+#[test]
+fn a_cache_folder_that_cannot_be_made_is_a_warning_not_a_failure() {
+    let home = Home::new();
+    home.write("cache", "a file where the folder should be\n");
+    let files = stdout(&home.run(&["list", "--no-cache", "docs"]));
+    let output = home.run(&["list", "docs"]);
+    assert_eq!(stdout(&output), files);
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.starts_with("wenji: cache: cannot write "),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
