@@ -35,7 +35,10 @@ fn main() -> ExitCode {
                 Err(code) => return code,
             };
             commands::report_warnings(&corpus.warnings, None);
-            let written = commands::list::write(&corpus, args.json, &mut std::io::stdout().lock());
+            // One write per line would be 50 000 system calls for a large archive.
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let written = commands::list::write(&corpus, args.json, &mut out)
+                .and_then(|()| std::io::Write::flush(&mut out));
             commands::leave(corpus);
             match written {
                 Ok(()) => ExitCode::SUCCESS,

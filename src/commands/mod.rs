@@ -52,7 +52,8 @@ pub const WARNINGS_SHOWN: usize = 20;
 /// Writes each warning to standard error, prefixed with the program name; with a `limit`, only
 /// that many, then how many more there are and where to see them all.
 pub fn report_warnings(warnings: &[corpus::Warning], limit: Option<usize>) {
-    let mut stderr = std::io::stderr().lock();
+    // Standard error is unbuffered: every piece of every line would be a system call.
+    let mut stderr = std::io::BufWriter::new(std::io::stderr().lock());
     let shown = limit.unwrap_or(warnings.len()).min(warnings.len());
     for warning in &warnings[..shown] {
         let _ = writeln!(stderr, "wenji: {warning}");

@@ -53,8 +53,8 @@ impl FileKey {
         settled.then(|| Self::from_metadata(&metadata)).flatten()
     }
 
-    /// The key `metadata` gives, when it is a regular file's.
-    pub fn from_metadata(metadata: &Metadata) -> Option<Self> {
+    /// The key `metadata` gives, when it is a regular file's, settled or not.
+    fn from_metadata(metadata: &Metadata) -> Option<Self> {
         let nanos =
             |seconds: i64, nanos: i64| i128::from(seconds) * 1_000_000_000 + i128::from(nanos);
         metadata.is_file().then(|| Self {

@@ -142,11 +142,6 @@ impl Cache {
         Ok(Some(Stored { map, slots }))
     }
 
-    /// The cache file's path.
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// How many files the cache on disk holds.
     pub fn len(&self) -> usize {
         self.stored.as_ref().map_or(0, |stored| stored.slots.len())

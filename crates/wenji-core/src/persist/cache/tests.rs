@@ -139,12 +139,14 @@ fn another_version_warns_and_another_build_or_options_quietly_rebuild() {
         write_cache(dir.path(), &path, settings, &bytes);
         let (cache, warnings) = Cache::open(dir.path(), &corpus, &LoadOptions::default());
         assert_eq!(warnings.len(), usize::from(warns), "{warnings:?}");
+        assert!(cache.is_empty());
         assert!(cache.get(&path, key).is_none());
         assert!(cache.stale);
     }
     write_cache(dir.path(), &path, ours, &bytes);
     let (cache, warnings) = Cache::open(dir.path(), &corpus, &LoadOptions::default());
     assert!(warnings.is_empty());
+    assert_eq!(cache.len(), 1);
     assert!(cache.get(&path, key).is_some());
 }
 
