@@ -197,7 +197,7 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         return Ok(decode_body(encoding, bytes, bom_len, Detection::Bom));
     }
     let sample = &bytes[..bytes.len().min(SNIFF_LEN)];
-    if let Some(offset) = sample.iter().position(|&b| b == 0) {
+    if let Some(offset) = memchr::memchr(0, sample) {
         return utf16::decode_with_nuls(bytes, sample, offset);
     }
     // Nearly every file is valid UTF-8: checked with SIMD, at several times the speed of
