@@ -8,8 +8,9 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use wenji_core::corpus::{self, Corpus, LoadOptions};
+use wenji_core::search::Query;
+use wenji_core::search::plain::Plain;
 use wenji_core::search::prefilter::Prefilter;
-use wenji_core::search::{Query, plain};
 
 /// Pieces of text: ideographs, the ways they can be written without their bytes, and what may
 /// sit between two of them.
@@ -99,10 +100,11 @@ fn file() -> impl Strategy<Value = (String, Vec<u8>)> {
 fn hits(path: &Path, query: &Query) -> usize {
     let mut corpus = Corpus::default();
     corpus.absorb(corpus::read_file(path, LoadOptions::default()));
+    let plain = Plain::new(&query.terms);
     let mut hits = 0;
     for (id, article) in corpus.articles.iter().enumerate() {
         let id = u32::try_from(id).expect("few articles");
-        hits += plain::hits(article, id, &query.terms).len();
+        hits += plain.hits(article, id).len();
     }
     hits
 }

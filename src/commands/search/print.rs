@@ -14,7 +14,8 @@ use serde::Serialize;
 use super::{Format, Found, Options};
 use crate::corpus::{Article, Corpus};
 use crate::search::context::{self, Context};
-use crate::search::{Field, Location, Query, plain};
+use crate::search::plain::Plain;
+use crate::search::{Field, Location, Query};
 
 /// Lines printed for one corpus, with the places where article numbers go.
 #[derive(Debug, Default)]
@@ -53,10 +54,11 @@ pub fn print(corpus: &Corpus, query: &Query, options: Options) -> io::Result<(Pr
         options,
         out: Printed::default(),
     };
+    let plain = Plain::new(&query.terms);
     let mut found = Found::default();
     for (id, article) in corpus.articles.iter().enumerate() {
         let id = u32::try_from(id).unwrap_or(u32::MAX);
-        let hits = plain::hits(article, id, &query.terms);
+        let hits = plain.hits(article, id);
         if hits.is_empty() {
             continue;
         }

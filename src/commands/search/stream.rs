@@ -2,11 +2,12 @@
 //! written out in corpus order as soon as it and the files before it are done.
 //!
 //! ```text
-//! walk ─▶ ordered::map (a window of files in flight) ─▶ per file, on a worker:
+//! walk ─▶ ordered::map (a window of batches of files in flight) ─▶ per file, on a worker:
 //!           read bytes ─▶ prefilter ─▶ parse ─▶ plain search ─▶ lines in memory
 //!       ─▶ in corpus order: write the lines (a write error stops the workers), report warnings
 //! ```
-//! Memory holds the files in flight and their printed lines, never the corpus. A file the
+//! Memory holds the files in flight and their printed lines, never the corpus. A file's lines
+//! are written (and flushed) as soon as its batch and every one before it are done. A file the
 //! prefilter ([`crate::search::prefilter`]) turns away is not decoded or parsed: it cannot hold
 //! a hit, and its parse warnings go unreported (`wenji list` reports every one). Two things need
 //! every file parsed:
@@ -32,6 +33,10 @@ use crate::commands::{WARNINGS_SHOWN, report_warnings};
 use crate::corpus::{Corpus, LoadError, LoadOptions, Loaded, Warning, load, ordered, walk};
 use crate::search::Query;
 use crate::search::prefilter::Prefilter;
+
+/// Files a worker searches before it hands their results over: each handing over wakes the
+/// writer, which for a small file costs about as much as searching it.
+const FILES_PER_BATCH: usize = 16;
 
 /// Why a search over files did not run to its end.
 #[derive(Debug)]
@@ -61,26 +66,25 @@ pub fn stream(
     let mut warnings = Warnings::default();
     warnings.add(one_line(walked));
     let (mut found, mut before, mut failure) = (Found::default(), 0, None);
+    let batches: Vec<&[PathBuf]> = files.chunks(FILES_PER_BATCH).collect();
     ordered::map(
-        files.len(),
+        batches.len(),
         None,
-        |at| job.file(&files[at]),
-        |_, outcome| {
-            warnings.add(outcome.warnings);
-            let written = outcome
-                .printed
-                .and_then(|printed| write(&printed, before, out));
-            before += outcome.articles;
-            match written {
-                Ok(()) => {
-                    found += outcome.found;
-                    ControlFlow::Continue(())
-                }
-                Err(error) => {
+        |at| batches[at].iter().map(|file| job.file(file)).collect(),
+        |_, outcomes: Vec<Outcome>| {
+            for outcome in outcomes {
+                warnings.add(outcome.warnings);
+                let written = outcome
+                    .printed
+                    .and_then(|printed| write(&printed, before, out));
+                before += outcome.articles;
+                if let Err(error) = written {
                     failure = Some(error);
-                    ControlFlow::Break(())
+                    return ControlFlow::Break(());
                 }
+                found += outcome.found;
             }
+            ControlFlow::Continue(())
         },
     );
     if let Some(error) = failure {

@@ -10,7 +10,7 @@
 
 use super::answer::{Batch, Location};
 use super::engine::{Engine, Request};
-use super::plain;
+use super::plain::Plain;
 use crate::corpus::{Article, Corpus};
 use std::sync::Arc;
 use std::time::Duration;
@@ -79,14 +79,14 @@ impl Fake {
         true
     }
 
-    /// The hits of `terms` in article `article` of the corpus and the grown articles after it.
-    fn article_hits(&self, article: usize, terms: &[String]) -> Vec<Location> {
+    /// The hits in article `article` of the corpus and the grown articles after it.
+    fn article_hits(&self, article: usize, plain: &Plain<'_>) -> Vec<Location> {
         let id = u32::try_from(article).unwrap_or(u32::MAX);
         self.corpus
             .articles
             .get(article)
             .or_else(|| self.grown.get(article - self.corpus.articles.len()))
-            .map_or_else(Vec::new, |at| plain::hits(at, id, terms))
+            .map_or_else(Vec::new, |at| plain.hits(at, id))
     }
 }
 
@@ -101,10 +101,11 @@ impl Engine for Fake {
         if terms.is_empty() {
             return true;
         }
+        let plain = Plain::new(terms);
         let mut batch = Vec::new();
         let (mut articles, mut sent) = (0, 0);
         for article in 0..self.corpus.articles.len() + self.grown.len() {
-            let hits = self.article_hits(article, terms);
+            let hits = self.article_hits(article, &plain);
             if hits.is_empty() {
                 continue;
             }
