@@ -22,6 +22,7 @@
 //! Warnings come in corpus order; the first [`WARNINGS_SHOWN`] are printed as they come, and the
 //! rest are counted at the end, or, when nothing was readable, printed there in full.
 
+use std::collections::HashSet;
 use std::io::{self, Write};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
@@ -34,8 +35,8 @@ use crate::corpus::{Corpus, LoadError, LoadOptions, Loaded, Warning, load, order
 use crate::search::Query;
 use crate::search::prefilter::Prefilter;
 
-/// Files a worker searches before it hands their results over: each handing over wakes the
-/// writer, which for a small file costs about as much as searching it.
+/// Files found in folders a worker searches before it hands their results over: each handing
+/// over wakes the writer, which for a small file costs about as much as searching it.
 const FILES_PER_BATCH: usize = 16;
 
 /// Why a search over files did not run to its end.
@@ -66,7 +67,7 @@ pub fn stream(
     let mut warnings = Warnings::default();
     warnings.add(one_line(walked));
     let (mut found, mut before, mut failure) = (Found::default(), 0, None);
-    let batches: Vec<&[PathBuf]> = files.chunks(FILES_PER_BATCH).collect();
+    let batches = batches(&files, paths);
     ordered::map(
         batches.len(),
         None,
@@ -92,6 +93,26 @@ pub fn stream(
     }
     warnings.finish(job.readable.load(Ordering::Relaxed))?;
     Ok(found)
+}
+
+/// `files` cut into batches of at most [`FILES_PER_BATCH`], a file named in `paths` alone: it
+/// may be a FIFO or standard input, which can keep the files batched with it waiting.
+fn batches<'f>(files: &'f [PathBuf], paths: &[PathBuf]) -> Vec<&'f [PathBuf]> {
+    let named: HashSet<&PathBuf> = paths.iter().collect();
+    let mut batches = Vec::new();
+    let mut start = 0;
+    for (at, file) in files.iter().enumerate() {
+        if named.contains(file) {
+            batches.extend([&files[start..at], &files[at..=at]]);
+            start = at + 1;
+        } else if at + 1 - start == FILES_PER_BATCH {
+            batches.push(&files[start..=at]);
+            start = at + 1;
+        }
+    }
+    batches.push(&files[start..]);
+    batches.retain(|batch| !batch.is_empty());
+    batches
 }
 
 /// Writes one file's lines out at once, so a reader sees each hit as soon as it is known.
@@ -215,4 +236,19 @@ fn one_line(warnings: Vec<Warning>) -> Vec<Warning> {
         ..Loaded::default()
     });
     corpus.warnings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_named_alone_the_rest_sixteen_at_a_time() {
+        let files: Vec<PathBuf> = (0..40).map(|n| PathBuf::from(format!("d/{n}"))).collect();
+        let named = [PathBuf::from("d"), files[20].clone()];
+        let sizes: Vec<usize> = batches(&files, &named).iter().map(|b| b.len()).collect();
+        assert_eq!(sizes, [16, 4, 1, 16, 3]);
+        assert_eq!(batches(&files[..1], &files[..1]).len(), 1);
+        assert!(batches(&[], &named).is_empty());
+    }
 }
