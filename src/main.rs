@@ -128,10 +128,6 @@ fn show(args: &wenji::cli::ShowArgs, startup: &Startup) -> ExitCode {
 
 /// Exit status as grep gives it: 0 found, 1 not found, 2 trouble.
 fn search(args: &wenji::cli::SearchArgs, repair: bool) -> ExitCode {
-    let Ok(corpus) = open_or_report(&args.input, repair, Cached::Yes) else {
-        return ExitCode::from(2);
-    };
-    commands::report_warnings(&corpus.warnings, Some(commands::WARNINGS_SHOWN));
     let stdout = std::io::stdout();
     let format = if args.json {
         commands::search::Format::Json
@@ -146,13 +142,29 @@ fn search(args: &wenji::cli::SearchArgs, repair: bool) -> ExitCode {
         colour: stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let found = commands::search::run(&corpus, &args.query, options, &mut out);
-    commands::leave(corpus);
-    match found {
+    let load = commands::load_options(&args.input, repair);
+    let searched = if args.input.paths.is_empty() {
+        let corpus = wenji::corpus::sample_with(load);
+        commands::report_warnings(&corpus.warnings, Some(commands::WARNINGS_SHOWN));
+        commands::search::run(&corpus, &args.query, options, &mut out)
+            .map_err(commands::search::Failure::Write)
+    } else {
+        announce_typed_input(&args.input);
+        commands::search::stream(&args.input.paths, load, &args.query, options, &mut out)
+    };
+    match searched {
         Ok(found) if found.hits > 0 => ExitCode::SUCCESS,
         Ok(_) => ExitCode::from(1),
-        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(error) => {
+        Err(commands::search::Failure::NothingReadable(error)) => {
+            eprintln!("wenji: {error}");
+            ExitCode::from(2)
+        }
+        Err(commands::search::Failure::Write(error))
+            if error.kind() == std::io::ErrorKind::BrokenPipe =>
+        {
+            ExitCode::SUCCESS
+        }
+        Err(commands::search::Failure::Write(error)) => {
             eprintln!("wenji: cannot write the results: {error}");
             ExitCode::from(2)
         }

@@ -11,7 +11,9 @@
 //! prepared as a format named that way needs, and sanitised (`text::sanitize`); the format table
 //! chooses by the text what the name did not settle, and that format reads the articles, which
 //! the corpus absorbs. Every problem becomes a [`Warning`] naming the file; only when nothing at
-//! all could be read is the result an error.
+//! all could be read is the result an error. Reading a file is two steps, [`read_raw`] and
+//! [`parse_raw`], so a caller can look at the bytes before it pays for the rest (`wenji search`
+//! parses only the files its prefilter lets through).
 
 use std::borrow::Cow;
 use std::fs;
@@ -147,6 +149,39 @@ impl Corpus {
 /// settles) and sanitised, then read into articles by the format the table chooses. Whatever
 /// goes wrong is a warning in the result.
 pub fn read_file(path: &Path, options: LoadOptions) -> Loaded {
+    match read_raw(path, options) {
+        Ok(raw) => parse_raw(raw, options),
+        Err(warning) => Loaded {
+            warnings: vec![warning],
+            ..Loaded::default()
+        },
+    }
+}
+
+/// One input's bytes as read, before anything is decoded: what a caller can look at (a
+/// search's prefilter) before it decides to [`parse_raw`] them.
+#[derive(Debug)]
+pub struct Raw {
+    /// The file; `None` for standard input.
+    pub path: Option<PathBuf>,
+    pub bytes: Vec<u8>,
+    name: String,
+    /// The format the file's name settles, if it settles one.
+    named: Option<Format>,
+    /// That the input was cut at the limit.
+    cut: Option<Warning>,
+}
+
+impl Raw {
+    /// What reading found, for an input that is not parsed.
+    pub fn into_warnings(self) -> Vec<Warning> {
+        self.cut.into_iter().collect()
+    }
+}
+
+/// Reads the bytes of one input (`-` is standard input); the error is the warning when it
+/// cannot be read or is empty.
+pub fn read_raw(path: &Path, options: LoadOptions) -> Result<Raw, Warning> {
     let is_stdin = path.as_os_str() == STDIN_PATH;
     let named = Format::named((!is_stdin).then_some(path));
     let name = if is_stdin {
@@ -154,13 +189,10 @@ pub fn read_file(path: &Path, options: LoadOptions) -> Loaded {
     } else {
         display_name(path)
     };
-    let warn = |message: String| Loaded {
-        warnings: vec![Warning {
-            source: name.clone(),
-            line: None,
-            message,
-        }],
-        ..Loaded::default()
+    let warn = |message: String| Warning {
+        source: name.clone(),
+        line: None,
+        message,
     };
     let read = if is_stdin {
         bounded::read(
@@ -173,22 +205,44 @@ pub fn read_file(path: &Path, options: LoadOptions) -> Loaded {
     };
     let Bounded { bytes, cut } = match read {
         Ok(read) => read,
-        Err(error) => return warn(format!("cannot be read: {error}; skipped")),
+        Err(error) => return Err(warn(format!("cannot be read: {error}; skipped"))),
     };
     if bytes.is_empty() && cut.is_none() {
-        return warn("empty file; skipped".to_owned());
+        return Err(warn("empty file; skipped".to_owned()));
     }
-    let cut = cut.map(|cut| Warning {
-        source: name.clone(),
-        line: None,
-        message: bounded::limit_warning(options.max_input, bytes.len(), cut),
-    });
+    let cut = cut.map(|cut| warn(bounded::limit_warning(options.max_input, bytes.len(), cut)));
+    Ok(Raw {
+        path: (!is_stdin).then(|| path.to_path_buf()),
+        bytes,
+        name,
+        named,
+        cut,
+    })
+}
+
+/// Decodes, prepares and sanitises what [`read_raw`] read, and reads it into articles.
+pub fn parse_raw(raw: Raw, options: LoadOptions) -> Loaded {
+    let Raw {
+        path,
+        bytes,
+        name,
+        named,
+        cut,
+    } = raw;
     let text = match decode_text(&bytes, named, &name, options.encoding) {
         Ok(text) => text,
-        Err(message) => return warn(message),
+        Err(message) => {
+            return Loaded {
+                warnings: vec![Warning {
+                    source: name,
+                    line: None,
+                    message,
+                }],
+                ..Loaded::default()
+            };
+        }
     };
     drop(bytes);
-    let path = (!is_stdin).then(|| path.to_path_buf());
     let mut loaded = parse_text(
         path,
         name,

@@ -1,8 +1,8 @@
 //! A second engine, for tests: deterministic, and as plain as a search can be written.
 //!
-//! [`Fake`] folds each field of each article in scope on every request and finds each term with
-//! `str::match_indices`, in the order [`super::field::fields`] gives; it keeps no index and no
-//! earlier answer. Its batches hold a fixed number of matching articles (one by default), so a
+//! [`Fake`] runs the plain per-article search ([`super::plain`]: each field folded, each term
+//! found with `str::match_indices`) over every article on every request; it keeps no index and
+//! no earlier answer. Its batches hold a fixed number of matching articles (one by default), so a
 //! test sees an answer arrive in several parts; it can wait before each batch, so an answer
 //! streams in slowly enough to watch, and be told to stop after some batches as if a newer
 //! request had overtaken it. Because it shares nothing with the scan but the
@@ -10,8 +10,7 @@
 
 use super::answer::{Batch, Location};
 use super::engine::{Engine, Request};
-use super::field::fields;
-use super::fold::fold;
+use super::plain::Plain;
 use crate::corpus::{Article, Corpus};
 use std::sync::Arc;
 use std::time::Duration;
@@ -80,39 +79,14 @@ impl Fake {
         true
     }
 
-    /// The hits of `terms` in article `article`, or none unless every term occurs.
-    fn article_hits(&self, article: usize, terms: &[String]) -> Vec<Location> {
-        let mut hits = Vec::new();
-        let mut found = vec![false; terms.len()];
+    /// The hits in article `article` of the corpus and the grown articles after it.
+    fn article_hits(&self, article: usize, plain: &Plain<'_>) -> Vec<Location> {
         let id = u32::try_from(article).unwrap_or(u32::MAX);
-        let at = self
-            .corpus
+        self.corpus
             .articles
             .get(article)
-            .or_else(|| self.grown.get(article - self.corpus.articles.len()));
-        for (field, text) in at.into_iter().flat_map(fields) {
-            let folded = fold(text);
-            let mut in_field: Vec<Location> = Vec::new();
-            for (term, needle) in terms.iter().enumerate() {
-                for (start, _) in folded.text.match_indices(needle.as_str()) {
-                    found[term] = true;
-                    in_field.push(Location {
-                        article: id,
-                        field,
-                        range: folded.map.original(start)
-                            ..folded.map.original(start + needle.len()),
-                        term: u8::try_from(term).unwrap_or(u8::MAX),
-                    });
-                }
-            }
-            in_field.sort_by_key(|l| (l.range.start, l.term));
-            hits.extend(in_field);
-        }
-        if found.iter().all(|&f| f) {
-            hits
-        } else {
-            Vec::new()
-        }
+            .or_else(|| self.grown.get(article - self.corpus.articles.len()))
+            .map_or_else(Vec::new, |at| plain.hits(at, id))
     }
 }
 
@@ -127,10 +101,11 @@ impl Engine for Fake {
         if terms.is_empty() {
             return true;
         }
+        let plain = Plain::new(terms);
         let mut batch = Vec::new();
         let (mut articles, mut sent) = (0, 0);
         for article in 0..self.corpus.articles.len() + self.grown.len() {
-            let hits = self.article_hits(article, terms);
+            let hits = self.article_hits(article, &plain);
             if hits.is_empty() {
                 continue;
             }

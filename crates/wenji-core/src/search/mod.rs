@@ -9,7 +9,9 @@
 //! ```
 //! [`engine`] is the seam and says how other engines would sit behind it; [`scan`] is the
 //! in-memory engine wenji runs, and the only code that knows its packed index; [`fake`] is a
-//! deterministic engine for tests. Nothing here imports ratatui.
+//! deterministic engine for tests, built on [`plain`], the per-article search that needs no
+//! index (and serves `wenji search` file by file, behind [`prefilter`], which turns away from
+//! their raw bytes the files that cannot match). Nothing here imports ratatui.
 
 pub mod answer;
 pub mod context;
@@ -17,6 +19,8 @@ pub mod engine;
 pub mod fake;
 pub mod field;
 pub mod fold;
+pub mod plain;
+pub mod prefilter;
 pub mod query;
 pub mod scan;
 pub mod worker;

@@ -1,0 +1,182 @@
+//! Every hit of the terms in one article, found as plainly as a search can be written: each
+//! field folded ([`super::fold`]) and each term found with `str::match_indices`.
+//!
+//! It keeps no index, so it costs nothing to set up: the test engine ([`super::fake`]) runs it
+//! over a whole corpus, and `wenji search` over each file as it is parsed, where building the
+//! scan's packed index per file would cost more than the search. The scan must answer as this
+//! does (`tests/engines_agree.rs`), so a hit means the same thing whichever found it.
+//!
+//! Folding is most of the cost, and most of it can be skipped. Folding maps nothing onto an
+//! ideograph and changes none, so a field without every ideograph of a term has no hit of it,
+//! and such a field is not searched at all; and a term of ideographs alone is found in a field
+//! exactly where it is written, unless folding drops a character there (a zero-width space
+//! between two of its characters), so a field with nothing to drop is searched as it stands.
+
+use memchr::memmem::Finder;
+
+use super::answer::Location;
+use super::field::fields;
+use super::fold::fold;
+use crate::corpus::Article;
+
+/// A search for the terms of one query, article by article.
+#[derive(Debug, Clone)]
+pub struct Plain<'q> {
+    terms: &'q [String],
+    /// Per term, a finder for each of its ideographs.
+    ideographs: Vec<Vec<Finder<'static>>>,
+    /// Every term is ideographs only.
+    only_ideographs: bool,
+}
+
+impl<'q> Plain<'q> {
+    /// The search for `terms` (folded, as [`super::Query`] holds them).
+    pub fn new(terms: &'q [String]) -> Self {
+        let ideographs = terms
+            .iter()
+            .map(|term| {
+                term.chars()
+                    .filter(|&c| is_ideograph(c))
+                    .map(|c| Finder::new(c.encode_utf8(&mut [0; 4]).as_bytes()).into_owned())
+                    .collect()
+            })
+            .collect();
+        let only_ideographs = terms.iter().all(|term| term.chars().all(is_ideograph));
+        Self {
+            terms,
+            ideographs,
+            only_ideographs,
+        }
+    }
+
+    /// The hits in `article` (numbered `id` in the locations), field by field in the order a
+    /// reader meets them and by position within a field; none unless every term occurs.
+    ///
+    /// ```
+    /// use wenji_core::corpus;
+    /// use wenji_core::search::{Field, Query, plain::Plain};
+    /// let corpus = corpus::sample();
+    /// let query = Query::parse("许勤");
+    /// let hits = Plain::new(&query.terms).hits(&corpus.articles[1], 1);
+    /// assert_eq!((hits[0].article, hits[0].field, hits[0].range.clone()), (1, Field::Speaker, 0..6));
+    /// let both = Query::parse("许勤 没有这个词");
+    /// assert!(Plain::new(&both.terms).hits(&corpus.articles[1], 1).is_empty());
+    /// ```
+    pub fn hits(&self, article: &Article, id: u32) -> Vec<Location> {
+        let mut hits = Vec::new();
+        let mut found = vec![false; self.terms.len()];
+        for (field, text) in fields(article) {
+            if !self.may_hold(text) {
+                continue;
+            }
+            let folded = (!self.only_ideographs || drops_some(text)).then(|| fold(text));
+            let searched = folded.as_ref().map_or(text, |folded| folded.text.as_str());
+            let original = |at: usize| folded.as_ref().map_or(at, |f| f.map.original(at));
+            let mut in_field: Vec<Location> = Vec::new();
+            for (term, needle) in self.terms.iter().enumerate() {
+                for (start, _) in searched.match_indices(needle.as_str()) {
+                    found[term] = true;
+                    in_field.push(Location {
+                        article: id,
+                        field,
+                        range: original(start)..original(start + needle.len()),
+                        term: u8::try_from(term).unwrap_or(u8::MAX),
+                    });
+                }
+            }
+            in_field.sort_by_key(|l| (l.range.start, l.term));
+            hits.extend(in_field);
+        }
+        if found.iter().all(|&f| f) {
+            hits
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Whether `text` holds every ideograph of some term.
+    fn may_hold(&self, text: &str) -> bool {
+        self.ideographs.iter().any(|finders| {
+            finders
+                .iter()
+                .all(|finder| finder.find(text.as_bytes()).is_some())
+        })
+    }
+}
+
+/// Whether `text` holds a character folding drops: U+200B–U+200D, U+2060, U+FEFF or U+00AD
+/// (`folding_is_what_plain_relies_on` holds this list to [`fold`]'s).
+fn drops_some(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr3_iter(0xE2, 0xEF, 0xC2, bytes).any(|at| {
+        matches!(
+            bytes[at..],
+            [0xE2, 0x80, 0x8B..=0x8D, ..]
+                | [0xE2, 0x81, 0xA0, ..]
+                | [0xEF, 0xBB, 0xBF, ..]
+                | [0xC2, 0xAD, ..]
+        )
+    })
+}
+
+/// CJK ideographs: the unified blocks and their extensions, and the compatibility ideographs.
+/// Folding maps nothing onto them and changes none of them, and loading never makes one up.
+pub fn is_ideograph(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{323AF}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::fold::fold_query;
+
+    #[test]
+    fn folding_is_what_plain_relies_on() {
+        // If folding ever maps a character onto an ideograph or one ideograph onto another
+        // (traditional onto simplified, say), a field or a file holding only the other form
+        // would be passed over; if it drops a character `drops_some` does not know, a term
+        // around it would be missed. This fails first.
+        for code in 0..=u32::from(char::MAX) {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let text = c.encode_utf8(&mut [0; 4]).to_owned();
+            let folded = fold_query(&text);
+            if folded.chars().ne([c]) {
+                assert!(
+                    !is_ideograph(c) && !folded.chars().any(is_ideograph),
+                    "{c:?} folds to {folded:?}"
+                );
+            }
+            assert_eq!(drops_some(&text), folded.is_empty(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn a_field_with_something_to_drop_is_folded_first() {
+        let corpus = crate::search::testing::corpus_of(vec![vec![
+            "振\u{200b}兴，振兴".to_owned(),
+            "振兴，ＡＢ振兴".to_owned(),
+        ]]);
+        let terms = ["振兴".to_owned()];
+        let ranges: Vec<_> = Plain::new(&terms)
+            .hits(&corpus.articles[0], 0)
+            .into_iter()
+            .map(|hit| hit.range)
+            .collect();
+        assert_eq!(ranges, [0..9, 12..18, 0..6, 15..21]);
+    }
+
+    #[test]
+    fn a_field_is_searched_when_it_holds_a_terms_ideographs_or_the_term_has_none() {
+        let terms = ["振兴".to_owned(), "gdp".to_owned()];
+        let plain = Plain::new(&terms[..1]);
+        assert!(plain.may_hold("全面振\u{200b}兴"));
+        assert!(!plain.may_hold("全面振作"));
+        assert!(Plain::new(&terms).may_hold("ＧＤＰ"));
+    }
+}

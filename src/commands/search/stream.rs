@@ -1,0 +1,254 @@
+//! `wenji search` over files: each read, searched and printed on its own, on every core, and
+//! written out in corpus order as soon as it and the files before it are done.
+//!
+//! ```text
+//! walk ─▶ ordered::map (a window of batches of files in flight) ─▶ per file, on a worker:
+//!           read bytes ─▶ prefilter ─▶ parse ─▶ plain search ─▶ lines in memory
+//!       ─▶ in corpus order: write the lines (a write error stops the workers), report warnings
+//! ```
+//! Memory holds the files in flight and their printed lines, never the corpus. A file's lines
+//! are written (and flushed) as soon as its batch and every one before it are done. A file the
+//! prefilter ([`crate::search::prefilter`]) turns away is not decoded or parsed: it cannot hold
+//! a hit, and its parse warnings go unreported (`wenji list` reports every one). Two things need
+//! every file parsed:
+//!
+//! - `--json` numbers each hit's article across the corpus as `wenji list` does, and nothing
+//!   short of parsing a file says how many articles it holds, so with `--json` every file is
+//!   parsed (still one at a time, streaming);
+//! - when not one article is readable, the search fails as loading does ("nothing readable"),
+//!   so files are turned away only once some file has given an article: until then each is
+//!   parsed, and if none ever gives one, every file was.
+//!
+//! Warnings come in corpus order; the first [`WARNINGS_SHOWN`] are printed as they come, and the
+//! rest are counted at the end, or, when nothing was readable, printed there in full.
+
+use std::collections::HashSet;
+use std::io::{self, Write};
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use super::print::{self, Printed};
+use super::{Format, Found, Options};
+use crate::commands::{WARNINGS_SHOWN, report_warnings};
+use crate::corpus::{Corpus, LoadError, LoadOptions, Loaded, Warning, load, ordered, walk};
+use crate::search::Query;
+use crate::search::prefilter::Prefilter;
+
+/// Files found in folders a worker searches before it hands their results over: each handing
+/// over wakes the writer, which for a small file costs about as much as searching it.
+const FILES_PER_BATCH: usize = 16;
+
+/// Why a search over files did not run to its end.
+#[derive(Debug)]
+pub enum Failure {
+    /// Not one article could be read; the warnings were reported, the error is still to be.
+    NothingReadable(LoadError),
+    /// The results could not be written (a closed pipe included).
+    Write(io::Error),
+}
+
+/// Searches the files and folders in `paths` (`-` is standard input), read with `load`, for
+/// `query`, and prints what `options` asks for to `out`, each file's lines as soon as they are
+/// known; warnings go to standard error.
+///
+/// # Errors
+/// [`Failure::NothingReadable`] when not one article could be read, [`Failure::Write`] at the
+/// first write error, after which no more files are read.
+pub fn stream(
+    paths: &[PathBuf],
+    load: LoadOptions,
+    query: &Query,
+    options: Options,
+    out: &mut impl Write,
+) -> Result<Found, Failure> {
+    let (files, walked) = walk::files(paths);
+    let job = Job::new(load, query, options);
+    let mut warnings = Warnings::default();
+    warnings.add(one_line(walked));
+    let (mut found, mut before, mut failure) = (Found::default(), 0, None);
+    let batches = batches(&files, paths);
+    ordered::map(
+        batches.len(),
+        None,
+        |at| batches[at].iter().map(|file| job.file(file)).collect(),
+        |_, outcomes: Vec<Outcome>| {
+            for outcome in outcomes {
+                warnings.add(outcome.warnings);
+                let written = outcome
+                    .printed
+                    .and_then(|printed| write(&printed, before, out));
+                before += outcome.articles;
+                if let Err(error) = written {
+                    failure = Some(error);
+                    return ControlFlow::Break(());
+                }
+                found += outcome.found;
+            }
+            ControlFlow::Continue(())
+        },
+    );
+    if let Some(error) = failure {
+        return Err(Failure::Write(error));
+    }
+    warnings.finish(job.readable.load(Ordering::Relaxed))?;
+    Ok(found)
+}
+
+/// `files` cut into batches of at most [`FILES_PER_BATCH`], a file named in `paths` alone: it
+/// may be a FIFO or standard input, which can keep the files batched with it waiting.
+fn batches<'f>(files: &'f [PathBuf], paths: &[PathBuf]) -> Vec<&'f [PathBuf]> {
+    let named: HashSet<&PathBuf> = paths.iter().collect();
+    let mut batches = Vec::new();
+    let mut start = 0;
+    for (at, file) in files.iter().enumerate() {
+        if named.contains(file) {
+            batches.extend([&files[start..at], &files[at..=at]]);
+            start = at + 1;
+        } else if at + 1 - start == FILES_PER_BATCH {
+            batches.push(&files[start..=at]);
+            start = at + 1;
+        }
+    }
+    batches.push(&files[start..]);
+    batches.retain(|batch| !batch.is_empty());
+    batches
+}
+
+/// Writes one file's lines out at once, so a reader sees each hit as soon as it is known.
+fn write(printed: &Printed, before: usize, out: &mut impl Write) -> io::Result<()> {
+    if printed.is_empty() {
+        return Ok(());
+    }
+    printed.write_to(before, out)?;
+    out.flush()
+}
+
+/// What every file is searched with.
+struct Job<'a> {
+    load: LoadOptions,
+    query: &'a Query,
+    options: Options,
+    /// `None` when every file is to be parsed.
+    prefilter: Option<Prefilter>,
+    /// Some file has given an article: from now on, files may be turned away unparsed.
+    readable: AtomicBool,
+}
+
+/// What one file gave.
+struct Outcome {
+    printed: io::Result<Printed>,
+    found: Found,
+    /// Articles parsed from the file (none when it was turned away).
+    articles: usize,
+    warnings: Vec<Warning>,
+}
+
+impl<'a> Job<'a> {
+    fn new(load: LoadOptions, query: &'a Query, options: Options) -> Self {
+        // The prefilter reads bytes as the decoder would guess, or as UTF-8.
+        let guessed = load.encoding.is_none_or(|e| e == encoding_rs::UTF_8);
+        let prefilter = (guessed && options.format != Format::Json)
+            .then(|| Prefilter::new(query))
+            .flatten();
+        Self {
+            load,
+            query,
+            options,
+            prefilter,
+            readable: AtomicBool::new(false),
+        }
+    }
+
+    /// Reads `path`, parses it unless it cannot hold a hit, and prints its hits.
+    fn file(&self, path: &Path) -> Outcome {
+        let loaded = match load::read_raw(path, self.load) {
+            Ok(raw) if self.turns_away(&raw.bytes, raw.path.as_deref()) => Loaded {
+                warnings: raw.into_warnings(),
+                ..Loaded::default()
+            },
+            Ok(raw) => load::parse_raw(raw, self.load),
+            Err(warning) => Loaded {
+                warnings: vec![warning],
+                ..Loaded::default()
+            },
+        };
+        let mut corpus = Corpus::default();
+        corpus.absorb(loaded);
+        if !corpus.articles.is_empty() {
+            self.readable.store(true, Ordering::Relaxed);
+        }
+        let printed = print::print(&corpus, self.query, self.options);
+        let found = printed.as_ref().map_or_else(|_| Found::default(), |p| p.1);
+        Outcome {
+            printed: printed.map(|(printed, _)| printed),
+            found,
+            articles: corpus.articles.len(),
+            warnings: corpus.warnings,
+        }
+    }
+
+    /// Whether a file with `bytes` may go unparsed: it cannot hold a hit, and some file has
+    /// already shown that the corpus has articles.
+    fn turns_away(&self, bytes: &[u8], path: Option<&Path>) -> bool {
+        self.prefilter.as_ref().is_some_and(|prefilter| {
+            self.readable.load(Ordering::Relaxed) && !prefilter.may_match(bytes, path)
+        })
+    }
+}
+
+/// Warnings in the order they came.
+#[derive(Default)]
+struct Warnings {
+    all: Vec<Warning>,
+}
+
+impl Warnings {
+    /// Prints each of `new` while fewer than [`WARNINGS_SHOWN`] were, and keeps them all.
+    fn add(&mut self, new: Vec<Warning>) {
+        for warning in new {
+            if self.all.len() < WARNINGS_SHOWN {
+                report_warnings(std::slice::from_ref(&warning), None);
+            }
+            self.all.push(warning);
+        }
+    }
+
+    /// Says how many more there were; or, when nothing was `readable`, prints them and fails.
+    fn finish(self, readable: bool) -> Result<(), Failure> {
+        let rest = &self.all[WARNINGS_SHOWN.min(self.all.len())..];
+        if readable {
+            report_warnings(rest, Some(0));
+            return Ok(());
+        }
+        report_warnings(rest, None);
+        Err(Failure::NothingReadable(LoadError::NothingReadable {
+            warnings: self.all,
+        }))
+    }
+}
+
+/// `warnings` made safe to print on one line each, as the corpus makes every warning it takes.
+fn one_line(warnings: Vec<Warning>) -> Vec<Warning> {
+    let mut corpus = Corpus::default();
+    corpus.absorb(Loaded {
+        warnings,
+        ..Loaded::default()
+    });
+    corpus.warnings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_named_alone_the_rest_sixteen_at_a_time() {
+        let files: Vec<PathBuf> = (0..40).map(|n| PathBuf::from(format!("d/{n}"))).collect();
+        let named = [PathBuf::from("d"), files[20].clone()];
+        let sizes: Vec<usize> = batches(&files, &named).iter().map(|b| b.len()).collect();
+        assert_eq!(sizes, [16, 4, 1, 16, 3]);
+        assert_eq!(batches(&files[..1], &files[..1]).len(), 1);
+        assert!(batches(&[], &named).is_empty());
+    }
+}
