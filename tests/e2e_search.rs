@@ -91,14 +91,15 @@ fn ten_keys_typed_at_once_into_a_large_corpus_all_arrive() {
     pty.wait_for("/全面振兴新突破三年行动", PATIENCE)
         .expect("every key reached the search line");
     // Typed while the corpus may still load: the final answer covers all of it once no note
-    // says how much it covers (`searching N% of the corpus`).
+    // says how much it covers (`searching N% of the corpus`, or `N% loaded` where narrow).
     pty.wait_until(
         |s| {
             let text = s.contents();
             text.contains("hits in")
                 && !text.contains("scanning")
                 && !text.contains("indexing")
-                && !text.contains("searching")
+                && !text.contains("of the corpus")
+                && !text.contains("% loaded")
         },
         PATIENCE * 12,
     )
