@@ -224,6 +224,10 @@ const IN_SOURCE: u8 = 0;
 /// A paragraph stored with its own text (repaired, joined, or taken out of markup).
 const OWN_TEXT: u8 = 1;
 
+/// Bytes of a paragraph's start searched for, and places where they stand that are tried.
+const HEAD: usize = 16;
+const TRIES: usize = 8;
+
 /// Where each line of a text starts, to look for a paragraph only within its own lines.
 struct LineStarts(Vec<usize>);
 
@@ -245,7 +249,15 @@ impl LineStarts {
             .unwrap_or(text.len())
             .max(start);
         let window = text.as_bytes().get(start..end)?;
-        memmem::find(window, paragraph.text.as_bytes()).map(|at| start + at)
+        // Search for the paragraph's first bytes and compare the rest where they stand: a
+        // searcher for a whole paragraph costs as much to build as the paragraph is long. A
+        // window full of the same start (a run of one character) gives up after a few tries.
+        let needle = paragraph.text.as_bytes();
+        let head = &needle[..needle.len().min(HEAD)];
+        memmem::find_iter(window, head)
+            .take(TRIES)
+            .find(|&at| window[at..].starts_with(needle))
+            .map(|at| start + at)
     }
 }
 

@@ -13,7 +13,12 @@
 //! ([`FileKey`]). The file's header names the build of wenji and the options that change
 //! parsing ([`key::Settings`]): a change of either, and the whole cache is rebuilt; a changed,
 //! added or removed file re-parses only that file. Standard input, FIFOs and devices have no
-//! key and are never cached.
+//! key and are never cached, nor is a file modified a moment ago ([`key::SETTLE`]).
+//!
+//! A loader, file by file: `FileKey::of(path)`; with a key, `cache.get(path, key)`; on a hit
+//! `writer.keep(path)`, otherwise `corpus::read_file` and, with a key and an
+//! [`Encoded::new`] entry, `writer.add(path, key, &entry)`; at the end
+//! [`Cache::take_warnings`] and [`CacheWriter::commit`] (`corpus::load_cached` is that loop).
 //!
 //! Nothing in a cache file is trusted (`file`, `entry`, `bytes`): a truncated, corrupt,
 //! foreign or hostile one is ignored with a [`Warning`] whose source is `cache`, its files are
