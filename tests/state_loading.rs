@@ -97,9 +97,12 @@ fn before_the_first_article_the_screen_draws_and_keys_that_need_one_wait() {
         panic!("a query asks the engine");
     };
     answer(&mut state, &mut engine, &request, true);
-    let text = screen(&mut state, 80, 24);
+    let text = screen(&mut state, 120, 30);
     assert!(text.contains("0 hits in 0 articles"), "{text}");
     assert!(text.contains("searching 0% of the corpus"), "{text}");
+    let text = screen(&mut state, 80, 24);
+    assert!(text.contains("0 hits in 0 articles · 0% loaded"), "{text}");
+    assert!(text.contains("/发"), "the query keeps its room:\n{text}");
     state.update(Action::SearchCancel);
     screen(&mut state, 80, 24);
 

@@ -3,11 +3,14 @@
 //!
 //! Parts come in the corpus's final order, so the list only lengthens at its end; the reader
 //! lays out the first article as soon as it exists. A search typed while loading covers what
-//! had loaded (the search line says how much), and is asked again as more loads, one answer at
-//! a time, and once more when loading ends. Each new answer replaces the shown one only once it
+//! had loaded (the search line says how much), and is asked again as more loads (each tenth
+//! more, one answer at a time), and once more when loading ends. Each new answer replaces the shown one only once it
 //! is complete: the old answer is its prefix, so nothing the user is looking at moves.
 
 use std::sync::Arc;
+
+/// How much more of the corpus (percent) must have loaded before a search shown is asked again.
+const AGAIN: usize = 10;
 
 use super::{Effect, State};
 use crate::action::Action;
@@ -51,7 +54,8 @@ impl State {
     }
 
     /// Takes in the next part of a loading corpus; a search shown is asked again over what has
-    /// loaded now (unless an answer is on its way), and always after the last part.
+    /// loaded now when a tenth more has come (unless an answer is on its way), and always after
+    /// the last part.
     pub(super) fn grow(&mut self, growth: Growth) -> Effect {
         let progress = growth.progress;
         Arc::make_mut(&mut self.corpus).grow(growth);
@@ -60,8 +64,14 @@ impl State {
         if !filtering {
             self.list.set_len(self.corpus.articles.len());
         }
-        let answering = self.search.as_ref().is_some_and(|s| s.running);
-        if progress.done || !answering {
+        // Each answer scans all that has loaded: asked again only when a tenth more has come
+        // since the one shown, a search typed early costs a few scans, not one per part.
+        let due = self.search.as_ref().is_some_and(|s| {
+            !s.running
+                && s.covers
+                    .is_some_and(|covers| progress.percent() >= covers + AGAIN)
+        });
+        if progress.done || due {
             self.search_again()
         } else {
             Effect::None
