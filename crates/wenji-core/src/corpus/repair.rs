@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use super::model::{Paragraph, ParagraphKind};
 use super::numbering;
-use crate::text::sanitize::sanitize;
+use crate::text::sanitize::{sanitize, stands_apart};
 
 /// `郝鹏(辽宁省委书记、省人大常委会主任)` or with full-width brackets → (speaker, role).
 ///
@@ -109,16 +109,20 @@ const MAX_FRAGMENT_CHARS: usize = 40;
 /// then a hard break) is kept as the author wrote it, while the same line without the hard break
 /// is taken as cut.
 pub fn join_page_breaks(paragraphs: &mut Vec<Paragraph>) {
-    let unjoined = std::mem::take(paragraphs).into_iter().map(|p| (p, false));
+    let unjoined = std::mem::take(paragraphs)
+        .into_iter()
+        .map(|p| (p, Joins::default()));
     let certain = join_where(unjoined, certainly_continues);
     let likely = join_where(certain.into_iter(), likely_continues);
     *paragraphs = likely
         .into_iter()
-        .map(|(mut paragraph, joined)| {
-            if joined {
+        .map(|(mut paragraph, joins)| {
+            if joins.any {
                 // Marks that ended one line and began the next now sit on one character: cut
                 // them as the sanitiser cuts any run.
-                if let Cow::Owned(cut) = sanitize(&paragraph.text).0 {
+                if joins.unclean
+                    && let Cow::Owned(cut) = sanitize(&paragraph.text).0
+                {
                     paragraph.text = cut;
                 }
                 // Growing by joins left spare room; a corpus keeps its paragraphs all session.
@@ -133,22 +137,35 @@ pub fn join_page_breaks(paragraphs: &mut Vec<Paragraph>) {
         .collect();
 }
 
+/// What joining made of a paragraph.
+#[derive(Debug, Clone, Copy, Default)]
+struct Joins {
+    /// Others were joined to it.
+    any: bool,
+    /// One of them did not stand apart ([`stands_apart`]): the joined text must be sanitised
+    /// again.
+    unclean: bool,
+}
+
 /// Joins each paragraph to the one before whenever `joins(previous, next, after_next)` says so,
 /// noting which paragraphs were made by joining.
 fn join_where(
-    paragraphs: impl Iterator<Item = (Paragraph, bool)>,
+    paragraphs: impl Iterator<Item = (Paragraph, Joins)>,
     joins: impl Fn(&Paragraph, &Paragraph, Option<&Paragraph>) -> bool,
-) -> Vec<(Paragraph, bool)> {
-    let mut joined: Vec<(Paragraph, bool)> = Vec::new();
+) -> Vec<(Paragraph, Joins)> {
+    let mut joined: Vec<(Paragraph, Joins)> = Vec::new();
     let mut rest = paragraphs.peekable();
-    while let Some((paragraph, was_joined)) = rest.next() {
+    while let Some((paragraph, its_joins)) = rest.next() {
         match joined.last_mut() {
-            Some((previous, joined)) if joins(previous, &paragraph, rest.peek().map(|p| &p.0)) => {
+            Some((previous, previous_joins))
+                if joins(previous, &paragraph, rest.peek().map(|p| &p.0)) =>
+            {
                 previous.text.push_str(&paragraph.text);
                 previous.lines.end = paragraph.lines.end;
-                *joined = true;
+                previous_joins.any = true;
+                previous_joins.unclean |= its_joins.unclean || !stands_apart(&paragraph.text);
             }
-            _ => joined.push((paragraph, was_joined)),
+            _ => joined.push((paragraph, its_joins)),
         }
     }
     joined

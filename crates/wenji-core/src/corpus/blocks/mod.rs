@@ -20,7 +20,7 @@ use std::ops::Range;
 
 use crate::text::sanitize::sanitize;
 
-pub use markdown::markdown_blocks;
+pub use markdown::{markdown_blocks, sanitised_markdown_blocks};
 
 /// One heading or paragraph of a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,7 +92,12 @@ fn is_wide_script(c: char) -> bool {
 /// in the parser.
 fn one_clean_line(text: &str) -> String {
     let (shown, _) = sanitize(text);
-    one_line(trim(&shown)).into_owned()
+    one_line_of_clean(&shown)
+}
+
+/// [`one_clean_line`] of text that is sanitised already.
+fn one_line_of_clean(text: &str) -> String {
+    one_line(trim(text)).into_owned()
 }
 
 /// Sanitised `text` on one line, still sanitised: its lines trimmed and joined as a soft line
