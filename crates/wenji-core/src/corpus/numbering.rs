@@ -35,6 +35,11 @@ const OPEN_ENDINGS: &[char] = &[
 /// assert_eq!(marker("2025年经济社会发展"), None);
 /// ```
 pub fn marker(text: &str) -> Option<(u8, usize)> {
+    // Nearly every paragraph is told apart by its first character.
+    let first = text.chars().next()?;
+    if !(HANZI_NUMERALS.contains(first) || matches!(first, '（' | '(') || is_digit(first)) {
+        return None;
+    }
     let hanzi = run(text, |c| HANZI_NUMERALS.contains(c));
     if hanzi > 0 && text[hanzi..].starts_with('、') {
         return Some((1, hanzi + '、'.len_utf8()));

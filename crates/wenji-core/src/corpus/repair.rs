@@ -234,12 +234,12 @@ fn likely_continues(previous: &Paragraph, next: &Paragraph, after: Option<&Parag
 }
 
 fn is_prose(text: &str) -> bool {
-    text.chars().count() >= 8 && text.contains(PROSE_MARKS)
+    text.chars().nth(7).is_some() && text.contains(PROSE_MARKS)
 }
 
 /// A short piece of a sentence without punctuation of its own: a name, a title, a link's text.
 fn is_fragment(text: &str) -> bool {
-    text.chars().count() <= MAX_FRAGMENT_CHARS && !text.contains(PROSE_MARKS)
+    text.chars().nth(MAX_FRAGMENT_CHARS).is_none() && !text.contains(PROSE_MARKS)
 }
 
 fn ends_sentence(text: &str) -> bool {

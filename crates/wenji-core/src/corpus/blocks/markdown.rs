@@ -95,20 +95,22 @@ impl<'a> Builder<'a> {
             self.figure_event(&event, &range);
             return;
         }
-        let lines = self.lines.lines_of(&range);
+        // Found only for the events that start something: two binary searches each.
+        let index = self.lines;
+        let lines = || index.lines_of(&range);
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
-                self.open(BlockKind::Heading(heading_number(level)), lines, false);
+                self.open(BlockKind::Heading(heading_number(level)), lines(), false);
             }
             Event::Start(Tag::Paragraph | Tag::TableRow | Tag::TableHead) => {
-                self.open(BlockKind::Paragraph, lines, false);
+                self.open(BlockKind::Paragraph, lines(), false);
             }
             Event::Start(Tag::List(first)) => self.lists.push(first),
             Event::End(TagEnd::List(_)) => {
                 self.lists.pop();
             }
             Event::Start(Tag::Item) => {
-                self.open(BlockKind::Paragraph, lines, false);
+                self.open(BlockKind::Paragraph, lines(), false);
                 if let Some(block) = &mut self.current {
                     block.list_item = true;
                 }
@@ -153,7 +155,7 @@ impl<'a> Builder<'a> {
             Event::Text(text) | Event::Code(text) => {
                 if self.current.is_none() {
                     // Code blocks and loose text: one block per source line.
-                    self.push_lines(&text, &lines);
+                    self.push_lines(&text, &lines());
                 } else {
                     let is_alt = self.images > 0;
                     self.push_content(&text, is_alt);
@@ -162,7 +164,7 @@ impl<'a> Builder<'a> {
             Event::SoftBreak => self.pending_soft_break = true,
             Event::HardBreak => {
                 // The break's own range ends on its line; the continuation starts on the next one.
-                let next_line = lines.end;
+                let next_line = lines().end;
                 let Some(block) = self.current.as_mut() else {
                     return;
                 };
