@@ -234,12 +234,21 @@ fn likely_continues(previous: &Paragraph, next: &Paragraph, after: Option<&Parag
 }
 
 fn is_prose(text: &str) -> bool {
-    text.chars().nth(7).is_some() && text.contains(PROSE_MARKS)
+    text.chars().nth(7).is_some() && has_prose_mark(text)
 }
 
 /// A short piece of a sentence without punctuation of its own: a name, a title, a link's text.
 fn is_fragment(text: &str) -> bool {
-    text.chars().nth(MAX_FRAGMENT_CHARS).is_none() && !text.contains(PROSE_MARKS)
+    text.chars().nth(MAX_FRAGMENT_CHARS).is_none() && !has_prose_mark(text)
+}
+
+/// Whether `text` holds one of [`PROSE_MARKS`], found by their lead bytes: every one of them is
+/// a CJK or full-width mark (U+3000–U+3FFF, U+F000–U+FFFF), never a hanzi.
+fn has_prose_mark(text: &str) -> bool {
+    memchr::memchr2_iter(0xE3, 0xEF, text.as_bytes()).any(|at| {
+        text.get(at..)
+            .is_some_and(|rest| rest.starts_with(PROSE_MARKS))
+    })
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -305,6 +314,26 @@ mod tests {
         ];
         join_page_breaks(&mut paragraphs);
         assert_eq!(paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn prose_marks_are_found_by_their_lead_bytes() {
+        for mark in PROSE_MARKS {
+            let text = format!("振兴“东北”{mark}全面");
+            assert!(has_prose_mark(&text), "{mark}");
+            assert!(
+                matches!(mark.to_string().as_bytes()[0], 0xE3 | 0xEF),
+                "{mark}"
+            );
+        }
+        for text in [
+            "",
+            "振兴东北",
+            "“振兴”（东北）《报告》……——:;,.",
+            "ＡＢＣ　〇",
+        ] {
+            assert!(!has_prose_mark(text), "{text}");
+        }
     }
 
     #[test]
