@@ -194,7 +194,7 @@ impl<'a> Builder<'a> {
         self.pending_soft_break = false;
         if let Some(mut block) = self.current.take() {
             block.text = if self.clean {
-                one_line_of_clean(&block.text)
+                one_line_of_clean(std::mem::take(&mut block.text))
             } else {
                 one_clean_line(&block.text)
             };

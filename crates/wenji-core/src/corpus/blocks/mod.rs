@@ -92,12 +92,19 @@ fn is_wide_script(c: char) -> bool {
 /// in the parser.
 fn one_clean_line(text: &str) -> String {
     let (shown, _) = sanitize(text);
-    one_line_of_clean(&shown)
+    one_line(trim(&shown)).into_owned()
 }
 
-/// [`one_clean_line`] of text that is sanitised already.
-fn one_line_of_clean(text: &str) -> String {
-    one_line(trim(text)).into_owned()
+/// [`one_clean_line`] of text that is sanitised already, kept in its own string when it is one
+/// trimmed line already (nearly every paragraph), with no room to spare.
+fn one_line_of_clean(mut text: String) -> String {
+    match one_line(trim(&text)) {
+        Cow::Borrowed(line) if line.len() == text.len() => {
+            text.shrink_to_fit();
+            text
+        }
+        line => line.into_owned(),
+    }
 }
 
 /// Sanitised `text` on one line, still sanitised: its lines trimmed and joined as a soft line
