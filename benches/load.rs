@@ -5,6 +5,10 @@
 //! - `load/100MB_20k_files`: a generated 100 MB tree of 20 000 files (budget: first frame under
 //!   1 s). The corpus is written to `$TMPDIR/wenji-bench/100m` on first run by the same code as
 //!   `examples/gen_corpus.rs`, and reused while its marker file matches.
+//! - `load/archive_300MB_50k_files`: the generated archive of issue 14 (Markdown under YAML
+//!   front matter, `<figure>` HTML, re-crawls, GBK files; `benches/support/archive.rs`), written
+//!   to `$TMPDIR/wenji-bench/archive` on first run (budget: at most 3× `rg -F -c` on the same
+//!   files, which the README's figures compare as whole processes).
 //! - `load/wikisource`: the real reports in `../shared/corpora/wikisource-political/`, skipped
 //!   with a message when the folder is absent or nothing in it loads.
 //!
@@ -69,6 +73,47 @@ fn generated(c: &mut Criterion) {
     group.finish();
 }
 
+fn archive(c: &mut Criterion) {
+    let dir = bench_dir().join("archive");
+    match corpus_gen::archive::ensure(&corpus_gen::archive::THREE_HUNDRED_MB, &dir) {
+        Ok(Some(summary)) => eprintln!(
+            "generated {}: {} files, {} bytes",
+            dir.display(),
+            summary.files,
+            summary.bytes
+        ),
+        Ok(None) => {}
+        Err(error) => {
+            eprintln!(
+                "load/archive_300MB_50k_files skipped: cannot write {}: {error}",
+                dir.display()
+            );
+            return;
+        }
+    }
+    let paths = [dir];
+    let bytes = match wenji::corpus::load(&paths, wenji::corpus::LoadOptions::default()) {
+        Ok(corpus) => corpus_bytes(&corpus),
+        Err(error) => {
+            eprintln!("load/archive_300MB_50k_files skipped: {error}");
+            return;
+        }
+    };
+    let mut group = c.benchmark_group("load");
+    group
+        .sampling_mode(SamplingMode::Flat)
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(3))
+        .measurement_time(Duration::from_secs(40))
+        .throughput(Throughput::Bytes(bytes));
+    group.bench_function("archive_300MB_50k_files", |b| {
+        b.iter_with_large_drop(|| {
+            wenji::corpus::load(black_box(&paths), wenji::corpus::LoadOptions::default())
+        });
+    });
+    group.finish();
+}
+
 fn wikisource(c: &mut Criterion) {
     let dir = corpus_gen::wikisource_dir();
     if !dir.is_dir() {
@@ -99,5 +144,5 @@ fn wikisource(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, seed, generated, wikisource);
+criterion_group!(benches, seed, generated, archive, wikisource);
 criterion_main!(benches);

@@ -6,9 +6,6 @@
 //! complete sentence (`四、加快构建新发展格局，着力推动高质量发展`, commas and all); a numbered line
 //! with a full stop is the first sentence of a paragraph (`（一）大力提振消费。促进…`).
 
-/// Hanzi numerals, as in `十二、` and `（三）`.
-const HANZI_NUMERALS: &str = "一二三四五六七八九十百零〇";
-
 /// The longest line, in characters, that still reads as a numbered heading.
 const MAX_HEADING_CHARS: usize = 100;
 
@@ -35,13 +32,18 @@ const OPEN_ENDINGS: &[char] = &[
 /// assert_eq!(marker("2025年经济社会发展"), None);
 /// ```
 pub fn marker(text: &str) -> Option<(u8, usize)> {
-    let hanzi = run(text, |c| HANZI_NUMERALS.contains(c));
+    // Nearly every paragraph is told apart by its first character.
+    let first = text.chars().next()?;
+    if !(is_hanzi_numeral(first) || matches!(first, '（' | '(') || is_digit(first)) {
+        return None;
+    }
+    let hanzi = run(text, is_hanzi_numeral);
     if hanzi > 0 && text[hanzi..].starts_with('、') {
         return Some((1, hanzi + '、'.len_utf8()));
     }
     if let Some(open) = text.chars().next().filter(|c| matches!(c, '（' | '(')) {
         let inner = &text[open.len_utf8()..];
-        let hanzi = run(inner, |c| HANZI_NUMERALS.contains(c));
+        let hanzi = run(inner, is_hanzi_numeral);
         let digits = run(inner, is_digit);
         let (level, numeral) = if hanzi > 0 { (2, hanzi) } else { (4, digits) };
         let close = inner[numeral..]
@@ -102,6 +104,14 @@ fn run(text: &str, accept: impl Fn(char) -> bool) -> usize {
         .take_while(|&c| accept(c))
         .map(char::len_utf8)
         .sum()
+}
+
+/// Hanzi numerals, as in `十二、` and `（三）`.
+fn is_hanzi_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '零' | '〇'
+    )
 }
 
 fn is_digit(c: char) -> bool {

@@ -185,4 +185,6 @@ fn finish(article: &mut Article, repair: bool) {
     if repair {
         repair::join_page_breaks(&mut article.paragraphs);
     }
+    // Pushed one by one and joined, the list has room to spare; a corpus keeps it all session.
+    article.paragraphs.shrink_to_fit();
 }

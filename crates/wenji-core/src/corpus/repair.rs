@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use super::model::{Paragraph, ParagraphKind};
 use super::numbering;
-use crate::text::sanitize::sanitize;
+use crate::text::sanitize::{sanitize, stands_apart};
 
 /// `郝鹏(辽宁省委书记、省人大常委会主任)` or with full-width brackets → (speaker, role).
 ///
@@ -109,16 +109,20 @@ const MAX_FRAGMENT_CHARS: usize = 40;
 /// then a hard break) is kept as the author wrote it, while the same line without the hard break
 /// is taken as cut.
 pub fn join_page_breaks(paragraphs: &mut Vec<Paragraph>) {
-    let unjoined = std::mem::take(paragraphs).into_iter().map(|p| (p, false));
+    let unjoined = std::mem::take(paragraphs)
+        .into_iter()
+        .map(|p| (p, Joins::default()));
     let certain = join_where(unjoined, certainly_continues);
     let likely = join_where(certain.into_iter(), likely_continues);
     *paragraphs = likely
         .into_iter()
-        .map(|(mut paragraph, joined)| {
-            if joined {
+        .map(|(mut paragraph, joins)| {
+            if joins.any {
                 // Marks that ended one line and began the next now sit on one character: cut
                 // them as the sanitiser cuts any run.
-                if let Cow::Owned(cut) = sanitize(&paragraph.text).0 {
+                if joins.unclean
+                    && let Cow::Owned(cut) = sanitize(&paragraph.text).0
+                {
                     paragraph.text = cut;
                 }
                 // Growing by joins left spare room; a corpus keeps its paragraphs all session.
@@ -133,22 +137,35 @@ pub fn join_page_breaks(paragraphs: &mut Vec<Paragraph>) {
         .collect();
 }
 
+/// What joining made of a paragraph.
+#[derive(Debug, Clone, Copy, Default)]
+struct Joins {
+    /// Others were joined to it.
+    any: bool,
+    /// One of them did not stand apart ([`stands_apart`]): the joined text must be sanitised
+    /// again.
+    unclean: bool,
+}
+
 /// Joins each paragraph to the one before whenever `joins(previous, next, after_next)` says so,
 /// noting which paragraphs were made by joining.
 fn join_where(
-    paragraphs: impl Iterator<Item = (Paragraph, bool)>,
+    paragraphs: impl Iterator<Item = (Paragraph, Joins)>,
     joins: impl Fn(&Paragraph, &Paragraph, Option<&Paragraph>) -> bool,
-) -> Vec<(Paragraph, bool)> {
-    let mut joined: Vec<(Paragraph, bool)> = Vec::new();
+) -> Vec<(Paragraph, Joins)> {
+    let mut joined: Vec<(Paragraph, Joins)> = Vec::new();
     let mut rest = paragraphs.peekable();
-    while let Some((paragraph, was_joined)) = rest.next() {
+    while let Some((paragraph, its_joins)) = rest.next() {
         match joined.last_mut() {
-            Some((previous, joined)) if joins(previous, &paragraph, rest.peek().map(|p| &p.0)) => {
+            Some((previous, previous_joins))
+                if joins(previous, &paragraph, rest.peek().map(|p| &p.0)) =>
+            {
                 previous.text.push_str(&paragraph.text);
                 previous.lines.end = paragraph.lines.end;
-                *joined = true;
+                previous_joins.any = true;
+                previous_joins.unclean |= its_joins.unclean || !stands_apart(&paragraph.text);
             }
-            _ => joined.push((paragraph, was_joined)),
+            _ => joined.push((paragraph, its_joins)),
         }
     }
     joined
@@ -217,12 +234,21 @@ fn likely_continues(previous: &Paragraph, next: &Paragraph, after: Option<&Parag
 }
 
 fn is_prose(text: &str) -> bool {
-    text.chars().count() >= 8 && text.contains(PROSE_MARKS)
+    text.chars().nth(7).is_some() && has_prose_mark(text)
 }
 
 /// A short piece of a sentence without punctuation of its own: a name, a title, a link's text.
 fn is_fragment(text: &str) -> bool {
-    text.chars().count() <= MAX_FRAGMENT_CHARS && !text.contains(PROSE_MARKS)
+    text.chars().nth(MAX_FRAGMENT_CHARS).is_none() && !has_prose_mark(text)
+}
+
+/// Whether `text` holds one of [`PROSE_MARKS`], found by their lead bytes: every one of them is
+/// a CJK or full-width mark (U+3000–U+3FFF, U+F000–U+FFFF), never a hanzi.
+fn has_prose_mark(text: &str) -> bool {
+    memchr::memchr2_iter(0xE3, 0xEF, text.as_bytes()).any(|at| {
+        text.get(at..)
+            .is_some_and(|rest| rest.starts_with(PROSE_MARKS))
+    })
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -288,6 +314,26 @@ mod tests {
         ];
         join_page_breaks(&mut paragraphs);
         assert_eq!(paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn prose_marks_are_found_by_their_lead_bytes() {
+        for mark in PROSE_MARKS {
+            let text = format!("振兴“东北”{mark}全面");
+            assert!(has_prose_mark(&text), "{mark}");
+            assert!(
+                matches!(mark.to_string().as_bytes()[0], 0xE3 | 0xEF),
+                "{mark}"
+            );
+        }
+        for text in [
+            "",
+            "振兴东北",
+            "“振兴”（东北）《报告》……——:;,.",
+            "ＡＢＣ　〇",
+        ] {
+            assert!(!has_prose_mark(text), "{text}");
+        }
     }
 
     #[test]

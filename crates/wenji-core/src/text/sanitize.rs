@@ -167,6 +167,24 @@ pub fn sanitized_line(text: String) -> String {
     }
 }
 
+/// Whether `text`, a part of some sanitised text, is sanitised itself and stays so wherever it
+/// is put after sanitised text: it starts with a character that no rule reads together with
+/// what comes before it (printable ASCII, hanzi, CJK and full-width punctuation, `•`: never a
+/// mark, a joiner or a grapheme extender) and does not end with a zero-width joiner, whose
+/// meaning depends on what follows. Text made of such parts need not be sanitised again.
+///
+/// ```
+/// use wenji_core::text::sanitize::stands_apart;
+/// assert!(stands_apart("振兴东北") && stands_apart(""));
+/// assert!(!stands_apart("\u{301}e") && !stands_apart("👨\u{200D}"));
+/// ```
+pub fn stands_apart(text: &str) -> bool {
+    let starts_apart = text.chars().next().is_none_or(|c| {
+        matches!(c, ' '..='\x7e' | '•' | '\u{3000}'..='\u{3029}' | '\u{3400}'..='\u{9FFF}' | '\u{FF01}'..='\u{FF60}')
+    });
+    starts_apart && !text.ends_with(ZWJ)
+}
+
 /// Whether [`sanitize`] rewrites or removes `c` wherever it stands: controls, line ends other
 /// than `\n`, tabs, bidi and zero-width characters. An encoder that must pass such characters
 /// on (JSON) escapes them instead.

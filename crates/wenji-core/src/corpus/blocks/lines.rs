@@ -10,7 +10,7 @@ pub(super) struct LineIndex {
 impl LineIndex {
     pub(super) fn new(text: &str) -> Self {
         let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
             .collect();
         Self { starts }
     }

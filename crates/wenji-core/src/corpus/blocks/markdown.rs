@@ -10,14 +10,26 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use self::figure::opens_figure;
 use super::lines::LineIndex;
-use super::{Block, BlockKind, needs_space, one_clean_line};
+use super::{Block, BlockKind, needs_space, one_clean_line, one_line_of_clean};
 use crate::corpus::html;
+use crate::text::sanitize::stands_apart;
 
 /// Markdown, read with a `CommonMark` parser.
 pub fn markdown_blocks(text: &str) -> Vec<Block> {
+    read(text, false)
+}
+
+/// [`markdown_blocks`] of text already sanitised, as the format readers are given it: a block
+/// made only of the text's own pieces, each standing apart ([`stands_apart`]), is clean as it
+/// is and is not sanitised again.
+pub fn sanitised_markdown_blocks(text: &str) -> Vec<Block> {
+    read(text, true)
+}
+
+fn read(text: &str, sanitised: bool) -> Vec<Block> {
     let lines = LineIndex::new(text);
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    let mut builder = Builder::new(&lines);
+    let mut builder = Builder::new(&lines, sanitised.then_some(text));
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         builder.event(event, range);
     }
@@ -28,6 +40,11 @@ pub fn markdown_blocks(text: &str) -> Vec<Block> {
 /// Collects inline events into blocks.
 struct Builder<'a> {
     lines: &'a LineIndex,
+    /// The text being read, when it is known to be sanitised.
+    sanitised: Option<&'a str>,
+    /// Whether the current block's text is clean as it stands: so far only pieces of the
+    /// sanitised text that stand apart, and the list markers and separators put between them.
+    clean: bool,
     blocks: Vec<Block>,
     current: Option<Block>,
     pending_soft_break: bool,
@@ -43,15 +60,23 @@ struct Builder<'a> {
     inline_figure: Option<(usize, String)>,
     /// Nesting of Markdown images being read; their text is alt text.
     images: usize,
-    /// What the current block holds: text of its own, image alt text.
-    has_text: bool,
-    has_image: bool,
+    /// What the current block holds.
+    holds: Holds,
+}
+
+/// What a block holds: text of its own, image alt text.
+#[derive(Debug, Clone, Copy, Default)]
+struct Holds {
+    text: bool,
+    image: bool,
 }
 
 impl<'a> Builder<'a> {
-    fn new(lines: &'a LineIndex) -> Self {
+    fn new(lines: &'a LineIndex, sanitised: Option<&'a str>) -> Self {
         Self {
             lines,
+            sanitised,
+            clean: false,
             blocks: Vec::new(),
             current: None,
             pending_soft_break: false,
@@ -61,8 +86,7 @@ impl<'a> Builder<'a> {
             html_starts: Vec::new(),
             inline_figure: None,
             images: 0,
-            has_text: false,
-            has_image: false,
+            holds: Holds::default(),
         }
     }
 
@@ -71,20 +95,22 @@ impl<'a> Builder<'a> {
             self.figure_event(&event, &range);
             return;
         }
-        let lines = self.lines.lines_of(&range);
+        // Found only for the events that start something: two binary searches each.
+        let index = self.lines;
+        let lines = || index.lines_of(&range);
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
-                self.open(BlockKind::Heading(heading_number(level)), lines, false);
+                self.open(BlockKind::Heading(heading_number(level)), lines(), false);
             }
             Event::Start(Tag::Paragraph | Tag::TableRow | Tag::TableHead) => {
-                self.open(BlockKind::Paragraph, lines, false);
+                self.open(BlockKind::Paragraph, lines(), false);
             }
             Event::Start(Tag::List(first)) => self.lists.push(first),
             Event::End(TagEnd::List(_)) => {
                 self.lists.pop();
             }
             Event::Start(Tag::Item) => {
-                self.open(BlockKind::Paragraph, lines, false);
+                self.open(BlockKind::Paragraph, lines(), false);
                 if let Some(block) = &mut self.current {
                     block.list_item = true;
                 }
@@ -129,7 +155,7 @@ impl<'a> Builder<'a> {
             Event::Text(text) | Event::Code(text) => {
                 if self.current.is_none() {
                     // Code blocks and loose text: one block per source line.
-                    self.push_lines(&text, &lines);
+                    self.push_lines(&text, &lines());
                 } else {
                     let is_alt = self.images > 0;
                     self.push_content(&text, is_alt);
@@ -138,7 +164,7 @@ impl<'a> Builder<'a> {
             Event::SoftBreak => self.pending_soft_break = true,
             Event::HardBreak => {
                 // The break's own range ends on its line; the continuation starts on the next one.
-                let next_line = lines.end;
+                let next_line = lines().end;
                 let Some(block) = self.current.as_mut() else {
                     return;
                 };
@@ -153,8 +179,8 @@ impl<'a> Builder<'a> {
 
     fn open(&mut self, kind: BlockKind, lines: Range<usize>, after_hard_break: bool) {
         self.close();
-        self.has_text = false;
-        self.has_image = false;
+        self.holds = Holds::default();
+        self.clean = self.sanitised.is_some();
         self.current = Some(Block {
             kind,
             text: String::new(),
@@ -167,9 +193,13 @@ impl<'a> Builder<'a> {
     fn close(&mut self) {
         self.pending_soft_break = false;
         if let Some(mut block) = self.current.take() {
-            block.text = one_clean_line(&block.text);
+            block.text = if self.clean {
+                one_line_of_clean(std::mem::take(&mut block.text))
+            } else {
+                one_clean_line(&block.text)
+            };
             // A paragraph that is only an image is the image's caption (its alt text).
-            if block.kind == BlockKind::Paragraph && self.has_image && !self.has_text {
+            if block.kind == BlockKind::Paragraph && self.holds.image && !self.holds.text {
                 block.kind = BlockKind::Caption;
             }
             if !block.text.is_empty() {
@@ -190,14 +220,15 @@ impl<'a> Builder<'a> {
 
     /// Adds text to the current block, noting whether it is an image's alt text.
     fn push_content(&mut self, text: &str, is_alt: bool) {
+        self.clean &= self.is_clean_piece(text);
         if text.trim().is_empty() && !self.pending_soft_break {
             self.push_text(text);
             return;
         }
         if is_alt {
-            self.has_image = true;
+            self.holds.image = true;
         } else if !text.trim().is_empty() {
-            self.has_text = true;
+            self.holds.text = true;
         }
         self.push_text(text);
     }
@@ -208,7 +239,7 @@ impl<'a> Builder<'a> {
         };
         if let Some(marker) = self.pending_marker.take() {
             block.text.push_str(&marker);
-            self.has_text = true;
+            self.holds.text = true;
         }
         if std::mem::take(&mut self.pending_soft_break) {
             let before = block.text.chars().next_back();
@@ -218,6 +249,15 @@ impl<'a> Builder<'a> {
             }
         }
         block.text.push_str(text);
+    }
+
+    /// Whether `text` is a piece of the sanitised text being read that stands apart: parsed
+    /// text that is anything else (a character reference decoded, an HTML caption) is not.
+    fn is_clean_piece(&self, text: &str) -> bool {
+        self.sanitised.is_some_and(|source| {
+            let within = source.as_bytes().as_ptr_range();
+            (text.is_empty() || within.contains(&text.as_ptr())) && stands_apart(text)
+        })
     }
 
     fn push_lines(&mut self, text: &str, lines: &Range<usize>) {

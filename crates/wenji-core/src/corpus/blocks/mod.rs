@@ -20,7 +20,7 @@ use std::ops::Range;
 
 use crate::text::sanitize::sanitize;
 
-pub use markdown::markdown_blocks;
+pub use markdown::{markdown_blocks, sanitised_markdown_blocks};
 
 /// One heading or paragraph of a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,6 +93,18 @@ fn is_wide_script(c: char) -> bool {
 fn one_clean_line(text: &str) -> String {
     let (shown, _) = sanitize(text);
     one_line(trim(&shown)).into_owned()
+}
+
+/// [`one_clean_line`] of text that is sanitised already, kept in its own string when it is one
+/// trimmed line already (nearly every paragraph), with no room to spare.
+fn one_line_of_clean(mut text: String) -> String {
+    match one_line(trim(&text)) {
+        Cow::Borrowed(line) if line.len() == text.len() => {
+            text.shrink_to_fit();
+            text
+        }
+        line => line.into_owned(),
+    }
 }
 
 /// Sanitised `text` on one line, still sanitised: its lines trimmed and joined as a soft line

@@ -95,7 +95,7 @@ pub(super) fn read(text: &str, input: &Input<'_>) -> Parsed {
     if !matter.cleaned.is_clean() {
         warn(format!("front matter: {}", matter.cleaned));
     }
-    let mut blocks = blocks::markdown_blocks(found.body);
+    let mut blocks = blocks::sanitised_markdown_blocks(found.body);
     for block in &mut blocks {
         block.lines = block.lines.start + found.lines_before..block.lines.end + found.lines_before;
     }

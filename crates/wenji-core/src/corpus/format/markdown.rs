@@ -6,7 +6,7 @@ use super::{Input, Parsed};
 use crate::corpus::{blocks, parse};
 
 pub(super) fn read(text: &str, input: &Input<'_>) -> Parsed {
-    let blocks = blocks::markdown_blocks(text);
+    let blocks = blocks::sanitised_markdown_blocks(text);
     Parsed {
         articles: parse::articles(blocks, 0, input.fallback_title, input.repair),
         warnings: Vec::new(),

@@ -59,8 +59,9 @@ pub(super) fn tokens(html: &str) -> impl Iterator<Item = Token<'_>> {
                 at = html.len() - after.len();
                 continue;
             }
-            let alt = attribute(tag, "alt")
-                .filter(|_| name == "img")
+            let alt = (name == "img")
+                .then(|| attribute(tag, "alt"))
+                .flatten()
                 .map(|alt| decode_entities(alt).into_owned());
             return Some(Token {
                 offset,

@@ -41,30 +41,65 @@ impl Plain {
     /// UTF-8, and `at` a character boundary): `at` itself when the character there needs a look.
     /// A line end is never plain, as the writer counts columns from it.
     pub(super) fn run_end(&self, bytes: &[u8], mut at: usize) -> usize {
-        while let Some(&lead) = bytes.get(at) {
-            if lead < 0x80 {
-                if !(b' '..=b'~').contains(&lead) {
-                    break;
+        loop {
+            // Hanzi and CJK punctuation four at a time, with one branch for all four.
+            if let Some(four) = bytes.get(at..at + 12)
+                && self.four_plain(four)
+            {
+                at += 12;
+                continue;
+            }
+            match bytes.get(at..) {
+                Some([lead, ..]) if (b' '..=b'~').contains(lead) => at += 1,
+                Some([lead, second, third, ..]) if lead & 0xF0 == 0xE0 => {
+                    if self.bit(*lead, *second, *third) == 0 {
+                        return at;
+                    }
+                    at += 3;
                 }
-                at += 1;
-            } else if lead & 0xF0 == 0xE0 {
-                let byte = |n: usize| bytes.get(at + n).map_or(0, |&b| usize::from(b & 0x3F));
-                let block = usize::from(lead & 0x0F) << 6 | byte(1);
-                if self.plain[block] >> byte(2) & 1 == 0 {
-                    break;
-                }
-                at += 3;
-            } else {
-                break;
+                _ => return at,
             }
         }
-        at
+    }
+
+    /// Whether `twelve` bytes starting at a character boundary are four plain three-byte
+    /// characters.
+    fn four_plain(&self, twelve: &[u8]) -> bool {
+        let [a0, a1, a2, b0, b1, b2, c0, c1, c2, d0, d1, d2] = *twelve else {
+            return false;
+        };
+        // Each lead byte is `1110xxxx`; the bytes after a lead are then its own.
+        let leads = (a0 ^ 0xE0) | (b0 ^ 0xE0) | (c0 ^ 0xE0) | (d0 ^ 0xE0);
+        leads & 0xF0 == 0
+            && self.bit(a0, a1, a2)
+                & self.bit(b0, b1, b2)
+                & self.bit(c0, c1, c2)
+                & self.bit(d0, d1, d2)
+                == 1
+    }
+
+    /// 1 when the three-byte character `lead second third` is plain, else 0.
+    fn bit(&self, lead: u8, second: u8, third: u8) -> u64 {
+        let block = usize::from(lead & 0x0F) << 6 | usize::from(second & 0x3F);
+        self.plain[block] >> (third & 0x3F) & 1
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    /// Where a plain run from the start of `text` ends, character by character from the rules.
+    fn expected_end(text: &str) -> usize {
+        text.char_indices()
+            .find(|&(_, c)| {
+                let kept = kind(c) == Kind::Keep && c != '\n';
+                !(kept && (c.is_ascii() || c.len_utf8() == 3))
+            })
+            .map_or(text.len(), |(at, _)| at)
+    }
 
     #[test]
     fn hanzi_and_common_punctuation_are_plain_and_controls_are_not() {
@@ -74,18 +109,34 @@ mod tests {
         for stop in [
             "\n", "\t", "\x1b", "\u{200B}", "\u{202E}", "\u{0301}", "é", "😀",
         ] {
-            let text = format!("振兴{stop}中华");
-            assert_eq!(plain.run_end(text.as_bytes(), 0), "振兴".len(), "{stop:?}");
+            // Anywhere among four three-byte characters, or after them.
+            for before in ["", "振", "振兴", "振兴中", "振兴中华", "振兴中华，"] {
+                let text = format!("{before}{stop}中华全面振兴");
+                assert_eq!(plain.run_end(text.as_bytes(), 0), before.len(), "{stop:?}");
+            }
         }
     }
 
     #[test]
     fn only_characters_kept_wherever_they_stand_are_plain() {
-        for c in (0x800..=0xFFFF).filter_map(char::from_u32) {
-            let text = c.to_string();
-            if Plain::new().run_end(text.as_bytes(), 0) > 0 {
-                assert_eq!(kind(c), Kind::Keep, "U+{:04X}", u32::from(c));
-            }
+        // Last of four, where a lead byte not of three bytes must not pass for one.
+        for c in (0x80..=0x10_FFFF).filter_map(char::from_u32) {
+            let text = format!("振兴中{c}华");
+            assert_eq!(
+                Plain::new().run_end(text.as_bytes(), 0),
+                expected_end(&text),
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn a_run_ends_at_the_first_character_that_needs_a_look(
+            text in "[a 振兴，“\n\t\u{200B}\u{301}é😀\u{FEFF}\u{3099}\u{10000}]{0,40}"
+        ) {
+            prop_assert_eq!(Plain::new().run_end(text.as_bytes(), 0), expected_end(&text));
         }
     }
 }

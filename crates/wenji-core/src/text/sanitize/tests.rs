@@ -167,3 +167,50 @@ proptest! {
         prop_assert!(report.is_clean());
     }
 }
+
+/// Characters that sanitising reads together with their neighbours: marks, joiners, emoji,
+/// grapheme extenders, Indic conjuncts, regional indicators, Hangul jamo; and plain ones.
+const NEIGHBOURLY: &str = "(a| |振|，|“|•|\n|\t|\u{200B}|\u{301}|\u{200D}|😀|😀\u{200D}👩|😀\u{FE0F}\u{200D}👩|\
+                           e\u{301}\u{301}|\u{FF76}\u{FF9E}|\u{FF9E}\u{200D}😀|\u{0915}\u{094D}\u{200D}\u{0937}|\
+                           \u{1F1E6}\u{1F1E8}|\u{1100}\u{1161}|\u{E0100})*";
+
+/// `text` cut before each of the characters `cuts` name (as indices modulo its length).
+fn cut(text: &str, cuts: &[usize]) -> Vec<String> {
+    let starts: Vec<usize> = text.char_indices().map(|(at, _)| at).collect();
+    let mut points: Vec<usize> = cuts
+        .iter()
+        .filter_map(|&n| starts.get(n % starts.len().max(1)).copied())
+        .chain([0, text.len()])
+        .collect();
+    points.sort_unstable();
+    points.dedup();
+    points
+        .windows(2)
+        .map(|w| text[w[0]..w[1]].to_owned())
+        .collect()
+}
+
+proptest! {
+    #[test]
+    fn parts_that_stand_apart_join_without_sanitising_again(
+        first in NEIGHBOURLY,
+        second in NEIGHBOURLY,
+        cuts in proptest::collection::vec(0usize..64, 0..8),
+        separators in proptest::collection::vec(prop_oneof![Just(""), Just(" "), Just(" | "), Just("• ")], 8),
+    ) {
+        let (first, second) = (shown(&first), shown(&second));
+        let parts: Vec<String> = cut(&first, &cuts)
+            .into_iter()
+            .chain(cut(&second, &cuts))
+            .filter(|part| stands_apart(part))
+            .collect();
+        // Sanitised text of any kind may stand before them.
+        let mut joined = first.clone();
+        for (part, separator) in parts.iter().zip(separators.iter().cycle()) {
+            prop_assert!(matches!(sanitize(part).0, Cow::Borrowed(_)), "{:?}", part);
+            joined.push_str(separator);
+            joined.push_str(part);
+        }
+        prop_assert!(matches!(sanitize(&joined).0, Cow::Borrowed(_)), "{:?} from {:?}", joined, parts);
+    }
+}

@@ -83,6 +83,8 @@ impl Builder<'_> {
     /// A finished block of its own, between the blocks around it.
     pub(super) fn push_block(&mut self, kind: BlockKind, text: String, lines: Range<usize>) {
         self.open(kind, lines, false);
+        // HTML's text, its character references decoded: sanitised when the block closes.
+        self.clean = false;
         if let Some(block) = &mut self.current {
             block.text = text;
         }

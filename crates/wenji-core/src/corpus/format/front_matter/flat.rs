@@ -17,17 +17,13 @@ const INDICATORS: &[char] = &[
     '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`',
 ];
 
-/// Characters the YAML parser reads as line ends, blanks, the end of input or a byte-order
-/// mark: a line holding one is left to it.
-const SPECIAL: &[char] = &['\r', '\t', '\0', '\u{FEFF}'];
-
 /// The mapping `yaml` holds, if it is flat front matter; `None` leaves it to the YAML parser.
 pub(super) fn read(yaml: &str) -> Option<Yaml> {
+    if has_special(yaml) {
+        return None;
+    }
     let mut hash = Hash::new();
     for line in yaml.split('\n') {
-        if line.contains(SPECIAL) {
-            return None;
-        }
         if line.trim_start_matches(' ').is_empty() {
             continue;
         }
@@ -46,6 +42,14 @@ pub(super) fn read(yaml: &str) -> Option<Yaml> {
         }
     }
     (!hash.is_empty()).then_some(Yaml::Hash(hash))
+}
+
+/// Whether `yaml` holds a character the YAML parser reads as a line end, a blank, the end of
+/// input or a byte-order mark: such matter is left to it.
+fn has_special(yaml: &str) -> bool {
+    let bytes = yaml.as_bytes();
+    memchr::memchr3(b'\r', b'\t', 0, bytes).is_some()
+        || memchr::memmem::find(bytes, "\u{FEFF}".as_bytes()).is_some()
 }
 
 /// A key of ASCII letters, digits, `_` and `-`, starting with a letter.
@@ -74,7 +78,9 @@ fn list(items: &str) -> Option<Yaml> {
 /// `"text"` without a quote or a backslash inside.
 fn quoted(value: &str) -> Option<Yaml> {
     let inner = value.strip_prefix('"')?.strip_suffix('"')?;
-    (!inner.contains(['"', '\\'])).then(|| Yaml::String(inner.to_owned()))
+    memchr::memchr2(b'"', b'\\', inner.as_bytes())
+        .is_none()
+        .then(|| Yaml::String(inner.to_owned()))
 }
 
 /// A plain scalar that can only be read as itself: no indicator first, no comment, no `: `,
