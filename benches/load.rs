@@ -20,6 +20,10 @@ use std::time::Duration;
 
 use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
 
+/// The binary's allocator, so loading is timed as `wenji` does it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[path = "support/corpus_gen.rs"]
 #[allow(
     dead_code,

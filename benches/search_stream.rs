@@ -23,6 +23,10 @@ use wenji::commands::search::{self, Format, Options};
 use wenji::corpus::LoadOptions;
 use wenji::search::Query;
 
+/// The binary's allocator, so loading is timed as `wenji` does it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[path = "support/corpus_gen.rs"]
 #[allow(
     dead_code,

@@ -13,6 +13,10 @@ use wenji::corpus::{Corpus, LoadError};
 use wenji::startup::{Overrides, Startup};
 use wenji::text::width::AmbiguousWidth;
 
+/// Loading allocates millions of strings from two threads; see Cargo.toml for the figures.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
