@@ -172,6 +172,11 @@ impl Marks {
         }
     }
 
+    /// The packed offset from which [`note`](Self::note) records a mark.
+    pub fn due(&self) -> usize {
+        self.points.last().map_or(0, |&(p, _)| p as usize) + MARK_EVERY
+    }
+
     /// The last mark at or before packed offset `offset`, as `(packed, folded)`; `(0, 0)`, the
     /// field's start, if there is none.
     pub fn before(&self, offset: usize) -> (usize, usize) {
