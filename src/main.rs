@@ -33,30 +33,48 @@ fn main() -> ExitCode {
     }
     let repair = startup.config.page_break_repair;
     match cli.command {
-        Some(Command::List(args)) => {
-            let corpus = match open_or_report(&args.input, repair, Cached::Yes) {
-                Ok(corpus) => corpus,
-                Err(code) => return code,
-            };
-            commands::report_warnings(&corpus.warnings, None);
-            // One write per line would be 50 000 system calls for a large archive.
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            let written = commands::list::write(&corpus, args.json, &mut out)
-                .and_then(|()| std::io::Write::flush(&mut out));
-            commands::leave(corpus);
-            match written {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-                Err(error) => {
-                    eprintln!("wenji: cannot write the list: {error}");
-                    ExitCode::from(2)
-                }
-            }
-        }
+        Some(Command::List(args)) => list(&args, repair),
         Some(Command::Show(args)) => show(&args, &startup),
         Some(Command::Search(args)) => search(&args, repair),
         Some(Command::Cache(args)) => cache(args.action),
         None => browse(&cli.input, startup),
+    }
+}
+
+/// `wenji list`: the sample at once; files and folders as they load, so a large archive is
+/// printed part by part and never held whole.
+fn list(args: &wenji::cli::ListArgs, repair: bool) -> ExitCode {
+    // One write per line would be 50 000 system calls for a large archive.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = if args.input.paths.is_empty() {
+        let corpus = wenji::corpus::sample_with(commands::load_options(&args.input, repair));
+        commands::report_warnings(&corpus.warnings, None);
+        commands::list::write(&corpus, args.json, &mut out).map(|()| None)
+    } else {
+        announce_typed_input(&args.input);
+        let cache_dir = wenji::persist::cache::default_dir().filter(|_| !args.input.no_cache);
+        let options = commands::load_options(&args.input, repair);
+        commands::list::stream(
+            &args.input.paths,
+            options,
+            cache_dir.as_deref(),
+            args.json,
+            &mut out,
+        )
+        .map(Some)
+    };
+    match written {
+        Ok(Some(listed)) if listed.articles == 0 => {
+            let warnings = listed.warnings;
+            eprintln!("wenji: {}", LoadError::NothingReadable { warnings });
+            ExitCode::from(1)
+        }
+        Ok(_) => ExitCode::SUCCESS,
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("wenji: cannot write the list: {error}");
+            ExitCode::from(2)
+        }
     }
 }
 

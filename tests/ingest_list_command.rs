@@ -118,3 +118,65 @@ fn list_with_encoding_override_reads_a_gbk_file() {
     assert_eq!(record["title"], "郝鹏");
     assert_eq!(record["encoding"], "GB18030");
 }
+
+/// `wenji list` prints a folder part by part as it loads: the numbering runs on across parts,
+/// every article names its own file, and a first run (which writes the load cache), a second
+/// (which reads it) and one with `--no-cache` print the same lines.
+#[test]
+fn a_folder_listed_as_it_loads_numbers_on_across_parts_with_or_without_the_cache() {
+    let dir = TempDir::new().unwrap();
+    let cache = TempDir::new().unwrap();
+    let mut expected = Vec::new();
+    for i in 0..60 {
+        let name = format!("{i:02}");
+        if i % 7 == 3 {
+            write(dir.path(), &format!("{name}.txt"), "");
+        } else if i % 5 == 0 {
+            let lines = format!(
+                "{{\"title\":\"甲{i}\",\"content\":\"正文。\"}}\n{{\"title\":\"乙{i}\",\"content\":\"正文。\"}}\n"
+            );
+            write(dir.path(), &format!("{name}.jsonl"), &lines);
+            expected.push((format!("甲{i}"), format!("./{name}.jsonl")));
+            expected.push((format!("乙{i}"), format!("./{name}.jsonl")));
+        } else {
+            write(
+                dir.path(),
+                &format!("{name}.txt"),
+                format!("第{i}篇\n\n正文。\n"),
+            );
+            expected.push((format!("第{i}篇"), format!("./{name}.txt")));
+        }
+    }
+    let run = |args: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_wenji"))
+            .arg("list")
+            .args(args)
+            .arg(".")
+            .current_dir(dir.path())
+            .env("XDG_CACHE_HOME", cache.path())
+            .output()
+            .expect("wenji runs");
+        assert!(output.status.success(), "{output:?}");
+        stdout_lines(&output)
+    };
+    let first = run(&[]);
+    assert_eq!(first.len(), expected.len(), "{first:?}");
+    for (at, (line, (title, file))) in first.iter().zip(&expected).enumerate() {
+        let columns: Vec<&str> = line.split('\t').collect();
+        assert_eq!(columns[0], (at + 1).to_string(), "{line}");
+        assert_eq!(columns[1], title, "{line}");
+        assert!(columns[5].starts_with(&format!("{file}:")), "{line}");
+    }
+    assert_eq!(run(&[]), first, "read from the load cache");
+    assert_eq!(run(&["--no-cache"]), first);
+    let json = run(&["--json"]);
+    let numbers: Vec<u64> = json
+        .iter()
+        .map(|line| {
+            serde_json::from_str::<serde_json::Value>(line).unwrap()["number"]
+                .as_u64()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(numbers, (1..=expected.len() as u64).collect::<Vec<_>>());
+}

@@ -1,10 +1,16 @@
 //! `wenji list`: one line per article, tab-separated or as JSON Lines.
+//!
+//! Files and folders are listed while they load ([`stream`]): each part of the corpus is
+//! printed and dropped, so a large archive is never held whole, and the warnings go to
+//! standard error as they are met.
 
 use std::io::{self, Write};
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::corpus::{Article, Corpus, Date};
+use crate::corpus::{self, Article, Corpus, Date, Growth, LoadOptions, Source, Warning};
 
 /// One article as `--json` prints it.
 #[derive(Serialize)]
@@ -24,29 +30,114 @@ struct Entry<'a> {
 /// Prints every article of `corpus` to `out`.
 pub fn write(corpus: &Corpus, json: bool, out: &mut impl Write) -> io::Result<()> {
     for (index, article) in corpus.articles.iter().enumerate() {
-        let entry = entry(corpus, index, article);
-        if json {
-            super::json::write_line(out, &entry)?;
-        } else {
-            let columns = [
-                entry.number.to_string(),
-                tsv(entry.title),
-                tsv(entry.speaker.unwrap_or_default()),
-                tsv(entry.role.unwrap_or_default()),
-                tsv(entry.section.unwrap_or_default()),
-                format!("{}:{}", tsv(entry.file), entry.line),
-                entry.chars.to_string(),
-            ];
-            writeln!(out, "{}", columns.join("\t"))?;
-        }
+        let source = &corpus.sources[article.source];
+        write_entry(out, &entry(source, index + 1, article), json)?;
     }
     out.flush()
 }
 
-fn entry<'a>(corpus: &'a Corpus, index: usize, article: &'a Article) -> Entry<'a> {
-    let source = &corpus.sources[article.source];
+/// What [`stream`] printed.
+#[derive(Debug, Default)]
+pub struct Listed {
+    /// Articles listed.
+    pub articles: usize,
+    /// The warnings printed, in order.
+    pub warnings: Vec<Warning>,
+}
+
+/// Lists the files and folders in `paths` as they load, through the load cache in `cache_dir`
+/// (none: read every file), printing warnings on standard error as they come. Stops at the
+/// first error writing to `out`.
+///
+/// # Errors
+/// When `out` cannot be written to.
+pub fn stream(
+    paths: &[PathBuf],
+    options: LoadOptions,
+    cache_dir: Option<&Path>,
+    json: bool,
+    out: &mut impl Write,
+) -> io::Result<Listed> {
+    let mut lister = Lister {
+        out,
+        json,
+        sources: 0,
+        listed: Listed::default(),
+        error: None,
+    };
+    let failed_write =
+        corpus::stream_cached(paths, options, cache_dir, |growth| lister.take(&growth));
+    if let Some(error) = lister.error {
+        return Err(error);
+    }
+    if let Some(warning) = failed_write {
+        lister.warn(&[warning]);
+    }
+    lister.out.flush()?;
+    Ok(lister.listed)
+}
+
+/// Prints parts as [`corpus::stream_cached`] hands them over.
+struct Lister<'o, W> {
+    out: &'o mut W,
+    json: bool,
+    /// Sources in the parts before this one: a part's articles number theirs from here.
+    sources: usize,
+    listed: Listed,
+    error: Option<io::Error>,
+}
+
+impl<W: Write> Lister<'_, W> {
+    fn take(&mut self, growth: &Growth) -> ControlFlow<()> {
+        self.warn(&growth.warnings);
+        let first = self.sources;
+        self.sources += growth.sources.len();
+        for article in &growth.articles {
+            // A file's articles come in the part that brings its source.
+            let source = article.source.checked_sub(first);
+            let Some(source) = source.and_then(|at| growth.sources.get(at)) else {
+                debug_assert!(
+                    false,
+                    "article {} has no source in its part",
+                    article.source
+                );
+                continue;
+            };
+            self.listed.articles += 1;
+            let entry = entry(source, self.listed.articles, article);
+            if let Err(error) = write_entry(self.out, &entry, self.json) {
+                self.error = Some(error);
+                return ControlFlow::Break(());
+            }
+        }
+        ControlFlow::Continue(())
+    }
+
+    fn warn(&mut self, warnings: &[Warning]) {
+        super::report_warnings(warnings, None);
+        self.listed.warnings.extend_from_slice(warnings);
+    }
+}
+
+fn write_entry(out: &mut impl Write, entry: &Entry<'_>, json: bool) -> io::Result<()> {
+    if json {
+        return super::json::write_line(out, entry);
+    }
+    let columns = [
+        entry.number.to_string(),
+        tsv(entry.title),
+        tsv(entry.speaker.unwrap_or_default()),
+        tsv(entry.role.unwrap_or_default()),
+        tsv(entry.section.unwrap_or_default()),
+        format!("{}:{}", tsv(entry.file), entry.line),
+        entry.chars.to_string(),
+    ];
+    writeln!(out, "{}", columns.join("\t"))
+}
+
+fn entry<'a>(source: &'a Source, number: usize, article: &'a Article) -> Entry<'a> {
     Entry {
-        number: index + 1,
+        number,
         title: &article.title,
         speaker: article.meta.speaker(),
         role: article.meta.role(),
