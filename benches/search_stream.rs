@@ -80,6 +80,7 @@ fn archive_benches(c: &mut Criterion) {
                 search::stream(
                     &paths,
                     LoadOptions::default(),
+                    None,
                     &query,
                     options,
                     &mut io::sink(),

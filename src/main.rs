@@ -172,7 +172,16 @@ fn search(args: &wenji::cli::SearchArgs, repair: bool) -> ExitCode {
             .map_err(commands::search::Failure::Write)
     } else {
         announce_typed_input(&args.input);
-        commands::search::stream(&args.input.paths, load, &args.query, options, &mut out)
+        let cache_dir = wenji::persist::cache::default_dir().filter(|_| !args.input.no_cache);
+        let paths = &args.input.paths;
+        commands::search::stream(
+            paths,
+            load,
+            cache_dir.as_deref(),
+            &args.query,
+            options,
+            &mut out,
+        )
     };
     match searched {
         Ok(found) if found.hits > 0 => ExitCode::SUCCESS,

@@ -233,3 +233,58 @@ fn a_cache_folder_that_cannot_be_made_is_a_warning_not_a_failure() {
     );
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
 }
+
+/// `wenji search` takes what the cache holds unchanged from it and never writes it: a damaged
+/// entry says the cache was read (and that file is read instead), a changed file is read from
+/// disk, and every answer is the one `--no-cache` gives.
+#[test]
+fn search_takes_unchanged_files_from_the_cache_and_reads_the_rest() {
+    let home = Home::new();
+    stdout(&home.run(&["list", "docs"]));
+    let search = |args: &[&str]| home.run(&[&["search"], args, &["振兴", "docs"]].concat());
+    let same_as_files = |args: &[&str]| {
+        let warm = search(args);
+        let files = search(&[args, &["--no-cache"]].concat());
+        assert_eq!(stdout(&warm), stdout(&files), "{args:?}");
+        warm
+    };
+    for args in [&[][..], &["--count"], &["--json"]] {
+        assert_eq!(text(&same_as_files(args).stderr), "", "{args:?}");
+    }
+    let cache = home.cache_files().remove(0);
+    home.write("docs/0.md", "振兴东北，振兴辽宁。\n");
+    let changed = same_as_files(&["--count"]);
+    assert_eq!(
+        stdout(&changed),
+        "docs/0.md:1: 0: 2\ndocs/1.md:1: 龙江: 1\n"
+    );
+    let mut bytes = std::fs::read(&cache).expect("read the cache");
+    let at = bytes
+        .windows("振兴龙江".len())
+        .position(|w| w == "振兴龙江".as_bytes())
+        .expect("the entry of docs/1.md holds its text");
+    bytes[at + 3] ^= 0x01;
+    std::fs::write(&cache, &bytes).expect("damage the entry");
+    let before = home.cache_times();
+    let damaged = same_as_files(&[]);
+    assert_eq!(home.cache_times(), before, "search wrote the cache");
+    let stderr = text(&damaged.stderr);
+    let expected = format!(
+        "wenji: cache: {} is damaged (it fails its checksum",
+        cache.display()
+    );
+    assert!(stderr.starts_with(&expected), "{stderr}");
+    assert!(
+        stderr.ends_with("; those files were read instead\n"),
+        "{stderr}"
+    );
+    let lines = [
+        "docs/0.md:1: 0: 【振兴】东北，振兴辽宁。",
+        "docs/0.md:1: 0: 振兴东北，【振兴】辽宁。",
+        "docs/1.md:5: 龙江: 【振兴】龙江。",
+    ];
+    assert_eq!(
+        stdout(&damaged),
+        lines.map(|line| format!("{line}\n")).concat()
+    );
+}

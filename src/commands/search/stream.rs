@@ -4,6 +4,7 @@
 //! ```text
 //! walk ─▶ ordered::map (a window of batches of files in flight) ─▶ per file, on a worker:
 //!           read bytes ─▶ prefilter ─▶ parse ─▶ plain search ─▶ lines in memory
+//!           (or, from the load cache: mapped text ─▶ prefilter ─▶ decode ─▶ …)
 //!       ─▶ in corpus order: write the lines (a write error stops the workers), report warnings
 //! ```
 //! Memory holds the files in flight and their printed lines, never the corpus. A file's lines
@@ -19,6 +20,12 @@
 //!   so files are turned away only once some file has given an article: until then each is
 //!   parsed, and if none ever gives one, every file was.
 //!
+//! With a load cache written by an earlier `wenji list` or browser ([`crate::persist::cache`]),
+//! a file it holds unchanged is not read at all: the prefilter runs over the decoded text in
+//! the map, and only a file that may hold a hit has its entry decoded, which costs a copy
+//! instead of a parse. The search never writes the cache. A file turned away this way reports
+//! no warnings, read or parse.
+//!
 //! Warnings come in corpus order; the first [`WARNINGS_SHOWN`] are printed as they come, and the
 //! rest are counted at the end, or, when nothing was readable, printed there in full.
 
@@ -32,6 +39,8 @@ use super::print::{self, Printed};
 use super::{Format, Found, Options};
 use crate::commands::{WARNINGS_SHOWN, report_warnings};
 use crate::corpus::{Corpus, LoadError, LoadOptions, Loaded, Warning, load, ordered, walk};
+use crate::persist::CorpusId;
+use crate::persist::cache::{Cache, FileKey};
 use crate::search::Query;
 use crate::search::prefilter::Prefilter;
 
@@ -48,9 +57,10 @@ pub enum Failure {
     Write(io::Error),
 }
 
-/// Searches the files and folders in `paths` (`-` is standard input), read with `load`, for
-/// `query`, and prints what `options` asks for to `out`, each file's lines as soon as they are
-/// known; warnings go to standard error.
+/// Searches the files and folders in `paths` (`-` is standard input), read with `load` (or
+/// taken from the load cache in `cache_dir`, when it holds them unchanged), for `query`, and
+/// prints what `options` asks for to `out`, each file's lines as soon as they are known;
+/// warnings go to standard error.
 ///
 /// # Errors
 /// [`Failure::NothingReadable`] when not one article could be read, [`Failure::Write`] at the
@@ -58,14 +68,20 @@ pub enum Failure {
 pub fn stream(
     paths: &[PathBuf],
     load: LoadOptions,
+    cache_dir: Option<&Path>,
     query: &Query,
     options: Options,
     out: &mut impl Write,
 ) -> Result<Found, Failure> {
     let (files, walked) = walk::files(paths);
-    let job = Job::new(load, query, options);
     let mut warnings = Warnings::default();
     warnings.add(one_line(walked));
+    let cache = cache_dir.map(|dir| {
+        let (cache, opened) = Cache::open_read_only(dir, &CorpusId::from_inputs(paths), &load);
+        warnings.add(one_line(opened));
+        cache
+    });
+    let job = Job::new(load, cache, query, options);
     let (mut found, mut before, mut failure) = (Found::default(), 0, None);
     let batches = batches(&files, paths);
     ordered::map(
@@ -90,6 +106,9 @@ pub fn stream(
     );
     if let Some(error) = failure {
         return Err(Failure::Write(error));
+    }
+    if let Some(cache) = &job.cache {
+        warnings.add(one_line(cache.take_warnings()));
     }
     warnings.finish(job.readable.load(Ordering::Relaxed))?;
     Ok(found)
@@ -127,6 +146,8 @@ fn write(printed: &Printed, before: usize, out: &mut impl Write) -> io::Result<(
 /// What every file is searched with.
 struct Job<'a> {
     load: LoadOptions,
+    /// The load cache, read only.
+    cache: Option<Cache>,
     query: &'a Query,
     options: Options,
     /// `None` when every file is to be parsed.
@@ -145,7 +166,7 @@ struct Outcome {
 }
 
 impl<'a> Job<'a> {
-    fn new(load: LoadOptions, query: &'a Query, options: Options) -> Self {
+    fn new(load: LoadOptions, cache: Option<Cache>, query: &'a Query, options: Options) -> Self {
         // The prefilter reads bytes as the decoder would guess, or as UTF-8.
         let guessed = load.encoding.is_none_or(|e| e == encoding_rs::UTF_8);
         let prefilter = (guessed && options.format != Format::Json)
@@ -153,6 +174,7 @@ impl<'a> Job<'a> {
             .flatten();
         Self {
             load,
+            cache,
             query,
             options,
             prefilter,
@@ -160,18 +182,12 @@ impl<'a> Job<'a> {
         }
     }
 
-    /// Reads `path`, parses it unless it cannot hold a hit, and prints its hits.
+    /// Reads `path` (or takes it from the cache), parses it unless it cannot hold a hit, and
+    /// prints its hits.
     fn file(&self, path: &Path) -> Outcome {
-        let loaded = match load::read_raw(path, self.load) {
-            Ok(raw) if self.turns_away(&raw.bytes, raw.path.as_deref()) => Loaded {
-                warnings: raw.into_warnings(),
-                ..Loaded::default()
-            },
-            Ok(raw) => load::parse_raw(raw, self.load),
-            Err(warning) => Loaded {
-                warnings: vec![warning],
-                ..Loaded::default()
-            },
+        let loaded = match self.cached(path) {
+            Some(loaded) => loaded,
+            None => self.read(path),
         };
         let mut corpus = Corpus::default();
         corpus.absorb(loaded);
@@ -186,6 +202,31 @@ impl<'a> Job<'a> {
             articles: corpus.articles.len(),
             warnings: corpus.warnings,
         }
+    }
+
+    /// `path` read and parsed, unless it cannot hold a hit.
+    fn read(&self, path: &Path) -> Loaded {
+        match load::read_raw(path, self.load) {
+            Ok(raw) if self.turns_away(&raw.bytes, raw.path.as_deref()) => Loaded {
+                warnings: raw.into_warnings(),
+                ..Loaded::default()
+            },
+            Ok(raw) => load::parse_raw(raw, self.load),
+            Err(warning) => Loaded {
+                warnings: vec![warning],
+                ..Loaded::default()
+            },
+        }
+    }
+
+    /// `path` from the load cache, when it holds it unchanged: nothing at all when its text
+    /// cannot hold a hit, or its entry decoded.
+    fn cached(&self, path: &Path) -> Option<Loaded> {
+        let entry = self.cache.as_ref()?.entry(path, FileKey::of(path)?)?;
+        if self.turns_away(entry.text()?.as_bytes(), Some(path)) {
+            return Some(Loaded::default());
+        }
+        entry.decode()
     }
 
     /// Whether a file with `bytes` may go unparsed: it cannot hold a hit, and some file has

@@ -49,6 +49,13 @@ pub(super) fn write(source: &Source, loaded: &Loaded) -> Vec<u8> {
     out.bytes
 }
 
+/// The source's text an entry holds, read from `bytes` without decoding the rest.
+pub fn text(bytes: &[u8]) -> Result<&str, Bad> {
+    let mut read = In::new(bytes);
+    read.str("the source's name")?;
+    read.str("the source's text")
+}
+
 /// The [`Loaded`] an entry holds, its source at `path`.
 pub fn decode(bytes: &[u8], path: &Path) -> Result<Loaded, Bad> {
     let mut read = In::new(bytes);

@@ -77,6 +77,33 @@ pub struct Cache {
     stale: bool,
     /// Entries found damaged so far: the first, and how many.
     damaged: Mutex<(Option<String>, usize)>,
+    /// Opened to read only ([`Cache::open_read_only`]): what is damaged is not rebuilt.
+    read_only: bool,
+}
+
+/// One file's entry in the map, its checksum passed.
+pub struct Entry<'c> {
+    cache: &'c Cache,
+    path: &'c Path,
+    bytes: &'c [u8],
+}
+
+impl Entry<'_> {
+    /// The decoded text of the file, as the map holds it; `None` (the entry counted as
+    /// damaged) when it is not there as it should be.
+    pub fn text(&self) -> Option<&str> {
+        entry::text(self.bytes)
+            .map_err(|bad| self.cache.damaged(self.path, bad.0))
+            .ok()
+    }
+
+    /// What loading the file gave; `None` (the entry counted as damaged) when the entry fails
+    /// its checks.
+    pub fn decode(self) -> Option<Loaded> {
+        entry::decode(self.bytes, self.path)
+            .map_err(|bad| self.cache.damaged(self.path, bad.0))
+            .ok()
+    }
 }
 
 /// A usable cache file: its map and its directory.
@@ -91,6 +118,25 @@ impl Cache {
     /// cannot be used is a warning (when it is broken rather than merely out of date), and the
     /// cache starts empty.
     pub fn open(dir: &Path, corpus: &CorpusId, options: &LoadOptions) -> (Self, Vec<Warning>) {
+        Self::opened(dir, corpus, options, false)
+    }
+
+    /// Opens the cache as [`Cache::open`] does, for lookups only (`wenji search`): its warnings
+    /// say that a damaged file or entry is passed over, not that it is rebuilt.
+    pub fn open_read_only(
+        dir: &Path,
+        corpus: &CorpusId,
+        options: &LoadOptions,
+    ) -> (Self, Vec<Warning>) {
+        Self::opened(dir, corpus, options, true)
+    }
+
+    fn opened(
+        dir: &Path,
+        corpus: &CorpusId,
+        options: &LoadOptions,
+        read_only: bool,
+    ) -> (Self, Vec<Warning>) {
         let path = dir.join(key::file_name(corpus));
         let header = Header {
             settings: Settings::new(options),
@@ -103,6 +149,7 @@ impl Cache {
             stored: None,
             stale: false,
             damaged: Mutex::new((None, 0)),
+            read_only,
         };
         let mut warnings = Vec::new();
         match cache.read() {
@@ -110,7 +157,12 @@ impl Cache {
             Err(why) => {
                 cache.stale = true;
                 if let Some(why) = why {
-                    warnings.push(cache.warning(&format!("{why}; it is rebuilt")));
+                    let then = if read_only {
+                        "it is not used"
+                    } else {
+                        "it is rebuilt"
+                    };
+                    warnings.push(cache.warning(&format!("{why}; {then}")));
                 }
             }
         }
@@ -159,25 +211,35 @@ impl Cache {
     /// What loading `path` gave when it had `key`, if the cache holds it unchanged. An entry
     /// that fails its checks is counted for [`Cache::take_warnings`] and missed.
     pub fn get(&self, path: &Path, key: FileKey) -> Option<Loaded> {
+        self.entry(path, key)?.decode()
+    }
+
+    /// The entry of `path` when the cache holds it for `key` and it passes its checksum, not
+    /// yet decoded: [`Entry::text`] reads its source's text from the map, so a search can
+    /// tell whether to decode it at all. An entry that fails its checksum is counted for
+    /// [`Cache::take_warnings`] and missed.
+    pub fn entry<'c>(&'c self, path: &'c Path, key: FileKey) -> Option<Entry<'c>> {
         let stored = self.stored.as_ref()?;
         let slot = stored.slots.get(path).filter(|slot| slot.key == key)?;
         let bytes = stored.map.get(slot.offset..slot.offset + slot.len)?;
-        let decoded = if xxh3_64(bytes) == slot.checksum {
-            entry::decode(bytes, path).map_err(|bad| bad.0)
-        } else {
-            Err("it fails its checksum")
-        };
-        match decoded {
-            Ok(loaded) => Some(loaded),
-            Err(why) => {
-                let mut damaged = self.damaged.lock().unwrap_or_else(PoisonError::into_inner);
-                damaged
-                    .0
-                    .get_or_insert_with(|| format!("{why}, in the entry of {}", path.display()));
-                damaged.1 += 1;
-                None
-            }
+        if xxh3_64(bytes) != slot.checksum {
+            self.damaged(path, "it fails its checksum");
+            return None;
         }
+        Some(Entry {
+            cache: self,
+            path,
+            bytes,
+        })
+    }
+
+    /// Counts a damaged entry for [`Cache::take_warnings`].
+    fn damaged(&self, path: &Path, why: &str) {
+        let mut damaged = self.damaged.lock().unwrap_or_else(PoisonError::into_inner);
+        damaged
+            .0
+            .get_or_insert_with(|| format!("{why}, in the entry of {}", path.display()));
+        damaged.1 += 1;
     }
 
     /// A warning for the damaged entries [`Cache::get`] met since the last call, if any.
@@ -192,9 +254,12 @@ impl Cache {
             1 => " and 1 other".to_owned(),
             n => format!(" and {n} others"),
         };
-        vec![self.warning(&format!(
-            "is damaged ({first}{more}); those files were read again and it is rebuilt"
-        ))]
+        let then = if self.read_only {
+            "those files were read instead"
+        } else {
+            "those files were read again and it is rebuilt"
+        };
+        vec![self.warning(&format!("is damaged ({first}{more}); {then}"))]
     }
 
     /// A writer for the cache that will replace this one, starting from its entries.
