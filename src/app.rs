@@ -29,6 +29,7 @@ use crate::corpus::{LoadError, Warning};
 use crate::keymap;
 use crate::keymap::Keymap;
 use crate::persist::CorpusId;
+use crate::persist::keys::CorpusKeys;
 use crate::search::worker::{Update, Worker};
 use crate::session::{self, Session};
 use crate::state::{Effect, KeyText, Message, Settings, State, tell};
@@ -145,7 +146,7 @@ fn browse(opening: Opening, problems: Vec<Warning>, setup: Setup) -> Result<Exit
         let _ = search_sender.send(AppEvent::Search(update));
     })
     .context("cannot start the search worker")?;
-    load::spawn(opening, worker.feeder()).context("cannot start loading")?;
+    let keys = load::spawn(opening, worker.feeder()).context("cannot start loading")?;
     // crossterm starts listening for SIGWINCH when its event source is first used; do that before
     // the first frame, or a resize right after start-up goes unseen until the next key.
     event::poll(Duration::ZERO).context("cannot read the terminal")?;
@@ -153,7 +154,7 @@ fn browse(opening: Opening, problems: Vec<Warning>, setup: Setup) -> Result<Exit
     spawn_input(sender);
     let mut app = App {
         session: None,
-        opening: Some((state_dir, corpus_id)),
+        opening: Some((state_dir, corpus_id, keys)),
         waiting: Vec::new(),
         acted: false,
         tui: &mut tui,
@@ -179,8 +180,9 @@ struct App<'a> {
     tui: &'a mut Tui,
     /// The saved session, opened once the corpus has loaded.
     session: Option<Session>,
-    /// Where the session is to be opened from, until it is.
-    opening: Option<(Option<PathBuf>, CorpusId)>,
+    /// Where the session is to be opened from, and the article keys the loader makes for it,
+    /// until it is.
+    opening: Option<(Option<PathBuf>, CorpusId, Receiver<CorpusKeys>)>,
     /// Actions that need an article, typed before the first was read.
     waiting: Vec<Action>,
     /// The user has done something: the saved place is not restored over it.
@@ -355,8 +357,11 @@ impl App<'_> {
                 warnings,
             }));
         }
-        let (state_dir, corpus_id) = self.opening.take()?;
-        let (mut session, problems) = Session::open(state_dir, self.state.corpus(), corpus_id);
+        let (state_dir, corpus_id, keys) = self.opening.take()?;
+        // Sent before the last part, so it is there; made here only if the loader is gone.
+        let corpus = self.state.corpus();
+        let keys = keys.try_recv().unwrap_or_else(|_| CorpusKeys::new(corpus));
+        let (mut session, problems) = Session::open_with(state_dir, corpus, corpus_id, keys);
         if self.acted {
             session.follow_from_here(self.state);
         } else {

@@ -64,8 +64,17 @@ impl Session {
         corpus: &Corpus,
         id: CorpusId,
     ) -> (Self, Vec<String>) {
+        Self::open_with(dir, corpus, id, CorpusKeys::new(corpus))
+    }
+
+    /// [`Session::open`] with the corpus's article keys already made (while it loaded).
+    pub fn open_with(
+        dir: Option<std::path::PathBuf>,
+        corpus: &Corpus,
+        id: CorpusId,
+        keys: CorpusKeys,
+    ) -> (Self, Vec<String>) {
         let (mut store, warnings) = StateStore::open(dir);
-        let keys = CorpusKeys::new(corpus);
         store.mark_stale_in(corpus, &keys);
         (
             Self {

@@ -148,3 +148,35 @@ fn a_bookmark_and_the_position_survive_quitting_and_reopening() {
         .expect("the bookmark and its note are listed");
     again.press(Key::Esc);
 }
+
+/// A folder loads in the background, and its articles' keys are made while it loads: reopened,
+/// it comes back at the article last read, as the sample does.
+#[test]
+fn a_folder_reopens_at_the_article_last_read() {
+    let state = tempfile::tempdir().expect("state dir");
+    let state_home = state.path().to_str().expect("utf-8 path");
+    let env = [("XDG_STATE_HOME", state_home)];
+    let folder = tempfile::tempdir().expect("corpus dir");
+    for (name, title) in [("1.md", "第一篇"), ("2.md", "第二篇"), ("3.md", "第三篇")] {
+        let text = format!("## {title}\n\n{title}的正文。\n");
+        std::fs::write(folder.path().join(name), text).expect("write");
+    }
+    let dir = folder.path().to_str().expect("utf-8 path");
+    let mut pty = Pty::wenji(&[dir], 100, 24, &env);
+    pty.wait_for("article 1/3", PATIENCE).expect("opens");
+    pty.send_keys("jj");
+    pty.press(Key::Enter);
+    pty.wait_for("article 3/3", PATIENCE)
+        .expect("reads the third");
+    pty.send_keys("q");
+    pty.wait_exit(PATIENCE).expect("quits");
+    let again = Pty::wenji(&[dir], 100, 24, &env);
+    again
+        .wait_for("article 3/3", PATIENCE)
+        .expect("reopens at the article last read");
+    assert!(
+        again.screen_text().contains("第三篇的正文"),
+        "{}",
+        again.screen_text()
+    );
+}

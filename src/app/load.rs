@@ -5,12 +5,18 @@
 //! never shows an article the engine cannot find. Unchanged files come from the load cache, which
 //! is written after the last part, in the background. A corpus read before the browser started
 //! (the sample, or standard input typed at the terminal) is handed over whole, the same way.
+//!
+//! The loader also makes the corpus's article keys as the parts pass (resolving every file's
+//! path, a quarter of a second for 50 000 files), and sends them before the last part, so the
+//! session opens at once when loading ends.
 
 use std::ops::ControlFlow;
 use std::path::PathBuf;
+use std::sync::mpsc;
 use std::thread;
 
 use crate::corpus::{Corpus, Growth, LoadOptions, Progress, stream_cached};
+use crate::persist::keys::{CorpusKeys, KeysBuilder};
 use crate::search::worker::Feeder;
 
 /// What the browser opens.
@@ -28,12 +34,18 @@ pub enum Opening {
 }
 
 /// Starts loading `opening` on a thread of its own, feeding the worker; it stops early when
-/// the worker is gone (the browser has quit).
-pub(super) fn spawn(opening: Opening, feeder: Feeder) -> std::io::Result<()> {
+/// the worker is gone (the browser has quit). The corpus's article keys come on the channel
+/// returned, before the last part reaches the worker.
+pub(super) fn spawn(
+    opening: Opening,
+    feeder: Feeder,
+) -> std::io::Result<mpsc::Receiver<CorpusKeys>> {
+    let (keys_sender, keys) = mpsc::channel();
     thread::Builder::new()
         .name("load".into())
         .spawn(move || match opening {
             Opening::Read(corpus) => {
+                let _ = keys_sender.send(CorpusKeys::new(&corpus));
                 feeder.grow(Growth::whole(corpus));
             }
             Opening::Paths {
@@ -42,8 +54,15 @@ pub(super) fn spawn(opening: Opening, feeder: Feeder) -> std::io::Result<()> {
                 cache_dir,
             } => {
                 let mut progress = Progress::default();
+                let mut builder = Some(KeysBuilder::default());
                 let failed = stream_cached(&paths, options, cache_dir.as_deref(), |part| {
                     progress = part.progress;
+                    if let Some(keys) = builder.as_mut() {
+                        keys.add(&part.sources, &part.articles);
+                    }
+                    if let Some(keys) = builder.take_if(|_| part.progress.done) {
+                        let _ = keys_sender.send(keys.finish());
+                    }
                     if feeder.grow(part) {
                         ControlFlow::Continue(())
                     } else {
@@ -59,6 +78,6 @@ pub(super) fn spawn(opening: Opening, feeder: Feeder) -> std::io::Result<()> {
                     });
                 }
             }
-        })
-        .map(drop)
+        })?;
+    Ok(keys)
 }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::model::{ArticleKey, SAMPLE_FILE};
-use crate::corpus::Corpus;
+use crate::corpus::{Article, Corpus, Source};
 
 /// The name a path is remembered by: canonical when the file exists, else made absolute; `-`
 /// (standard input) stays `-`.
@@ -54,6 +54,45 @@ impl FileIds {
     }
 }
 
+/// [`CorpusKeys`] made part by part while a corpus loads (`corpus::growth`), on the loading
+/// thread: resolving 50 000 paths takes a quarter of a second, which the screen would wait for
+/// if it were done when loading ends.
+#[derive(Default)]
+pub struct KeysBuilder {
+    ids: FileIds,
+    keys: CorpusKeys,
+    articles: usize,
+}
+
+impl KeysBuilder {
+    /// Takes in the next part: its sources, and its articles, numbered on from the parts before
+    /// and naming their sources in the whole corpus.
+    pub fn add(&mut self, sources: &[Source], articles: &[Article]) {
+        let ids = &mut self.ids;
+        self.keys
+            .files
+            .extend(sources.iter().map(|source| match &source.path {
+                Some(path) if path.as_os_str() == "-" => Some(file_id(path)),
+                Some(path) => Some(ids.of(path)),
+                None if source.name == crate::corpus::load::SAMPLE_NAME => {
+                    Some(SAMPLE_FILE.to_owned())
+                }
+                None => None,
+            }));
+        for (at, article) in articles.iter().enumerate() {
+            if let Some(key) = self.keys.key_for(article.source, &article.title) {
+                // With a repeated title the first article keeps the key.
+                self.keys.by_key.entry(key).or_insert(self.articles + at);
+            }
+        }
+        self.articles += articles.len();
+    }
+
+    pub fn finish(self) -> CorpusKeys {
+        self.keys
+    }
+}
+
 /// Article keys for one loaded corpus.
 #[derive(Debug, Clone, Default)]
 pub struct CorpusKeys {
@@ -66,30 +105,9 @@ impl CorpusKeys {
     /// Keys for every article of `corpus`. Sources without a path are the embedded sample
     /// (`name` is the sample's) or standard input, which is not remembered.
     pub fn new(corpus: &Corpus) -> Self {
-        let mut ids = FileIds::default();
-        let files: Vec<Option<String>> = corpus
-            .sources
-            .iter()
-            .map(|source| match &source.path {
-                Some(path) if path.as_os_str() == "-" => Some(file_id(path)),
-                Some(path) => Some(ids.of(path)),
-                None if source.name == crate::corpus::load::SAMPLE_NAME => {
-                    Some(SAMPLE_FILE.to_owned())
-                }
-                None => None,
-            })
-            .collect();
-        let mut keys = Self {
-            files,
-            by_key: HashMap::new(),
-        };
-        for (index, article) in corpus.articles.iter().enumerate() {
-            if let Some(key) = keys.key_for(article.source, &article.title) {
-                // With a repeated title the first article keeps the key.
-                keys.by_key.entry(key).or_insert(index);
-            }
-        }
-        keys
+        let mut builder = KeysBuilder::default();
+        builder.add(&corpus.sources, &corpus.articles);
+        builder.finish()
     }
 
     /// The key of the article at `index` in `corpus`, or `None` for standard input.
@@ -120,6 +138,41 @@ impl CorpusKeys {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Keys made part by part, as a corpus loads, are the keys of the whole: each article's,
+    /// and a repeated title kept by its first article, whichever part it came in.
+    #[test]
+    fn keys_made_part_by_part_are_the_keys_of_the_whole() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for (name, text) in [
+            ("a.md", "## 甲\n\n正文。\n\n## 乙\n\n正文。\n"),
+            ("b.md", "## 甲\n\n正文。\n"),
+            ("c.md", "## 丙\n\n正文。\n\n## 丙\n\n正文。\n"),
+        ] {
+            std::fs::write(dir.path().join(name), text).expect("write");
+        }
+        let corpus = crate::corpus::load(
+            &[dir.path().to_path_buf()],
+            crate::corpus::LoadOptions::default(),
+        )
+        .expect("loads");
+        assert_eq!(corpus.articles.len(), 5);
+        let whole = CorpusKeys::new(&corpus);
+        for cut in 0..=corpus.sources.len() {
+            let split = corpus.articles.partition_point(|a| a.source < cut);
+            let mut builder = KeysBuilder::default();
+            builder.add(&corpus.sources[..cut], &corpus.articles[..split]);
+            builder.add(&corpus.sources[cut..], &corpus.articles[split..]);
+            let parts = builder.finish();
+            for at in 0..corpus.articles.len() {
+                let key = whole
+                    .article(&corpus, at)
+                    .expect("a file's article has a key");
+                assert_eq!(parts.article(&corpus, at).as_ref(), Some(&key), "cut {cut}");
+                assert_eq!(parts.find(&key), whole.find(&key), "cut {cut}");
+            }
+        }
+    }
 
     /// Resolving folder by folder names every file as resolving it whole does: plain files,
     /// relative paths, `..`, a linked folder, a linked file, a missing file, a file at the top.
