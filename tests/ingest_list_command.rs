@@ -15,10 +15,13 @@ use support::write;
 
 /// Runs `wenji list ARGS` in `dir` and checks it succeeded.
 fn list(dir: &Path, args: &[&str]) -> Output {
+    // A cache of its own: the developer's is neither read nor filled.
+    let cache = TempDir::new().expect("a cache folder");
     let output = Command::new(env!("CARGO_BIN_EXE_wenji"))
         .arg("list")
         .args(args)
         .current_dir(dir)
+        .env("XDG_CACHE_HOME", cache.path())
         .output()
         .expect("wenji runs");
     assert!(

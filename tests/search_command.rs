@@ -233,8 +233,10 @@ fn a_warning_per_file_is_cut_short_so_the_results_stay_readable() {
         lines[20],
         "wenji: … and 10 more warnings (`wenji list` prints them all)"
     );
+    let cache = tempfile::tempdir().expect("a cache folder");
     let list = Command::new(env!("CARGO_BIN_EXE_wenji"))
         .args(["list", arg(dir.path())])
+        .env("XDG_CACHE_HOME", cache.path())
         .output()
         .expect("wenji runs");
     assert_eq!(String::from_utf8_lossy(&list.stderr).lines().count(), 30);

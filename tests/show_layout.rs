@@ -110,8 +110,11 @@ fn no_indent_separates_paragraphs_with_blank_lines() {
 }
 
 fn wenji(args: &[&str]) -> std::process::Output {
+    // A cache of its own: the developer's is neither read nor filled.
+    let cache = tempfile::tempdir().expect("a cache folder");
     Command::new(env!("CARGO_BIN_EXE_wenji"))
         .args(args)
+        .env("XDG_CACHE_HOME", cache.path())
         .output()
         .expect("wenji runs")
 }
