@@ -287,4 +287,19 @@ fn search_takes_unchanged_files_from_the_cache_and_reads_the_rest() {
         stdout(&damaged),
         lines.map(|line| format!("{line}\n")).concat()
     );
+    for broken in [&bytes[..bytes.len() / 3], b"not a cache at all".as_slice()] {
+        std::fs::write(&cache, broken).expect("break the cache");
+        let passed_over = same_as_files(&[]);
+        let stderr = text(&passed_over.stderr);
+        assert!(
+            stderr.starts_with(&format!("wenji: cache: {} is ", cache.display())),
+            "{stderr}"
+        );
+        assert!(stderr.ends_with("; it is not used\n"), "{stderr}");
+        assert_eq!(
+            std::fs::read(&cache).expect("read"),
+            broken,
+            "search left it as it was"
+        );
+    }
 }
