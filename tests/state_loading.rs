@@ -101,8 +101,16 @@ fn before_the_first_article_the_screen_draws_and_keys_that_need_one_wait() {
     assert!(text.contains("0 hits in 0 articles"), "{text}");
     assert!(text.contains("searching 0% of the corpus"), "{text}");
     let text = screen(&mut state, 80, 24);
+    assert!(text.contains("searching 0% of the corpus"), "{text}");
+    let text = screen(&mut state, 60, 20);
     assert!(text.contains("0 hits in 0 articles · 0% loaded"), "{text}");
     assert!(text.contains("/发"), "the query keeps its room:\n{text}");
+    let text = screen(&mut state, 36, 20);
+    assert!(text.contains("0 hits in 0 articles"), "{text}");
+    assert!(
+        !text.contains("loaded"),
+        "a narrow line keeps the query:\n{text}"
+    );
     state.update(Action::SearchCancel);
     screen(&mut state, 80, 24);
 

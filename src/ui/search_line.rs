@@ -19,6 +19,9 @@ use crate::state::Search;
 use crate::text::width::{AmbiguousWidth, str_width};
 use crate::theme::Theme;
 
+/// Columns the query keeps on the search line, however short it is.
+const QUERY_ROOM: usize = 16;
+
 /// Draws the search line.
 pub struct SearchLineView<'a> {
     pub search: &'a Search,
@@ -33,8 +36,11 @@ pub struct SearchLineView<'a> {
 impl Widget for &SearchLineView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         buf.set_style(area, self.theme.status);
-        // The query keeps at least half the line: a long note on a narrow terminal gives way.
-        let room = usize::from(area.width / 2);
+        // The query keeps its own width and the cursor's, and at least QUERY_ROOM columns: the
+        // note of how much a search covers gives way only to what is typed.
+        let line = self.search.input.lines().first().map_or("", String::as_str);
+        let query = (str_width(line, self.ambiguous) + 2).max(QUERY_ROOM);
+        let room = usize::from(area.width).saturating_sub(query);
         let summaries = self.summaries();
         let summary = summaries
             .iter()
