@@ -47,7 +47,7 @@ fn sample_paragraphs() -> Vec<String> {
         .into_iter()
         .flat_map(|article| article.paragraphs)
         .filter(|paragraph| paragraph.kind == ParagraphKind::Body)
-        .map(|paragraph| paragraph.text)
+        .map(|paragraph| paragraph.text.to_string())
         .collect()
 }
 
@@ -79,7 +79,7 @@ fn one_article_corpus(paragraphs: &[String]) -> Corpus {
         text.push_str(paragraph);
         text.push_str("\n\n");
         body.push(Paragraph {
-            text: paragraph.clone(),
+            text: paragraph.clone().into(),
             lines: line..line + 1,
             kind: ParagraphKind::Body,
         });
@@ -89,7 +89,7 @@ fn one_article_corpus(paragraphs: &[String]) -> Corpus {
         sources: vec![Source {
             path: None,
             name: "bench.txt".to_owned(),
-            text,
+            text: text.into(),
             encoding: "UTF-8".to_owned(),
             format: Format::Text,
         }],

@@ -14,7 +14,7 @@ const CITATION: &str = "郝鹏（辽宁省委书记、省人大常委会主任�
 fn first_paragraph() -> String {
     wenji::corpus::sample().articles[0].paragraphs[0]
         .text
-        .clone()
+        .to_string()
 }
 
 /// The payloads of every OSC 52 clipboard write in `raw`.

@@ -52,7 +52,7 @@ fn article() -> impl Strategy<Value = Article> {
                 paragraphs: paragraphs
                     .into_iter()
                     .map(|text| Paragraph {
-                        text,
+                        text: text.into(),
                         lines: 1..2,
                         kind: ParagraphKind::Body,
                     })
@@ -71,7 +71,7 @@ fn corpus() -> impl Strategy<Value = Corpus> {
         sources: vec![Source {
             path: None,
             name: "generated".to_owned(),
-            text: String::new(),
+            text: String::new().into(),
             encoding: "UTF-8".to_owned(),
             format: Format::Text,
         }],

@@ -100,7 +100,7 @@ pub fn seen(corpus: &Corpus) -> Vec<Seen> {
             title: a.title.clone(),
             speaker: a.meta.speaker().map(str::to_owned),
             role: a.meta.role().map(str::to_owned),
-            paragraphs: a.paragraphs.iter().map(|p| p.text.clone()).collect(),
+            paragraphs: a.paragraphs.iter().map(|p| p.text.to_string()).collect(),
         })
         .collect()
 }

@@ -18,7 +18,7 @@ fn corpus_with(texts: &[Vec<String>]) -> Corpus {
         article.paragraphs = paragraphs
             .iter()
             .map(|text| Paragraph {
-                text: text.clone(),
+                text: text.clone().into(),
                 lines: 1..2,
                 kind: ParagraphKind::Body,
             })

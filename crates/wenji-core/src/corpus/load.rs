@@ -19,6 +19,7 @@ use std::borrow::Cow;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use encoding_rs::Encoding;
 
@@ -347,9 +348,11 @@ fn parse_text(
         repair,
     };
     let Parsed {
-        articles,
+        mut articles,
         mut warnings,
     } = format.read(&text, &input);
+    let text: Arc<str> = text.into();
+    super::piece::share(&mut articles, &text);
     if articles.is_empty() && warnings.is_empty() {
         let message = "no text found (only blank lines or markup); skipped".to_owned();
         warnings.push(Warning {

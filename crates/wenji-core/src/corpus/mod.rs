@@ -24,6 +24,7 @@ pub mod numbering;
 pub mod ordered;
 pub mod outline;
 pub mod parse;
+pub mod piece;
 pub mod repair;
 pub mod walk;
 
@@ -32,4 +33,4 @@ pub use format::Format;
 pub use growth::{Growth, Progress};
 pub use load::{LoadError, LoadOptions, Loaded, load, read_file, sample, sample_with};
 pub use meta::{Date, FieldLines, Meta};
-pub use model::{Article, Corpus, Paragraph, ParagraphKind, Source, Warning};
+pub use model::{Article, Corpus, Paragraph, ParagraphKind, Source, Text, Warning};

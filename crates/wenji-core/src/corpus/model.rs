@@ -7,9 +7,11 @@
 use std::fmt;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use super::format::Format;
 use super::meta::Meta;
+pub use super::piece::Text;
 
 /// Everything opened in one session.
 #[derive(Debug, Default, Clone)]
@@ -26,8 +28,8 @@ pub struct Source {
     pub path: Option<PathBuf>,
     /// The name shown on screen: the path as given, sanitised.
     pub name: String,
-    /// The decoded text, unchanged apart from decoding.
-    pub text: String,
+    /// The decoded text, unchanged apart from decoding; paragraphs share pieces of it.
+    pub text: Arc<str>,
     /// The encoding the text was decoded from, as shown in the info line (`GB18030 (guessed)`).
     pub encoding: String,
     /// How the text was read.
@@ -52,8 +54,9 @@ pub struct Article {
 /// One paragraph of body text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
-    /// The text as shown: one logical line, sanitised, page breaks repaired.
-    pub text: String,
+    /// The text as shown: one logical line, sanitised, page breaks repaired; a piece of the
+    /// source's text where it stands there as it is.
+    pub text: Text,
     /// Source lines it came from, 1-based and end-exclusive.
     pub lines: Range<usize>,
     pub kind: ParagraphKind,

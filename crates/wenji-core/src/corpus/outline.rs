@@ -87,7 +87,7 @@ mod tests {
 
     fn body(text: &str) -> Paragraph {
         Paragraph {
-            text: text.to_owned(),
+            text: text.to_owned().into(),
             lines: 1..2,
             kind: ParagraphKind::Body,
         }

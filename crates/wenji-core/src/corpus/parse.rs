@@ -161,7 +161,7 @@ fn add_block(article: &mut Article, block: Block) {
         BlockKind::Paragraph => ParagraphKind::Body,
     };
     article.paragraphs.push(Paragraph {
-        text: block.text,
+        text: block.text.into(),
         lines: block.lines,
         kind,
     });
@@ -178,7 +178,7 @@ fn finish(article: &mut Article, repair: bool) {
         if before.is_empty() {
             article.paragraphs.pop();
         } else {
-            last.text = before;
+            last.text = before.into();
         }
     }
     repair::mark_numbered_headings(&mut article.paragraphs);

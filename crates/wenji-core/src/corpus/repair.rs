@@ -123,10 +123,10 @@ pub fn join_page_breaks(paragraphs: &mut Vec<Paragraph>) {
                 if joins.unclean
                     && let Cow::Owned(cut) = sanitize(&paragraph.text).0
                 {
-                    paragraph.text = cut;
+                    paragraph.text = cut.into();
                 }
                 // Growing by joins left spare room; a corpus keeps its paragraphs all session.
-                paragraph.text.shrink_to_fit();
+                paragraph.text.to_mut().shrink_to_fit();
                 // A numbered heading that a break cut in two is whole again: lay it out as one.
                 if numbering::heading_level(&paragraph.text).is_some() {
                     paragraph.kind = ParagraphKind::Heading;
@@ -160,7 +160,7 @@ fn join_where(
             Some((previous, previous_joins))
                 if joins(previous, &paragraph, rest.peek().map(|p| &p.0)) =>
             {
-                previous.text.push_str(&paragraph.text);
+                previous.text.to_mut().push_str(&paragraph.text);
                 previous.lines.end = paragraph.lines.end;
                 previous_joins.any = true;
                 previous_joins.unclean |= its_joins.unclean || !stands_apart(&paragraph.text);
@@ -261,7 +261,7 @@ mod tests {
 
     fn body(text: &str, line: usize) -> Paragraph {
         Paragraph {
-            text: text.to_owned(),
+            text: text.to_owned().into(),
             lines: line..line + 1,
             kind: ParagraphKind::Body,
         }

@@ -24,7 +24,7 @@ fn one_paragraph(text: String) -> Corpus {
     let mut corpus = corpus::sample();
     corpus.articles.truncate(1);
     corpus.articles[0].paragraphs = vec![Paragraph {
-        text,
+        text: text.into(),
         lines: 1..2,
         kind: ParagraphKind::Body,
     }];

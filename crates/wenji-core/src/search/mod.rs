@@ -48,7 +48,7 @@ pub(crate) mod testing {
                 paragraphs: texts
                     .into_iter()
                     .map(|text| Paragraph {
-                        text,
+                        text: text.into(),
                         lines: 1..2,
                         kind: ParagraphKind::Body,
                     })

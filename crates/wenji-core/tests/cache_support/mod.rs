@@ -147,7 +147,7 @@ impl Seen {
                 .iter()
                 .map(|s| {
                     let (path, name) = (s.path.clone(), s.name.clone());
-                    (path, name, s.text.clone(), s.encoding.clone(), s.format)
+                    (path, name, s.text.to_string(), s.encoding.clone(), s.format)
                 })
                 .collect(),
             articles: corpus.articles.clone(),

@@ -11,11 +11,11 @@
 //! not stored: the directory finds the entry by it, and it is put back as it was given.
 
 use std::path::Path;
-
-use memchr::memmem;
+use std::sync::Arc;
 
 use super::bytes::{Bad, In, Out};
 use crate::corpus::meta::MetaParts;
+use crate::corpus::piece::{LineStarts, Text};
 use crate::corpus::{
     Article, FieldLines, Format, Loaded, Meta, Paragraph, ParagraphKind, Source, Warning,
 };
@@ -60,7 +60,7 @@ pub fn text(bytes: &[u8]) -> Result<&str, Bad> {
 pub fn decode(bytes: &[u8], path: &Path) -> Result<Loaded, Bad> {
     let mut read = In::new(bytes);
     let name = read.string("the source's name")?;
-    let text = read.string("the source's text")?;
+    let text: std::sync::Arc<str> = read.str("the source's text")?.into();
     let encoding = read.string("the source's encoding")?;
     let format = format_of(read.u8("the source's format")?)?;
     let count = read.count(MIN_ARTICLE, "the number of articles")?;
@@ -128,7 +128,7 @@ const MIN_PARAGRAPH: usize = 1 + 3 * 8 + 1;
 /// The fewest bytes a warning takes: two lengths and a line.
 const MIN_WARNING: usize = 3 * 8;
 
-fn write_article(out: &mut Out, article: &Article, text: &str, lines: &LineStarts) {
+fn write_article(out: &mut Out, article: &Article, source: &Arc<str>, lines: &LineStarts) {
     out.str(&article.title);
     let meta = &article.meta;
     out.optional_str(meta.date().map(crate::corpus::Date::text));
@@ -153,7 +153,11 @@ fn write_article(out: &mut Out, article: &Article, text: &str, lines: &LineStart
     out.size(article.lines.end);
     out.size(article.paragraphs.len());
     for paragraph in &article.paragraphs {
-        if let Some(at) = lines.find(text, paragraph) {
+        let at = paragraph
+            .text
+            .place_in(source)
+            .or_else(|| lines.find(source, paragraph));
+        if let Some(at) = at {
             out.u8(IN_SOURCE);
             out.size(at);
             out.size(paragraph.text.len());
@@ -167,7 +171,7 @@ fn write_article(out: &mut Out, article: &Article, text: &str, lines: &LineStart
     }
 }
 
-fn read_article(read: &mut In<'_>, text: &str) -> Result<Article, Bad> {
+fn read_article(read: &mut In<'_>, text: &Arc<str>) -> Result<Article, Bad> {
     let title = read.string("a title")?;
     let date = read.optional_string("a date")?;
     let speaker = read.optional_string("a speaker")?;
@@ -204,11 +208,9 @@ fn read_article(read: &mut In<'_>, text: &str) -> Result<Article, Bad> {
                 let at = read.size("a paragraph's place")?;
                 let len = read.size("a paragraph's length")?;
                 let end = at.checked_add(len).ok_or(Bad("a paragraph's length"))?;
-                text.get(at..end)
-                    .ok_or(Bad("a paragraph outside the text"))?
-                    .to_owned()
+                Text::piece(text, at..end).ok_or(Bad("a paragraph outside the text"))?
             }
-            OWN_TEXT => read.string("a paragraph")?,
+            OWN_TEXT => read.string("a paragraph")?.into(),
             _ => return Err(Bad("a paragraph")),
         };
         paragraphs.push(Paragraph {
@@ -230,43 +232,6 @@ fn read_article(read: &mut In<'_>, text: &str) -> Result<Article, Bad> {
 const IN_SOURCE: u8 = 0;
 /// A paragraph stored with its own text (repaired, joined, or taken out of markup).
 const OWN_TEXT: u8 = 1;
-
-/// Bytes of a paragraph's start searched for, and places where they stand that are tried.
-const HEAD: usize = 16;
-const TRIES: usize = 8;
-
-/// Where each line of a text starts, to look for a paragraph only within its own lines.
-struct LineStarts(Vec<usize>);
-
-impl LineStarts {
-    fn new(text: &str) -> Self {
-        let starts = std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1))
-            .collect();
-        Self(starts)
-    }
-
-    /// Where `paragraph`'s text stands in `text` within the lines it came from, if it does.
-    fn find(&self, text: &str, paragraph: &Paragraph) -> Option<usize> {
-        let start = *self.0.get(paragraph.lines.start.checked_sub(1)?)?;
-        let end = self
-            .0
-            .get(paragraph.lines.end.checked_sub(1)?)
-            .copied()
-            .unwrap_or(text.len())
-            .max(start);
-        let window = text.as_bytes().get(start..end)?;
-        // Search for the paragraph's first bytes and compare the rest where they stand: a
-        // searcher for a whole paragraph costs as much to build as the paragraph is long. A
-        // window full of the same start (a run of one character) gives up after a few tries.
-        let needle = paragraph.text.as_bytes();
-        let head = &needle[..needle.len().min(HEAD)];
-        memmem::find_iter(window, head)
-            .take(TRIES)
-            .find(|&at| window[at..].starts_with(needle))
-            .map(|at| start + at)
-    }
-}
 
 fn format_code(format: Format) -> u8 {
     match format {

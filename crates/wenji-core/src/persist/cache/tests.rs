@@ -83,7 +83,7 @@ fn an_entry_whose_lines_lie_outside_its_text_is_refused_then_replaced() {
     std::fs::create_dir(&cache_dir).expect("mkdir");
     let mut hostile = read_file(&path, LoadOptions::default());
     hostile.articles[0].paragraphs.push(Paragraph {
-        text: "不在文中".to_owned(),
+        text: "不在文中".to_owned().into(),
         lines: 90..99,
         kind: ParagraphKind::Body,
     });

@@ -234,9 +234,10 @@ fn sample(articles: &[Article]) -> Vec<String> {
         .iter()
         .step_by(every)
         .flat_map(|article| {
-            std::iter::once(&article.title).chain(article.paragraphs.iter().map(|p| &p.text))
+            std::iter::once(article.title.as_str())
+                .chain(article.paragraphs.iter().map(|p| p.text.as_str()))
         })
-        .map(|text| fold_query(text))
+        .map(fold_query)
         .collect()
 }
 

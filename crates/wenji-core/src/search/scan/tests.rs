@@ -61,7 +61,7 @@ fn a_hit_across_a_repaired_page_break_is_found_whole() {
 fn folded_matches_highlight_exactly_the_original_characters() {
     let mut corpus = corpus::sample();
     corpus.articles[0].paragraphs[0] = Paragraph {
-        text: "ＧＤＰ增长\u{200b}５%，AI与ａｉ".to_owned(),
+        text: "ＧＤＰ增长\u{200b}５%，AI与ａｉ".to_owned().into(),
         lines: 1..2,
         kind: ParagraphKind::Body,
     };
