@@ -14,16 +14,19 @@ use memchr::memmem;
 use super::model::{Article, Paragraph};
 
 /// Makes every paragraph of `articles` that stands in `source` as it is, within its own lines,
-/// a piece of it.
+/// a piece of it. Paragraphs come in the order they stand in, so each is looked for after the
+/// one before when they share lines (a JSON Lines record is one line for a whole article).
 pub fn share(articles: &mut [Article], source: &Arc<str>) {
     let lines = LineStarts::new(source);
+    let mut after = 0;
     for paragraph in articles.iter_mut().flat_map(|a| a.paragraphs.iter_mut()) {
         if paragraph.text.is_piece() {
             continue;
         }
-        let found = lines.find(source, paragraph);
-        let piece = found.and_then(|at| Text::piece(source, at..at + paragraph.text.len()));
-        if let Some(piece) = piece {
+        let len = paragraph.text.len();
+        let found = lines.find(source, paragraph, after);
+        if let Some(piece) = found.and_then(|at| Text::piece(source, at..at + len)) {
+            after = found.map_or(after, |at| at + len);
             paragraph.text = piece;
         }
     }
@@ -161,6 +164,8 @@ impl fmt::Display for Text {
 /// Bytes of a paragraph's start searched for, and places where they stand that are tried.
 const HEAD: usize = 16;
 const TRIES: usize = 8;
+/// Bytes past a paragraph's own length, from where it may start, that are searched for it.
+const REACH: usize = 1024;
 
 /// Where each line of a text starts, to look for a paragraph only within its own lines.
 pub struct LineStarts(Vec<usize>);
@@ -173,15 +178,23 @@ impl LineStarts {
         Self(starts)
     }
 
-    /// Where `paragraph`'s text stands in `text` within the lines it came from, if it does.
-    pub fn find(&self, text: &str, paragraph: &Paragraph) -> Option<usize> {
-        let start = *self.0.get(paragraph.lines.start.checked_sub(1)?)?;
+    /// Where `paragraph`'s text stands in `text` within the lines it came from, at or after
+    /// byte `after` when that is within them, if it does. Only the first [`REACH`] bytes past
+    /// the paragraph's length are searched: a paragraph that is not there (unescaped from JSON,
+    /// joined from lines) costs a bounded search, not one through a whole record.
+    pub fn find(&self, text: &str, paragraph: &Paragraph, after: usize) -> Option<usize> {
+        let first = *self.0.get(paragraph.lines.start.checked_sub(1)?)?;
         let end = self
             .0
             .get(paragraph.lines.end.checked_sub(1)?)
             .copied()
             .unwrap_or(text.len())
-            .max(start);
+            .max(first);
+        let start = if (first..end).contains(&after) {
+            after
+        } else {
+            first
+        };
         let needle = paragraph.text.as_bytes();
         // Most paragraphs are their first line, trimmed: try where its text starts first.
         let lines = text.get(start..end)?;
@@ -189,7 +202,8 @@ impl LineStarts {
         if trimmed.as_bytes().starts_with(needle) {
             return Some(end - trimmed.len());
         }
-        let window = lines.as_bytes();
+        let reach = lines.len().min(needle.len().saturating_add(REACH));
+        let window = lines.as_bytes().get(..reach)?;
         // Search for the paragraph's first bytes and compare the rest where they stand: a
         // searcher for a whole paragraph costs as much to build as the paragraph is long. A
         // window full of the same start (a run of one character) gives up after a few tries.

@@ -1,9 +1,9 @@
 //! One file's entry: the [`Loaded`] that `corpus::read_file` gave for it, as bytes, and back.
 //!
 //! An entry holds the source (name, decoded text, encoding, format), its articles with their
-//! metadata and paragraphs, and the warnings. A paragraph whose text stands in the source as it
-//! is, within its lines, is stored as that place (most body text is), so the cache holds the
-//! text about once and a warm open copies it instead of checking it as UTF-8 again.
+//! metadata and paragraphs, and the warnings. A paragraph that is a piece of the source's text
+//! ([`crate::corpus::piece`]: most body text is) is stored as its place, so the cache holds the
+//! text about once, and a warm open makes it a piece again instead of copying it.
 //!
 //! Decoding checks as it goes that every string is UTF-8 and every place is inside the text at
 //! character boundaries, then that every line range lies within the source's lines ([`check`],
@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 use super::bytes::{Bad, In, Out};
 use crate::corpus::meta::MetaParts;
-use crate::corpus::piece::{LineStarts, Text};
+use crate::corpus::piece::Text;
 use crate::corpus::{
     Article, FieldLines, Format, Loaded, Meta, Paragraph, ParagraphKind, Source, Warning,
 };
@@ -35,10 +35,9 @@ pub(super) fn write(source: &Source, loaded: &Loaded) -> Vec<u8> {
     out.str(&source.text);
     out.str(&source.encoding);
     out.u8(format_code(source.format));
-    let lines = LineStarts::new(&source.text);
     out.size(loaded.articles.len());
     for article in &loaded.articles {
-        write_article(&mut out, article, &source.text, &lines);
+        write_article(&mut out, article, &source.text);
     }
     out.size(loaded.warnings.len());
     for warning in &loaded.warnings {
@@ -128,7 +127,7 @@ const MIN_PARAGRAPH: usize = 1 + 3 * 8 + 1;
 /// The fewest bytes a warning takes: two lengths and a line.
 const MIN_WARNING: usize = 3 * 8;
 
-fn write_article(out: &mut Out, article: &Article, source: &Arc<str>, lines: &LineStarts) {
+fn write_article(out: &mut Out, article: &Article, source: &Arc<str>) {
     out.str(&article.title);
     let meta = &article.meta;
     out.optional_str(meta.date().map(crate::corpus::Date::text));
@@ -153,11 +152,8 @@ fn write_article(out: &mut Out, article: &Article, source: &Arc<str>, lines: &Li
     out.size(article.lines.end);
     out.size(article.paragraphs.len());
     for paragraph in &article.paragraphs {
-        let at = paragraph
-            .text
-            .place_in(source)
-            .or_else(|| lines.find(source, paragraph));
-        if let Some(at) = at {
+        // Loading made a piece of each paragraph that stands in the source as it is.
+        if let Some(at) = paragraph.text.place_in(source) {
             out.u8(IN_SOURCE);
             out.size(at);
             out.size(paragraph.text.len());
