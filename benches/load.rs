@@ -51,30 +51,9 @@ fn seed(c: &mut Criterion) {
 
 fn generated(c: &mut Criterion) {
     let dir = bench_dir().join("100m");
-    if !corpus_gen::ensure_reported(&BIG, &dir, "load/100MB_20k_files") {
-        return;
+    if corpus_gen::ensure_reported(&BIG, &dir, "load/100MB_20k_files") {
+        whole_folder(c, "100MB_20k_files", dir, Duration::from_secs(30));
     }
-    let paths = [dir];
-    let bytes = match wenji::corpus::load(&paths, wenji::corpus::LoadOptions::default()) {
-        Ok(corpus) => corpus_bytes(&corpus),
-        Err(error) => {
-            eprintln!("load/100MB_20k_files skipped: {error}");
-            return;
-        }
-    };
-    let mut group = c.benchmark_group("load");
-    group
-        .sampling_mode(SamplingMode::Flat)
-        .sample_size(10)
-        .warm_up_time(Duration::from_secs(3))
-        .measurement_time(Duration::from_secs(30))
-        .throughput(Throughput::Bytes(bytes));
-    group.bench_function("100MB_20k_files", |b| {
-        b.iter_with_large_drop(|| {
-            wenji::corpus::load(black_box(&paths), wenji::corpus::LoadOptions::default())
-        });
-    });
-    group.finish();
 }
 
 fn archive(c: &mut Criterion) {
@@ -95,11 +74,16 @@ fn archive(c: &mut Criterion) {
             return;
         }
     }
+    whole_folder(c, "archive_300MB_50k_files", dir, Duration::from_secs(40));
+}
+
+/// `load/NAME`: loading the folder `dir` whole, measured for `measurement`.
+fn whole_folder(c: &mut Criterion, name: &str, dir: PathBuf, measurement: Duration) {
     let paths = [dir];
     let bytes = match wenji::corpus::load(&paths, wenji::corpus::LoadOptions::default()) {
         Ok(corpus) => corpus_bytes(&corpus),
         Err(error) => {
-            eprintln!("load/archive_300MB_50k_files skipped: {error}");
+            eprintln!("load/{name} skipped: {error}");
             return;
         }
     };
@@ -108,9 +92,9 @@ fn archive(c: &mut Criterion) {
         .sampling_mode(SamplingMode::Flat)
         .sample_size(10)
         .warm_up_time(Duration::from_secs(3))
-        .measurement_time(Duration::from_secs(40))
+        .measurement_time(measurement)
         .throughput(Throughput::Bytes(bytes));
-    group.bench_function("archive_300MB_50k_files", |b| {
+    group.bench_function(name, |b| {
         b.iter_with_large_drop(|| {
             wenji::corpus::load(black_box(&paths), wenji::corpus::LoadOptions::default())
         });
