@@ -23,10 +23,12 @@ pub fn share(articles: &mut [Article], source: &Arc<str>) {
         if paragraph.text.is_piece() {
             continue;
         }
-        let len = paragraph.text.len();
-        let found = lines.find(source, paragraph, after);
-        if let Some(piece) = found.and_then(|at| Text::piece(source, at..at + len)) {
-            after = found.map_or(after, |at| at + len);
+        let Some(at) = lines.find(source, paragraph, after) else {
+            continue;
+        };
+        let end = at + paragraph.text.len();
+        if let Some(piece) = Text::piece(source, at..end) {
+            after = end;
             paragraph.text = piece;
         }
     }
