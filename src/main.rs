@@ -127,14 +127,16 @@ fn show(args: &wenji::cli::ShowArgs, startup: &Startup) -> ExitCode {
     if args.display.ambiguous_wide {
         settings.ambiguous = AmbiguousWidth::Wide;
     }
-    match commands::show::write(
+    let written = commands::show::write(
         &corpus,
         index,
         settings,
         width,
         terminal,
         &mut stdout.lock(),
-    ) {
+    );
+    commands::leave(corpus);
+    match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(commands::show::ShowError::Write(error))
             if error.kind() == std::io::ErrorKind::BrokenPipe =>
