@@ -20,9 +20,6 @@ pub fn share(articles: &mut [Article], source: &Arc<str>) {
     let lines = LineStarts::new(source);
     let mut after = 0;
     for paragraph in articles.iter_mut().flat_map(|a| a.paragraphs.iter_mut()) {
-        if paragraph.text.is_piece() {
-            continue;
-        }
         let Some(at) = lines.find(source, paragraph, after) else {
             continue;
         };
@@ -82,14 +79,6 @@ impl Text {
     /// Whether the text is a piece of a source's, not a string of its own.
     pub fn is_piece(&self) -> bool {
         matches!(self.0, Repr::Piece(..))
-    }
-
-    /// Heap bytes the text holds of its own (a piece holds none).
-    pub fn own_bytes(&self) -> usize {
-        match &self.0 {
-            Repr::Own(text) => text.capacity(),
-            Repr::Piece(..) => 0,
-        }
     }
 }
 
@@ -170,10 +159,10 @@ const TRIES: usize = 8;
 const REACH: usize = 1024;
 
 /// Where each line of a text starts, to look for a paragraph only within its own lines.
-pub struct LineStarts(Vec<usize>);
+struct LineStarts(Vec<usize>);
 
 impl LineStarts {
-    pub fn new(text: &str) -> Self {
+    fn new(text: &str) -> Self {
         let starts = std::iter::once(0)
             .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1))
             .collect();
@@ -184,7 +173,7 @@ impl LineStarts {
     /// byte `after` when that is within them, if it does. Only the first [`REACH`] bytes past
     /// the paragraph's length are searched: a paragraph that is not there (unescaped from JSON,
     /// joined from lines) costs a bounded search, not one through a whole record.
-    pub fn find(&self, text: &str, paragraph: &Paragraph, after: usize) -> Option<usize> {
+    fn find(&self, text: &str, paragraph: &Paragraph, after: usize) -> Option<usize> {
         let first = *self.0.get(paragraph.lines.start.checked_sub(1)?)?;
         let end = self
             .0
