@@ -142,7 +142,7 @@ fn browse(opening: Opening, problems: Vec<Warning>, setup: Setup) -> Result<Exit
         tell(&mut state, Message::Notice(first));
     }
     let search_sender = sender.clone();
-    let worker = engine::spawn(move |update| {
+    let worker = engine::spawn(opening.index_file(), move |update| {
         let _ = search_sender.send(AppEvent::Search(update));
     })
     .context("cannot start the search worker")?;

@@ -1,21 +1,29 @@
 //! Which engine answers the browser's searches: the in-memory scan, or the deterministic test
 //! engine when `WENJI_TEST_ENGINE=fake` (or `fake:MS`, each batch of one article `MS`
 //! milliseconds after the last) is set, so the end-to-end tests can watch an answer stream in
-//! and show that the browser runs on any engine behind the seam.
+//! and show that the browser runs on any engine behind the seam. A corpus loaded through the
+//! load cache keeps its scan's index there too.
 
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::persist::cache::IndexFile;
 use crate::search::Scan;
 use crate::search::fake::Fake;
 use crate::search::worker::{Update, Worker};
 
 /// Starts the search worker on the engine the environment asks for, over a corpus still to
-/// come: the loader feeds it (`Worker::feeder`).
-pub(super) fn spawn(notify: impl Fn(Update) + Send + 'static) -> std::io::Result<Worker> {
+/// come: the loader feeds it (`Worker::feeder`). The scan keeps its index in `index_file`.
+pub(super) fn spawn(
+    index_file: Option<IndexFile>,
+    notify: impl Fn(Update) + Send + 'static,
+) -> std::io::Result<Worker> {
     match test_engine(std::env::var("WENJI_TEST_ENGINE").ok().as_deref()) {
         Some(pace) => Worker::spawn(move || Fake::new(Arc::default()).pace(pace), notify),
-        None => Worker::spawn(Scan::growing, notify),
+        None => Worker::spawn(
+            move || index_file.map_or_else(Scan::growing, Scan::growing_stored),
+            notify,
+        ),
     }
 }
 

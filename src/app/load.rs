@@ -3,7 +3,8 @@
 //! The loader reads the inputs in corpus order ([`crate::corpus::growth`]) and hands each part
 //! to the search worker, which takes it into its engine and passes it on to the loop: the list
 //! never shows an article the engine cannot find. Unchanged files come from the load cache, which
-//! is written after the last part, in the background. A corpus read before the browser started
+//! is written after the last part, in the background; the engine keeps its index beside it
+//! ([`Opening::index_file`]). A corpus read before the browser started
 //! (the sample, or standard input typed at the terminal) is handed over whole, the same way.
 //!
 //! The loader also makes the corpus's article keys as the parts pass (resolving every file's
@@ -16,6 +17,8 @@ use std::sync::mpsc;
 use std::thread;
 
 use crate::corpus::{Corpus, Growth, LoadOptions, Progress, stream_cached};
+use crate::persist::CorpusId;
+use crate::persist::cache::IndexFile;
 use crate::persist::keys::{CorpusKeys, KeysBuilder};
 use crate::search::worker::Feeder;
 
@@ -31,6 +34,20 @@ pub enum Opening {
         options: LoadOptions,
         cache_dir: Option<PathBuf>,
     },
+}
+
+impl Opening {
+    /// Where the search index of what is opened is kept between runs: beside its load cache.
+    pub fn index_file(&self) -> Option<IndexFile> {
+        match self {
+            Opening::Paths {
+                paths,
+                options,
+                cache_dir: Some(dir),
+            } => Some(IndexFile::new(dir, &CorpusId::from_inputs(paths), options)),
+            _ => None,
+        }
+    }
 }
 
 /// Starts loading `opening` on a thread of its own, feeding the worker; it stops early when

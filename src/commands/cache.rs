@@ -92,9 +92,12 @@ fn status(
                     let version = sanitized_line(header.settings.version.clone());
                     format!(" · wenji {version}, not read by this one")
                 };
+                let index = file.index_bytes.map_or_else(String::new, |bytes| {
+                    format!(" (search index {})", size(bytes))
+                });
                 writeln!(
                     out,
-                    "    {files} · {} · {used} · written {}{build}",
+                    "    {files} · {}{index} · {used} · written {}{build}",
                     size(file.bytes),
                     ago(now, written)
                 )?;

@@ -99,10 +99,15 @@ impl ReaderView<'_> {
             if start >= end {
                 continue;
             }
-            let before = str_width(&text[..start - line.range.start], self.ambiguous);
-            let width = str_width(
-                &text[start - line.range.start..end - line.range.start],
-                self.ambiguous,
+            // An engine's offsets are not trusted to fall on characters: one that does not is
+            // left unmarked rather than cut a character.
+            let (start, end) = (start - line.range.start, end - line.range.start);
+            let (Some(before), Some(hit)) = (text.get(..start), text.get(start..end)) else {
+                continue;
+            };
+            let (before, width) = (
+                str_width(before, self.ambiguous),
+                str_width(hit, self.ambiguous),
             );
             let style = if highlight.selection {
                 self.theme.list_selected_unfocused

@@ -27,9 +27,20 @@ pub struct Context<'a> {
 /// let context = context_in(text, start..start + 6, 3);
 /// assert_eq!((context.left, context.hit, context.right), ("现全面", "振兴", "新突破"));
 /// assert!(context.more_left && context.more_right);
+/// // Offsets inside a character are taken back to its start.
+/// assert_eq!(context_in(text, 1..4, 0).hit, "实");
 /// ```
 pub fn context_in(text: &str, range: Range<usize>, chars: usize) -> Context<'_> {
-    let range = range.start.min(text.len())..range.end.min(text.len());
+    // An engine's offsets are not trusted to fall on characters: each is taken back to one.
+    let floor = |mut at: usize| {
+        at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let start = floor(range.start);
+    let range = start..floor(range.end).max(start);
     let before = &text[..range.start];
     let left_start = before
         .char_indices()

@@ -84,6 +84,10 @@ pub trait Engine: Send + 'static {
     /// cover them.
     fn grow(&mut self, articles: &[Article]);
 
+    /// The corpus is whole: no more [`grow`](Self::grow) will come. An engine that keeps its
+    /// index between runs stores it now.
+    fn loaded(&mut self) {}
+
     /// Answers `request` to the end, its batches joined: the whole answer at once, and whether
     /// the engine ran to the end.
     fn answer(&mut self, request: &Request) -> (Matches, bool) {

@@ -44,6 +44,16 @@ impl FoldMap {
         }
     }
 
+    /// The `(folded, original)` pairs, for storing.
+    pub fn points(&self) -> &[(u32, u32)] {
+        &self.points
+    }
+
+    /// A map from stored `points`; `None` if either offset goes back.
+    pub fn from_points(points: Vec<(u32, u32)>) -> Option<Self> {
+        super::scan::packing::ascending(&points).then_some(Self { points })
+    }
+
     /// Whether folding kept every byte where it was.
     pub fn is_identity(&self) -> bool {
         self.points.is_empty()

@@ -116,6 +116,9 @@ fn run(
             match job {
                 Job::Grow(growth) => {
                     engine.grow(&growth.articles);
+                    if growth.progress.done {
+                        engine.loaded();
+                    }
                     notify(Update::Grown(growth));
                 }
                 Job::Search(request) => newest = Some(request),

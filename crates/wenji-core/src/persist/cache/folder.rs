@@ -1,6 +1,10 @@
 //! The cache folder as a whole: what it holds (`wenji cache status`), emptying it (`wenji cache
 //! clear`), and keeping it within its size cap.
 //!
+//! Beside a corpus's cache file (`*.wjc`) may lie its search index (the same name, `*.wji`):
+//! the two count as one corpus, the index is removed with its cache file, and an index whose
+//! cache file is gone is removed when the folder is trimmed or cleared.
+//!
 //! A cache file's modification time is when it was last used: a warm open that changes nothing
 //! sets it ([`mark_used`]) instead of rewriting the file. When the folder grows past its cap —
 //! by default twice its largest file, so the biggest corpus always fits with room beside it —
@@ -15,7 +19,7 @@ use std::time::{Duration, SystemTime};
 use tempfile::NamedTempFile;
 
 use super::file::{self, Header};
-use super::key::SUFFIX;
+use super::key::{INDEX_SUFFIX, SUFFIX};
 use super::map::Mapped;
 
 /// Temporary files older than this were left by a wenji that died while writing.
@@ -33,6 +37,26 @@ pub struct CacheFile {
     pub header: Result<Header, String>,
     /// How many files it holds, when its directory is sound.
     pub files: Option<usize>,
+    /// The size of the search index kept beside it, if there is one (counted in `bytes`).
+    pub index_bytes: Option<u64>,
+}
+
+/// The search index kept beside the cache file at `cache`.
+pub fn index_of(cache: &Path) -> PathBuf {
+    cache.with_extension(INDEX_SUFFIX.trim_start_matches('.'))
+}
+
+/// The size of the regular file at `path`, if there is one.
+fn size_of(path: &Path) -> Option<u64> {
+    fs::symlink_metadata(path)
+        .ok()
+        .filter(fs::Metadata::is_file)
+        .map(|m| m.len())
+}
+
+/// A cache file's size with its index's.
+fn corpus_bytes(path: &Path, metadata: &fs::Metadata) -> u64 {
+    metadata.len() + size_of(&index_of(path)).unwrap_or(0)
 }
 
 /// The cache files in `dir`, least recently used first; none when the folder does not exist.
@@ -50,8 +74,9 @@ pub fn list(dir: &Path) -> io::Result<Vec<CacheFile>> {
             Err(error) => (Err(error.to_string()), None),
         };
         found.push(CacheFile {
+            bytes: corpus_bytes(&path, &metadata),
+            index_bytes: size_of(&index_of(&path)),
             path,
-            bytes: metadata.len(),
             last_used: metadata.modified().unwrap_or(SystemTime::UNIX_EPOCH),
             header,
             files,
@@ -66,15 +91,17 @@ pub fn list(dir: &Path) -> io::Result<Vec<CacheFile>> {
 pub fn clear(dir: &Path) -> io::Result<(usize, u64)> {
     let (mut files, mut bytes) = (0, 0);
     for (path, metadata) in cache_files(dir)? {
+        let with_index = corpus_bytes(&path, &metadata);
         match fs::remove_file(&path) {
             Ok(()) => {
                 files += 1;
-                bytes += metadata.len();
+                bytes += with_index;
             }
             Err(error) if error.kind() == io::ErrorKind::NotFound => {}
             Err(error) => return Err(error),
         }
     }
+    bytes += remove_orphan_indexes(dir);
     remove_temps(dir, Duration::ZERO);
     Ok((files, bytes))
 }
@@ -84,24 +111,70 @@ pub fn clear(dir: &Path) -> io::Result<(usize, u64)> {
 /// died. Returns the files removed. Problems are ignored: the cap is best effort.
 pub fn evict(dir: &Path, keep: &Path, limit: Option<u64>) -> Vec<PathBuf> {
     remove_temps(dir, STALE_TEMP);
+    remove_orphan_indexes(dir);
     let Ok(mut files) = cache_files(dir) else {
         return Vec::new();
     };
-    let largest = files.iter().map(|(_, m)| m.len()).max().unwrap_or(0);
+    let sizes: Vec<u64> = files.iter().map(|(p, m)| corpus_bytes(p, m)).collect();
+    let largest = sizes.iter().copied().max().unwrap_or(0);
     let limit = limit.unwrap_or(largest.saturating_mul(2));
-    let mut total: u64 = files.iter().map(|(_, m)| m.len()).sum();
+    let mut total: u64 = sizes.iter().sum();
     files.sort_by_key(|(_, metadata)| metadata.modified().unwrap_or(SystemTime::UNIX_EPOCH));
     let mut removed = Vec::new();
     for (path, metadata) in files {
         if total <= limit {
             break;
         }
+        let bytes = corpus_bytes(&path, &metadata);
         if path != keep && fs::remove_file(&path).is_ok() {
-            total -= metadata.len();
+            let _ = fs::remove_file(index_of(&path));
+            total -= bytes;
             removed.push(path);
         }
     }
     removed
+}
+
+/// Removes the search indexes in `dir` whose cache file is gone; the bytes they held.
+fn remove_orphan_indexes(dir: &Path) -> u64 {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut bytes = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(stem) = name.to_str().and_then(|n| n.strip_suffix(INDEX_SUFFIX)) else {
+            continue;
+        };
+        let cache = dir.join(format!("{stem}{SUFFIX}"));
+        let orphan = !stem.starts_with('.') && fs::symlink_metadata(&cache).is_err();
+        if let Some(size) = size_of(&entry.path()).filter(|_| orphan)
+            && fs::remove_file(entry.path()).is_ok()
+        {
+            bytes += size;
+        }
+    }
+    bytes
+}
+
+/// Writes the file at `target` through `write`, atomically: into a temporary file beside it,
+/// synced, then renamed over it. Its size.
+pub(crate) fn replace(
+    target: &Path,
+    write: impl FnOnce(&mut io::BufWriter<fs::File>) -> io::Result<()>,
+) -> io::Result<u64> {
+    let temp = temp_file(target)?;
+    let (file, temp_path) = temp.into_parts();
+    let mut out = io::BufWriter::with_capacity(1 << 20, file);
+    write(&mut out)?;
+    let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
+    file.sync_all()?;
+    let bytes = file.metadata()?.len();
+    temp_path.persist(target).map_err(|error| error.error)?;
+    if let Some(dir) = target.parent() {
+        fs::File::open(dir)?.sync_all()?;
+    }
+    Ok(bytes)
 }
 
 /// Marks the cache file at `path` as just used. Best effort: at worst it is evicted sooner.
@@ -161,7 +234,9 @@ fn remove_temps(dir: &Path, age: Duration) {
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        let ours = name.starts_with('.') && name.contains(SUFFIX) && name.ends_with(TEMP_SUFFIX);
+        let ours = name.starts_with('.')
+            && (name.contains(SUFFIX) || name.contains(INDEX_SUFFIX))
+            && name.ends_with(TEMP_SUFFIX);
         let old = entry
             .metadata()
             .and_then(|m| m.modified())

@@ -19,6 +19,8 @@ pub const FORMAT: u32 = 1;
 
 /// The suffix of cache files in the cache folder.
 pub const SUFFIX: &str = ".wjc";
+/// The suffix of the search index kept beside a cache file, under the same name.
+pub const INDEX_SUFFIX: &str = ".wji";
 
 /// A regular file as `stat` describes it: any write to it, a replacement, a `chmod` or a copy
 /// that keeps the modification time (`cp -p`) changes one of these.
@@ -123,14 +125,14 @@ impl Settings {
         }
     }
 
-    pub(super) fn write(&self, out: &mut Out) {
+    pub(crate) fn write(&self, out: &mut Out) {
         out.str(&self.version);
         out.str(&self.program);
         out.str(&self.encoding);
         out.u8(u8::from(self.page_break_repair));
     }
 
-    pub(super) fn read(read: &mut In<'_>) -> Result<Self, Bad> {
+    pub(crate) fn read(read: &mut In<'_>) -> Result<Self, Bad> {
         Ok(Self {
             version: read.string("the version")?,
             program: read.string("the program")?,

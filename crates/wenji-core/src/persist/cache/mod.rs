@@ -27,7 +27,7 @@
 //! the least recently used corpora going first (`folder`). The loader's threads share one
 //! [`Cache`] for lookups; one thread feeds the [`CacheWriter`], in corpus order.
 
-mod bytes;
+pub(crate) mod bytes;
 mod entry;
 mod file;
 pub mod folder;
@@ -62,6 +62,24 @@ pub fn default_dir() -> Option<PathBuf> {
     use etcetera::BaseStrategy;
     let strategy = etcetera::choose_base_strategy().ok()?;
     Some(strategy.cache_dir().join("wenji"))
+}
+
+/// Where a corpus's search index is kept between runs (beside its cache file, removed with it),
+/// and the settings it must have been made under; `search::scan::stored` reads and writes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexFile {
+    pub path: PathBuf,
+    pub settings: Settings,
+}
+
+impl IndexFile {
+    /// The index file of `corpus`, loaded with `options`, in the cache folder `dir`.
+    pub fn new(dir: &Path, corpus: &CorpusId, options: &LoadOptions) -> Self {
+        Self {
+            path: folder::index_of(&dir.join(key::file_name(corpus))),
+            settings: Settings::new(options),
+        }
+    }
 }
 
 /// One corpus's cache file, open for lookups.

@@ -10,6 +10,7 @@
 use std::ops::Range;
 
 use rayon::prelude::*;
+use xxhash_rust::xxh3::Xxh3;
 
 use super::packing::{Marks, Packing};
 use crate::corpus::{Article, Corpus};
@@ -26,19 +27,23 @@ pub struct Segment {
     pub field: Field,
     /// Back to original offsets; `None` when the field is short and folding kept every byte in
     /// place.
-    back: Option<Box<Back>>,
+    pub(super) back: Option<Box<Back>>,
 }
 
 /// The way from packed offsets in a field to the original text's.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Back {
-    marks: Marks,
-    map: FoldMap,
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(super) struct Back {
+    pub(super) marks: Marks,
+    pub(super) map: FoldMap,
 }
 
-/// Articles folded and packed, not yet in an index.
-#[derive(Debug)]
-pub struct Folded(Vec<Vec<(Field, PackedField)>>);
+/// Articles folded and packed, not yet in an index: each article's fields, and its
+/// [`fingerprint`].
+#[derive(Debug, Default)]
+pub struct Folded {
+    pub(super) articles: Vec<Vec<(Field, PackedField)>>,
+    pub(super) fingerprints: Vec<u64>,
+}
 
 /// A corpus, ready to scan.
 #[derive(Debug, Default)]
@@ -47,9 +52,12 @@ pub struct Index {
     pub text: String,
     pub segments: Vec<Segment>,
     /// Where each segment starts in [`Index::text`].
-    starts: Vec<usize>,
+    pub(super) starts: Vec<usize>,
     /// Where each article starts in [`Index::text`], and after the last, the text's end.
-    article_starts: Vec<usize>,
+    pub(super) article_starts: Vec<usize>,
+    /// Each article's [`fingerprint`]: a stored index is used for an article only when the
+    /// article it was made from had the same.
+    pub(super) fingerprints: Vec<u64>,
     /// The renumbering the text is packed with; queries go through it too.
     pub packing: Packing,
 }
@@ -90,17 +98,23 @@ impl Index {
 
     /// `articles` folded and packed as this index packs, ready to [`append`](Self::append).
     pub fn fold(&self, articles: &[Article]) -> Folded {
-        Folded(
-            articles
-                .par_iter()
-                .map(|article| fold_article(article, &self.packing))
-                .collect(),
-        )
+        let (articles, fingerprints) = articles
+            .par_iter()
+            .map(|article| (fold_article(article, &self.packing), fingerprint(article)))
+            .unzip();
+        Folded {
+            articles,
+            fingerprints,
+        }
     }
 
     /// Lays articles folded by [`fold`](Self::fold) after those already held.
     pub fn append(&mut self, folded: Folded) {
-        let Folded(folded) = folded;
+        let Folded {
+            articles: folded,
+            mut fingerprints,
+        } = folded;
+        self.fingerprints.append(&mut fingerprints);
         let total: usize = folded
             .iter()
             .flatten()
@@ -128,6 +142,42 @@ impl Index {
             }
         }
         self.article_starts.push(self.text.len());
+    }
+
+    /// Makes room for `text` more bytes of packed text, `segments` more fields and `articles`
+    /// more articles.
+    pub fn reserve(&mut self, (text, segments, articles): (usize, usize, usize)) {
+        self.text.reserve(text);
+        self.segments.reserve(segments);
+        self.starts.reserve(segments);
+        self.article_starts.reserve(articles + 1);
+        self.fingerprints.reserve(articles);
+    }
+
+    /// Lays one stored article after those held: its packed `text` (every field followed by
+    /// `\n`), its fields with where each starts in `text` and its way back, and its
+    /// fingerprint. The stored index has checked that the fields cut `text` at line feeds.
+    pub(super) fn push_stored(
+        &mut self,
+        text: &str,
+        fields: impl Iterator<Item = (Field, usize, Option<Box<Back>>)>,
+        fingerprint: u64,
+    ) {
+        let article = to_u32(self.articles());
+        let base = self.text.len();
+        self.article_starts.pop();
+        self.article_starts.push(base);
+        for (field, start, back) in fields {
+            self.starts.push(base + start);
+            self.segments.push(Segment {
+                article,
+                field,
+                back,
+            });
+        }
+        self.text.push_str(text);
+        self.article_starts.push(self.text.len());
+        self.fingerprints.push(fingerprint);
     }
 
     /// How many articles the index holds.
@@ -213,6 +263,7 @@ impl Index {
             + self.segments.capacity() * std::mem::size_of::<Segment>()
             + (self.starts.capacity() + self.article_starts.capacity())
                 * std::mem::size_of::<usize>()
+            + self.fingerprints.capacity() * std::mem::size_of::<u64>()
             + backs
             + tables
     }
@@ -239,6 +290,32 @@ fn sample(articles: &[Article]) -> Vec<String> {
         })
         .map(fold_query)
         .collect()
+}
+
+/// A 64-bit digest of the texts of `article` the index is made from, field by field: two
+/// articles with the same give the same folded fields.
+pub fn fingerprint(article: &Article) -> u64 {
+    let mut hasher = Xxh3::new();
+    for (field, text) in fields(article) {
+        let (kind, paragraph) = field_code(field);
+        hasher.update(&[kind]);
+        hasher.update(&paragraph.to_le_bytes());
+        hasher.update(&(text.len() as u64).to_le_bytes());
+        hasher.update(text.as_bytes());
+    }
+    hasher.digest()
+}
+
+/// A field as a kind and a paragraph number, for fingerprints and the stored index.
+pub(super) fn field_code(field: Field) -> (u8, u32) {
+    match field {
+        Field::Title => (0, 0),
+        Field::Speaker => (1, 0),
+        Field::Role => (2, 0),
+        Field::Section => (3, 0),
+        Field::Credit => (4, 0),
+        Field::Paragraph(n) => (5, n),
+    }
 }
 
 /// The texts of an article a reader sees, folded and packed, in reading order.

@@ -2,6 +2,8 @@
 //!
 //! ```text
 //! corpus ─▶ index::Index::build (fold and pack every field, end to end)
+//!           (a reopened corpus: the fields stored::Stored kept from the last run, as far as
+//!            the articles are the same; the index is stored again once the corpus is in)
 //! Request ─▶ find::search (terms packed likewise; memmem, units in parallel, waves in corpus
 //!            order) or narrow::narrow (from the hits of the answer it narrows)
 //!         ─▶ results::Results (articles, eight-byte hits) ─▶ Batch, resolved by locate::Locator
@@ -16,18 +18,23 @@ pub mod locate;
 pub mod narrow;
 pub mod packing;
 pub mod results;
+pub mod stored;
 
 use std::collections::VecDeque;
 use std::ops::Range;
 use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard};
 
-use self::index::Index;
+use rayon::prelude::*;
+
+use self::index::{Index, fingerprint};
 use self::locate::Locator;
 use self::results::Results;
+use self::stored::Stored;
 use super::answer::{Batch, Hits, Location};
 use super::engine::{Engine, Request, Scope};
 use super::query::Query;
 use crate::corpus::{Article, Corpus};
+use crate::persist::cache::IndexFile;
 
 /// Complete answers kept for requests within them. A request is made when a key is typed, so
 /// the front end may ask within an answer a little older than the newest (the newest one's end
@@ -47,6 +54,18 @@ pub struct Scan {
     /// The latest answers that ran to the end, with all their hits: a request within one of
     /// them is answered from its hits.
     kept: VecDeque<Complete>,
+    /// Where the index is kept between runs, for a growing corpus that has a cache.
+    store: Option<Store>,
+}
+
+/// The index kept between runs, as a growing corpus uses it.
+#[derive(Debug)]
+struct Store {
+    file: IndexFile,
+    /// The stored index, while its articles are still the corpus's.
+    stored: Option<Stored>,
+    /// Some article was folded here, not taken from the stored index: it must be written again.
+    folded: bool,
 }
 
 #[derive(Debug)]
@@ -66,6 +85,7 @@ impl Scan {
             index: Arc::new(RwLock::new(Index::build(corpus))),
             packed: true,
             kept: VecDeque::with_capacity(KEPT),
+            store: None,
         }
     }
 
@@ -75,6 +95,21 @@ impl Scan {
             index: Arc::default(),
             packed: false,
             kept: VecDeque::with_capacity(KEPT),
+            store: None,
+        }
+    }
+
+    /// An engine over a corpus still to come, as [`Scan::growing`], that takes what it can
+    /// from the index stored in `file` by the last run, and stores its index there once the
+    /// corpus is in ([`Engine::loaded`]), unless the stored one was the same.
+    pub fn growing_stored(file: IndexFile) -> Self {
+        Self {
+            store: Some(Store {
+                file,
+                stored: None,
+                folded: false,
+            }),
+            ..Self::growing()
         }
     }
 
@@ -148,11 +183,65 @@ impl Engine for Scan {
         }
         if !self.packed {
             self.packed = true;
-            *write(&self.index) = Index::new(Index::packing_for(articles));
+            let stored = self.store.as_mut().and_then(|store| {
+                store.stored = Stored::open(&store.file).ok();
+                let stored = store.stored.as_mut()?;
+                Some((stored.take_packing()?, stored.size()))
+            });
+            *write(&self.index) = match stored {
+                Some((packing, size)) => {
+                    let mut index = Index::new(packing);
+                    index.reserve(size);
+                    index
+                }
+                None => Index::new(Index::packing_for(articles)),
+            };
+        }
+        let taken = match self.store.as_mut() {
+            Some(store) => store.take_into(&self.index, articles),
+            None => 0,
+        };
+        let rest = articles.get(taken..).unwrap_or_default();
+        if rest.is_empty() {
+            return;
         }
         // Folded under a read lock, so a hit being shown meanwhile waits only for the append.
-        let folded = self.read().fold(articles);
+        let folded = read(&self.index).fold(rest);
         write(&self.index).append(folded);
+    }
+
+    fn loaded(&mut self) {
+        let Some(store) = self.store.as_mut() else {
+            return;
+        };
+        let same = !store.folded && store.stored.take().is_some_and(|s| s.taken_all());
+        if same {
+            return;
+        }
+        let (index, file) = (Arc::clone(&self.index), store.file.clone());
+        // Written in the background: a failure only means folding again next time.
+        let _ = std::thread::Builder::new()
+            .name("store-index".into())
+            .spawn(move || stored::save(&read(&index), &file));
+    }
+}
+
+impl Store {
+    /// Lays what the stored index holds of `articles`, the next of the corpus, into `index`;
+    /// how many it took. From the first that differs, nothing more is taken.
+    fn take_into(&mut self, index: &RwLock<Index>, articles: &[Article]) -> usize {
+        let Some(stored) = self.stored.as_mut() else {
+            self.folded = true;
+            return 0;
+        };
+        let fingerprints: Vec<u64> = articles.par_iter().map(fingerprint).collect();
+        // A copy out of the stored text: searches wait only as long as that takes.
+        let taken = stored.take_into(&mut write(index), articles, &fingerprints);
+        if taken < articles.len() {
+            self.stored = None;
+            self.folded = true;
+        }
+        taken
     }
 }
 

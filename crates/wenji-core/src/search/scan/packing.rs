@@ -22,6 +22,8 @@ const PLANE: usize = 0x1_0000;
 pub struct Packing {
     pack: Box<[u16]>,
     unpack: Box<[u16]>,
+    /// The characters given two-byte forms, in the order of the code points they took.
+    common: Vec<u32>,
 }
 
 impl std::fmt::Debug for Packing {
@@ -45,6 +47,7 @@ impl Default for Packing {
         Self {
             pack: identity.clone(),
             unpack: identity,
+            common: Vec::new(),
         }
     }
 }
@@ -77,6 +80,26 @@ impl Packing {
         Self::giving_slots_to(&common)
     }
 
+    /// The characters given two-byte forms, in order: [`Packing::with_common`] of them is this
+    /// packing again (how a stored index keeps its packing).
+    pub fn common(&self) -> &[u32] {
+        &self.common
+    }
+
+    /// The packing whose commonest characters are `common`, as [`Packing::common`] gave them;
+    /// `None` unless they are distinct non-ASCII characters of the Basic Multilingual Plane, at
+    /// most as many as there are two-byte code points.
+    pub fn with_common(common: &[u32]) -> Option<Self> {
+        let mut seen = vec![false; PLANE];
+        for &c in common {
+            let fits = (0x80..0x1_0000).contains(&c) && char::from_u32(c).is_some();
+            if !fits || std::mem::replace(&mut seen[c as usize], true) {
+                return None;
+            }
+        }
+        (common.len() <= SLOTS.len()).then(|| Self::giving_slots_to(common))
+    }
+
     /// The packing where `common[i]` takes the `i`-th two-byte code point. The characters that
     /// held those code points take the code points the common characters left, so every
     /// character has exactly one packed form and back.
@@ -106,6 +129,7 @@ impl Packing {
             packing.pack[from as usize] = to16(to);
             packing.unpack[to as usize] = to16(from);
         }
+        packing.common = common.to_vec();
         packing
     }
 
@@ -196,6 +220,16 @@ impl Marks {
         self.points.is_empty()
     }
 
+    /// The `(packed, folded)` pairs, for storing.
+    pub fn points(&self) -> &[(u32, u32)] {
+        &self.points
+    }
+
+    /// Marks from stored `points`; `None` if either offset goes back.
+    pub fn from_points(points: Vec<(u32, u32)>) -> Option<Self> {
+        ascending(&points).then_some(Self { points })
+    }
+
     /// Bytes the marks hold, for memory accounting.
     pub fn heap_bytes(&self) -> usize {
         self.points.capacity() * std::mem::size_of::<(u32, u32)>()
@@ -204,6 +238,13 @@ impl Marks {
 
 fn to_u32(value: usize) -> u32 {
     u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+/// Whether neither offset of `points` ever goes back, as every lookup by bisection needs.
+pub(crate) fn ascending(points: &[(u32, u32)]) -> bool {
+    points
+        .windows(2)
+        .all(|w| w[0].0 <= w[1].0 && w[0].1 <= w[1].1)
 }
 
 #[cfg(test)]
@@ -256,6 +297,24 @@ mod tests {
                 .sum();
             assert_eq!(marks.folded(&packing, &packed, offset), expected);
         }
+    }
+
+    #[test]
+    fn a_packing_is_rebuilt_from_its_common_characters_and_bad_lists_are_refused() {
+        let packing = Packing::from_sample(["的的的是是发展"]);
+        let again = Packing::with_common(packing.common()).expect("its own list");
+        for c in ['的', '是', '发', '展', '\u{80}', '\u{81}', 'a', '𠀀'] {
+            assert_eq!(again.pack_char(c), packing.pack_char(c), "{c}");
+        }
+        assert!(Packing::with_common(&[0x7684, 0x7684]).is_none(), "twice");
+        assert!(Packing::with_common(&[0x41]).is_none(), "ASCII");
+        assert!(Packing::with_common(&[0xD800]).is_none(), "a surrogate");
+        assert!(
+            Packing::with_common(&[0x2_0000]).is_none(),
+            "above the plane"
+        );
+        let too_many: Vec<u32> = (0x4E00..0x4E00 + 1921).collect();
+        assert!(Packing::with_common(&too_many).is_none());
     }
 
     proptest! {

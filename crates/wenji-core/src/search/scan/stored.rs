@@ -1,0 +1,393 @@
+//! The index kept between runs: a reopened corpus takes its folded, packed fields from the
+//! file the last run wrote instead of folding every article again (the larger part of a warm
+//! open's time).
+//!
+//! ```text
+//! file := MAGIC FORMAT head-length head checksum(head) text
+//! head := settings packing article*          (every article: fingerprint, text length,
+//! text := every article's packed fields       checksum(its text), its segments and ways back)
+//! ```
+//! Nothing in the file is trusted. The head is read whole and checked against its checksum and
+//! its bounds; an article's text is read only when the article is taken, and checked against
+//! its own checksum, as UTF-8, and against the segments that cut it. An article is taken only
+//! when the article loaded now has the [`fingerprint`](super::index::fingerprint) the stored one
+//! was made from, with the same fields, so a changed file can never get another's index: from
+//! the first article that differs, the index folds as if nothing were stored, and the file is
+//! written again once the corpus is in. The file is written by [`save`], atomically, beside the
+//! load cache it goes with ([`crate::persist::cache::IndexFile`]).
+
+use std::fs::File;
+use std::io::{self, BufReader, Read, Write};
+use std::ops::Range;
+use std::os::unix::fs::FileExt;
+
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::index::{Back, Index, field_code};
+use super::packing::{Marks, Packing};
+use crate::corpus::Article;
+use crate::persist::cache::IndexFile;
+use crate::persist::cache::bytes::{Bad, In, Out};
+use crate::persist::cache::key::Settings;
+use crate::search::field::{Field, fields};
+use crate::search::fold::FoldMap;
+
+/// The first bytes of a stored index.
+const MAGIC: &[u8; 8] = b"wenji\0i\n";
+/// The layout's version; another is not read.
+const FORMAT: u32 = 1;
+/// Bytes before the head: the magic, the format and the head's length.
+const PREFIX: usize = MAGIC.len() + 4 + 8;
+
+/// A stored index, open to take articles from in corpus order.
+#[derive(Debug)]
+pub struct Stored {
+    file: File,
+    packing: Option<Packing>,
+    articles: Vec<StoredArticle>,
+    segments: Vec<StoredSegment>,
+    /// Where the text starts in the file.
+    text_at: u64,
+    /// The next article to take.
+    next: usize,
+    /// The text read for the last articles taken, kept for the next.
+    buffer: Vec<u8>,
+}
+
+#[derive(Debug)]
+struct StoredArticle {
+    fingerprint: u64,
+    /// Its packed fields, in the text.
+    text: Range<usize>,
+    checksum: u64,
+    /// Its entries in [`Stored::segments`].
+    segments: Range<usize>,
+}
+
+#[derive(Debug)]
+struct StoredSegment {
+    field: Field,
+    /// Where it starts in its article's text.
+    start: usize,
+    back: Option<Box<Back>>,
+}
+
+/// The fewest bytes a stored article and segment take in the head.
+const MIN_ARTICLE: usize = 4 * 8;
+const MIN_SEGMENT: usize = 1 + 4 + 8 + 1;
+
+impl Stored {
+    /// Opens the stored index at `file`, if it is there and was written under the same settings;
+    /// why not, if not.
+    pub fn open(file: &IndexFile) -> Result<Self, String> {
+        let handle = File::open(&file.path).map_err(|error| error.to_string())?;
+        let length = handle.metadata().map_err(|e| e.to_string())?.len();
+        let mut reader = BufReader::new(&handle);
+        let mut prefix = [0; PREFIX];
+        reader
+            .read_exact(&mut prefix)
+            .map_err(|_| "it is not a wenji index".to_owned())?;
+        let mut read = In::new(&prefix);
+        let magic = read.take(MAGIC.len(), "magic").map_err(why)?;
+        if magic != MAGIC || read.u32("the format").map_err(why)? != FORMAT {
+            return Err("it is not an index this wenji reads".to_owned());
+        }
+        let head_len = read.size("the head's length").map_err(why)?;
+        let text_at = (PREFIX as u64)
+            .checked_add(head_len as u64)
+            .and_then(|at| at.checked_add(8))
+            .filter(|&at| at <= length)
+            .ok_or("it is cut short")?;
+        let mut head = vec![0; head_len + 8];
+        reader
+            .read_exact(&mut head)
+            .map_err(|_| "it is cut short".to_owned())?;
+        let (head, checksum) = head.split_at(head_len);
+        if xxh3_64(head) != u64::from_le_bytes(checksum.try_into().unwrap_or_default()) {
+            return Err("its head fails its checksum".to_owned());
+        }
+        let mut read = In::new(head);
+        if Settings::read(&mut read).map_err(why)? != file.settings {
+            return Err("it was made by another build or with other options".to_owned());
+        }
+        let (packing, articles, segments) = read_head(&mut read).map_err(why)?;
+        let text_len = articles.last().map_or(0, |a| a.text.end as u64);
+        if text_at.checked_add(text_len) != Some(length) {
+            return Err("its text is not the length its head says".to_owned());
+        }
+        Ok(Self {
+            file: handle,
+            packing: Some(packing),
+            articles,
+            segments,
+            text_at,
+            next: 0,
+            buffer: Vec::new(),
+        })
+    }
+
+    /// The stored index's size: bytes of packed text, fields and articles, so an index about to
+    /// take it can make room at once rather than grow step by step.
+    pub fn size(&self) -> (usize, usize, usize) {
+        let text = self.articles.last().map_or(0, |a| a.text.end);
+        (text, self.segments.len(), self.articles.len())
+    }
+
+    /// The packing the stored text is packed with: an index that takes stored articles must be
+    /// packed with it. Given once.
+    pub fn take_packing(&mut self) -> Option<Packing> {
+        self.packing.take()
+    }
+
+    /// Whether every stored article has been taken: nothing was removed from the corpus's end.
+    pub fn taken_all(&self) -> bool {
+        self.next == self.articles.len()
+    }
+
+    /// Lays the stored fields of `articles`, the articles after those `index` holds, into
+    /// `index`, for as long as the stored ones were made from the same articles (whose
+    /// fingerprints are `fingerprints`) and pass their checks; how many it took. Fewer than
+    /// given means the rest must be folded, and nothing further will be taken.
+    pub fn take_into(
+        &mut self,
+        index: &mut Index,
+        articles: &[Article],
+        fingerprints: &[u64],
+    ) -> usize {
+        let first = index.articles();
+        if first != self.next {
+            self.next = usize::MAX;
+            return 0;
+        }
+        let same = articles
+            .iter()
+            .zip(fingerprints)
+            .zip(self.articles.get(first..).unwrap_or_default())
+            .take_while(|((article, fingerprint), stored)| {
+                stored.fingerprint == **fingerprint && self.same_fields(stored, article)
+            })
+            .count();
+        let mut bytes = std::mem::take(&mut self.buffer);
+        let mut taken = 0;
+        if self.read_text(first..first + same, &mut bytes) {
+            let base = self.articles.get(first).map_or(0, |a| a.text.start);
+            while taken < same && self.lay(first + taken, &bytes, base, index) {
+                taken += 1;
+            }
+        }
+        self.buffer = bytes;
+        self.next = if taken == articles.len() {
+            first + taken
+        } else {
+            usize::MAX
+        };
+        taken
+    }
+
+    fn same_fields(&self, stored: &StoredArticle, article: &Article) -> bool {
+        let segments = &self.segments[stored.segments.clone()];
+        segments.len() == fields(article).count()
+            && segments
+                .iter()
+                .zip(fields(article))
+                .all(|(segment, (field, _))| segment.field == field)
+    }
+
+    /// Reads the text of stored articles `range` into `bytes`, in one go; whether it could.
+    fn read_text(&self, range: Range<usize>, bytes: &mut Vec<u8>) -> bool {
+        let (first, last) = match (range.clone().next(), range.clone().next_back()) {
+            (Some(first), Some(last)) => (&self.articles[first], &self.articles[last]),
+            _ => return true,
+        };
+        bytes.clear();
+        bytes.resize(last.text.end - first.text.start, 0);
+        self.file
+            .read_exact_at(bytes, self.text_at + first.text.start as u64)
+            .is_ok()
+    }
+
+    /// Lays stored article `at` into `index`, its text read into `bytes` from offset `base` of
+    /// the stored text, if it passes every check: its checksum, UTF-8, and a line feed ending
+    /// every field (which no field holds, so every field is whole characters).
+    fn lay(&mut self, at: usize, bytes: &[u8], base: usize, index: &mut Index) -> bool {
+        let stored = &self.articles[at];
+        let Some(text) = bytes.get(stored.text.start - base..stored.text.end - base) else {
+            return false;
+        };
+        if xxh3_64(text) != stored.checksum {
+            return false;
+        }
+        let Ok(text) = simdutf8::basic::from_utf8(text) else {
+            return false;
+        };
+        let segments = &mut self.segments[stored.segments.clone()];
+        let ends = segments
+            .iter()
+            .skip(1)
+            .map(|s| s.start)
+            .chain(std::iter::once(text.len()));
+        let whole = segments
+            .iter()
+            .zip(ends)
+            .all(|(segment, end)| end > segment.start && text.as_bytes()[end - 1] == b'\n');
+        if !whole {
+            return false;
+        }
+        let fields = segments
+            .iter_mut()
+            .map(|segment| (segment.field, segment.start, segment.back.take()));
+        index.push_stored(text, fields, stored.fingerprint);
+        true
+    }
+}
+
+#[allow(clippy::needless_pass_by_value)] // the shape `map_err` passes
+fn why(bad: Bad) -> String {
+    format!("it is damaged ({})", bad.0)
+}
+
+/// The packing and the article table.
+fn read_head(read: &mut In<'_>) -> Result<(Packing, Vec<StoredArticle>, Vec<StoredSegment>), Bad> {
+    let count = read.count(4, "the packing")?;
+    let common = (0..count)
+        .map(|_| read.u32("a packed character"))
+        .collect::<Result<Vec<u32>, Bad>>()?;
+    let packing = Packing::with_common(&common).ok_or(Bad("the packing"))?;
+    let count = read.count(MIN_ARTICLE, "the number of articles")?;
+    let mut articles = Vec::with_capacity(count);
+    let mut segments = Vec::new();
+    let mut text_at = 0usize;
+    for _ in 0..count {
+        let fingerprint = read.u64("a fingerprint")?;
+        let len = read.size("an article's length")?;
+        let checksum = read.u64("an article's checksum")?;
+        let count = read.count(MIN_SEGMENT, "the number of fields")?;
+        let first = segments.len();
+        let mut last_start = None;
+        for _ in 0..count {
+            let segment = read_segment(read)?;
+            let after_last = last_start.is_none_or(|last| segment.start > last);
+            let in_place = if last_start.is_none() {
+                segment.start == 0
+            } else {
+                after_last
+            };
+            if !in_place || segment.start >= len {
+                return Err(Bad("a field out of place"));
+            }
+            last_start = Some(segment.start);
+            segments.push(segment);
+        }
+        if count == 0 && len != 0 {
+            return Err(Bad("text without fields"));
+        }
+        let end = text_at.checked_add(len).ok_or(Bad("an article's length"))?;
+        articles.push(StoredArticle {
+            fingerprint,
+            text: text_at..end,
+            checksum,
+            segments: first..segments.len(),
+        });
+        text_at = end;
+    }
+    read.end("the head's end")?;
+    Ok((packing, articles, segments))
+}
+
+fn read_segment(read: &mut In<'_>) -> Result<StoredSegment, Bad> {
+    let field = match (read.u8("a field")?, read.u32("a paragraph")?) {
+        (0, 0) => Field::Title,
+        (1, 0) => Field::Speaker,
+        (2, 0) => Field::Role,
+        (3, 0) => Field::Section,
+        (4, 0) => Field::Credit,
+        (5, n) => Field::Paragraph(n),
+        _ => return Err(Bad("a field")),
+    };
+    let start = read.size("a field's place")?;
+    let back = if read.flag("a field's way back")? {
+        let marks = Marks::from_points(read_points(read)?).ok_or(Bad("a field's marks"))?;
+        let map = FoldMap::from_points(read_points(read)?).ok_or(Bad("a field's map"))?;
+        Some(Box::new(Back { marks, map }))
+    } else {
+        None
+    };
+    Ok(StoredSegment { field, start, back })
+}
+
+fn read_points(read: &mut In<'_>) -> Result<Vec<(u32, u32)>, Bad> {
+    let count = read.count(8, "the number of points")?;
+    (0..count)
+        .map(|_| Ok((read.u32("a point")?, read.u32("a point")?)))
+        .collect()
+}
+
+/// Writes `index` where `file` says, atomically: a reader opens the old file or the new one.
+pub fn save(index: &Index, file: &IndexFile) -> io::Result<u64> {
+    crate::persist::cache::folder::replace(&file.path, |out| write(index, &file.settings, out))
+}
+
+/// Writes `index`, made under `settings`, to `out`.
+pub fn write(index: &Index, settings: &Settings, out: &mut impl Write) -> io::Result<()> {
+    let mut head = Out::default();
+    settings.write(&mut head);
+    let common = index.packing.common();
+    head.size(common.len());
+    for &c in common {
+        head.u32(c);
+    }
+    let articles = index.articles();
+    head.size(articles);
+    let mut segment = 0;
+    for article in 0..articles {
+        let span = index.article_span(to_u32(article));
+        let text = index.text.as_bytes().get(span.clone()).unwrap_or_default();
+        head.u64(index.fingerprints.get(article).copied().unwrap_or_default());
+        head.size(text.len());
+        head.u64(xxh3_64(text));
+        let first = segment;
+        while index
+            .segments
+            .get(segment)
+            .is_some_and(|s| s.article as usize == article)
+        {
+            segment += 1;
+        }
+        head.size(segment - first);
+        for at in first..segment {
+            let (kind, paragraph) = field_code(index.segments[at].field);
+            head.u8(kind);
+            head.u32(paragraph);
+            head.size(index.starts[at] - span.start);
+            match &index.segments[at].back {
+                Some(back) => {
+                    head.u8(1);
+                    write_points(&mut head, back.marks.points());
+                    write_points(&mut head, back.map.points());
+                }
+                None => head.u8(0),
+            }
+        }
+    }
+    out.write_all(MAGIC)?;
+    out.write_all(&FORMAT.to_le_bytes())?;
+    out.write_all(&(head.bytes.len() as u64).to_le_bytes())?;
+    out.write_all(&head.bytes)?;
+    out.write_all(&xxh3_64(&head.bytes).to_le_bytes())?;
+    out.write_all(index.text.as_bytes())
+}
+
+fn write_points(out: &mut Out, points: &[(u32, u32)]) {
+    out.size(points.len());
+    for &(a, b) in points {
+        out.u32(a);
+        out.u32(b);
+    }
+}
+
+fn to_u32(value: usize) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests;
