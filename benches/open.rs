@@ -70,8 +70,9 @@ fn main() {
         for (how, args) in [("no cache", &["--no-cache"][..]), ("warm cache", &[])] {
             if args.is_empty() {
                 fill_cache(&dir, &cache);
-                open(&dir, args, &cache, home.path());
+                let browser = spawn(&dir, args, &cache, home.path());
                 wait_for_index(&cache);
+                drop(browser);
             }
             let opens: Vec<Open> = (0..runs)
                 .map(|_| open(&dir, args, &cache, home.path()))
@@ -119,18 +120,23 @@ fn wait_for_index(cache: &Path) {
     panic!("no search index was stored in {}", cache.display());
 }
 
-/// Opens `dir` once with `args`, the load cache in `cache`, and times it.
-fn open(dir: &Path, args: &[&str], cache: &Path, home: &Path) -> Open {
+/// The browser on `dir` with `args`, the load cache in `cache`.
+fn spawn(dir: &Path, args: &[&str], cache: &Path, home: &Path) -> Pty {
     let dir = dir.to_string_lossy();
     let args: Vec<&str> = args.iter().copied().chain([dir.as_ref()]).collect();
-    let start = Instant::now();
-    let pty = Pty::command(env!("CARGO_BIN_EXE_wenji"))
+    Pty::command(env!("CARGO_BIN_EXE_wenji"))
         .args(&args)
         .size(100, 30)
         .env("XDG_CACHE_HOME", cache)
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_STATE_HOME", home.join("state"))
-        .spawn();
+        .spawn()
+}
+
+/// Opens `dir` once with `args`, the load cache in `cache`, and times it.
+fn open(dir: &Path, args: &[&str], cache: &Path, home: &Path) -> Open {
+    let start = Instant::now();
+    let pty = spawn(dir, args, cache, home);
     let at = |what: &str, pred: &dyn Fn(&str) -> bool| {
         pty.wait_until(|screen| pred(&screen.contents()), PATIENCE)
             .unwrap_or_else(|screen| panic!("{what}: {screen}"));

@@ -9,7 +9,7 @@
 //! sets it ([`mark_used`]) instead of rewriting the file. When the folder grows past its cap —
 //! by default twice its largest file, so the biggest corpus always fits with room beside it —
 //! the least recently used files go first, never the one just written. Deleting a file another
-//! wenji has mapped is safe: its map keeps the old bytes until it is done.
+//! wenji has open is safe: it keeps the old bytes until it is done.
 
 use std::fs;
 use std::io;

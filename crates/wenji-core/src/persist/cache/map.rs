@@ -1,7 +1,10 @@
 //! A cache file mapped into memory, read-only: the one `unsafe` call in wenji.
 //!
-//! Mapping lets a warm open read the cache in place, without first copying hundreds of
-//! megabytes into a buffer. `memmap2` marks it unsafe because the bytes may change under the
+//! Mapping lets a warm open read the header and the directory in place, wherever they are in a
+//! file of hundreds of megabytes. Entries are read with `pread` instead ([`Mapped::read_at`]):
+//! each is copied out once anyway, and pages read through a map count as the process's memory
+//! until it is unmapped (a warm open of a 400 MB cache held all of it), where pages read into a
+//! buffer stay in the page cache. `memmap2` marks it unsafe because the bytes may change under the
 //! map if some program writes to the file. wenji never does: a cache file is written once, to a
 //! temporary name, and renamed into place (`writer`); replacing or deleting it leaves the old
 //! file, and so every map of it, untouched. And nothing read through a map is trusted: every
@@ -11,7 +14,8 @@
 
 use std::fs::File;
 use std::io;
-use std::ops::Deref;
+use std::ops::{Deref, Range};
+use std::os::unix::fs::FileExt;
 use std::path::Path;
 
 /// A cache file's bytes.
@@ -19,6 +23,7 @@ use std::path::Path;
 pub struct Mapped {
     /// `None` for an empty file, which cannot be mapped and holds nothing anyway.
     map: Option<memmap2::Mmap>,
+    file: File,
 }
 
 impl Mapped {
@@ -30,11 +35,25 @@ impl Mapped {
         }
         let file = File::open(path)?;
         if file.metadata()?.len() == 0 {
-            return Ok(Self { map: None });
+            return Ok(Self { map: None, file });
         }
         Ok(Self {
             map: Some(map(&file)?),
+            file,
         })
+    }
+
+    /// A copy of bytes `range` of the file, read from it rather than through the map; `None`
+    /// when the range lies outside the file or cannot be read.
+    pub fn read_at(&self, range: Range<usize>) -> Option<Vec<u8>> {
+        if range.start > range.end || range.end > self.len() {
+            return None;
+        }
+        let mut bytes = vec![0; range.len()];
+        self.file
+            .read_exact_at(&mut bytes, range.start as u64)
+            .ok()?;
+        Some(bytes)
     }
 }
 
@@ -44,8 +63,6 @@ fn map(file: &File) -> io::Result<memmap2::Mmap> {
     // and every byte read from the map is checked before use, so a change under the map by
     // another program cannot make wenji read out of bounds or trust what it reads.
     let map = unsafe { memmap2::Mmap::map(file)? };
-    // The cache is read front to back on a warm open.
-    let _ = map.advise(memmap2::Advice::Sequential);
     Ok(map)
 }
 

@@ -1,5 +1,6 @@
 //! The load cache: what loading computed for each file, kept between runs, so reopening a corpus
-//! costs a copy out of a memory map instead of reading, decoding and parsing every file again.
+//! costs a copy out of one file (its directory read through a memory map) instead of reading,
+//! decoding and parsing every file again.
 //!
 //! ```text
 //! Cache::open ─▶ get(path, key) per file ─▶ Loaded   (a miss: corpus::read_file)
@@ -23,7 +24,7 @@
 //! Nothing in a cache file is trusted (`file`, `entry`, `bytes`): a truncated, corrupt,
 //! foreign or hostile one is ignored with a [`Warning`] whose source is `cache`, its files are
 //! read again, and it is rebuilt. Writing is atomic and safe with several wenji at once (the
-//! last rename wins, and a reader keeps the file it mapped), and the folder is capped in size,
+//! last rename wins, and a reader keeps the file it opened), and the folder is capped in size,
 //! the least recently used corpora going first (`folder`). The loader's threads share one
 //! [`Cache`] for lookups; one thread feeds the [`CacheWriter`], in corpus order.
 
@@ -99,18 +100,18 @@ pub struct Cache {
     read_only: bool,
 }
 
-/// One file's entry in the map, its checksum passed.
+/// One file's entry, read from the cache file, its checksum passed.
 pub struct Entry<'c> {
     cache: &'c Cache,
     path: &'c Path,
-    bytes: &'c [u8],
+    bytes: Vec<u8>,
 }
 
 impl Entry<'_> {
-    /// The decoded text of the file, as the map holds it; `None` (the entry counted as
+    /// The decoded text of the file, as the entry holds it; `None` (the entry counted as
     /// damaged) when it is not there as it should be.
     pub fn text(&self) -> Option<&str> {
-        entry::text(self.bytes)
+        entry::text(&self.bytes)
             .map_err(|bad| self.cache.damaged(self.path, bad.0))
             .ok()
     }
@@ -118,7 +119,7 @@ impl Entry<'_> {
     /// What loading the file gave; `None` (the entry counted as damaged) when the entry fails
     /// its checks.
     pub fn decode(self) -> Option<Loaded> {
-        entry::decode(self.bytes, self.path)
+        entry::decode(&self.bytes, self.path)
             .map_err(|bad| self.cache.damaged(self.path, bad.0))
             .ok()
     }
@@ -233,14 +234,17 @@ impl Cache {
     }
 
     /// The entry of `path` when the cache holds it for `key` and it passes its checksum, not
-    /// yet decoded: [`Entry::text`] reads its source's text from the map, so a search can
-    /// tell whether to decode it at all. An entry that fails its checksum is counted for
+    /// yet decoded: [`Entry::text`] gives its source's text, so a search can tell whether to
+    /// decode it at all. An entry that cannot be read or fails its checksum is counted for
     /// [`Cache::take_warnings`] and missed.
     pub fn entry<'c>(&'c self, path: &'c Path, key: FileKey) -> Option<Entry<'c>> {
         let stored = self.stored.as_ref()?;
         let slot = stored.slots.get(path).filter(|slot| slot.key == key)?;
-        let bytes = stored.map.get(slot.offset..slot.offset + slot.len)?;
-        if xxh3_64(bytes) != slot.checksum {
+        let Some(bytes) = stored.map.read_at(slot.offset..slot.offset + slot.len) else {
+            self.damaged(path, "it cannot be read");
+            return None;
+        };
+        if xxh3_64(&bytes) != slot.checksum {
             self.damaged(path, "it fails its checksum");
             return None;
         }

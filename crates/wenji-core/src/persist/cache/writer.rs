@@ -195,9 +195,9 @@ impl CacheWriter {
         let Some(stored) = self.stored.clone() else {
             return;
         };
-        // Its place was checked against the map when the directory was read.
-        if let Some(bytes) = stored.map.get(slot.offset..slot.offset + slot.len) {
-            self.append(slot.clone(), bytes);
+        // Its place was checked against the file's size when the directory was read.
+        if let Some(bytes) = stored.map.read_at(slot.offset..slot.offset + slot.len) {
+            self.append(slot.clone(), &bytes);
         }
     }
 
