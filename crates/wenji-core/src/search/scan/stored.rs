@@ -4,12 +4,14 @@
 //!
 //! ```text
 //! file := MAGIC FORMAT head-length head checksum(head) text
-//! head := settings packing article*          (every article: fingerprint, text length,
-//! text := every article's packed fields       checksum(its text), its segments and ways back)
+//! head := settings packing article* fields   (every article: fingerprint, text length,
+//! text := every article's packed fields       checksum(its text), its fields' count and bytes;
+//!                                             every field: where it starts, its ways back)
 //! ```
 //! Nothing in the file is trusted. The head is read whole and checked against its checksum and
-//! its bounds; an article's text is read only when the article is taken, and checked against
-//! its own checksum, as UTF-8, and against the segments that cut it. An article is taken only
+//! its bounds; an article's fields are read from it, and its text from the file, only when the
+//! article is taken (so opening costs a read and a checksum, not a parse of every field), and
+//! checked: the text against its own checksum, as UTF-8, and against the fields that cut it. An article is taken only
 //! when the article loaded now has the [`fingerprint`](super::index::fingerprint) the stored one
 //! was made from, with the same fields, so a changed file can never get another's index: from
 //! the first article that differs, the index folds as if nothing were stored, and the file is
@@ -29,13 +31,13 @@ use crate::corpus::Article;
 use crate::persist::cache::IndexFile;
 use crate::persist::cache::bytes::{Bad, In, Out};
 use crate::persist::cache::key::Settings;
-use crate::search::field::{Field, fields};
+use crate::search::field::Field;
 use crate::search::fold::FoldMap;
 
 /// The first bytes of a stored index.
 const MAGIC: &[u8; 8] = b"wenji\0i\n";
 /// The layout's version; another is not read.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 /// Bytes before the head: the magic, the format and the head's length.
 const PREFIX: usize = MAGIC.len() + 4 + 8;
 
@@ -45,7 +47,10 @@ pub struct Stored {
     file: File,
     packing: Option<Packing>,
     articles: Vec<StoredArticle>,
-    segments: Vec<StoredSegment>,
+    /// The head, whose end holds every article's fields.
+    head: Vec<u8>,
+    /// How many fields there are in all.
+    segments: usize,
     /// Where the text starts in the file.
     text_at: u64,
     /// The next article to take.
@@ -60,8 +65,9 @@ struct StoredArticle {
     /// Its packed fields, in the text.
     text: Range<usize>,
     checksum: u64,
-    /// Its entries in [`Stored::segments`].
-    segments: Range<usize>,
+    /// How many fields it has, and where they are in [`Stored::head`].
+    count: usize,
+    fields: Range<usize>,
 }
 
 #[derive(Debug)]
@@ -73,7 +79,7 @@ struct StoredSegment {
 }
 
 /// The fewest bytes a stored article and segment take in the head.
-const MIN_ARTICLE: usize = 4 * 8;
+const MIN_ARTICLE: usize = 5 * 8;
 const MIN_SEGMENT: usize = 1 + 4 + 8 + 1;
 
 impl Stored {
@@ -110,15 +116,30 @@ impl Stored {
         if Settings::read(&mut read).map_err(why)? != file.settings {
             return Err("it was made by another build or with other options".to_owned());
         }
-        let (packing, articles, segments) = read_head(&mut read).map_err(why)?;
+        let (packing, articles) = read_head(&mut read).map_err(why)?;
         let text_len = articles.last().map_or(0, |a| a.text.end as u64);
         if text_at.checked_add(text_len) != Some(length) {
             return Err("its text is not the length its head says".to_owned());
         }
+        let fields_at = head_len - read.remaining();
+        let articles: Vec<StoredArticle> = articles
+            .into_iter()
+            .map(|mut article| {
+                article.fields = article.fields.start + fields_at..article.fields.end + fields_at;
+                article
+            })
+            .collect();
+        if articles.last().map_or(fields_at, |a| a.fields.end) != head_len {
+            return Err("its fields are not the length its head says".to_owned());
+        }
+        let segments = articles.iter().map(|a| a.count).sum();
+        let mut head = head.to_vec();
+        head.truncate(head_len);
         Ok(Self {
             file: handle,
             packing: Some(packing),
             articles,
+            head,
             segments,
             text_at,
             next: 0,
@@ -130,7 +151,7 @@ impl Stored {
     /// take it can make room at once rather than grow step by step.
     pub fn size(&self) -> (usize, usize, usize) {
         let text = self.articles.last().map_or(0, |a| a.text.end);
-        (text, self.segments.len(), self.articles.len())
+        (text, self.segments, self.articles.len())
     }
 
     /// The packing the stored text is packed with: an index that takes stored articles must be
@@ -159,19 +180,28 @@ impl Stored {
             self.next = usize::MAX;
             return 0;
         }
-        let same = articles
-            .iter()
-            .zip(fingerprints)
-            .zip(self.articles.get(first..).unwrap_or_default())
-            .take_while(|((article, fingerprint), stored)| {
-                stored.fingerprint == **fingerprint && self.same_fields(stored, article)
-            })
-            .count();
+        // Each article's fields, read while it is the article stored.
+        let mut fields_of = Vec::new();
+        for ((article, &fingerprint), at) in articles.iter().zip(fingerprints).zip(first..) {
+            let Some(stored) = self.articles.get(at) else {
+                break;
+            };
+            match self.fields(stored) {
+                Some(fields) if stored.fingerprint == fingerprint && same(&fields, article) => {
+                    fields_of.push(fields);
+                }
+                _ => break,
+            }
+        }
+        let same = fields_of.len();
         let mut bytes = std::mem::take(&mut self.buffer);
         let mut taken = 0;
         if self.read_text(first..first + same, &mut bytes) {
             let base = self.articles.get(first).map_or(0, |a| a.text.start);
-            while taken < same && self.lay(first + taken, &bytes, base, index) {
+            for fields in fields_of {
+                if !self.lay(first + taken, fields, &bytes, base, index) {
+                    break;
+                }
                 taken += 1;
             }
         }
@@ -184,13 +214,24 @@ impl Stored {
         taken
     }
 
-    fn same_fields(&self, stored: &StoredArticle, article: &Article) -> bool {
-        let segments = &self.segments[stored.segments.clone()];
-        segments.len() == fields(article).count()
-            && segments
-                .iter()
-                .zip(fields(article))
-                .all(|(segment, (field, _))| segment.field == field)
+    /// The fields of `stored`, read from the head, if they are in place: the first at its
+    /// text's start, each after the last, all inside its text.
+    fn fields(&self, stored: &StoredArticle) -> Option<Vec<StoredSegment>> {
+        let mut read = In::new(self.head.get(stored.fields.clone())?);
+        let mut fields: Vec<StoredSegment> = Vec::with_capacity(stored.count);
+        for _ in 0..stored.count {
+            let field = read_segment(&mut read).ok()?;
+            let in_place = match fields.last() {
+                None => field.start == 0,
+                Some(last) => field.start > last.start,
+            };
+            if !in_place || field.start >= stored.text.len() {
+                return None;
+            }
+            fields.push(field);
+        }
+        read.end("the fields' end").ok()?;
+        (stored.count > 0 || stored.text.is_empty()).then_some(fields)
     }
 
     /// Reads the text of stored articles `range` into `bytes`, in one go; whether it could.
@@ -206,10 +247,18 @@ impl Stored {
             .is_ok()
     }
 
-    /// Lays stored article `at` into `index`, its text read into `bytes` from offset `base` of
-    /// the stored text, if it passes every check: its checksum, UTF-8, and a line feed ending
-    /// every field (which no field holds, so every field is whole characters).
-    fn lay(&mut self, at: usize, bytes: &[u8], base: usize, index: &mut Index) -> bool {
+    /// Lays stored article `at`, whose fields are `fields`, into `index`, its text read into
+    /// `bytes` from offset `base` of the stored text, if it passes every check: its checksum,
+    /// UTF-8, and a line feed ending every field (which no field holds, so every field is whole
+    /// characters).
+    fn lay(
+        &self,
+        at: usize,
+        fields: Vec<StoredSegment>,
+        bytes: &[u8],
+        base: usize,
+        index: &mut Index,
+    ) -> bool {
         let stored = &self.articles[at];
         let Some(text) = bytes.get(stored.text.start - base..stored.text.end - base) else {
             return false;
@@ -220,25 +269,33 @@ impl Stored {
         let Ok(text) = simdutf8::basic::from_utf8(text) else {
             return false;
         };
-        let segments = &mut self.segments[stored.segments.clone()];
-        let ends = segments
+        let ends = fields
             .iter()
             .skip(1)
             .map(|s| s.start)
             .chain(std::iter::once(text.len()));
-        let whole = segments
+        let whole = fields
             .iter()
             .zip(ends)
-            .all(|(segment, end)| end > segment.start && text.as_bytes()[end - 1] == b'\n');
+            .all(|(field, end)| end > field.start && text.as_bytes()[end - 1] == b'\n');
         if !whole {
             return false;
         }
-        let fields = segments
-            .iter_mut()
-            .map(|segment| (segment.field, segment.start, segment.back.take()));
+        let fields = fields
+            .into_iter()
+            .map(|field| (field.field, field.start, field.back));
         index.push_stored(text, fields, stored.fingerprint);
         true
     }
+}
+
+/// Whether `fields` are the fields of `article`, in order.
+fn same(fields: &[StoredSegment], article: &Article) -> bool {
+    fields.len() == crate::search::field::fields(article).count()
+        && fields
+            .iter()
+            .zip(crate::search::field::fields(article))
+            .all(|(stored, (field, _))| stored.field == field)
 }
 
 #[allow(clippy::needless_pass_by_value)] // the shape `map_err` passes
@@ -246,8 +303,9 @@ fn why(bad: Bad) -> String {
     format!("it is damaged ({})", bad.0)
 }
 
-/// The packing and the article table.
-fn read_head(read: &mut In<'_>) -> Result<(Packing, Vec<StoredArticle>, Vec<StoredSegment>), Bad> {
+/// The packing and the article table; each article's fields are placed from the end of the
+/// table.
+fn read_head(read: &mut In<'_>) -> Result<(Packing, Vec<StoredArticle>), Bad> {
     let count = read.count(4, "the packing")?;
     let common = (0..count)
         .map(|_| read.u32("a packed character"))
@@ -255,43 +313,31 @@ fn read_head(read: &mut In<'_>) -> Result<(Packing, Vec<StoredArticle>, Vec<Stor
     let packing = Packing::with_common(&common).ok_or(Bad("the packing"))?;
     let count = read.count(MIN_ARTICLE, "the number of articles")?;
     let mut articles = Vec::with_capacity(count);
-    let mut segments = Vec::new();
-    let mut text_at = 0usize;
+    let (mut text_at, mut fields_at) = (0usize, 0usize);
     for _ in 0..count {
         let fingerprint = read.u64("a fingerprint")?;
         let len = read.size("an article's length")?;
         let checksum = read.u64("an article's checksum")?;
-        let count = read.count(MIN_SEGMENT, "the number of fields")?;
-        let first = segments.len();
-        let mut last_start = None;
-        for _ in 0..count {
-            let segment = read_segment(read)?;
-            let after_last = last_start.is_none_or(|last| segment.start > last);
-            let in_place = if last_start.is_none() {
-                segment.start == 0
-            } else {
-                after_last
-            };
-            if !in_place || segment.start >= len {
-                return Err(Bad("a field out of place"));
-            }
-            last_start = Some(segment.start);
-            segments.push(segment);
+        let fields = read.size("the number of fields")?;
+        let fields_len = read.size("the fields' length")?;
+        let text_end = text_at.checked_add(len).ok_or(Bad("an article's length"))?;
+        let fields_end = fields_at
+            .checked_add(fields_len)
+            .filter(|&end| end <= read.remaining())
+            .ok_or(Bad("the fields' length"))?;
+        if fields.saturating_mul(MIN_SEGMENT) > fields_len {
+            return Err(Bad("the number of fields"));
         }
-        if count == 0 && len != 0 {
-            return Err(Bad("text without fields"));
-        }
-        let end = text_at.checked_add(len).ok_or(Bad("an article's length"))?;
         articles.push(StoredArticle {
             fingerprint,
-            text: text_at..end,
+            text: text_at..text_end,
             checksum,
-            segments: first..segments.len(),
+            count: fields,
+            fields: fields_at..fields_end,
         });
-        text_at = end;
+        (text_at, fields_at) = (text_end, fields_end);
     }
-    read.end("the head's end")?;
-    Ok((packing, articles, segments))
+    Ok((packing, articles))
 }
 
 fn read_segment(read: &mut In<'_>) -> Result<StoredSegment, Bad> {
@@ -338,6 +384,7 @@ pub fn write(index: &Index, settings: &Settings, out: &mut impl Write) -> io::Re
     }
     let articles = index.articles();
     head.size(articles);
+    let mut fields = Out::default();
     let mut segment = 0;
     for article in 0..articles {
         let span = index.article_span(to_u32(article));
@@ -353,22 +400,25 @@ pub fn write(index: &Index, settings: &Settings, out: &mut impl Write) -> io::Re
         {
             segment += 1;
         }
-        head.size(segment - first);
+        let fields_before = fields.bytes.len();
         for at in first..segment {
             let (kind, paragraph) = field_code(index.segments[at].field);
-            head.u8(kind);
-            head.u32(paragraph);
-            head.size(index.starts[at] - span.start);
+            fields.u8(kind);
+            fields.u32(paragraph);
+            fields.size(index.starts[at] - span.start);
             match &index.segments[at].back {
                 Some(back) => {
-                    head.u8(1);
-                    write_points(&mut head, back.marks.points());
-                    write_points(&mut head, back.map.points());
+                    fields.u8(1);
+                    write_points(&mut fields, back.marks.points());
+                    write_points(&mut fields, back.map.points());
                 }
-                None => head.u8(0),
+                None => fields.u8(0),
             }
         }
+        head.size(segment - first);
+        head.size(fields.bytes.len() - fields_before);
     }
+    head.bytes.append(&mut fields.bytes);
     out.write_all(MAGIC)?;
     out.write_all(&FORMAT.to_le_bytes())?;
     out.write_all(&(head.bytes.len() as u64).to_le_bytes())?;
