@@ -9,13 +9,14 @@
 //!                                             every field: where it starts, its ways back)
 //! ```
 //! Nothing in the file is trusted. The head is read whole and checked against its checksum and
-//! its bounds; an article's fields are read from it, and its text from the file, only when the
+//! its bounds. An article's fields are read from it, and its text from the file, only when the
 //! article is taken (so opening costs a read and a checksum, not a parse of every field), and
-//! checked: the text against its own checksum, as UTF-8, and against the fields that cut it. An article is taken only
-//! when the article loaded now has the [`fingerprint`](super::index::fingerprint) the stored one
-//! was made from, with the same fields, so a changed file can never get another's index: from
-//! the first article that differs, the index folds as if nothing were stored, and the file is
-//! written again once the corpus is in. The file is written by [`save`], atomically, beside the
+//! checked: the text against its own checksum, as UTF-8, and against the fields that cut it.
+//! An article is taken only when the article loaded now has the
+//! [`fingerprint`](super::index::fingerprint) the stored one was made from, with the same
+//! fields, so a changed file can never get another's index: from the first article that
+//! differs, the index folds as if nothing were stored, and the file is written again once the
+//! corpus is in. The file is written by [`save`], atomically, beside the
 //! load cache it goes with ([`crate::persist::cache::IndexFile`]).
 
 use std::fs::File;
@@ -104,11 +105,11 @@ impl Stored {
             .and_then(|at| at.checked_add(8))
             .filter(|&at| at <= length)
             .ok_or("it is cut short")?;
-        let mut head = vec![0; head_len + 8];
+        let mut bytes = vec![0; head_len + 8];
         reader
-            .read_exact(&mut head)
+            .read_exact(&mut bytes)
             .map_err(|_| "it is cut short".to_owned())?;
-        let (head, checksum) = head.split_at(head_len);
+        let (head, checksum) = bytes.split_at(head_len);
         if xxh3_64(head) != u64::from_le_bytes(checksum.try_into().unwrap_or_default()) {
             return Err("its head fails its checksum".to_owned());
         }
@@ -133,13 +134,12 @@ impl Stored {
             return Err("its fields are not the length its head says".to_owned());
         }
         let segments = articles.iter().map(|a| a.count).sum();
-        let mut head = head.to_vec();
-        head.truncate(head_len);
+        bytes.truncate(head_len);
         Ok(Self {
             file: handle,
             packing: Some(packing),
             articles,
-            head,
+            head: bytes,
             segments,
             text_at,
             next: 0,
