@@ -62,6 +62,9 @@ pub struct Scan {
 #[derive(Debug)]
 struct Store {
     file: IndexFile,
+    /// The stored index being opened, on a thread of its own, while the corpus's files are
+    /// walked: the first part's articles need its packing.
+    opening: Option<std::thread::JoinHandle<Option<Stored>>>,
     /// The stored index, while its articles are still the corpus's.
     stored: Option<Stored>,
     /// Some article was folded here, not taken from the stored index: it must be written again.
@@ -103,9 +106,15 @@ impl Scan {
     /// from the index stored in `file` by the last run, and stores its index there once the
     /// corpus is in ([`Engine::loaded`]), unless the stored one was the same.
     pub fn growing_stored(file: IndexFile) -> Self {
+        let opened = file.clone();
+        let opening = std::thread::Builder::new()
+            .name("open-index".into())
+            .spawn(move || Stored::open(&opened).ok())
+            .ok();
         Self {
             store: Some(Store {
                 file,
+                opening,
                 stored: None,
                 folded: false,
             }),
@@ -184,7 +193,7 @@ impl Engine for Scan {
         if !self.packed {
             self.packed = true;
             let stored = self.store.as_mut().and_then(|store| {
-                store.stored = Stored::open(&store.file).ok();
+                store.stored = store.opening.take()?.join().ok().flatten();
                 let stored = store.stored.as_mut()?;
                 Some((stored.take_packing()?, stored.size()))
             });
