@@ -10,6 +10,7 @@ use wenji::app::{self, Exit, Opening};
 use wenji::cli::{Cli, Command};
 use wenji::commands;
 use wenji::corpus::{Corpus, LoadError};
+use wenji::persist::cache::pending;
 use wenji::startup::{Overrides, Startup};
 use wenji::text::width::AmbiguousWidth;
 
@@ -260,7 +261,10 @@ fn browse(input: &wenji::cli::Input, mut startup: Startup) -> ExitCode {
         citation: startup.config.citation.clone(),
     };
     match app::run(opening, startup.problems, setup) {
-        Ok(Exit::Quit) => ExitCode::SUCCESS,
+        Ok(Exit::Quit) => {
+            finish_cache_writes();
+            ExitCode::SUCCESS
+        }
         Ok(Exit::Signal(number)) => ExitCode::from(u8::try_from(128 + number).unwrap_or(255)),
         // As a SIGHUP would have ended it.
         Ok(Exit::Hangup) => ExitCode::from(129),
@@ -274,6 +278,17 @@ fn browse(input: &wenji::cli::Input, mut startup: Startup) -> ExitCode {
             eprintln!("wenji: {error:#}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// Lets the load cache and the search index, written in the background once a corpus is in,
+/// finish when the browser quits soon after (the terminal is already restored): killed, they
+/// would leave the next open to read and fold everything again. Ctrl-C skips the wait.
+fn finish_cache_writes() {
+    const PATIENCE: std::time::Duration = std::time::Duration::from_secs(60);
+    if !pending::wait(std::time::Duration::from_millis(100)) {
+        eprintln!("wenji: saving the cache for the next open (Ctrl-C skips it)…");
+        pending::wait(PATIENCE);
     }
 }
 

@@ -134,3 +134,42 @@ fn a_reopened_folder_searches_from_its_stored_index_and_a_changed_file_as_it_rea
     assert!(cleared.starts_with("removed 1 cached corpus"), "{cleared}");
     assert!(indexes(&cache).is_empty(), "the index goes with its corpus");
 }
+
+#[test]
+fn quitting_the_moment_a_corpus_is_in_leaves_its_cache_and_index_written() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).expect("folder");
+    // Enough text (12 MB) that writing the cache and the index takes longer than quitting.
+    let body = "全面振兴东北，推动高质量发展。".repeat(900);
+    for n in 0..300 {
+        write_settled(
+            &docs.join(format!("{n}.md")),
+            &format!("## 第{n}篇\n\n{body}\n"),
+        );
+    }
+    let cache = dir.path().join("cache");
+    let env = [("XDG_CACHE_HOME", cache.to_str().expect("utf-8"))];
+    let mut pty = Pty::wenji(&[docs.to_str().expect("utf-8")], 100, 30, &env);
+    pty.wait_for("Articles (300)", PATIENCE)
+        .expect("the folder loads");
+    pty.send_keys("q");
+    pty.wait_exit(PATIENCE).expect("quits");
+
+    let names: Vec<String> = std::fs::read_dir(cache.join("wenji"))
+        .expect("the cache folder")
+        .map(|entry| {
+            entry
+                .expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert!(names.iter().any(|n| n.ends_with(".wjc")), "{names:?}");
+    assert!(names.iter().any(|n| n.ends_with(".wji")), "{names:?}");
+    assert!(
+        !names.iter().any(|n| n.ends_with(".tmp")),
+        "no write was cut off: {names:?}"
+    );
+}

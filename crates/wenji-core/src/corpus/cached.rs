@@ -20,7 +20,7 @@ use super::load::{LoadError, LoadOptions, Loaded, load, read_file};
 use super::model::{Corpus, Warning};
 use super::{fields, ordered, walk};
 use crate::persist::CorpusId;
-use crate::persist::cache::{Cache, CacheWriter, Commit, Encoded, FileKey};
+use crate::persist::cache::{Cache, CacheWriter, Commit, Encoded, FileKey, pending};
 
 /// What the cache did for one load.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -138,7 +138,17 @@ pub fn stream_cached(
         each: |path: &Path, got| note(&mut writer, &mut report, path, got),
         last: || opened.into_iter().chain(cache.take_warnings()).collect(),
     };
-    if !growth::stream(paths, reading, take) {
+    // The write counts as under way from before the last part is handed over, so whoever
+    // takes it and then quits knows to wait for it (`pending`).
+    let mut writing = None;
+    let mut take = take;
+    let whole = growth::stream(paths, reading, |part| {
+        if part.progress.done {
+            writing = Some(pending::writing());
+        }
+        take(part)
+    });
+    if !whole {
         return None;
     }
     writer.commit().err()

@@ -34,6 +34,7 @@ mod file;
 pub mod folder;
 pub mod key;
 mod map;
+pub mod pending;
 mod writer;
 
 #[cfg(test)]

@@ -34,7 +34,7 @@ use super::answer::{Batch, Hits, Location};
 use super::engine::{Engine, Request, Scope};
 use super::query::Query;
 use crate::corpus::{Article, Corpus};
-use crate::persist::cache::IndexFile;
+use crate::persist::cache::{IndexFile, pending};
 
 /// Complete answers kept for requests within them. A request is made when a key is typed, so
 /// the front end may ask within an answer a little older than the newest (the newest one's end
@@ -228,10 +228,14 @@ impl Engine for Scan {
             return;
         }
         let (index, file) = (Arc::clone(&self.index), store.file.clone());
+        let writing = pending::writing();
         // Written in the background: a failure only means folding again next time.
         let _ = std::thread::Builder::new()
             .name("store-index".into())
-            .spawn(move || stored::save(&read(&index), &file));
+            .spawn(move || {
+                let _writing = writing;
+                stored::save(&read(&index), &file)
+            });
     }
 }
 
