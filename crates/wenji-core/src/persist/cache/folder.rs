@@ -7,8 +7,8 @@
 //!
 //! A cache file's modification time is when it was last used: a warm open that changes nothing
 //! sets it ([`mark_used`]) instead of rewriting the file. When the folder grows past its cap —
-//! by default twice its largest file, so the biggest corpus always fits with room beside it —
-//! the least recently used files go first, never the one just written. Deleting a file another
+//! by default twice its largest corpus (with its index), so the biggest always fits with room
+//! beside it — the least recently used go first, never the one just written. Deleting a file another
 //! wenji has open is safe: it keeps the old bytes until it is done.
 
 use std::fs;
@@ -47,7 +47,7 @@ pub fn index_of(cache: &Path) -> PathBuf {
 }
 
 /// The size of the regular file at `path`, if there is one.
-fn size_of(path: &Path) -> Option<u64> {
+fn file_size(path: &Path) -> Option<u64> {
     fs::symlink_metadata(path)
         .ok()
         .filter(fs::Metadata::is_file)
@@ -56,7 +56,7 @@ fn size_of(path: &Path) -> Option<u64> {
 
 /// A cache file's size with its index's.
 fn corpus_bytes(path: &Path, metadata: &fs::Metadata) -> u64 {
-    metadata.len() + size_of(&index_of(path)).unwrap_or(0)
+    metadata.len() + file_size(&index_of(path)).unwrap_or(0)
 }
 
 /// The cache files in `dir`, least recently used first; none when the folder does not exist.
@@ -75,7 +75,7 @@ pub fn list(dir: &Path) -> io::Result<Vec<CacheFile>> {
         };
         found.push(CacheFile {
             bytes: corpus_bytes(&path, &metadata),
-            index_bytes: size_of(&index_of(&path)),
+            index_bytes: file_size(&index_of(&path)),
             path,
             last_used: metadata.modified().unwrap_or(SystemTime::UNIX_EPOCH),
             header,
@@ -94,6 +94,7 @@ pub fn clear(dir: &Path) -> io::Result<(usize, u64)> {
         let with_index = corpus_bytes(&path, &metadata);
         match fs::remove_file(&path) {
             Ok(()) => {
+                let _ = fs::remove_file(index_of(&path));
                 files += 1;
                 bytes += with_index;
             }
@@ -106,9 +107,10 @@ pub fn clear(dir: &Path) -> io::Result<(usize, u64)> {
     Ok((files, bytes))
 }
 
-/// Removes the least recently used cache files in `dir` until they add up to at most `limit`
-/// bytes (by default twice the largest), never `keep`; and temporary files left by a wenji that
-/// died. Returns the files removed. Problems are ignored: the cap is best effort.
+/// Removes the least recently used cache files in `dir`, each with its index, until they add up
+/// to at most `limit` bytes (by default twice the largest), never `keep`; and temporary files
+/// left by a wenji that died, and indexes whose cache file is gone. Returns the cache files
+/// removed. Problems are ignored: the cap is best effort.
 pub fn evict(dir: &Path, keep: &Path, limit: Option<u64>) -> Vec<PathBuf> {
     remove_temps(dir, STALE_TEMP);
     remove_orphan_indexes(dir);
@@ -148,7 +150,7 @@ fn remove_orphan_indexes(dir: &Path) -> u64 {
         };
         let cache = dir.join(format!("{stem}{SUFFIX}"));
         let orphan = !stem.starts_with('.') && fs::symlink_metadata(&cache).is_err();
-        if let Some(size) = size_of(&entry.path()).filter(|_| orphan)
+        if let Some(size) = file_size(&entry.path()).filter(|_| orphan)
             && fs::remove_file(entry.path()).is_ok()
         {
             bytes += size;
@@ -277,6 +279,27 @@ mod tests {
         // With a cap of 50, all but the one kept go, whatever their age.
         assert_eq!(evict(dir.path(), &newest, Some(50)), vec![older]);
         assert!(newest.exists() && other.exists() && !oldest.exists());
+    }
+
+    #[test]
+    fn an_index_counts_with_its_cache_file_goes_with_it_and_goes_without_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let old = file_of(dir.path(), "a.wjc", 100, 300);
+        let old_index = file_of(dir.path(), "a.wji", 100, 300);
+        let new = file_of(dir.path(), "b.wjc", 100, 100);
+        let orphan = file_of(dir.path(), "c.wji", 10, 100);
+        let listed = list(dir.path()).expect("listed");
+        assert_eq!(listed[0].path, old);
+        assert_eq!((listed[0].bytes, listed[0].index_bytes), (200, Some(100)));
+        assert_eq!((listed[1].bytes, listed[1].index_bytes), (100, None));
+        // Twice the largest corpus (200 with its index) holds both: only the orphan goes.
+        assert!(evict(dir.path(), &new, None).is_empty());
+        assert!(!orphan.exists() && old_index.exists());
+        // Under a cap of 150 the older corpus goes, its index with it.
+        assert_eq!(evict(dir.path(), &new, Some(150)), vec![old]);
+        assert!(!old_index.exists() && new.exists());
+        file_of(dir.path(), "b.wji", 50, 0);
+        assert_eq!(clear(dir.path()).expect("cleared"), (1, 150));
     }
 
     #[test]
