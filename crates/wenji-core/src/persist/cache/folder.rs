@@ -163,19 +163,23 @@ fn remove_orphan_indexes(dir: &Path) -> u64 {
 /// synced, then renamed over it. Its size.
 pub(crate) fn replace(
     target: &Path,
-    write: impl FnOnce(&mut io::BufWriter<fs::File>) -> io::Result<()>,
+    write: impl FnOnce(&mut io::BufWriter<NamedTempFile>) -> io::Result<()>,
 ) -> io::Result<u64> {
-    let temp = temp_file(target)?;
-    let (file, temp_path) = temp.into_parts();
-    let mut out = io::BufWriter::with_capacity(1 << 20, file);
+    let mut out = io::BufWriter::with_capacity(1 << 20, temp_file(target)?);
     write(&mut out)?;
-    let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
-    file.sync_all()?;
-    let bytes = file.metadata()?.len();
-    temp_path.persist(target).map_err(|error| error.error)?;
-    if let Some(dir) = target.parent() {
-        fs::File::open(dir)?.sync_all()?;
-    }
+    let temp = out.into_inner().map_err(io::IntoInnerError::into_error)?;
+    put_in_place(temp, target)
+}
+
+/// Syncs `temp`, written in full, and renames it over `target` (a rename within a folder is
+/// atomic: a reader opens the old file or the new, never a mix), then syncs the folder. The
+/// file's size.
+pub(super) fn put_in_place(temp: NamedTempFile, target: &Path) -> io::Result<u64> {
+    temp.as_file().sync_all()?;
+    let bytes = temp.as_file().metadata()?.len();
+    temp.persist(target).map_err(|error| error.error)?;
+    let dir = target.parent().filter(|dir| !dir.as_os_str().is_empty());
+    fs::File::open(dir.unwrap_or(Path::new(".")))?.sync_all()?;
     Ok(bytes)
 }
 

@@ -9,7 +9,6 @@
 //! with two wenji at once the last rename wins), and the folder trimmed to its size cap.
 
 use std::collections::HashSet;
-use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -232,11 +231,7 @@ impl CacheWriter {
             .file
             .into_inner()
             .map_err(io::IntoInnerError::into_error)?;
-        temp.as_file().sync_all()?;
-        let bytes = temp.as_file().metadata()?.len();
-        temp.persist(&self.path).map_err(|error| error.error)?;
-        sync_folder(self.path.parent().unwrap_or(Path::new(".")))?;
-        Ok(bytes)
+        folder::put_in_place(temp, &self.path)
     }
 
     fn warning(&self, error: &io::Error) -> Warning {
@@ -249,8 +244,4 @@ impl CacheWriter {
             ),
         }
     }
-}
-
-fn sync_folder(dir: &Path) -> io::Result<()> {
-    File::open(dir)?.sync_all()
 }
