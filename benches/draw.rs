@@ -95,7 +95,7 @@ fn one_article_corpus(paragraphs: &[String]) -> Corpus {
         }],
         articles: vec![Article {
             title: title.to_owned(),
-            paragraphs: body,
+            paragraphs: body.into(),
             lines: 1..line,
             ..Article::default()
         }],

@@ -361,10 +361,13 @@ fn parse_text(
             message,
         });
     }
+    // Put on one line here as well as when absorbed, so an article is stored in the load
+    // cache as the corpus will hold it: its fingerprint then is the one the index sees.
+    articles.iter_mut().for_each(super::fields::make_one_line);
     let source = Source {
         path,
         name,
-        text,
+        text: text.into(),
         encoding,
         format,
     };

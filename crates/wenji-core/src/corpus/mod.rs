@@ -17,6 +17,7 @@ mod fields;
 pub mod format;
 pub mod growth;
 pub mod html;
+pub mod kept;
 pub mod load;
 pub mod meta;
 pub mod model;
@@ -33,4 +34,6 @@ pub use format::Format;
 pub use growth::{Growth, Progress};
 pub use load::{LoadError, LoadOptions, Loaded, load, read_file, sample, sample_with};
 pub use meta::{Date, FieldLines, Meta};
-pub use model::{Article, Corpus, Paragraph, ParagraphKind, Source, Text, Warning};
+pub use model::{
+    Article, Corpus, Paragraph, ParagraphKind, Paragraphs, Source, SourceText, Text, Warning,
+};

@@ -7,9 +7,9 @@
 use std::fmt;
 use std::ops::Range;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use super::format::Format;
+pub use super::kept::{Paragraphs, SourceText};
 use super::meta::Meta;
 pub use super::piece::Text;
 
@@ -28,8 +28,9 @@ pub struct Source {
     pub path: Option<PathBuf>,
     /// The name shown on screen: the path as given, sanitised.
     pub name: String,
-    /// The decoded text, unchanged apart from decoding; paragraphs share pieces of it.
-    pub text: Arc<str>,
+    /// The decoded text, unchanged apart from decoding; paragraphs share pieces of it. Taken
+    /// from the load cache, it is read back the first time it is looked at (`kept`).
+    pub text: SourceText,
     /// The encoding the text was decoded from, as shown in the info line (`GB18030 (guessed)`).
     pub encoding: String,
     /// How the text was read.
@@ -46,7 +47,8 @@ pub struct Article {
     pub title: String,
     /// Date, speaker, role, section, credit, tags, url, and the lines of those that have one.
     pub meta: Meta,
-    pub paragraphs: Vec<Paragraph>,
+    /// Taken from the load cache, they are read back the first time they are looked at.
+    pub paragraphs: Paragraphs,
     /// Source lines the article spans, 1-based and end-exclusive.
     pub lines: Range<usize>,
 }
@@ -100,7 +102,7 @@ impl Article {
 
     /// Characters of body text, as `wenji list` reports them.
     pub fn char_count(&self) -> usize {
-        self.paragraphs.iter().map(|p| p.text.chars().count()).sum()
+        self.paragraphs.chars()
     }
 }
 

@@ -32,7 +32,8 @@ pub struct Entry {
 ///         paragraph("各位代表："),
 ///         paragraph("一、2024年工作回顾"),
 ///         paragraph("（一）大力提振消费，全方位扩大国内需求。促进消费和投资更好结合。"),
-///     ],
+///     ]
+///     .into(),
 ///     ..Article::default()
 /// };
 /// let labels: Vec<(u8, String)> = outline(&article).into_iter().map(|e| (e.level, e.label)).collect();

@@ -248,7 +248,7 @@ mod tests {
             ["第一段，整行即是段落。", "第二段在这里断开，接着写完。"]
         );
         assert_eq!(
-            paragraphs[0].text.place_in(&source.text),
+            paragraphs[0].text.place_in(source.text.shared()),
             source.text.find("第一段")
         );
         assert!(!paragraphs[1].text.is_piece(), "joined from two lines");

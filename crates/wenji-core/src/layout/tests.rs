@@ -27,7 +27,8 @@ fn one_paragraph(text: String) -> Corpus {
         text: text.into(),
         lines: 1..2,
         kind: ParagraphKind::Body,
-    }];
+    }]
+    .into();
     corpus.articles[0].meta.set_credit(None, None);
     corpus
 }

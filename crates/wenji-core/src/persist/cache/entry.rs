@@ -1,43 +1,73 @@
 //! One file's entry: the [`Loaded`] that `corpus::read_file` gave for it, as bytes, and back.
 //!
-//! An entry holds the source (name, decoded text, encoding, format), its articles with their
-//! metadata and paragraphs, and the warnings. A paragraph that is a piece of the source's text
-//! ([`crate::corpus::piece`]: most body text is) is stored as its place, so the cache holds the
-//! text about once, and a warm open makes it a piece again instead of copying it.
+//! ```text
+//! entry := head body
+//! head  := name encoding format text-length line-count article* warning* checksum(body)
+//!          (article: title, metadata, lines, fingerprint, paragraphs, characters)
+//! body  := text paragraph*   (every article's paragraphs, in order)
+//! ```
+//! The head is what a warm open needs: the list's titles and metadata, and each article's
+//! [`fingerprint`] for the engine's stored index. The body (the file's text, most of an entry)
+//! is read back only when something looks at it ([`crate::corpus::kept`]). A paragraph that is
+//! a piece of the source's text ([`crate::corpus::piece`]: most body text is) is stored as its
+//! place, so the cache holds the text about once, and reading it back makes it a piece again
+//! instead of copying it.
 //!
 //! Decoding checks as it goes that every string is UTF-8 and every place is inside the text at
-//! character boundaries, then that every line range lies within the source's lines ([`check`],
-//! which encoding applies too, so what could not be read back is never written). The path is
-//! not stored: the directory finds the entry by it, and it is put back as it was given.
+//! character boundaries, that every line range lies within the source's lines (the head's
+//! against the line count it states, which the body must then have), and that the body holds
+//! as many paragraphs as the heads say. Encoding runs the same checks, so what could not be
+//! read back is never written. The path is not stored: the directory finds the entry by it,
+//! and it is put back as it was given.
 
+use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
+use xxhash_rust::xxh3::xxh3_64;
+
 use super::bytes::{Bad, In, Out};
+use crate::corpus::kept::{Kept, Restored, fingerprint};
 use crate::corpus::meta::MetaParts;
 use crate::corpus::piece::Text;
 use crate::corpus::{
-    Article, FieldLines, Format, Loaded, Meta, Paragraph, ParagraphKind, Source, Warning,
+    Article, FieldLines, Format, Loaded, Meta, Paragraph, ParagraphKind, Paragraphs, Source,
+    SourceText, Warning,
 };
 
-/// The bytes of `loaded`'s entry; `None` when it is not worth keeping: nothing could be read
-/// from the file (an error may not last), or its lines do not fit its text.
-pub fn encode(loaded: &Loaded) -> Option<Vec<u8>> {
+/// An entry's bytes, and where its head ends.
+pub struct Encoding {
+    pub bytes: Vec<u8>,
+    pub head: usize,
+}
+
+/// The entry for `loaded`; `None` when it is not worth keeping: nothing could be read from the
+/// file (an error may not last), or its lines do not fit its text.
+pub fn encode(loaded: &Loaded) -> Option<Encoding> {
     check(loaded).ok()?;
     let source = loaded.source.as_ref()?;
     Some(write(source, loaded))
 }
 
-/// The bytes of an entry for `loaded`, whose source is `source`, checked or not.
-pub(super) fn write(source: &Source, loaded: &Loaded) -> Vec<u8> {
+/// The entry for `loaded`, whose source is `source`, checked or not.
+pub(super) fn write(source: &Source, loaded: &Loaded) -> Encoding {
+    let text = source.text.shared();
+    let mut body = Out::default();
+    body.str(text);
+    for article in &loaded.articles {
+        for paragraph in &article.paragraphs {
+            write_paragraph(&mut body, paragraph, text);
+        }
+    }
     let mut out = Out::default();
     out.str(&source.name);
-    out.str(&source.text);
     out.str(&source.encoding);
     out.u8(format_code(source.format));
+    out.size(text.len());
+    out.size(line_count(text));
     out.size(loaded.articles.len());
     for article in &loaded.articles {
-        write_article(&mut out, article, &source.text);
+        write_head(&mut out, article);
     }
     out.size(loaded.warnings.len());
     for warning in &loaded.warnings {
@@ -45,27 +75,116 @@ pub(super) fn write(source: &Source, loaded: &Loaded) -> Vec<u8> {
         out.optional_size(warning.line);
         out.str(&warning.message);
     }
-    out.bytes
+    out.u64(xxh3_64(&body.bytes));
+    let head = out.bytes.len();
+    out.bytes.append(&mut body.bytes);
+    Encoding {
+        bytes: out.bytes,
+        head,
+    }
 }
 
-/// The source's text an entry holds, read from `bytes` without decoding the rest.
-pub fn text(bytes: &[u8]) -> Result<&str, Bad> {
-    let mut read = In::new(bytes);
-    read.str("the source's name")?;
-    read.str("the source's text")
+/// The source's text a body holds, read without decoding the rest.
+pub fn text(body: &[u8]) -> Result<&str, Bad> {
+    In::new(body).str("the source's text")
 }
 
-/// The [`Loaded`] an entry holds, its source at `path`.
-pub fn decode(bytes: &[u8], path: &Path) -> Result<Loaded, Bad> {
-    let mut read = In::new(bytes);
+/// Whether `body` passes the checksum that `head` (checked, but not yet read) ends with.
+pub fn body_sound(head: &[u8], body: &[u8]) -> bool {
+    let Some(at) = head.len().checked_sub(8) else {
+        return false;
+    };
+    In::new(&head[at..]).u64("the body's checksum").ok() == Some(xxh3_64(body))
+}
+
+/// What an entry's head says, its body not yet read.
+pub struct Head {
+    /// The source and articles, without text or paragraphs.
+    loaded: Loaded,
+    /// Each article's [`fingerprint`] and characters of body text, as they were when the
+    /// entry was written.
+    fingerprints: Vec<(u64, usize)>,
+    shape: Shape,
+}
+
+/// What the body must hold for the head it came with.
+#[derive(Debug, Clone)]
+pub struct Shape {
+    text_len: usize,
+    lines: usize,
+    /// Each article's number of paragraphs.
+    paragraphs: Vec<usize>,
+    checksum: u64,
+}
+
+impl Shape {
+    /// The text's length in bytes.
+    pub fn text_len(&self) -> usize {
+        self.text_len
+    }
+
+    /// Each article's number of paragraphs.
+    pub fn counts(&self) -> impl Iterator<Item = usize> + '_ {
+        self.paragraphs.iter().copied()
+    }
+}
+
+impl Head {
+    /// What the body must hold.
+    pub fn shape(&self) -> &Shape {
+        &self.shape
+    }
+
+    /// The entry's [`Loaded`], the body read from `body` now: text and paragraphs here.
+    pub fn with_body(self, body: &[u8]) -> Result<Loaded, Bad> {
+        let Restored { text, bodies } = read_body(&self.shape, body)?;
+        let mut loaded = self.loaded;
+        for (article, paragraphs) in loaded.articles.iter_mut().zip(bodies) {
+            article.paragraphs = paragraphs.into();
+        }
+        if let Some(source) = loaded.source.as_mut() {
+            source.text = text.into();
+        }
+        Ok(loaded)
+    }
+
+    /// The entry's [`Loaded`], its text and paragraphs kept by `kept` until looked at;
+    /// `kept` is given what they must be.
+    pub fn with_kept(self, kept: impl FnOnce(Shape) -> Arc<Kept>) -> Loaded {
+        let mut loaded = self.loaded;
+        let counts = self.shape.paragraphs.clone();
+        let kept = kept(self.shape);
+        let heads = loaded
+            .articles
+            .iter_mut()
+            .zip(counts)
+            .zip(self.fingerprints);
+        for (at, ((article, count), (fingerprint, chars))) in heads.enumerate() {
+            let kept = Arc::clone(&kept);
+            article.paragraphs = Paragraphs::kept(kept, at, count, fingerprint, chars);
+        }
+        if let Some(source) = loaded.source.as_mut() {
+            source.text = SourceText::kept(kept);
+        }
+        loaded
+    }
+}
+
+/// Reads an entry's head, its source at `path`: all of `head`, which must be the head's bytes.
+pub fn read_head(head: &[u8], path: &Path) -> Result<Head, Bad> {
+    let mut read = In::new(head);
     let name = read.string("the source's name")?;
-    let text: std::sync::Arc<str> = read.str("the source's text")?.into();
     let encoding = read.string("the source's encoding")?;
     let format = format_of(read.u8("the source's format")?)?;
+    let text_len = read.size("the text's length")?;
+    let lines = read.size("the text's lines")?;
     let count = read.count(MIN_ARTICLE, "the number of articles")?;
     let mut articles = Vec::with_capacity(count);
+    let mut paragraphs = Vec::with_capacity(count);
     for _ in 0..count {
-        articles.push(read_article(&mut read, &text)?);
+        let (article, fingerprint, count) = read_article_head(&mut read)?;
+        articles.push((article, fingerprint));
+        paragraphs.push(count);
     }
     let count = read.count(MIN_WARNING, "the number of warnings")?;
     let mut warnings = Vec::with_capacity(count);
@@ -76,20 +195,125 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<Loaded, Bad> {
             message: read.string("a warning's message")?,
         });
     }
-    read.end("the end of an entry")?;
+    let checksum = read.u64("the body's checksum")?;
+    read.end("the end of a head")?;
+    let (articles, fingerprints) = articles.into_iter().unzip();
     let loaded = Loaded {
         source: Some(Source {
             path: Some(path.to_path_buf()),
             name,
-            text,
+            text: SourceText::from(""),
             encoding,
             format,
         }),
         articles,
         warnings,
     };
-    check(&loaded)?;
-    Ok(loaded)
+    check_lines(&loaded, lines + 1)?;
+    Ok(Head {
+        loaded,
+        fingerprints,
+        shape: Shape {
+            text_len,
+            lines,
+            paragraphs,
+            checksum,
+        },
+    })
+}
+
+/// Reads back what `shape` says a body holds.
+pub fn read_body(shape: &Shape, body: &[u8]) -> Result<Restored, Bad> {
+    let mut bodies: Vec<Vec<Paragraph>> = Vec::with_capacity(shape.paragraphs.len());
+    let mut text: Option<Arc<str>> = None;
+    walk_body(shape, body, |article, source, record| {
+        let source = text.get_or_insert_with(|| source.into());
+        let paragraph = Paragraph {
+            text: match record.text {
+                RecordText::Place(range) => {
+                    Text::piece(source, range).ok_or(Bad("a paragraph outside the text"))?
+                }
+                RecordText::Own(own) => own.into(),
+            },
+            lines: record.lines,
+            kind: record.kind,
+        };
+        if bodies.len() <= article {
+            bodies.resize_with(article + 1, Vec::new);
+        }
+        bodies[article].push(paragraph);
+        Ok(())
+    })?;
+    let text = match text {
+        Some(text) => text,
+        None => self::text(body)?.into(),
+    };
+    bodies.resize_with(shape.paragraphs.len(), Vec::new);
+    Ok(Restored { text, bodies })
+}
+
+/// Checks that `body` holds what `shape` says, as [`read_body`] would read it back, without
+/// keeping any of it.
+pub fn check_body(shape: &Shape, body: &[u8]) -> Result<(), Bad> {
+    walk_body(shape, body, |_, source, record| match record.text {
+        RecordText::Place(range) if source.get(range.clone()).is_none() => {
+            Err(Bad("a paragraph outside the text"))
+        }
+        _ => Ok(()),
+    })
+}
+
+/// A paragraph as a body holds it.
+struct Record<'a> {
+    text: RecordText<'a>,
+    lines: Range<usize>,
+    kind: ParagraphKind,
+}
+
+enum RecordText<'a> {
+    /// A stretch of the source's text, not yet checked against it.
+    Place(Range<usize>),
+    Own(&'a str),
+}
+
+/// Checks `body` against its checksum and `shape`, and gives `each` every paragraph in turn,
+/// with its article's number and the source's text; every paragraph's lines are checked to lie
+/// within the text.
+fn walk_body<'a>(
+    shape: &Shape,
+    body: &'a [u8],
+    mut each: impl FnMut(usize, &'a str, Record<'a>) -> Result<(), Bad>,
+) -> Result<(), Bad> {
+    if xxh3_64(body) != shape.checksum {
+        return Err(Bad("the body fails its checksum"));
+    }
+    let mut read = In::new(body);
+    let text = read.str("the source's text")?;
+    if text.len() != shape.text_len || line_count(text) != shape.lines {
+        return Err(Bad("the text is not the one its head describes"));
+    }
+    let past_last = shape.lines + 2;
+    for (article, &count) in shape.paragraphs.iter().enumerate() {
+        for _ in 0..count {
+            let record = read_record(&mut read)?;
+            if !fits(&record.lines, past_last) {
+                return Err(Bad("lines outside the source"));
+            }
+            each(article, text, record)?;
+        }
+    }
+    read.end("the end of a body")
+}
+
+/// The lines of `text`: its line feeds.
+fn line_count(text: &str) -> usize {
+    memchr::memchr_iter(b'\n', text.as_bytes()).count()
+}
+
+/// Whether 1-based, end-exclusive `lines` lie within a text whose last line is before
+/// `past_last`.
+fn fits(lines: &Range<usize>, past_last: usize) -> bool {
+    lines.start >= 1 && lines.start <= lines.end && lines.end <= past_last
 }
 
 /// Fails unless every line range of `loaded` lies within its source's lines and every article
@@ -99,35 +323,47 @@ pub fn check(loaded: &Loaded) -> Result<(), Bad> {
         return Err(Bad("an entry without a source"));
     };
     // Lines are 1-based and end-exclusive; a text of n line ends has n + 1 lines.
-    let past_last = memchr::memchr_iter(b'\n', source.text.as_bytes()).count() + 2;
-    let range_fits = |lines: &std::ops::Range<usize>| {
-        lines.start >= 1 && lines.start <= lines.end && lines.end <= past_last
-    };
+    let past_last = line_count(source.text.shared()) + 2;
+    check_lines(loaded, past_last - 1)?;
+    let inside = loaded
+        .articles
+        .iter()
+        .flat_map(|a| a.paragraphs.iter())
+        .all(|p| fits(&p.lines, past_last));
+    if inside {
+        Ok(())
+    } else {
+        Err(Bad("lines outside the source"))
+    }
+}
+
+/// Fails unless every article of `loaded` is of source 0 and its lines and its fields' lie
+/// within a text of `lines` lines.
+fn check_lines(loaded: &Loaded, lines: usize) -> Result<(), Bad> {
+    let past_last = lines + 1;
     let line_fits = |line: Option<usize>| line.is_none_or(|line| line >= 1 && line < past_last);
     for article in &loaded.articles {
         let fields = article.meta.lines();
-        let fits = article.source == 0
-            && range_fits(&article.lines)
+        let inside = article.source == 0
+            && fits(&article.lines, past_last)
             && [fields.section, fields.byline, fields.credit]
                 .into_iter()
-                .all(line_fits)
-            && article.paragraphs.iter().all(|p| range_fits(&p.lines));
-        if !fits {
+                .all(line_fits);
+        if !inside {
             return Err(Bad("lines outside the source"));
         }
     }
     Ok(())
 }
 
-/// The fewest bytes an article takes: its title's length, two line numbers, three field lines,
-/// six flags, and the counts of tags and paragraphs.
-const MIN_ARTICLE: usize = 8 * 8 + 6;
-/// The fewest bytes a paragraph takes: a tag, a length, two line numbers, a kind.
-const MIN_PARAGRAPH: usize = 1 + 3 * 8 + 1;
+/// The fewest bytes an article's head takes: its title's length, six flags, the number of
+/// tags, three field lines, two line numbers, a fingerprint, the number of paragraphs and of
+/// characters.
+const MIN_ARTICLE: usize = 8 + 6 + 8 + 3 * 8 + 2 * 8 + 8 + 8 + 8;
 /// The fewest bytes a warning takes: two lengths and a line.
 const MIN_WARNING: usize = 3 * 8;
 
-fn write_article(out: &mut Out, article: &Article, source: &Arc<str>) {
+fn write_head(out: &mut Out, article: &Article) {
     out.str(&article.title);
     let meta = &article.meta;
     out.optional_str(meta.date().map(crate::corpus::Date::text));
@@ -150,24 +386,29 @@ fn write_article(out: &mut Out, article: &Article, source: &Arc<str>) {
     }
     out.size(article.lines.start);
     out.size(article.lines.end);
+    out.u64(fingerprint(article));
     out.size(article.paragraphs.len());
-    for paragraph in &article.paragraphs {
-        // Loading made a piece of each paragraph that stands in the source as it is.
-        if let Some(at) = paragraph.text.place_in(source) {
-            out.u8(IN_SOURCE);
-            out.size(at);
-            out.size(paragraph.text.len());
-        } else {
-            out.u8(OWN_TEXT);
-            out.str(&paragraph.text);
-        }
-        out.size(paragraph.lines.start);
-        out.size(paragraph.lines.end);
-        out.u8(kind_code(paragraph.kind));
-    }
+    out.size(article.char_count());
 }
 
-fn read_article(read: &mut In<'_>, text: &Arc<str>) -> Result<Article, Bad> {
+fn write_paragraph(out: &mut Out, paragraph: &Paragraph, source: &Arc<str>) {
+    // Loading made a piece of each paragraph that stands in the source as it is.
+    if let Some(at) = paragraph.text.place_in(source) {
+        out.u8(IN_SOURCE);
+        out.size(at);
+        out.size(paragraph.text.len());
+    } else {
+        out.u8(OWN_TEXT);
+        out.str(&paragraph.text);
+    }
+    out.size(paragraph.lines.start);
+    out.size(paragraph.lines.end);
+    out.u8(kind_code(paragraph.kind));
+}
+
+/// An article's head: the article without paragraphs, its fingerprint and characters of body
+/// text, and how many paragraphs it has.
+fn read_article_head(read: &mut In<'_>) -> Result<(Article, (u64, usize), usize), Bad> {
     let title = read.string("a title")?;
     let date = read.optional_string("a date")?;
     let speaker = read.optional_string("a speaker")?;
@@ -196,31 +437,34 @@ fn read_article(read: &mut In<'_>, text: &Arc<str>) -> Result<Article, Bad> {
         lines,
     });
     let article_lines = read.size("an article's lines")?..read.size("an article's lines")?;
-    let count = read.count(MIN_PARAGRAPH, "the number of paragraphs")?;
-    let mut paragraphs = Vec::with_capacity(count);
-    for _ in 0..count {
-        let text = match read.u8("a paragraph")? {
-            IN_SOURCE => {
-                let at = read.size("a paragraph's place")?;
-                let len = read.size("a paragraph's length")?;
-                let end = at.checked_add(len).ok_or(Bad("a paragraph's length"))?;
-                Text::piece(text, at..end).ok_or(Bad("a paragraph outside the text"))?
-            }
-            OWN_TEXT => read.string("a paragraph")?.into(),
-            _ => return Err(Bad("a paragraph")),
-        };
-        paragraphs.push(Paragraph {
-            text,
-            lines: read.size("a paragraph's lines")?..read.size("a paragraph's lines")?,
-            kind: kind_of(read.u8("a paragraph's kind")?)?,
-        });
-    }
-    Ok(Article {
+    let fingerprint = read.u64("an article's fingerprint")?;
+    let paragraphs = read.size("the number of paragraphs")?;
+    let chars = read.size("an article's characters")?;
+    let article = Article {
         source: 0,
         title,
         meta,
-        paragraphs,
+        paragraphs: Paragraphs::default(),
         lines: article_lines,
+    };
+    Ok((article, (fingerprint, chars), paragraphs))
+}
+
+fn read_record<'a>(read: &mut In<'a>) -> Result<Record<'a>, Bad> {
+    let text = match read.u8("a paragraph")? {
+        IN_SOURCE => {
+            let at = read.size("a paragraph's place")?;
+            let len = read.size("a paragraph's length")?;
+            let end = at.checked_add(len).ok_or(Bad("a paragraph's length"))?;
+            RecordText::Place(at..end)
+        }
+        OWN_TEXT => RecordText::Own(read.str("a paragraph")?),
+        _ => return Err(Bad("a paragraph")),
+    };
+    Ok(Record {
+        text,
+        lines: read.size("a paragraph's lines")?..read.size("a paragraph's lines")?,
+        kind: kind_of(read.u8("a paragraph's kind")?)?,
     })
 }
 

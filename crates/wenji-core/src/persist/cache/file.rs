@@ -3,14 +3,15 @@
 //! ```text
 //! file      := header entry* directory trailer
 //! header    := MAGIC FORMAT settings inputs written-at checksum(header)
-//! directory := count (path key offset length checksum(entry))*
+//! directory := count (path key offset length head-length checksum(head))*
 //! trailer   := offset length checksum(directory) END
 //! ```
 //! The header comes first so a writer can stream entries after it as files load; the trailer,
 //! fixed in size at the very end, finds the directory, written last. Every part carries an XXH3
 //! checksum, and every offset is checked against the file's size before it is used: an entry
 //! must lie between the header and the directory. Entries are checked one at a time, when one
-//! is asked for ([`super::Cache::get`]), so a warm open reads each byte once.
+//! is asked for ([`super::Cache::get`]): an entry's head by the checksum here, its body by the
+//! one its head holds, so a warm open reads each head once and a body only when it is needed.
 
 use std::path::PathBuf;
 
@@ -45,6 +46,8 @@ pub struct Slot {
     /// Where the entry's bytes are in the cache file.
     pub offset: usize,
     pub len: usize,
+    /// How much of the entry is its head, which `checksum` is of.
+    pub head: usize,
     pub checksum: u64,
 }
 
@@ -105,6 +108,7 @@ pub fn directory(slots: &[Slot], offset: usize) -> Vec<u8> {
         slot.key.write(&mut out);
         out.size(slot.offset);
         out.size(slot.len);
+        out.size(slot.head);
         out.u64(slot.checksum);
     }
     let checksum = xxh3_64(&out.bytes);
@@ -180,9 +184,11 @@ pub fn read_directory(bytes: &[u8], header_len: usize) -> Result<Vec<Slot>, Prob
             key: FileKey::read(&mut read)?,
             offset: read.size("an entry's place")?,
             len: read.size("an entry's length")?,
+            head: read.size("an entry's head")?,
             checksum: read.u64("an entry's checksum")?,
         };
-        let inside = slot.offset >= header_len
+        let inside = slot.head <= slot.len
+            && slot.offset >= header_len
             && slot
                 .offset
                 .checked_add(slot.len)
@@ -196,8 +202,8 @@ pub fn read_directory(bytes: &[u8], header_len: usize) -> Result<Vec<Slot>, Prob
     Ok(slots)
 }
 
-/// The fewest bytes a slot takes: a path's length, a key, a place, a length and a checksum.
-const MIN_SLOT: usize = 8 + (3 * 8 + 2 * 16) + 3 * 8;
+/// The fewest bytes a slot takes: a path's length, a key, a place, two lengths and a checksum.
+const MIN_SLOT: usize = 8 + (3 * 8 + 2 * 16) + 4 * 8;
 
 #[cfg(test)]
 mod tests {
@@ -224,6 +230,7 @@ mod tests {
             },
             offset,
             len,
+            head: len / 2,
             checksum: 6,
         }
     }

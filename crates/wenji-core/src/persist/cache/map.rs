@@ -17,13 +17,15 @@ use std::io;
 use std::ops::{Deref, Range};
 use std::os::unix::fs::FileExt;
 use std::path::Path;
+use std::sync::Arc;
 
 /// A cache file's bytes.
 #[derive(Debug)]
 pub struct Mapped {
     /// `None` for an empty file, which cannot be mapped and holds nothing anyway.
     map: Option<memmap2::Mmap>,
-    file: File,
+    /// Shared with what reads an entry's body later ([`read_at`]).
+    file: Arc<File>,
 }
 
 impl Mapped {
@@ -33,7 +35,7 @@ impl Mapped {
         if !std::fs::metadata(path)?.is_file() {
             return Err(io::Error::other("not a regular file"));
         }
-        let file = File::open(path)?;
+        let file = Arc::new(File::open(path)?);
         if file.metadata()?.len() == 0 {
             return Ok(Self { map: None, file });
         }
@@ -49,12 +51,36 @@ impl Mapped {
         if range.start > range.end || range.end > self.len() {
             return None;
         }
-        let mut bytes = vec![0; range.len()];
-        self.file
-            .read_exact_at(&mut bytes, range.start as u64)
-            .ok()?;
-        Some(bytes)
+        read_at(&self.file, range)
     }
+
+    /// Reads bytes `range` of the file into `bytes`, as [`Mapped::read_at`] does.
+    pub fn read_into(&self, range: Range<usize>, bytes: &mut Vec<u8>) -> bool {
+        range.start <= range.end && range.end <= self.len() && read_into(&self.file, range, bytes)
+    }
+
+    /// The open file, to read from later: the file stays readable as it was opened even once
+    /// a new cache is renamed over it.
+    pub fn file(&self) -> &Arc<File> {
+        &self.file
+    }
+}
+
+/// A copy of bytes `range` of `file`; `None` when they cannot all be read.
+pub fn read_at(file: &File, range: Range<usize>) -> Option<Vec<u8>> {
+    let mut bytes = Vec::new();
+    read_into(file, range, &mut bytes).then_some(bytes)
+}
+
+/// Reads bytes `range` of `file` into `bytes` (whose room is reused); whether they could all
+/// be read.
+pub fn read_into(file: &File, range: Range<usize>, bytes: &mut Vec<u8>) -> bool {
+    let Some(len) = range.end.checked_sub(range.start) else {
+        return false;
+    };
+    bytes.clear();
+    bytes.resize(len, 0);
+    file.read_exact_at(bytes, range.start as u64).is_ok()
 }
 
 #[allow(unsafe_code)]

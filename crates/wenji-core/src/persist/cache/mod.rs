@@ -50,11 +50,15 @@ pub use file::Header;
 pub use key::FileKey;
 pub use writer::{CacheWriter, Commit, Encoded};
 
+use crate::corpus::kept::{Kept, Restore, Restored};
 use crate::corpus::{LoadOptions, Loaded, Warning};
 use crate::persist::CorpusId;
 use file::Slot;
 use key::Settings;
 use map::Mapped;
+
+/// The most room kept for reading an entry, per thread, between entries.
+const KEEP_ROOM: usize = 16 << 20;
 
 /// The source named by the warnings the cache gives.
 pub const WARNING_SOURCE: &str = "cache";
@@ -99,30 +103,94 @@ pub struct Cache {
     damaged: Mutex<(Option<String>, usize)>,
     /// Opened to read only ([`Cache::open_read_only`]): what is damaged is not rebuilt.
     read_only: bool,
+    /// How the files are read: a body that cannot be read back is read from its file again.
+    options: LoadOptions,
 }
 
-/// One file's entry, read from the cache file, its checksum passed.
+/// One file's entry, read from the cache file, both its parts' checksums passed.
 pub struct Entry<'c> {
     cache: &'c Cache,
     path: &'c Path,
+    head: entry::Head,
+    /// The entry's bytes; the body is what follows the head.
     bytes: Vec<u8>,
+    body: usize,
 }
 
 impl Entry<'_> {
     /// The decoded text of the file, as the entry holds it; `None` (the entry counted as
     /// damaged) when it is not there as it should be.
     pub fn text(&self) -> Option<&str> {
-        entry::text(&self.bytes)
+        entry::text(&self.bytes[self.body..])
             .map_err(|bad| self.cache.damaged(self.path, bad.0))
             .ok()
     }
 
-    /// What loading the file gave; `None` (the entry counted as damaged) when the entry fails
-    /// its checks.
+    /// What loading the file gave, text and paragraphs read now; `None` (the entry counted as
+    /// damaged) when the entry fails its checks.
     pub fn decode(self) -> Option<Loaded> {
-        entry::decode(&self.bytes, self.path)
+        self.head
+            .with_body(&self.bytes[self.body..])
             .map_err(|bad| self.cache.damaged(self.path, bad.0))
             .ok()
+    }
+}
+
+/// Reads back an entry's body when its text or paragraphs are first looked at. A body that
+/// cannot be read back as its head says is never shown: the file is read again, and the cache
+/// file removed (when it is still the one read), so the next open rebuilds it.
+struct Body {
+    file: Arc<std::fs::File>,
+    /// The cache file's path, to remove it when it is found damaged.
+    cache: PathBuf,
+    /// Where the body is in the cache file, checked against its size.
+    at: std::ops::Range<usize>,
+    shape: entry::Shape,
+    path: PathBuf,
+    options: LoadOptions,
+}
+
+impl Restore for Body {
+    fn restore(&self) -> Restored {
+        let read = map::read_at(&self.file, self.at.clone())
+            .and_then(|bytes| entry::read_body(&self.shape, &bytes).ok());
+        read.unwrap_or_else(|| {
+            self.remove_cache();
+            self.read_again()
+        })
+    }
+}
+
+impl Body {
+    /// Removes the cache file if it is still the one this body is in, not one written since.
+    fn remove_cache(&self) {
+        use std::os::unix::fs::MetadataExt;
+        let same =
+            |a: &std::fs::Metadata, b: &std::fs::Metadata| (a.dev(), a.ino()) == (b.dev(), b.ino());
+        if let (Ok(open), Ok(there)) = (self.file.metadata(), self.cache.symlink_metadata())
+            && same(&open, &there)
+        {
+            let _ = std::fs::remove_file(&self.cache);
+        }
+    }
+
+    /// The file read again: its text and paragraphs if it still has as many articles, and as
+    /// many paragraphs in each, as the head said; nothing otherwise.
+    fn read_again(&self) -> Restored {
+        let loaded = crate::corpus::read_file(&self.path, self.options);
+        let bodies: Vec<Vec<crate::corpus::Paragraph>> = loaded
+            .articles
+            .iter()
+            .map(|article| article.paragraphs.to_vec())
+            .collect();
+        let same = bodies.iter().map(Vec::len).eq(self.shape.counts());
+        match loaded.source {
+            Some(source) if same => Restored {
+                text: Arc::clone(source.text.shared()),
+                bodies,
+            },
+            _ => Restored::default(),
+        }
     }
 }
 
@@ -131,6 +199,27 @@ impl Entry<'_> {
 struct Stored {
     map: Mapped,
     slots: HashMap<PathBuf, Slot>,
+}
+
+impl Stored {
+    /// The head of `slot`'s entry, the whole entry read into `bytes` and checked: both its
+    /// parts against their checksums, and the body against what the head says it holds, as
+    /// reading it back will. What is kept from it is the head.
+    fn checked(&self, slot: &Slot, bytes: &mut Vec<u8>) -> Result<entry::Head, &'static str> {
+        if !self
+            .map
+            .read_into(slot.offset..slot.offset + slot.len, bytes)
+        {
+            return Err("it cannot be read");
+        }
+        let (head, body) = bytes.split_at(slot.head);
+        if xxh3_64(head) != slot.checksum {
+            return Err("it fails its checksum");
+        }
+        let head = entry::read_head(head, &slot.path).map_err(|bad| bad.0)?;
+        entry::check_body(head.shape(), body).map_err(|bad| bad.0)?;
+        Ok(head)
+    }
 }
 
 impl Cache {
@@ -170,6 +259,7 @@ impl Cache {
             stale: false,
             damaged: Mutex::new((None, 0)),
             read_only,
+            options: *options,
         };
         let mut warnings = Vec::new();
         match cache.read() {
@@ -228,10 +318,38 @@ impl Cache {
         self.len() == 0
     }
 
-    /// What loading `path` gave when it had `key`, if the cache holds it unchanged. An entry
-    /// that fails its checks is counted for [`Cache::take_warnings`] and missed.
+    /// What loading `path` gave when it had `key`, if the cache holds it unchanged: the
+    /// source and its articles, their text and paragraphs kept in the cache file until looked
+    /// at ([`crate::corpus::kept`]). An entry whose head fails its checks is counted for
+    /// [`Cache::take_warnings`] and missed.
     pub fn get(&self, path: &Path, key: FileKey) -> Option<Loaded> {
-        self.entry(path, key)?.decode()
+        thread_local! {
+            /// The entry being checked: read whole, and not kept.
+            static BYTES: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        let stored = self.stored.as_ref()?;
+        let slot = stored.slots.get(path).filter(|slot| slot.key == key)?;
+        let head = BYTES.with_borrow_mut(|bytes| {
+            let checked = stored.checked(slot, bytes);
+            if bytes.capacity() > KEEP_ROOM {
+                *bytes = Vec::new();
+            }
+            checked
+        });
+        let head = head.map_err(|why| self.damaged(path, why)).ok()?;
+        let body = |shape: entry::Shape| {
+            let len = shape.text_len();
+            let body = Body {
+                file: Arc::clone(stored.map.file()),
+                cache: self.path.clone(),
+                at: slot.offset + slot.head..slot.offset + slot.len,
+                shape,
+                path: path.to_path_buf(),
+                options: self.options,
+            };
+            Kept::new(Box::new(body), len)
+        };
+        Some(head.with_kept(body))
     }
 
     /// The entry of `path` when the cache holds it for `key` and it passes its checksum, not
@@ -245,13 +363,19 @@ impl Cache {
             self.damaged(path, "it cannot be read");
             return None;
         };
-        if xxh3_64(&bytes) != slot.checksum {
+        let (head, body) = bytes.split_at(slot.head);
+        if xxh3_64(head) != slot.checksum || !entry::body_sound(head, body) {
             self.damaged(path, "it fails its checksum");
             return None;
         }
+        let head = entry::read_head(head, path)
+            .map_err(|bad| self.damaged(path, bad.0))
+            .ok()?;
         Some(Entry {
             cache: self,
             path,
+            head,
+            body: slot.head,
             bytes,
         })
     }

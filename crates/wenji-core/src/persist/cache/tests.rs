@@ -9,7 +9,7 @@ use proptest::prelude::*;
 use super::file::{self, Header, Slot};
 use super::key::Settings;
 use super::*;
-use crate::corpus::{self, LoadOptions, Paragraph, ParagraphKind, read_file};
+use crate::corpus::{self, LoadOptions, read_file};
 
 /// A folder with a Markdown file of three paragraphs and its cache folder.
 fn corpus_dir() -> (tempfile::TempDir, PathBuf) {
@@ -44,16 +44,97 @@ fn assert_same(a: &Loaded, b: &Loaded) {
     assert_eq!(a.warnings, b.warnings);
 }
 
+/// The `Loaded` an entry's bytes hold, its head the first `head` of them, read whole.
+fn decode(bytes: &[u8], head: usize, path: &Path) -> Result<Loaded, bytes::Bad> {
+    let (head, body) = bytes.split_at(head.min(bytes.len()));
+    entry::read_head(head, path)?.with_body(body)
+}
+
 #[test]
 fn an_entry_reads_back_as_loading_gave_it() {
     let (_dir, path) = corpus_dir();
     let loaded = read_file(&path, LoadOptions::default());
-    let bytes = entry::encode(&loaded).expect("a file that loaded is kept");
-    assert_same(&entry::decode(&bytes, &path).expect("it decodes"), &loaded);
+    let entry = entry::encode(&loaded).expect("a file that loaded is kept");
+    let decoded = decode(&entry.bytes, entry.head, &path).expect("it decodes");
+    assert_same(&decoded, &loaded);
 }
 
-/// A cache file for `path` holding `bytes` as its entry, under `settings`.
-fn write_cache(dir: &Path, path: &Path, settings: Settings, bytes: &[u8]) -> PathBuf {
+/// A cache holding the sample file, and the file's key.
+fn cached(dir: &Path, path: &Path) -> (Cache, FileKey) {
+    let entry = entry::encode(&read_file(path, LoadOptions::default())).expect("kept");
+    write_cache(dir, path, Settings::new(&LoadOptions::default()), &entry);
+    let corpus = CorpusId::from_inputs(&[path.to_path_buf()]);
+    let (cache, warnings) = Cache::open(dir, &corpus, &LoadOptions::default());
+    assert!(warnings.is_empty(), "{warnings:?}");
+    (cache, FileKey::of(path).expect("a file"))
+}
+
+/// A warm open takes heads only: the text and paragraphs stay in the cache file until looked
+/// at, then read back as loading gave them. The fingerprint an article brings (what the
+/// engine's stored index is checked by) is the one the article has when read in full.
+#[test]
+fn an_entry_brings_its_heads_and_its_body_when_looked_at() {
+    let (dir, path) = corpus_dir();
+    let (cache, key) = cached(dir.path(), &path);
+    let fresh = read_file(&path, LoadOptions::default());
+    let loaded = cache.get(&path, key).expect("a hit");
+    let source = loaded.source.as_ref().expect("a source");
+    assert_eq!(loaded.articles[0].title, "振兴东北");
+    assert_eq!(
+        source.text.len(),
+        fresh.source.as_ref().expect("read").text.len()
+    );
+    assert_eq!(loaded.articles[0].paragraphs.number(), 3);
+    let fingerprints = |loaded: &Loaded| -> Vec<u64> {
+        loaded
+            .articles
+            .iter()
+            .map(corpus::kept::fingerprint)
+            .collect()
+    };
+    assert_eq!(fingerprints(&loaded), fingerprints(&fresh));
+    let chars = |loaded: &Loaded| loaded.articles[0].char_count();
+    assert_eq!((chars(&loaded), chars(&fresh)), (chars(&fresh), 19));
+    assert!(
+        format!("{:?}", source.text).starts_with("Kept("),
+        "not read yet"
+    );
+    assert_same(&loaded, &fresh);
+    assert!(format!("{:?}", source.text).ends_with(", read)"));
+    // Paragraphs read back are pieces of the text read back, as loading made them.
+    let text = source.text.shared();
+    let first = &loaded.articles[0].paragraphs[0];
+    assert_eq!(first.text.place_in(text), text.find("第一段"));
+}
+
+/// A body damaged after its head was taken (the cache file written over in place, which wenji
+/// never does) is never shown: the file is read again (when it no longer has the articles the
+/// head said, the article reads as empty), and the cache file is removed to be rebuilt.
+#[test]
+fn a_body_damaged_later_reads_the_file_again() {
+    let (dir, path) = corpus_dir();
+    let (cache, key) = cached(dir.path(), &path);
+    let loaded = cache.get(&path, key).expect("a hit");
+    let again = cache.get(&path, key).expect("a hit");
+    let cache_file = dir.path().join(key::file_name(&CorpusId::from_inputs(
+        std::slice::from_ref(&path),
+    )));
+    let mut damaged = std::fs::read(&cache_file).expect("read");
+    let at = memchr::memmem::find(&damaged, "第二段".as_bytes()).expect("the text is there");
+    damaged[at] ^= 1;
+    std::fs::write(&cache_file, damaged).expect("write in place");
+    assert_same(&loaded, &read_file(&path, LoadOptions::default()));
+    assert!(!cache_file.exists(), "removed, to be rebuilt");
+
+    std::fs::write(&path, "# 一\n\n甲。\n\n# 二\n\n乙。\n").expect("write");
+    assert_eq!(again.articles.len(), 1);
+    assert!(again.articles[0].paragraphs.is_empty(), "two articles now");
+    assert_eq!(&*again.source.as_ref().expect("a source").text, "");
+}
+
+/// A cache file for `path` holding `entry` as its entry, under `settings`.
+fn write_cache(dir: &Path, path: &Path, settings: Settings, entry: &entry::Encoding) -> PathBuf {
+    let bytes = &entry.bytes;
     let corpus = CorpusId::from_inputs(&[path.to_path_buf()]);
     let header = Header {
         settings,
@@ -66,7 +147,8 @@ fn write_cache(dir: &Path, path: &Path, settings: Settings, bytes: &[u8]) -> Pat
         key: FileKey::of(path).expect("a file"),
         offset: out.len(),
         len: bytes.len(),
-        checksum: xxh3_64(bytes),
+        head: entry.head,
+        checksum: xxh3_64(&bytes[..entry.head]),
     };
     out.extend_from_slice(bytes);
     let at = out.len();
@@ -82,11 +164,7 @@ fn an_entry_whose_lines_lie_outside_its_text_is_refused_then_replaced() {
     let cache_dir = dir.path().join("cache");
     std::fs::create_dir(&cache_dir).expect("mkdir");
     let mut hostile = read_file(&path, LoadOptions::default());
-    hostile.articles[0].paragraphs.push(Paragraph {
-        text: "不在文中".to_owned().into(),
-        lines: 90..99,
-        kind: ParagraphKind::Body,
-    });
+    hostile.articles[0].lines = 90..99;
     let source = hostile.source.as_ref().expect("a source");
     let bytes = entry::write(source, &hostile);
     let settings = Settings::new(&LoadOptions::default());
@@ -202,7 +280,8 @@ proptest! {
         cut in any::<prop::sample::Index>(),
     ) {
         let (_dir, path) = corpus_dir();
-        let mut bytes = entry::encode(&read_file(&path, LoadOptions::default())).expect("kept");
+        let entry = entry::encode(&read_file(&path, LoadOptions::default())).expect("kept");
+        let mut bytes = entry.bytes;
         for (at, value) in changes {
             let at = at.index(bytes.len());
             bytes[at] = value;
@@ -210,7 +289,7 @@ proptest! {
         let whole = bytes.clone();
         bytes.truncate(cut.index(bytes.len() + 1));
         for bytes in [&whole[..], &bytes[..]] {
-            if let Ok(loaded) = entry::decode(bytes, &path) {
+            if let Ok(loaded) = decode(bytes, entry.head, &path) {
                 prop_assert!(entry::check(&loaded).is_ok());
                 prop_assert_eq!(loaded.source.and_then(|s| s.path), Some(path.clone()));
             }

@@ -25,15 +25,21 @@ use crate::corpus::{Loaded, Warning};
 #[derive(Debug)]
 pub struct Encoded {
     pub(super) bytes: Vec<u8>,
+    /// How much of `bytes` is the entry's head, which `checksum` is of.
+    pub(super) head: usize,
     pub(super) checksum: u64,
 }
 
 impl Encoded {
     /// The entry for `loaded`; `None` when it is not kept (nothing could be read from the file).
     pub fn new(loaded: &Loaded) -> Option<Self> {
-        let bytes = entry::encode(loaded)?;
-        let checksum = xxh3_64(&bytes);
-        Some(Self { bytes, checksum })
+        let entry::Encoding { bytes, head } = entry::encode(loaded)?;
+        let checksum = xxh3_64(&bytes[..head]);
+        Some(Self {
+            bytes,
+            head,
+            checksum,
+        })
     }
 }
 
@@ -122,6 +128,7 @@ impl CacheWriter {
             key,
             offset: 0,
             len: encoded.bytes.len(),
+            head: encoded.head,
             checksum: encoded.checksum,
         };
         self.start();

@@ -10,9 +10,9 @@
 use std::ops::Range;
 
 use rayon::prelude::*;
-use xxhash_rust::xxh3::Xxh3;
 
 use super::packing::{Marks, Packing};
+use crate::corpus::kept::fingerprint;
 use crate::corpus::{Article, Corpus};
 use crate::search::field::{Field, fields};
 use crate::search::fold::{FoldMap, PackedField, fold_packed, fold_query};
@@ -292,21 +292,7 @@ fn sample(articles: &[Article]) -> Vec<String> {
         .collect()
 }
 
-/// A 64-bit digest of the texts of `article` the index is made from, field by field: two
-/// articles with the same give the same folded fields.
-pub fn fingerprint(article: &Article) -> u64 {
-    let mut hasher = Xxh3::new();
-    for (field, text) in fields(article) {
-        let (kind, paragraph) = field_code(field);
-        hasher.update(&[kind]);
-        hasher.update(&paragraph.to_le_bytes());
-        hasher.update(&(text.len() as u64).to_le_bytes());
-        hasher.update(text.as_bytes());
-    }
-    hasher.digest()
-}
-
-/// A field as a kind and a paragraph number, for fingerprints and the stored index.
+/// A field as a kind and a paragraph number, for the stored index.
 pub(super) fn field_code(field: Field) -> (u8, u32) {
     match field {
         Field::Title => (0, 0),

@@ -26,13 +26,14 @@ use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard};
 
 use rayon::prelude::*;
 
-use self::index::{Index, fingerprint};
+use self::index::Index;
 use self::locate::Locator;
 use self::results::Results;
 use self::stored::Stored;
 use super::answer::{Batch, Hits, Location};
 use super::engine::{Engine, Request, Scope};
 use super::query::Query;
+use crate::corpus::kept::fingerprint;
 use crate::corpus::{Article, Corpus};
 use crate::persist::cache::{IndexFile, pending};
 

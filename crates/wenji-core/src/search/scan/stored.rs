@@ -13,8 +13,9 @@
 //! article is taken (so opening costs a read and a checksum, not a parse of every field), and
 //! checked: the text against its own checksum, as UTF-8, and against the fields that cut it.
 //! An article is taken only when the article loaded now has the
-//! [`fingerprint`](super::index::fingerprint) the stored one was made from, with the same
-//! fields, so a changed file can never get another's index: from the first article that
+//! [`fingerprint`](crate::corpus::kept::fingerprint) the stored one was made from (a digest of
+//! all it shows, which an article taken from the load cache brings without its paragraphs
+//! being read back), and fields that fit it, so a changed file can never get another's index: from the first article that
 //! differs, the index folds as if nothing were stored, and the file is written again once the
 //! corpus is in. The file is written by [`save`], atomically, beside the
 //! load cache it goes with ([`crate::persist::cache::IndexFile`]).
@@ -38,7 +39,7 @@ use crate::search::fold::FoldMap;
 /// The first bytes of a stored index.
 const MAGIC: &[u8; 8] = b"wenji\0i\n";
 /// The layout's version; another is not read.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 /// Bytes before the head: the magic, the format and the head's length.
 const PREFIX: usize = MAGIC.len() + 4 + 8;
 
@@ -187,7 +188,7 @@ impl Stored {
                 break;
             };
             match self.fields(stored) {
-                Some(fields) if stored.fingerprint == fingerprint && same(&fields, article) => {
+                Some(fields) if stored.fingerprint == fingerprint && fit(&fields, article) => {
                     fields_of.push(fields);
                 }
                 _ => break,
@@ -290,12 +291,13 @@ impl Stored {
 }
 
 /// Whether `fields` are the fields of `article`, in order.
-fn same(fields: &[StoredSegment], article: &Article) -> bool {
-    fields.len() == crate::search::field::fields(article).count()
-        && fields
-            .iter()
-            .zip(crate::search::field::fields(article))
-            .all(|(stored, (field, _))| stored.field == field)
+/// Whether every stored field is one `article` has room for, known without reading back its
+/// paragraphs: the fingerprint has said the rest.
+fn fit(fields: &[StoredSegment], article: &Article) -> bool {
+    let paragraphs = article.paragraphs.number();
+    fields
+        .iter()
+        .all(|stored| stored.field.paragraph().is_none_or(|n| n < paragraphs))
 }
 
 #[allow(clippy::needless_pass_by_value)] // the shape `map_err` passes
