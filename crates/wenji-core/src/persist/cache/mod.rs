@@ -111,7 +111,6 @@ pub struct Cache {
 pub struct Entry<'c> {
     cache: &'c Cache,
     path: &'c Path,
-    head: entry::Head,
     /// The entry's bytes; the body is what follows the head.
     bytes: Vec<u8>,
     body: usize,
@@ -129,8 +128,9 @@ impl Entry<'_> {
     /// What loading the file gave, text and paragraphs read now; `None` (the entry counted as
     /// damaged) when the entry fails its checks.
     pub fn decode(self) -> Option<Loaded> {
-        self.head
-            .with_body(&self.bytes[self.body..])
+        let (head, body) = self.bytes.split_at(self.body);
+        entry::read_head(head, self.path)
+            .and_then(|head| head.with_checked_body(body, entry::Checksum::Passed))
             .map_err(|bad| self.cache.damaged(self.path, bad.0))
             .ok()
     }
@@ -368,13 +368,9 @@ impl Cache {
             self.damaged(path, "it fails its checksum");
             return None;
         }
-        let head = entry::read_head(head, path)
-            .map_err(|bad| self.damaged(path, bad.0))
-            .ok()?;
         Some(Entry {
             cache: self,
             path,
-            head,
             body: slot.head,
             bytes,
         })

@@ -47,7 +47,7 @@ fn assert_same(a: &Loaded, b: &Loaded) {
 /// The `Loaded` an entry's bytes hold, its head the first `head` of them, read whole.
 fn decode(bytes: &[u8], head: usize, path: &Path) -> Result<Loaded, bytes::Bad> {
     let (head, body) = bytes.split_at(head.min(bytes.len()));
-    entry::read_head(head, path)?.with_body(body)
+    entry::read_head(head, path)?.with_checked_body(body, entry::Checksum::Check)
 }
 
 #[test]
