@@ -2,7 +2,8 @@
 //! written out in corpus order as soon as it and the files before it are done.
 //!
 //! ```text
-//! walk ─▶ ordered::map (a window of batches of files in flight) ─▶ per file, on a worker:
+//! walk ─▶ ordered::map_found (a window of batches of files in flight, the walk still going)
+//!       ─▶ per file, on a worker:
 //!           read bytes ─▶ prefilter ─▶ parse ─▶ plain search ─▶ lines in memory
 //!           (or, from the load cache: mapped text ─▶ prefilter ─▶ decode ─▶ …)
 //!       ─▶ in corpus order: write the lines (a write error stops the workers), report warnings
@@ -73,9 +74,7 @@ pub fn stream(
     options: Options,
     out: &mut impl Write,
 ) -> Result<Found, Failure> {
-    let (files, walked) = walk::files(paths);
     let mut warnings = Warnings::default();
-    warnings.add(one_line(walked));
     let cache = cache_dir.map(|dir| {
         let (cache, opened) = Cache::open_read_only(dir, &CorpusId::from_inputs(paths), &load);
         warnings.add(one_line(opened));
@@ -83,11 +82,13 @@ pub fn stream(
     });
     let job = Job::new(load, cache, query, options);
     let (mut found, mut before, mut failure) = (Found::default(), 0, None);
-    let batches = batches(&files, paths);
-    ordered::map(
-        batches.len(),
+    ordered::map_found(
+        |give| batches(paths, give),
         None,
-        |at| batches[at].iter().map(|file| job.file(file)).collect(),
+        |batch: &Batch| match batch {
+            Batch::Files(files) => files.iter().map(|file| job.file(file)).collect(),
+            Batch::Skipped(warning) => vec![Outcome::warning(warning.clone())],
+        },
         |_, outcomes: Vec<Outcome>| {
             for outcome in outcomes {
                 warnings.add(outcome.warnings);
@@ -114,24 +115,45 @@ pub fn stream(
     Ok(found)
 }
 
-/// `files` cut into batches of at most [`FILES_PER_BATCH`], a file named in `paths` alone: it
-/// may be a FIFO or standard input, which can keep the files batched with it waiting.
-fn batches<'f>(files: &'f [PathBuf], paths: &[PathBuf]) -> Vec<&'f [PathBuf]> {
+/// Files searched together, or a path the walk could not use, where it stands among them.
+enum Batch {
+    Files(Vec<PathBuf>),
+    Skipped(Warning),
+}
+
+/// Walks `paths`, giving `give` the files found in batches of at most [`FILES_PER_BATCH`] as
+/// they are found, a file named in `paths` alone (it may be a FIFO or standard input, which
+/// can keep the files batched with it waiting), until `give` says stop.
+fn batches(paths: &[PathBuf], give: &mut dyn FnMut(Batch) -> ControlFlow<()>) {
     let named: HashSet<&PathBuf> = paths.iter().collect();
-    let mut batches = Vec::new();
-    let mut start = 0;
-    for (at, file) in files.iter().enumerate() {
-        if named.contains(file) {
-            batches.extend([&files[start..at], &files[at..=at]]);
-            start = at + 1;
-        } else if at + 1 - start == FILES_PER_BATCH {
-            batches.push(&files[start..=at]);
-            start = at + 1;
+    let mut batch = Vec::new();
+    let flush = |batch: &mut Vec<PathBuf>, give: &mut dyn FnMut(Batch) -> ControlFlow<()>| {
+        if batch.is_empty() {
+            ControlFlow::Continue(())
+        } else {
+            give(Batch::Files(std::mem::take(batch)))
         }
-    }
-    batches.push(&files[start..]);
-    batches.retain(|batch| !batch.is_empty());
-    batches
+    };
+    walk::each(paths, |found| match found {
+        walk::Found::File(path) if named.contains(&path) => {
+            flush(&mut batch, give)?;
+            give(Batch::Files(vec![path]))
+        }
+        walk::Found::File(path) => {
+            batch.push(path);
+            if batch.len() == FILES_PER_BATCH {
+                flush(&mut batch, give)
+            } else {
+                ControlFlow::Continue(())
+            }
+        }
+        walk::Found::Warning(warning) => {
+            flush(&mut batch, give)?;
+            let warning = one_line(vec![warning]).pop();
+            warning.map_or(ControlFlow::Continue(()), |w| give(Batch::Skipped(w)))
+        }
+    });
+    let _ = flush(&mut batch, give);
 }
 
 /// Writes one file's lines out at once, so a reader sees each hit as soon as it is known.
@@ -163,6 +185,18 @@ struct Outcome {
     /// Articles parsed from the file (none when it was turned away).
     articles: usize,
     warnings: Vec<Warning>,
+}
+
+impl Outcome {
+    /// What a path the walk could not use gives: its warning.
+    fn warning(warning: Warning) -> Self {
+        Self {
+            printed: Ok(Printed::default()),
+            found: Found::default(),
+            articles: 0,
+            warnings: vec![warning],
+        }
+    }
 }
 
 impl<'a> Job<'a> {
@@ -283,13 +317,40 @@ fn one_line(warnings: Vec<Warning>) -> Vec<Warning> {
 mod tests {
     use super::*;
 
+    /// What the walk of `paths` gives in batches: each batch's size, a skipped path as 0.
+    fn sizes(paths: &[PathBuf]) -> Vec<usize> {
+        let mut sizes = Vec::new();
+        batches(paths, &mut |batch| {
+            sizes.push(match batch {
+                Batch::Files(files) => files.len(),
+                Batch::Skipped(_) => 0,
+            });
+            ControlFlow::Continue(())
+        });
+        sizes
+    }
+
     #[test]
-    fn files_named_alone_the_rest_sixteen_at_a_time() {
-        let files: Vec<PathBuf> = (0..40).map(|n| PathBuf::from(format!("d/{n}"))).collect();
-        let named = [PathBuf::from("d"), files[20].clone()];
-        let sizes: Vec<usize> = batches(&files, &named).iter().map(|b| b.len()).collect();
-        assert_eq!(sizes, [16, 4, 1, 16, 3]);
-        assert_eq!(batches(&files[..1], &files[..1]).len(), 1);
-        assert!(batches(&[], &named).is_empty());
+    fn files_named_alone_the_rest_sixteen_at_a_time_a_skipped_path_in_its_place() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let folder = dir.path().join("d");
+        std::fs::create_dir(&folder).expect("mkdir");
+        for n in 0..40 {
+            std::fs::write(folder.join(format!("{n}.txt")), "振兴\n").expect("write");
+        }
+        std::os::unix::fs::symlink("/nowhere", folder.join("33.txt.md")).expect("symlink");
+        let named = folder.join("20.txt");
+        assert_eq!(
+            sizes(&[folder.clone(), named.clone()]),
+            [16, 4, 1, 13, 0, 6, 1]
+        );
+        assert_eq!(sizes(&[named]), [1]);
+        assert!(sizes(&[]).is_empty());
+        let mut given = 0;
+        batches(&[folder], &mut |_| {
+            given += 1;
+            ControlFlow::Break(())
+        });
+        assert_eq!(given, 1, "stopped after the first");
     }
 }

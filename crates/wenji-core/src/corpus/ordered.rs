@@ -34,22 +34,71 @@ pub fn map<T: Send>(
     count: usize,
     threads: Option<usize>,
     work: impl Fn(usize) -> T + Sync,
-    mut take: impl FnMut(usize, T) -> ControlFlow<()>,
+    take: impl FnMut(usize, T) -> ControlFlow<()>,
 ) -> bool {
     let threads = threads
         .unwrap_or_else(|| thread::available_parallelism().map_or(1, usize::from))
         .clamp(1, count.max(1));
-    let claims = Claims {
-        count,
-        state: Mutex::new(Claimed::default()),
-        moved: Condvar::new(),
-        stop: AtomicBool::new(false),
+    let claims = Claims::new(count, true);
+    run(&claims, threads, work, take)
+}
+
+/// [`map`] over items still being found: `find` runs on a thread of its own and gives each item
+/// to the function it is passed, in item order, and workers start on the first items while
+/// later ones are being found. `work` and `take` see an item by its place in that order. Once
+/// `take` breaks off, the function `find` is given says so, and `find` should stop.
+pub fn map_found<I: Send + Sync, T: Send>(
+    find: impl FnOnce(&mut dyn FnMut(I) -> ControlFlow<()>) + Send,
+    threads: Option<usize>,
+    work: impl Fn(&I) -> T + Sync,
+    take: impl FnMut(usize, T) -> ControlFlow<()>,
+) -> bool {
+    let threads = threads
+        .unwrap_or_else(|| thread::available_parallelism().map_or(1, usize::from))
+        .max(1);
+    let claims = Claims::new(0, false);
+    let items: Mutex<Vec<std::sync::Arc<I>>> = Mutex::new(Vec::new());
+    let item = |at: usize| {
+        let items = items.lock().unwrap_or_else(PoisonError::into_inner);
+        std::sync::Arc::clone(&items[at])
     };
+    thread::scope(|scope| {
+        let (claims, items) = (&claims, &items);
+        scope.spawn(move || {
+            let mut found = |next: I| {
+                let known = {
+                    let mut items = items.lock().unwrap_or_else(PoisonError::into_inner);
+                    items.push(std::sync::Arc::new(next));
+                    items.len()
+                };
+                claims.grow(known, false);
+                if claims.stopped() {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            };
+            find(&mut found);
+            let known = items.lock().unwrap_or_else(PoisonError::into_inner).len();
+            claims.grow(known, true);
+        });
+        run(claims, threads, |at| work(&item(at)), take)
+    })
+}
+
+/// Works on the items `claims` hands out, on `threads` threads, and calls `take` with each
+/// result in item order.
+fn run<T: Send>(
+    claims: &Claims,
+    threads: usize,
+    work: impl Fn(usize) -> T + Sync,
+    mut take: impl FnMut(usize, T) -> ControlFlow<()>,
+) -> bool {
     let (sender, results) = mpsc::channel::<(usize, Vec<T>)>();
     thread::scope(|scope| {
         for _ in 0..threads {
             let sender = sender.clone();
-            let (claims, work) = (&claims, &work);
+            let work = &work;
             scope.spawn(move || {
                 let mut run = 1;
                 while let Some(items) = claims.claim(run) {
@@ -103,15 +152,16 @@ fn next_run(len: usize, took: Duration) -> usize {
 
 /// The items handed out to workers, shared by them and the consumer.
 struct Claims {
-    count: usize,
     state: Mutex<Claimed>,
     /// Signalled when the consumer moves on, for workers waiting on the window.
     moved: Condvar,
     stop: AtomicBool,
 }
 
-#[derive(Default)]
 struct Claimed {
+    /// How many items there are so far, and whether that is all.
+    known: usize,
+    complete: bool,
     /// The first item not yet claimed.
     next: usize,
     /// The first item not yet handed over.
@@ -121,19 +171,44 @@ struct Claimed {
 }
 
 impl Claims {
+    fn new(known: usize, complete: bool) -> Self {
+        Self {
+            state: Mutex::new(Claimed {
+                known,
+                complete,
+                next: 0,
+                handed: 0,
+                waiting: 0,
+            }),
+            moved: Condvar::new(),
+            stop: AtomicBool::new(false),
+        }
+    }
+
+    /// There are `known` items now, and no more when `complete`.
+    fn grow(&self, known: usize, complete: bool) {
+        let mut state = self.lock();
+        state.known = known;
+        state.complete = complete;
+        if state.waiting > 0 {
+            self.moved.notify_all();
+        }
+    }
+
     fn lock(&self) -> MutexGuard<'_, Claimed> {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Up to `run` consecutive items within the window, waiting while the window is full;
-    /// `None` once every item is claimed or the consumer stopped.
+    /// Up to `run` consecutive items within the window, waiting while the window is full or
+    /// the next item is still to be found; `None` once every item is claimed or the consumer
+    /// stopped.
     fn claim(&self, run: usize) -> Option<Range<usize>> {
         let mut state = self.lock();
         loop {
-            if self.stopped() || state.next >= self.count {
+            if self.stopped() || (state.complete && state.next >= state.known) {
                 return None;
             }
-            let end = self.count.min(state.handed + WINDOW);
+            let end = state.known.min(state.handed + WINDOW);
             if state.next < end {
                 let first = state.next;
                 state.next = end.min(first + run);
@@ -221,6 +296,65 @@ mod tests {
         assert_eq!(taken, 10);
         // Work went no further than the window past what was handed over.
         assert!(done.load(Ordering::Relaxed) <= 10 + WINDOW + 2);
+    }
+
+    /// Items still being found are worked on as they come, handed over in order, and a
+    /// consumer that stops stops the finding too.
+    #[test]
+    fn items_found_as_work_goes_on_come_in_order_and_stop_the_finder() {
+        let mut seen = Vec::new();
+        let whole = map_found(
+            |give| {
+                for item in 0..500usize {
+                    if item % 50 == 0 {
+                        thread::sleep(Duration::from_millis(1));
+                    }
+                    if give(item).is_break() {
+                        return;
+                    }
+                }
+            },
+            Some(3),
+            |&item| item + 1,
+            |at, result| {
+                seen.push((at, result));
+                ControlFlow::Continue(())
+            },
+        );
+        assert!(whole);
+        assert_eq!(seen, (0..500).map(|i| (i, i + 1)).collect::<Vec<_>>());
+
+        let found = AtomicUsize::new(0);
+        let whole = map_found(
+            |give| {
+                for item in 0..1_000_000usize {
+                    found.fetch_add(1, Ordering::Relaxed);
+                    if give(item).is_break() {
+                        return;
+                    }
+                }
+            },
+            Some(2),
+            |&item| item,
+            |at, _| {
+                if at == 3 {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            },
+        );
+        assert!(!whole);
+        assert!(
+            found.load(Ordering::Relaxed) < 1_000_000,
+            "the finder stopped"
+        );
+        assert!(map_found(
+            |_| {},
+            None,
+            |&i: &usize| i,
+            |_, _| ControlFlow::Continue(())
+        ));
     }
 
     #[test]

@@ -9,6 +9,7 @@
 use std::cmp::Ordering;
 use std::collections::HashSet;
 use std::fs::{self, FileType};
+use std::ops::ControlFlow;
 use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
 
@@ -19,26 +20,60 @@ const TEXT_EXTENSIONS: [&str; 5] = ["txt", "md", "markdown", "jsonl", "ndjson"];
 
 /// The files under `paths`, and a warning for every path that could not be used.
 pub fn files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Warning>) {
-    let mut walker = Walker::default();
+    let (mut files, mut warnings) = (Vec::new(), Vec::new());
+    each(paths, |found| {
+        match found {
+            Found::File(path) => files.push(path),
+            Found::Warning(warning) => warnings.push(warning),
+        }
+        ControlFlow::Continue(())
+    });
+    (files, warnings)
+}
+
+/// What walking finds, in corpus order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    File(PathBuf),
+    /// A path that could not be used, where it stands among the files.
+    Warning(Warning),
+}
+
+/// Walks `paths` as [`files`] does, giving `found` each file and each warning as it is found:
+/// a caller can start on the first files while the rest are being found, and stop the walk.
+pub fn each(paths: &[PathBuf], found: impl FnMut(Found) -> ControlFlow<()>) {
+    let mut walker = Walker {
+        found,
+        seen_dirs: HashSet::new(),
+        stopped: false,
+    };
     for path in paths {
         if path.as_os_str() == super::load::STDIN_PATH {
-            walker.files.push(path.clone());
+            walker.give(Found::File(path.clone()));
         } else {
             walker.visit(path, true);
         }
     }
-    (walker.files, walker.warnings)
 }
 
-#[derive(Default)]
-struct Walker {
-    files: Vec<PathBuf>,
-    warnings: Vec<Warning>,
+struct Walker<F> {
+    found: F,
     seen_dirs: HashSet<PathBuf>,
+    /// The caller wants no more.
+    stopped: bool,
 }
 
-impl Walker {
+impl<F: FnMut(Found) -> ControlFlow<()>> Walker<F> {
+    fn give(&mut self, found: Found) {
+        if !self.stopped {
+            self.stopped = (self.found)(found).is_break();
+        }
+    }
+
     fn visit(&mut self, path: &Path, explicit: bool) {
+        if self.stopped {
+            return;
+        }
         let metadata = match fs::metadata(path) {
             Ok(metadata) => metadata,
             Err(error) => {
@@ -60,10 +95,10 @@ impl Walker {
             self.visit_dir(path);
         } else if kind.is_file() {
             if explicit || has_text_extension(path) {
-                self.files.push(path.to_path_buf());
+                self.give(Found::File(path.to_path_buf()));
             }
         } else if explicit && is_stream(kind) {
-            self.files.push(path.to_path_buf());
+            self.give(Found::File(path.to_path_buf()));
         } else if explicit || has_text_extension(path) {
             let why = if explicit {
                 "a socket or block device, not a file; skipped"
@@ -105,6 +140,9 @@ impl Walker {
             .collect();
         children.sort_by(|(a, ..), (b, ..)| natural_cmp(a, b));
         for (_, child, kind) in children {
+            if self.stopped {
+                return;
+            }
             match kind {
                 Some(kind) => self.visit_kind(&child, kind, false),
                 None => self.visit(&child, false),
@@ -113,12 +151,12 @@ impl Walker {
     }
 
     fn warn(&mut self, path: &Path, message: String) {
-        self.warnings.push(Warning {
+        self.give(Found::Warning(Warning {
             // File names are untrusted too: one may hold terminal escapes.
             source: super::load::display_name(path),
             line: None,
             message,
-        });
+        }));
     }
 }
 
