@@ -68,8 +68,8 @@ struct Store {
     opening: Option<std::thread::JoinHandle<Option<Stored>>>,
     /// The stored index, while its articles are still the corpus's.
     stored: Option<Stored>,
-    /// Some article was folded here, not taken from the stored index: it must be written again.
-    folded: bool,
+    /// Articles folded here, not taken from the stored index: if any, it must be written again.
+    folded: usize,
 }
 
 #[derive(Debug)]
@@ -117,7 +117,7 @@ impl Scan {
                 file,
                 opening,
                 stored: None,
-                folded: false,
+                folded: 0,
             }),
             ..Self::growing()
         }
@@ -207,24 +207,37 @@ impl Engine for Scan {
                 None => Index::new(Index::packing_for(articles)),
             };
         }
-        let taken = match self.store.as_mut() {
-            Some(store) => store.take_into(&self.index, articles),
-            None => 0,
-        };
-        let rest = articles.get(taken..).unwrap_or_default();
-        if rest.is_empty() {
+        let Some(store) = self.store.as_mut().filter(|store| store.stored.is_some()) else {
+            if let Some(store) = self.store.as_mut() {
+                store.folded += articles.len();
+            }
+            // Folded under a read lock, so a hit being shown meanwhile waits only for the
+            // append.
+            let folded = read(&self.index).fold(articles);
+            write(&self.index).append(folded);
             return;
+        };
+        let fingerprints: Vec<u64> = articles.par_iter().map(fingerprint).collect();
+        let mut at = 0;
+        while at < articles.len() {
+            at += store.take_into(&self.index, &articles[at..], &fingerprints[at..]);
+            if at == articles.len() {
+                break;
+            }
+            // Folded up to the next article the stored index may hold, one at least.
+            let end = at + 1 + store.untaken(&fingerprints[at + 1..]);
+            store.folded += end - at;
+            let folded = read(&self.index).fold(&articles[at..end]);
+            write(&self.index).append(folded);
+            at = end;
         }
-        // Folded under a read lock, so a hit being shown meanwhile waits only for the append.
-        let folded = read(&self.index).fold(rest);
-        write(&self.index).append(folded);
     }
 
     fn loaded(&mut self) {
         let Some(store) = self.store.as_mut() else {
             return;
         };
-        let same = !store.folded && store.stored.take().is_some_and(|s| s.taken_all());
+        let same = store.folded == 0 && store.stored.take().is_some_and(|s| s.taken_all());
         if same {
             return;
         }
@@ -241,21 +254,32 @@ impl Engine for Scan {
 }
 
 impl Store {
-    /// Lays what the stored index holds of `articles`, the next of the corpus, into `index`;
-    /// how many it took. From the first that differs, nothing more is taken.
-    fn take_into(&mut self, index: &RwLock<Index>, articles: &[Article]) -> usize {
+    /// Lays what the stored index holds of the first of `articles`, the next of the corpus,
+    /// whose fingerprints are `fingerprints`, into `index`; how many it took (none without a
+    /// stored index).
+    fn take_into(
+        &mut self,
+        index: &RwLock<Index>,
+        articles: &[Article],
+        fingerprints: &[u64],
+    ) -> usize {
         let Some(stored) = self.stored.as_mut() else {
-            self.folded = true;
             return 0;
         };
-        let fingerprints: Vec<u64> = articles.par_iter().map(fingerprint).collect();
         // A copy out of the stored text: searches wait only as long as that takes.
-        let taken = stored.take_into(&mut write(index), articles, &fingerprints);
-        if taken < articles.len() {
-            self.stored = None;
-            self.folded = true;
-        }
-        taken
+        stored.take_into(&mut write(index), articles, fingerprints)
+    }
+
+    /// How many of the first articles whose fingerprints are `fingerprints` the stored index
+    /// holds nothing for.
+    fn untaken(&self, fingerprints: &[u64]) -> usize {
+        let Some(stored) = self.stored.as_ref() else {
+            return fingerprints.len();
+        };
+        fingerprints
+            .iter()
+            .take_while(|&&fingerprint| !stored.holds(fingerprint))
+            .count()
     }
 }
 

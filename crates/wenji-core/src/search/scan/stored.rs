@@ -12,14 +12,16 @@
 //! its bounds. An article's fields are read from it, and its text from the file, only when the
 //! article is taken (so opening costs a read and a checksum, not a parse of every field), and
 //! checked: the text against its own checksum, as UTF-8, and against the fields that cut it.
-//! An article is taken only when the article loaded now has the
-//! [`fingerprint`](crate::corpus::kept::fingerprint) the stored one was made from (a digest of
-//! all it shows, which an article taken from the load cache brings without its paragraphs
-//! being read back), and fields that fit it, so a changed file can never get another's index: from the first article that
-//! differs, the index folds as if nothing were stored, and the file is written again once the
-//! corpus is in. The file is written by [`save`], atomically, beside the
-//! load cache it goes with ([`crate::persist::cache::IndexFile`]).
+//! An article is taken only when a stored one was made from an article with its
+//! [`fingerprint`](crate::corpus::kept::fingerprint) (a digest of all it shows, which an
+//! article taken from the load cache brings without its paragraphs being read back), with
+//! fields that fit it, so a changed file can never get another's index. An article changed or
+//! added is folded alone, and those after it are taken again (a removed or moved one costs
+//! nothing); the file is written again once the corpus is in, unless every article was taken
+//! at its own place. The file is written by [`save`], atomically, beside the load cache it
+//! goes with ([`crate::persist::cache::IndexFile`]).
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, BufReader, Read, Write};
 use std::ops::Range;
@@ -43,20 +45,25 @@ const FORMAT: u32 = 3;
 /// Bytes before the head: the magic, the format and the head's length.
 const PREFIX: usize = MAGIC.len() + 4 + 8;
 
-/// A stored index, open to take articles from in corpus order.
+/// A stored index, open to take articles from, each by its fingerprint.
 #[derive(Debug)]
 pub struct Stored {
     file: File,
     packing: Option<Packing>,
     articles: Vec<StoredArticle>,
+    /// The first stored article with each fingerprint (a re-crawled copy has its original's).
+    by_fingerprint: HashMap<u64, usize>,
     /// The head, whose end holds every article's fields.
     head: Vec<u8>,
     /// How many fields there are in all.
     segments: usize,
     /// Where the text starts in the file.
     text_at: u64,
-    /// The next article to take.
+    /// The stored article after the last one taken: where the next is looked for first.
     next: usize,
+    /// How many articles were taken, and whether each was the stored article at its own place.
+    taken: usize,
+    in_place: bool,
     /// The text read for the last articles taken, kept for the next.
     buffer: Vec<u8>,
 }
@@ -135,15 +142,22 @@ impl Stored {
             return Err("its fields are not the length its head says".to_owned());
         }
         let segments = articles.iter().map(|a| a.count).sum();
+        let mut by_fingerprint = HashMap::with_capacity(articles.len());
+        for (at, article) in articles.iter().enumerate() {
+            by_fingerprint.entry(article.fingerprint).or_insert(at);
+        }
         bytes.truncate(head_len);
         Ok(Self {
             file: handle,
             packing: Some(packing),
             articles,
+            by_fingerprint,
             head: bytes,
             segments,
             text_at,
             next: 0,
+            taken: 0,
+            in_place: true,
             buffer: Vec::new(),
         })
     }
@@ -161,57 +175,76 @@ impl Stored {
         self.packing.take()
     }
 
-    /// Whether every stored article has been taken: nothing was removed from the corpus's end.
+    /// Whether every stored article has been taken, each at its own place: the corpus is the
+    /// one the index was stored for, and it need not be written again.
     pub fn taken_all(&self) -> bool {
-        self.next == self.articles.len()
+        self.in_place && self.taken == self.articles.len()
     }
 
-    /// Lays the stored fields of `articles`, the articles after those `index` holds, into
-    /// `index`, for as long as the stored ones were made from the same articles (whose
-    /// fingerprints are `fingerprints`) and pass their checks; how many it took. Fewer than
-    /// given means the rest must be folded, and nothing further will be taken.
+    /// Whether an article with `fingerprint` is stored (its fields are still to be checked).
+    pub fn holds(&self, fingerprint: u64) -> bool {
+        self.by_fingerprint.contains_key(&fingerprint)
+    }
+
+    /// Lays the stored fields of the first of `articles` (the articles after those `index`
+    /// holds, whose fingerprints are `fingerprints`) into `index`, for as long as each has a
+    /// stored article with its fingerprint and fields that fit it, and that article passes its
+    /// checks; how many it took. An article changed, added or moved costs only itself: the
+    /// caller folds it and asks again for those after it.
     pub fn take_into(
         &mut self,
         index: &mut Index,
         articles: &[Article],
         fingerprints: &[u64],
     ) -> usize {
-        let first = index.articles();
-        if first != self.next {
-            self.next = usize::MAX;
-            return 0;
-        }
-        // Each article's fields, read while it is the article stored.
-        let mut fields_of = Vec::new();
-        for ((article, &fingerprint), at) in articles.iter().zip(fingerprints).zip(first..) {
-            let Some(stored) = self.articles.get(at) else {
+        // Which stored article each is, and its fields, read while it is one.
+        let mut plan: Vec<(usize, Vec<StoredSegment>)> = Vec::new();
+        let mut next = self.next;
+        for (article, &fingerprint) in articles.iter().zip(fingerprints) {
+            let here = self
+                .articles
+                .get(next)
+                .is_some_and(|a| a.fingerprint == fingerprint);
+            let Some(at) = here
+                .then_some(next)
+                .or_else(|| self.by_fingerprint.get(&fingerprint).copied())
+            else {
                 break;
             };
-            match self.fields(stored) {
-                Some(fields) if stored.fingerprint == fingerprint && fit(&fields, article) => {
-                    fields_of.push(fields);
-                }
+            match self.fields(&self.articles[at]) {
+                Some(fields) if fit(&fields, article) => plan.push((at, fields)),
                 _ => break,
             }
+            next = at + 1;
         }
-        let same = fields_of.len();
         let mut bytes = std::mem::take(&mut self.buffer);
         let mut taken = 0;
-        if self.read_text(first..first + same, &mut bytes) {
-            let base = self.articles.get(first).map_or(0, |a| a.text.start);
-            for fields in fields_of {
-                if !self.lay(first + taken, fields, &bytes, base, index) {
+        let mut plan = plan.into_iter().peekable();
+        'runs: while let Some((first, fields)) = plan.next() {
+            // A run of stored articles one after another is read in one go.
+            let mut run = vec![(first, fields)];
+            while let Some((at, _)) = plan.peek() {
+                if *at != first + run.len() {
                     break;
                 }
+                run.extend(plan.next());
+            }
+            if !self.read_text(first..first + run.len(), &mut bytes) {
+                break;
+            }
+            let base = self.articles[first].text.start;
+            for (at, fields) in run {
+                let place = index.articles();
+                if !self.lay(at, fields, &bytes, base, index) {
+                    break 'runs;
+                }
+                self.in_place &= at == place;
+                self.next = at + 1;
                 taken += 1;
             }
         }
         self.buffer = bytes;
-        self.next = if taken == articles.len() {
-            first + taken
-        } else {
-            usize::MAX
-        };
+        self.taken += taken;
         taken
     }
 
