@@ -1,6 +1,7 @@
 //! The load cache: what loading computed for each file, kept between runs, so reopening a corpus
-//! costs a copy out of one file (its directory read through a memory map) instead of reading,
-//! decoding and parsing every file again.
+//! costs one read through one file (its directory read through a memory map), keeping each
+//! entry's head, instead of reading, decoding and parsing every file again. A file's text and
+//! paragraphs stay in the cache file until they are looked at ([`crate::corpus::kept`]).
 //!
 //! ```text
 //! Cache::open ─▶ get(path, key) per file ─▶ Loaded   (a miss: corpus::read_file)
@@ -138,21 +139,30 @@ impl Entry<'_> {
 
 /// Reads back an entry's body when its text or paragraphs are first looked at. A body that
 /// cannot be read back as its head says is never shown: the file is read again, and the cache
-/// file removed (when it is still the one read), so the next open rebuilds it.
+/// file removed (when it is still the one read, and the cache is not open to read only), so
+/// the next open rebuilds it.
 struct Body {
-    file: Arc<std::fs::File>,
-    /// The cache file's path, to remove it when it is found damaged.
-    cache: PathBuf,
+    from: Arc<BodyFile>,
     /// Where the body is in the cache file, checked against its size.
     at: std::ops::Range<usize>,
     shape: entry::Shape,
+    /// The file the entry is for.
     path: PathBuf,
+}
+
+/// What every body read back from one cache file shares.
+#[derive(Debug)]
+struct BodyFile {
+    file: Arc<std::fs::File>,
+    /// The cache file's path, to remove it when a body is found damaged; `None` when it is
+    /// open to read only.
+    cache: Option<PathBuf>,
     options: LoadOptions,
 }
 
 impl Restore for Body {
     fn restore(&self) -> Restored {
-        let read = map::read_at(&self.file, self.at.clone())
+        let read = map::read_at(&self.from.file, self.at.clone())
             .and_then(|bytes| entry::read_body(&self.shape, &bytes).ok());
         read.unwrap_or_else(|| {
             self.remove_cache();
@@ -167,17 +177,20 @@ impl Body {
         use std::os::unix::fs::MetadataExt;
         let same =
             |a: &std::fs::Metadata, b: &std::fs::Metadata| (a.dev(), a.ino()) == (b.dev(), b.ino());
-        if let (Ok(open), Ok(there)) = (self.file.metadata(), self.cache.symlink_metadata())
+        let Some(cache) = &self.from.cache else {
+            return;
+        };
+        if let (Ok(open), Ok(there)) = (self.from.file.metadata(), cache.symlink_metadata())
             && same(&open, &there)
         {
-            let _ = std::fs::remove_file(&self.cache);
+            let _ = std::fs::remove_file(cache);
         }
     }
 
     /// The file read again: its text and paragraphs if it still has as many articles, and as
     /// many paragraphs in each, as the head said; nothing otherwise.
     fn read_again(&self) -> Restored {
-        let loaded = crate::corpus::read_file(&self.path, self.options);
+        let loaded = crate::corpus::read_file(&self.path, self.from.options);
         let bodies: Vec<Vec<crate::corpus::Paragraph>> = loaded
             .articles
             .iter()
@@ -199,6 +212,8 @@ impl Body {
 struct Stored {
     map: Mapped,
     slots: HashMap<PathBuf, Slot>,
+    /// What its entries' bodies are read back from.
+    bodies: Arc<BodyFile>,
 }
 
 impl Stored {
@@ -306,7 +321,12 @@ impl Cache {
             .into_iter()
             .map(|slot| (slot.path.clone(), slot))
             .collect();
-        Ok(Some(Stored { map, slots }))
+        let bodies = Arc::new(BodyFile {
+            file: Arc::clone(map.file()),
+            cache: (!self.read_only).then(|| self.path.clone()),
+            options: self.options,
+        });
+        Ok(Some(Stored { map, slots, bodies }))
     }
 
     /// How many files the cache on disk holds.
@@ -340,12 +360,10 @@ impl Cache {
         let body = |shape: entry::Shape| {
             let len = shape.text_len();
             let body = Body {
-                file: Arc::clone(stored.map.file()),
-                cache: self.path.clone(),
+                from: Arc::clone(&stored.bodies),
                 at: slot.offset + slot.head..slot.offset + slot.len,
                 shape,
                 path: path.to_path_buf(),
-                options: self.options,
             };
             Kept::new(Box::new(body), len)
         };
