@@ -12,6 +12,7 @@
 //! (`persist::cache::key::SETTLE`) and is read, not cached. The corpus is the one `load` gives, warnings
 //! included, with the cache's own warnings (source `cache`) after the files'.
 
+use std::cell::RefCell;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
@@ -106,9 +107,9 @@ fn note(writer: &mut CacheWriter, report: &mut CacheReport, path: &Path, got: Go
             report.hits += 1;
             loaded
         }
-        Got::Read(loaded, entry) => {
+        Got::Read(mut loaded, entry) => {
             if let Some((key, encoded)) = entry {
-                writer.add(path, key, &encoded);
+                writer.add(path, key, &encoded, &mut loaded);
             }
             report.read += 1;
             loaded
@@ -117,9 +118,11 @@ fn note(writer: &mut CacheWriter, report: &mut CacheReport, path: &Path, got: Go
 }
 
 /// [`growth::stream`] through the cache in `cache_dir` (none: read every file): unchanged files
-/// come from it, its warnings come with the last part, and it is written after the last part
-/// has been handed over, so whoever takes the parts never waits for the write. Returns the
-/// warning of a write that failed.
+/// come from it, its warnings come with the last part, and it is put in place after the last
+/// part has been handed over, so whoever takes the parts never waits for the write. A file read
+/// from disk is written to the new cache file as it comes, and its part can let go of its text
+/// and paragraphs ([`Growth::let_go`]), which are read back from there. Returns the warning of
+/// a write that failed.
 pub fn stream_cached(
     paths: &[PathBuf],
     options: LoadOptions,
@@ -131,11 +134,11 @@ pub fn stream_cached(
         return None;
     };
     let (cache, opened) = Cache::open(dir, &CorpusId::from_inputs(paths), &options);
-    let mut writer = cache.writer();
+    let writer = RefCell::new(cache.writer());
     let mut report = CacheReport::default();
     let reading = Reading {
         read: |path: &Path| fetch(&cache, path, options),
-        each: |path: &Path, got| note(&mut writer, &mut report, path, got),
+        each: |path: &Path, got| note(&mut writer.borrow_mut(), &mut report, path, got),
         last: || opened.into_iter().chain(cache.take_warnings()).collect(),
     };
     // The write counts as under way from before the last part is handed over, so whoever
@@ -146,10 +149,12 @@ pub fn stream_cached(
         if part.progress.done {
             writing = Some(pending::writing());
         }
+        // What the part let go of later is read back from the new cache file.
+        writer.borrow_mut().flush();
         take(part)
     });
     if !whole {
         return None;
     }
-    writer.commit().err()
+    writer.into_inner().commit().err()
 }

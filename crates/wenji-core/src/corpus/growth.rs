@@ -75,6 +75,16 @@ impl Growth {
     }
 }
 
+impl Growth {
+    /// Lets go of the text and paragraphs that were written to the load cache as the part was
+    /// read ([`super::kept`]): once the search index has folded them, a cold load need not hold
+    /// them, and they are read back from the cache when an article is read.
+    pub fn let_go(&mut self) {
+        self.sources.iter_mut().for_each(|s| s.text.let_go());
+        self.articles.iter_mut().for_each(|a| a.paragraphs.let_go());
+    }
+}
+
 impl Corpus {
     /// Appends a part handed over by [`stream`] (parts must be taken in the order given).
     pub fn grow(&mut self, growth: Growth) {

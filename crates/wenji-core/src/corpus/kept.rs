@@ -7,6 +7,10 @@
 //! of one file at once, and keeps them. Whoever reads a [`SourceText`] or [`Paragraphs`] sees a
 //! `str` or a `Vec` either way.
 //!
+//! A cold load does the same once it has written a file's entry to the new cache file: the
+//! text and paragraphs are held until the search index has folded them, then let go of
+//! ([`crate::corpus::Growth::let_go`]), so a corpus is never held whole in memory.
+//!
 //! What reads them back ([`Restore`]) is the cache's to give: the corpus knows nothing of its
 //! format. Reading back cannot fail from the reader's side: a restorer that finds its bytes
 //! damaged reads the file again instead, and at worst gives nothing.
@@ -73,7 +77,8 @@ pub struct SourceText(TextRepr);
 
 #[derive(Clone)]
 enum TextRepr {
-    Here(Arc<str>),
+    /// Here, and kept in `later` once [`SourceText::let_go`] is called, if that is set.
+    Here(Arc<str>, Option<Arc<Kept>>),
     Kept(Arc<Kept>),
 }
 
@@ -86,7 +91,7 @@ impl SourceText {
     /// The text as the string paragraphs are pieces of (read back if kept).
     pub fn shared(&self) -> &Arc<str> {
         match &self.0 {
-            TextRepr::Here(text) => text,
+            TextRepr::Here(text, _) => text,
             TextRepr::Kept(kept) => &kept.restored().text,
         }
     }
@@ -94,13 +99,29 @@ impl SourceText {
     /// Its length in bytes, without reading it back.
     pub fn len(&self) -> usize {
         match &self.0 {
-            TextRepr::Here(text) => text.len(),
+            TextRepr::Here(text, _) => text.len(),
             TextRepr::Kept(kept) => kept.len,
         }
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// Keeps the text in `kept` from [`SourceText::let_go`] on.
+    pub fn keep_later(&mut self, kept: Arc<Kept>) {
+        if let TextRepr::Here(_, later) = &mut self.0 {
+            *later = Some(kept);
+        }
+    }
+
+    /// Lets the text go to where [`SourceText::keep_later`] said it is kept, if it said.
+    pub fn let_go(&mut self) {
+        if let TextRepr::Here(_, later) = &mut self.0
+            && let Some(kept) = later.take()
+        {
+            self.0 = TextRepr::Kept(kept);
+        }
     }
 }
 
@@ -114,19 +135,19 @@ impl Deref for SourceText {
 
 impl From<Arc<str>> for SourceText {
     fn from(text: Arc<str>) -> Self {
-        Self(TextRepr::Here(text))
+        Self(TextRepr::Here(text, None))
     }
 }
 
 impl From<String> for SourceText {
     fn from(text: String) -> Self {
-        Self(TextRepr::Here(text.into()))
+        Self(TextRepr::Here(text.into(), None))
     }
 }
 
 impl From<&str> for SourceText {
     fn from(text: &str) -> Self {
-        Self(TextRepr::Here(text.into()))
+        Self(TextRepr::Here(text.into(), None))
     }
 }
 
@@ -141,7 +162,7 @@ impl Eq for SourceText {}
 impl fmt::Debug for SourceText {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.0 {
-            TextRepr::Here(text) => fmt::Debug::fmt(&**text, f),
+            TextRepr::Here(text, _) => fmt::Debug::fmt(&**text, f),
             TextRepr::Kept(kept) => fmt::Debug::fmt(kept, f),
         }
     }
@@ -153,7 +174,8 @@ pub struct Paragraphs(BodyRepr);
 
 #[derive(Clone)]
 enum BodyRepr {
-    Here(Vec<Paragraph>),
+    /// Here, and kept as `later` says once [`Paragraphs::let_go`] is called, if that is set.
+    Here(Vec<Paragraph>, Option<Box<BodyRepr>>),
     Kept {
         kept: Arc<Kept>,
         /// Which of the file's articles.
@@ -192,7 +214,9 @@ impl Paragraphs {
     /// Characters of body text, without reading kept paragraphs back.
     pub fn chars(&self) -> usize {
         match &self.0 {
-            BodyRepr::Here(paragraphs) => paragraphs.iter().map(|p| p.text.chars().count()).sum(),
+            BodyRepr::Here(paragraphs, _) => {
+                paragraphs.iter().map(|p| p.text.chars().count()).sum()
+            }
             BodyRepr::Kept { chars, .. } => *chars,
         }
     }
@@ -200,14 +224,14 @@ impl Paragraphs {
     /// How many paragraphs there are, without reading them back.
     pub fn number(&self) -> usize {
         match &self.0 {
-            BodyRepr::Here(paragraphs) => paragraphs.len(),
+            BodyRepr::Here(paragraphs, _) => paragraphs.len(),
             BodyRepr::Kept { count, .. } => *count,
         }
     }
 
     fn here(&self) -> &Vec<Paragraph> {
         match &self.0 {
-            BodyRepr::Here(paragraphs) => paragraphs,
+            BodyRepr::Here(paragraphs, _) => paragraphs,
             BodyRepr::Kept { kept, article, .. } => {
                 kept.restored().bodies.get(*article).unwrap_or(&NONE)
             }
@@ -215,9 +239,35 @@ impl Paragraphs {
     }
 }
 
+impl Paragraphs {
+    /// Keeps the paragraphs as [`Paragraphs::kept`] would, from [`Paragraphs::let_go`] on.
+    pub fn keep_later(&mut self, kept: Arc<Kept>, article: usize, fingerprint: u64, chars: usize) {
+        let count = self.number();
+        if let BodyRepr::Here(_, later) = &mut self.0 {
+            *later = Some(Box::new(BodyRepr::Kept {
+                kept,
+                article,
+                count,
+                fingerprint,
+                chars,
+            }));
+        }
+    }
+
+    /// Lets the paragraphs go to where [`Paragraphs::keep_later`] said they are kept, if it
+    /// said.
+    pub fn let_go(&mut self) {
+        if let BodyRepr::Here(_, later) = &mut self.0
+            && let Some(kept) = later.take()
+        {
+            self.0 = *kept;
+        }
+    }
+}
+
 impl Default for Paragraphs {
     fn default() -> Self {
-        Self(BodyRepr::Here(Vec::new()))
+        Self(BodyRepr::Here(Vec::new(), None))
     }
 }
 
@@ -232,11 +282,13 @@ impl Deref for Paragraphs {
 impl DerefMut for Paragraphs {
     /// The paragraphs to change: kept ones are read back and copied here first.
     fn deref_mut(&mut self) -> &mut Vec<Paragraph> {
-        if let BodyRepr::Kept { .. } = self.0 {
-            self.0 = BodyRepr::Here(self.here().clone());
+        match &mut self.0 {
+            BodyRepr::Kept { .. } => self.0 = BodyRepr::Here(self.here().clone(), None),
+            // A change makes what was kept for later another text.
+            BodyRepr::Here(_, later) => *later = None,
         }
         match &mut self.0 {
-            BodyRepr::Here(paragraphs) => paragraphs,
+            BodyRepr::Here(paragraphs, _) => paragraphs,
             BodyRepr::Kept { .. } => unreachable!("copied here above"),
         }
     }
@@ -244,13 +296,13 @@ impl DerefMut for Paragraphs {
 
 impl From<Vec<Paragraph>> for Paragraphs {
     fn from(paragraphs: Vec<Paragraph>) -> Self {
-        Self(BodyRepr::Here(paragraphs))
+        Self(BodyRepr::Here(paragraphs, None))
     }
 }
 
 impl FromIterator<Paragraph> for Paragraphs {
     fn from_iter<I: IntoIterator<Item = Paragraph>>(iter: I) -> Self {
-        Self(BodyRepr::Here(iter.into_iter().collect()))
+        Self(BodyRepr::Here(iter.into_iter().collect(), None))
     }
 }
 

@@ -114,8 +114,9 @@ fn run(
         let mut newest = None;
         for job in std::iter::once(job).chain(queue.try_iter()) {
             match job {
-                Job::Grow(growth) => {
+                Job::Grow(mut growth) => {
                     engine.grow(&growth.articles);
+                    growth.let_go();
                     if growth.progress.done {
                         engine.loaded();
                     }

@@ -35,10 +35,13 @@ use crate::corpus::{
     SourceText, Warning,
 };
 
-/// An entry's bytes, and where its head ends.
+/// An entry's bytes, where its head ends, what its body holds, and each article's
+/// fingerprint and characters, as the head says.
 pub struct Encoding {
     pub bytes: Vec<u8>,
     pub head: usize,
+    pub shape: Shape,
+    pub articles: Vec<(u64, usize)>,
 }
 
 /// The entry for `loaded`; `None` when it is not worth keeping: nothing could be read from the
@@ -54,6 +57,7 @@ pub(super) fn write(source: &Source, loaded: &Loaded) -> Encoding {
     let text = source.text.shared();
     let mut body = Out::default();
     body.str(text);
+    let mut articles = Vec::with_capacity(loaded.articles.len());
     for article in &loaded.articles {
         for paragraph in &article.paragraphs {
             write_paragraph(&mut body, paragraph, text);
@@ -64,10 +68,11 @@ pub(super) fn write(source: &Source, loaded: &Loaded) -> Encoding {
     out.str(&source.encoding);
     out.u8(format_code(source.format));
     out.size(text.len());
-    out.size(line_count(text));
+    let lines = line_count(text);
+    out.size(lines);
     out.size(loaded.articles.len());
     for article in &loaded.articles {
-        write_head(&mut out, article);
+        articles.push(write_head(&mut out, article));
     }
     out.size(loaded.warnings.len());
     for warning in &loaded.warnings {
@@ -75,12 +80,21 @@ pub(super) fn write(source: &Source, loaded: &Loaded) -> Encoding {
         out.optional_size(warning.line);
         out.str(&warning.message);
     }
-    out.u64(xxh3_64(&body.bytes));
+    let checksum = xxh3_64(&body.bytes);
+    out.u64(checksum);
     let head = out.bytes.len();
     out.bytes.append(&mut body.bytes);
+    let shape = Shape {
+        text_len: text.len(),
+        lines,
+        paragraphs: loaded.articles.iter().map(|a| a.paragraphs.len()).collect(),
+        checksum,
+    };
     Encoding {
         bytes: out.bytes,
         head,
+        shape,
+        articles,
     }
 }
 
@@ -382,7 +396,8 @@ const MIN_ARTICLE: usize = 8 + 6 + 8 + 3 * 8 + 2 * 8 + 8 + 8 + 8;
 /// The fewest bytes a warning takes: two lengths and a line.
 const MIN_WARNING: usize = 3 * 8;
 
-fn write_head(out: &mut Out, article: &Article) {
+/// Writes `article`'s head; its fingerprint and characters, as written.
+fn write_head(out: &mut Out, article: &Article) -> (u64, usize) {
     out.str(&article.title);
     let meta = &article.meta;
     out.optional_str(meta.date().map(crate::corpus::Date::text));
@@ -405,9 +420,11 @@ fn write_head(out: &mut Out, article: &Article) {
     }
     out.size(article.lines.start);
     out.size(article.lines.end);
-    out.u64(fingerprint(article));
+    let (fingerprint, chars) = (fingerprint(article), article.char_count());
+    out.u64(fingerprint);
     out.size(article.paragraphs.len());
-    out.size(article.char_count());
+    out.size(chars);
+    (fingerprint, chars)
 }
 
 fn write_paragraph(out: &mut Out, paragraph: &Paragraph, source: &Arc<str>) {

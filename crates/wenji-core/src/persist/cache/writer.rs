@@ -18,8 +18,9 @@ use tempfile::NamedTempFile;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::file::{self, Header, Slot};
-use super::{Cache, FileKey, Stored, entry, folder};
-use crate::corpus::{Loaded, Warning};
+use super::{Body, BodyFile, Cache, FileKey, Stored, entry, folder};
+use crate::corpus::kept::Kept;
+use crate::corpus::{LoadOptions, Loaded, Warning};
 
 /// One file's entry, encoded and checksummed, ready to write: built on any thread.
 #[derive(Debug)]
@@ -28,17 +29,27 @@ pub struct Encoded {
     /// How much of `bytes` is the entry's head, which `checksum` is of.
     pub(super) head: usize,
     pub(super) checksum: u64,
+    /// What the body holds, and each article's fingerprint and characters.
+    shape: entry::Shape,
+    articles: Vec<(u64, usize)>,
 }
 
 impl Encoded {
     /// The entry for `loaded`; `None` when it is not kept (nothing could be read from the file).
     pub fn new(loaded: &Loaded) -> Option<Self> {
-        let entry::Encoding { bytes, head } = entry::encode(loaded)?;
+        let entry::Encoding {
+            bytes,
+            head,
+            shape,
+            articles,
+        } = entry::encode(loaded)?;
         let checksum = xxh3_64(&bytes[..head]);
         Some(Self {
             bytes,
             head,
             checksum,
+            shape,
+            articles,
         })
     }
 }
@@ -72,12 +83,16 @@ pub struct CacheWriter {
     /// A file was added: the cache must be written.
     added: bool,
     error: Option<io::Error>,
+    /// How the files are read: a body that cannot be read back is read from its file again.
+    options: LoadOptions,
 }
 
 #[derive(Debug)]
 struct Output {
     file: BufWriter<NamedTempFile>,
     offset: usize,
+    /// What entries written to it are read back from, once flushed.
+    bodies: Arc<BodyFile>,
 }
 
 impl CacheWriter {
@@ -94,6 +109,7 @@ impl CacheWriter {
             seen: HashSet::new(),
             added: false,
             error: None,
+            options: cache.options,
         }
     }
 
@@ -117,8 +133,11 @@ impl CacheWriter {
         }
     }
 
-    /// Adds the entry of `path`, read with `key`.
-    pub fn add(&mut self, path: &Path, key: FileKey, encoded: &Encoded) {
+    /// Adds the entry of `path`, read with `key`; once it is written, `loaded` (what it was
+    /// encoded from) is told where its text and paragraphs are kept, to let go of them later
+    /// ([`crate::corpus::Growth::let_go`]). They can be read back from the new cache file once
+    /// [`CacheWriter::flush`] has run, whether or not it is ever put in place.
+    pub fn add(&mut self, path: &Path, key: FileKey, encoded: &Encoded, loaded: &mut Loaded) {
         if !self.seen.insert(path.to_path_buf()) {
             return;
         }
@@ -132,7 +151,41 @@ impl CacheWriter {
             checksum: encoded.checksum,
         };
         self.start();
-        self.append(slot, &encoded.bytes);
+        let Some(at) = self.append(slot, &encoded.bytes) else {
+            return;
+        };
+        let Some(out) = &self.out else {
+            return;
+        };
+        let body = Body {
+            from: Arc::clone(&out.bodies),
+            at: at + encoded.head..at + encoded.bytes.len(),
+            shape: encoded.shape.clone(),
+            path: path.to_path_buf(),
+        };
+        let kept = Kept::new(Box::new(body), encoded.shape.text_len());
+        if let Some(source) = loaded.source.as_mut() {
+            source.text.keep_later(Arc::clone(&kept));
+        }
+        for (at, (article, &(fingerprint, chars))) in loaded
+            .articles
+            .iter_mut()
+            .zip(&encoded.articles)
+            .enumerate()
+        {
+            let kept = Arc::clone(&kept);
+            article.paragraphs.keep_later(kept, at, fingerprint, chars);
+        }
+    }
+
+    /// Writes out what is buffered, so every entry added so far can be read back.
+    pub fn flush(&mut self) {
+        if let Some(out) = &mut self.out
+            && let Err(error) = out.file.flush()
+        {
+            self.error = Some(error);
+            self.out = None;
+        }
     }
 
     /// Finishes the new cache and puts it in place, or, when nothing changed, marks the old one
@@ -178,15 +231,22 @@ impl CacheWriter {
             .map_or(0, |since| since.as_secs());
         let header = file::header(&self.header);
         let opened = folder::temp_file(&self.path).and_then(|temp| {
+            let reader = temp.reopen()?;
             let mut file = BufWriter::with_capacity(1 << 20, temp);
             file.write_all(&header)?;
-            Ok(file)
+            Ok((file, reader))
         });
         match opened {
-            Ok(file) => {
+            Ok((file, reader)) => {
+                let bodies = Arc::new(BodyFile {
+                    file: Arc::new(reader),
+                    cache: Some(self.path.clone()),
+                    options: self.options,
+                });
                 self.out = Some(Output {
                     file,
                     offset: header.len(),
+                    bodies,
                 });
                 for slot in std::mem::take(&mut self.kept) {
                     self.copy(&slot);
@@ -203,23 +263,25 @@ impl CacheWriter {
         };
         // Its place was checked against the file's size when the directory was read.
         if let Some(bytes) = stored.map.read_at(slot.offset..slot.offset + slot.len) {
-            self.append(slot.clone(), &bytes);
+            let _ = self.append(slot.clone(), &bytes);
         }
     }
 
-    fn append(&mut self, mut slot: Slot, bytes: &[u8]) {
-        let Some(out) = &mut self.out else {
-            return;
-        };
-        slot.offset = out.offset;
+    /// Appends an entry; where it went in the new file, if it could be written.
+    fn append(&mut self, mut slot: Slot, bytes: &[u8]) -> Option<usize> {
+        let out = self.out.as_mut()?;
+        let at = out.offset;
+        slot.offset = at;
         match out.file.write_all(bytes) {
             Ok(()) => {
                 out.offset += bytes.len();
                 self.slots.push(slot);
+                Some(at)
             }
             Err(error) => {
                 self.error = Some(error);
                 self.out = None;
+                None
             }
         }
     }
