@@ -33,6 +33,14 @@ pub struct Progress {
 }
 
 impl Progress {
+    /// About how many bytes of text all the inputs will give, from what those read so far gave;
+    /// `None` until a sixteenth of them is read (one large file read first says little).
+    pub fn expected_bytes(&self) -> Option<u64> {
+        let files = u64::try_from(self.files).ok().filter(|&files| files > 0)?;
+        let of_files = u64::try_from(self.of_files).ok()?.max(files);
+        (files.saturating_mul(16) >= of_files).then(|| self.bytes.saturating_mul(of_files) / files)
+    }
+
     /// How much of the corpus is loaded, in hundredths (by files), for "searching 60%": 0
     /// until the files are counted, 100 only when loading is done.
     pub fn percent(&self) -> usize {
@@ -239,5 +247,31 @@ impl Staged {
         );
         self.sources_before += growth.sources.len();
         growth
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_text_expected_is_guessed_once_a_sixteenth_of_the_files_is_read() {
+        let progress = |files, of_files, bytes| Progress {
+            files,
+            of_files,
+            bytes,
+            done: false,
+        };
+        assert_eq!(progress(0, 100, 0).expected_bytes(), None);
+        assert_eq!(progress(6, 100, 600).expected_bytes(), None, "too few read");
+        assert_eq!(progress(7, 100, 700).expected_bytes(), Some(10_000));
+        assert_eq!(progress(1, 3, 5).expected_bytes(), Some(15));
+        // A stream counted after it was read: never fewer files than read.
+        assert_eq!(progress(4, 0, 40).expected_bytes(), Some(40));
+        assert_eq!(
+            progress(1, usize::MAX, u64::MAX).expected_bytes(),
+            None,
+            "one of very many"
+        );
     }
 }

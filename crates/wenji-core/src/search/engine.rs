@@ -88,6 +88,13 @@ pub trait Engine: Send + 'static {
     /// index between runs stores it now.
     fn loaded(&mut self) {}
 
+    /// The corpus being loaded will hold about `bytes` of text in all (an estimate, likely
+    /// high): an engine may make room for its index at once rather than grow it step by step,
+    /// which holds the old and the new room at once.
+    fn expect(&mut self, bytes: u64) {
+        let _ = bytes;
+    }
+
     /// Answers `request` to the end, its batches joined: the whole answer at once, and whether
     /// the engine ran to the end.
     fn answer(&mut self, request: &Request) -> (Matches, bool) {

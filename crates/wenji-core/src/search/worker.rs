@@ -115,6 +115,9 @@ fn run(
         for job in std::iter::once(job).chain(queue.try_iter()) {
             match job {
                 Job::Grow(mut growth) => {
+                    if let Some(bytes) = growth.progress.expected_bytes() {
+                        engine.expect(bytes);
+                    }
                     engine.grow(&growth.articles);
                     growth.let_go();
                     if growth.progress.done {

@@ -144,6 +144,13 @@ impl Index {
         self.article_starts.push(self.text.len());
     }
 
+    /// Makes room for packed text of `bytes` in all, when that can be had; none is made when it
+    /// cannot (the text then grows as it comes).
+    pub fn reserve_text(&mut self, bytes: u64) {
+        let more = usize::try_from(bytes).map_or(0, |bytes| bytes.saturating_sub(self.text.len()));
+        let _ = self.text.try_reserve_exact(more);
+    }
+
     /// Makes room for `text` more bytes of packed text, `segments` more fields and `articles`
     /// more articles.
     pub fn reserve(&mut self, (text, segments, articles): (usize, usize, usize)) {

@@ -57,6 +57,10 @@ pub struct Scan {
     kept: VecDeque<Complete>,
     /// Where the index is kept between runs, for a growing corpus that has a cache.
     store: Option<Store>,
+    /// Bytes of text the growing corpus is expected to hold, once told, until room is made.
+    expected: Option<u64>,
+    /// Room was made for the expected text.
+    reserved: bool,
 }
 
 /// The index kept between runs, as a growing corpus uses it.
@@ -90,6 +94,8 @@ impl Scan {
             packed: true,
             kept: VecDeque::with_capacity(KEPT),
             store: None,
+            expected: None,
+            reserved: false,
         }
     }
 
@@ -100,6 +106,8 @@ impl Scan {
             packed: false,
             kept: VecDeque::with_capacity(KEPT),
             store: None,
+            expected: None,
+            reserved: false,
         }
     }
 
@@ -207,6 +215,16 @@ impl Engine for Scan {
                 None => Index::new(Index::packing_for(articles)),
             };
         }
+        let stored = self
+            .store
+            .as_ref()
+            .is_some_and(|store| store.stored.is_some());
+        if let Some(bytes) = self.expected.take().filter(|_| !stored) {
+            // Packed text is about the text's size, markup gone: room for all of it at once
+            // (which costs nothing until written), not a doubling that holds both. A stored
+            // index has made room for its own size already.
+            write(&self.index).reserve_text(bytes);
+        }
         let Some(store) = self.store.as_mut().filter(|store| store.stored.is_some()) else {
             if let Some(store) = self.store.as_mut() {
                 store.folded += articles.len();
@@ -230,6 +248,13 @@ impl Engine for Scan {
             let folded = read(&self.index).fold(&articles[at..end]);
             write(&self.index).append(folded);
             at = end;
+        }
+    }
+
+    fn expect(&mut self, bytes: u64) {
+        if !self.reserved {
+            self.reserved = true;
+            self.expected = Some(bytes);
         }
     }
 

@@ -229,3 +229,25 @@ fn a_request_within_a_slightly_older_answer_finds_that_answer_kept() {
         "only the latest few are kept"
     );
 }
+
+/// Room made for the text a loading corpus is expected to hold is only room: an estimate too
+/// large to have is passed over, and the index grows as it would have.
+#[test]
+fn room_for_the_expected_text_changes_nothing_and_an_impossible_estimate_is_passed_over() {
+    use crate::search::engine::Engine;
+    use crate::search::scan::Scan;
+    let corpus = corpus::sample();
+    let mut plain = Scan::growing();
+    plain.grow(&corpus.articles);
+    for bytes in [1 << 20, u64::MAX] {
+        let mut roomy = Scan::growing();
+        roomy.expect(bytes);
+        roomy.grow(&corpus.articles);
+        assert_eq!(roomy.read().text, plain.read().text);
+        assert!(roomy.read().text.capacity() >= plain.read().text.len());
+    }
+    let mut roomy = Scan::growing();
+    roomy.expect(1 << 20);
+    roomy.grow(&corpus.articles);
+    assert!(roomy.read().text.capacity() >= 1 << 20);
+}
