@@ -91,7 +91,7 @@ pub trait Engine: Send + 'static {
     /// The corpus being loaded will hold about `bytes` of text in all (an estimate, likely
     /// high): an engine may make room for its index at once rather than grow it step by step,
     /// which holds the old and the new room at once.
-    fn expect(&mut self, bytes: u64) {
+    fn expect_text(&mut self, bytes: u64) {
         let _ = bytes;
     }
 

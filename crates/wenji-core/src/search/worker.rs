@@ -116,7 +116,7 @@ fn run(
             match job {
                 Job::Grow(mut growth) => {
                     if let Some(bytes) = growth.progress.expected_bytes() {
-                        engine.expect(bytes);
+                        engine.expect_text(bytes);
                     }
                     engine.grow(&growth.articles);
                     growth.let_go();

@@ -251,7 +251,7 @@ impl Engine for Scan {
         }
     }
 
-    fn expect(&mut self, bytes: u64) {
+    fn expect_text(&mut self, bytes: u64) {
         if !self.reserved {
             self.reserved = true;
             self.expected = Some(bytes);

@@ -241,13 +241,13 @@ fn room_for_the_expected_text_changes_nothing_and_an_impossible_estimate_is_pass
     plain.grow(&corpus.articles);
     for bytes in [1 << 20, u64::MAX] {
         let mut roomy = Scan::growing();
-        roomy.expect(bytes);
+        roomy.expect_text(bytes);
         roomy.grow(&corpus.articles);
         assert_eq!(roomy.read().text, plain.read().text);
         assert!(roomy.read().text.capacity() >= plain.read().text.len());
     }
     let mut roomy = Scan::growing();
-    roomy.expect(1 << 20);
+    roomy.expect_text(1 << 20);
     roomy.grow(&corpus.articles);
     assert!(roomy.read().text.capacity() >= 1 << 20);
 }
