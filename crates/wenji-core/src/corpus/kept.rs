@@ -237,9 +237,7 @@ impl Paragraphs {
             }
         }
     }
-}
 
-impl Paragraphs {
     /// Keeps the paragraphs as [`Paragraphs::kept`] would, from [`Paragraphs::let_go`] on.
     pub fn keep_later(&mut self, kept: Arc<Kept>, article: usize, fingerprint: u64, chars: usize) {
         let count = self.number();

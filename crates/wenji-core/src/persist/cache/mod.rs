@@ -221,19 +221,25 @@ impl Stored {
     /// parts against their checksums, and the body against what the head says it holds, as
     /// reading it back will. What is kept from it is the head.
     fn checked(&self, slot: &Slot, bytes: &mut Vec<u8>) -> Result<entry::Head, &'static str> {
+        self.read_entry(slot, bytes)?;
+        let (head, body) = bytes.split_at(slot.head);
+        let head = entry::read_head(head, &slot.path).map_err(|bad| bad.0)?;
+        entry::check_body(head.shape(), body).map_err(|bad| bad.0)?;
+        Ok(head)
+    }
+
+    /// Reads `slot`'s entry into `bytes`, its head checked against its checksum.
+    fn read_entry(&self, slot: &Slot, bytes: &mut Vec<u8>) -> Result<(), &'static str> {
         if !self
             .map
             .read_into(slot.offset..slot.offset + slot.len, bytes)
         {
             return Err("it cannot be read");
         }
-        let (head, body) = bytes.split_at(slot.head);
-        if xxh3_64(head) != slot.checksum {
+        if xxh3_64(&bytes[..slot.head]) != slot.checksum {
             return Err("it fails its checksum");
         }
-        let head = entry::read_head(head, &slot.path).map_err(|bad| bad.0)?;
-        entry::check_body(head.shape(), body).map_err(|bad| bad.0)?;
-        Ok(head)
+        Ok(())
     }
 }
 
@@ -377,13 +383,16 @@ impl Cache {
     pub fn entry<'c>(&'c self, path: &'c Path, key: FileKey) -> Option<Entry<'c>> {
         let stored = self.stored.as_ref()?;
         let slot = stored.slots.get(path).filter(|slot| slot.key == key)?;
-        let Some(bytes) = stored.map.read_at(slot.offset..slot.offset + slot.len) else {
-            self.damaged(path, "it cannot be read");
-            return None;
-        };
-        let (head, body) = bytes.split_at(slot.head);
-        if xxh3_64(head) != slot.checksum || !entry::body_sound(head, body) {
-            self.damaged(path, "it fails its checksum");
+        let mut bytes = Vec::new();
+        let read = stored.read_entry(slot, &mut bytes).and_then(|()| {
+            let (head, body) = bytes.split_at(slot.head);
+            // The text is given to a prefilter before anything decodes it.
+            entry::body_sound(head, body)
+                .then_some(())
+                .ok_or("it fails its checksum")
+        });
+        if let Err(why) = read {
+            self.damaged(path, why);
             return None;
         }
         Some(Entry {

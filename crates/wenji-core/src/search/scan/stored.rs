@@ -323,7 +323,6 @@ impl Stored {
     }
 }
 
-/// Whether `fields` are the fields of `article`, in order.
 /// Whether every stored field is one `article` has room for, known without reading back its
 /// paragraphs: the fingerprint has said the rest.
 fn fit(fields: &[StoredSegment], article: &Article) -> bool {
