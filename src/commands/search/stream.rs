@@ -9,7 +9,8 @@
 //!       ─▶ in corpus order: write the lines (a write error stops the workers), report warnings
 //! ```
 //! Memory holds the files in flight and their printed lines, never the corpus. A file's lines
-//! are written (and flushed) as soon as its batch and every one before it are done. A file the
+//! are written (and flushed, with the rest of its batch's) as soon as its batch and every one
+//! before it are done. A file the
 //! prefilter ([`crate::search::prefilter`]) turns away is not decoded or parsed: it cannot hold
 //! a hit, and its parse warnings go unreported (`wenji list` reports every one). Two things need
 //! every file parsed:
@@ -86,21 +87,28 @@ pub fn stream(
         |give| batches(paths, give),
         None,
         |batch: &Batch| match batch {
-            Batch::Files(files) => files.iter().map(|file| job.file(file)).collect(),
+            Batch::Files(files) => job.files(files),
             Batch::Skipped(warning) => vec![Outcome::warning(warning.clone())],
         },
         |_, outcomes: Vec<Outcome>| {
+            let mut wrote = false;
             for outcome in outcomes {
                 warnings.add(outcome.warnings);
-                let written = outcome
-                    .printed
-                    .and_then(|printed| write(&printed, before, out));
+                let written = outcome.printed.and_then(|printed| {
+                    wrote |= !printed.is_empty();
+                    printed.write_to(before, out)
+                });
                 before += outcome.articles;
                 if let Err(error) = written {
                     failure = Some(error);
                     return ControlFlow::Break(());
                 }
                 found += outcome.found;
+            }
+            // A batch's lines go out together, as soon as the batch is done.
+            if wrote && let Err(error) = out.flush() {
+                failure = Some(error);
+                return ControlFlow::Break(());
             }
             ControlFlow::Continue(())
         },
@@ -156,15 +164,6 @@ fn batches(paths: &[PathBuf], give: &mut dyn FnMut(Batch) -> ControlFlow<()>) {
     let _ = flush(&mut batch, give);
 }
 
-/// Writes one file's lines out at once, so a reader sees each hit as soon as it is known.
-fn write(printed: &Printed, before: usize, out: &mut impl Write) -> io::Result<()> {
-    if printed.is_empty() {
-        return Ok(());
-    }
-    printed.write_to(before, out)?;
-    out.flush()
-}
-
 /// What every file is searched with.
 struct Job<'a> {
     load: LoadOptions,
@@ -214,6 +213,14 @@ impl<'a> Job<'a> {
             prefilter,
             readable: AtomicBool::new(false),
         }
+    }
+
+    /// [`Job::file`] for each of `paths`, their cache entries read together.
+    fn files(&self, paths: &[PathBuf]) -> Vec<Outcome> {
+        if let Some(cache) = &self.cache {
+            cache.read_ahead(paths.iter().map(PathBuf::as_path));
+        }
+        paths.iter().map(|path| self.file(path)).collect()
     }
 
     /// Reads `path` (or takes it from the cache), parses it unless it cannot hold a hit, and

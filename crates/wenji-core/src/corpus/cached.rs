@@ -62,9 +62,10 @@ pub fn load_cached(
     let (cache, mut cache_warnings) = Cache::open(dir, &CorpusId::from_inputs(paths), &options);
     let mut writer = cache.writer();
     let mut report = CacheReport::default();
-    ordered::map(
+    ordered::map_ahead(
         files.len(),
         None,
+        |run| cache.read_ahead(files[run].iter().map(PathBuf::as_path)),
         |at| fetch(&cache, &files[at], options),
         |at, got| {
             corpus.absorb(note(&mut writer, &mut report, &files[at], got));
@@ -137,6 +138,7 @@ pub fn stream_cached(
     let writer = RefCell::new(cache.writer());
     let mut report = CacheReport::default();
     let reading = Reading {
+        ahead: |paths: &[PathBuf]| cache.read_ahead(paths.iter().map(PathBuf::as_path)),
         read: |path: &Path| fetch(&cache, path, options),
         each: |path: &Path, got| note(&mut writer.borrow_mut(), &mut report, path, got),
         last: || opened.into_iter().chain(cache.take_warnings()).collect(),

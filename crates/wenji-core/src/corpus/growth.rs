@@ -108,10 +108,12 @@ impl Corpus {
     }
 }
 
-/// How [`stream`] reads each input: `read` on every core (normally [`read_file`]; a cache may
+/// How [`stream`] reads each input: `ahead` with the inputs a thread is about to read (a cache
+/// reads their entries together), `read` on every core (normally [`read_file`]; a cache may
 /// answer instead), then `each` in corpus order on the thread that hands the parts over (a cache
 /// notes what to keep), and `last` once every input is in, for warnings that belong at the end.
-pub struct Reading<R, E, L> {
+pub struct Reading<A, R, E, L> {
+    pub ahead: A,
     pub read: R,
     pub each: E,
     pub last: L,
@@ -125,6 +127,7 @@ pub struct Reading<R, E, L> {
 pub fn stream<T: Send>(
     paths: &[PathBuf],
     reading: Reading<
+        impl Fn(&[PathBuf]) + Sync,
         impl Fn(&Path) -> T + Sync,
         impl FnMut(&Path, T) -> Loaded,
         impl FnOnce() -> Vec<Warning>,
@@ -132,6 +135,7 @@ pub fn stream<T: Send>(
     mut take: impl FnMut(Growth) -> ControlFlow<()>,
 ) -> bool {
     let Reading {
+        ahead,
         read,
         mut each,
         last,
@@ -154,9 +158,10 @@ pub fn stream<T: Send>(
     if take(staged.take()).is_break() {
         return false;
     }
-    let whole = ordered::map(
+    let whole = ordered::map_ahead(
         files.len(),
         None,
+        |run| ahead(&files[run]),
         |at| read(&files[at]),
         |at, read| {
             staged.add(each(&files[at], read));
@@ -184,6 +189,7 @@ pub fn stream_files(
     take: impl FnMut(Growth) -> ControlFlow<()>,
 ) -> bool {
     let reading = Reading {
+        ahead: |_: &[PathBuf]| {},
         read: |path: &Path| read_file(path, options),
         each: |_: &Path, loaded| loaded,
         last: Vec::new,

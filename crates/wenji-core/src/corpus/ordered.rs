@@ -36,11 +36,23 @@ pub fn map<T: Send>(
     work: impl Fn(usize) -> T + Sync,
     take: impl FnMut(usize, T) -> ControlFlow<()>,
 ) -> bool {
+    map_ahead(count, threads, |_| {}, work, take)
+}
+
+/// [`map`], telling `ahead` which items a worker has claimed before it works on them, so it
+/// can fetch what they need together (the load cache reads their entries with one read).
+pub fn map_ahead<T: Send>(
+    count: usize,
+    threads: Option<usize>,
+    ahead: impl Fn(Range<usize>) + Sync,
+    work: impl Fn(usize) -> T + Sync,
+    take: impl FnMut(usize, T) -> ControlFlow<()>,
+) -> bool {
     let threads = threads
         .unwrap_or_else(|| thread::available_parallelism().map_or(1, usize::from))
         .clamp(1, count.max(1));
     let claims = Claims::new(count, true);
-    run(&claims, threads, work, take)
+    run(&claims, threads, ahead, work, take)
 }
 
 /// [`map`] over items still being found: `find` runs on a thread of its own and gives each item
@@ -82,7 +94,7 @@ pub fn map_found<I: Send + Sync, T: Send>(
             let known = items.lock().unwrap_or_else(PoisonError::into_inner).len();
             claims.grow(known, true);
         });
-        run(claims, threads, |at| work(&item(at)), take)
+        run(claims, threads, |_| {}, |at| work(&item(at)), take)
     })
 }
 
@@ -91,6 +103,7 @@ pub fn map_found<I: Send + Sync, T: Send>(
 fn run<T: Send>(
     claims: &Claims,
     threads: usize,
+    ahead: impl Fn(Range<usize>) + Sync,
     work: impl Fn(usize) -> T + Sync,
     mut take: impl FnMut(usize, T) -> ControlFlow<()>,
 ) -> bool {
@@ -98,11 +111,12 @@ fn run<T: Send>(
     thread::scope(|scope| {
         for _ in 0..threads {
             let sender = sender.clone();
-            let work = &work;
+            let (ahead, work) = (&ahead, &work);
             scope.spawn(move || {
                 let mut run = 1;
                 while let Some(items) = claims.claim(run) {
                     let (first, started) = (items.start, Instant::now());
+                    ahead(items.clone());
                     let mut done = Vec::with_capacity(items.len());
                     for item in items {
                         if claims.stopped() {

@@ -36,6 +36,7 @@ pub mod folder;
 pub mod key;
 mod map;
 pub mod pending;
+mod window;
 mod writer;
 
 #[cfg(test)]
@@ -57,9 +58,6 @@ use crate::persist::CorpusId;
 use file::Slot;
 use key::Settings;
 use map::Mapped;
-
-/// The most room kept for reading an entry, per thread, between entries.
-const KEEP_ROOM: usize = 16 << 20;
 
 /// The source named by the warnings the cache gives.
 pub const WARNING_SOURCE: &str = "cache";
@@ -113,7 +111,7 @@ pub struct Entry<'c> {
     cache: &'c Cache,
     path: &'c Path,
     /// The entry's bytes; the body is what follows the head.
-    bytes: Vec<u8>,
+    bytes: window::Read,
     body: usize,
 }
 
@@ -128,7 +126,7 @@ impl Entry<'_> {
 
     /// What loading the file gave, text and paragraphs read now; `None` (the entry counted as
     /// damaged) when the entry fails its checks.
-    pub fn decode(self) -> Option<Loaded> {
+    pub fn decode(&self) -> Option<Loaded> {
         let (head, body) = self.bytes.split_at(self.body);
         entry::read_head(head, self.path)
             .and_then(|head| head.with_checked_body(body, entry::Checksum::Passed))
@@ -211,6 +209,8 @@ impl Body {
 #[derive(Debug)]
 struct Stored {
     map: Mapped,
+    /// Its number among the cache files opened ([`window::new_file_id`]).
+    id: u64,
     slots: HashMap<PathBuf, Slot>,
     /// What its entries' bodies are read back from.
     bodies: Arc<BodyFile>,
@@ -220,26 +220,22 @@ impl Stored {
     /// The head of `slot`'s entry, the whole entry read into `bytes` and checked: both its
     /// parts against their checksums, and the body against what the head says it holds, as
     /// reading it back will. What is kept from it is the head.
-    fn checked(&self, slot: &Slot, bytes: &mut Vec<u8>) -> Result<entry::Head, &'static str> {
-        self.read_entry(slot, bytes)?;
+    fn checked(&self, slot: &Slot) -> Result<entry::Head, &'static str> {
+        let bytes = self.read_entry(slot)?;
         let (head, body) = bytes.split_at(slot.head);
         let head = entry::read_head(head, &slot.path).map_err(|bad| bad.0)?;
         entry::check_body(head.shape(), body).map_err(|bad| bad.0)?;
         Ok(head)
     }
 
-    /// Reads `slot`'s entry into `bytes`, its head checked against its checksum.
-    fn read_entry(&self, slot: &Slot, bytes: &mut Vec<u8>) -> Result<(), &'static str> {
-        if !self
-            .map
-            .read_into(slot.offset..slot.offset + slot.len, bytes)
-        {
-            return Err("it cannot be read");
+    /// `slot`'s entry, read ahead or now, its head checked against its checksum.
+    fn read_entry(&self, slot: &Slot) -> Result<window::Read, &'static str> {
+        let range = slot.offset..slot.offset.saturating_add(slot.len);
+        let bytes = window::read(&self.map, self.id, range).ok_or("it cannot be read")?;
+        match bytes.get(..slot.head) {
+            Some(head) if xxh3_64(head) == slot.checksum => Ok(bytes),
+            _ => Err("it fails its checksum"),
         }
-        if xxh3_64(&bytes[..slot.head]) != slot.checksum {
-            return Err("it fails its checksum");
-        }
-        Ok(())
     }
 }
 
@@ -332,7 +328,13 @@ impl Cache {
             cache: (!self.read_only).then(|| self.path.clone()),
             options: self.options,
         });
-        Ok(Some(Stored { map, slots, bodies }))
+        let id = window::new_file_id();
+        Ok(Some(Stored {
+            map,
+            id,
+            slots,
+            bodies,
+        }))
     }
 
     /// How many files the cache on disk holds.
@@ -349,20 +351,13 @@ impl Cache {
     /// at ([`crate::corpus::kept`]). An entry whose head fails its checks is counted for
     /// [`Cache::take_warnings`] and missed.
     pub fn get(&self, path: &Path, key: FileKey) -> Option<Loaded> {
-        thread_local! {
-            /// The entry being checked: read whole, and not kept.
-            static BYTES: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-        }
         let stored = self.stored.as_ref()?;
         let slot = stored.slots.get(path).filter(|slot| slot.key == key)?;
-        let head = BYTES.with_borrow_mut(|bytes| {
-            let checked = stored.checked(slot, bytes);
-            if bytes.capacity() > KEEP_ROOM {
-                *bytes = Vec::new();
-            }
-            checked
-        });
-        let head = head.map_err(|why| self.damaged(path, why)).ok()?;
+        // The entry is read whole to be checked, and only its head kept.
+        let head = stored
+            .checked(slot)
+            .map_err(|why| self.damaged(path, why))
+            .ok()?;
         let body = |shape: entry::Shape| {
             let len = shape.text_len();
             let body = Body {
@@ -383,24 +378,38 @@ impl Cache {
     pub fn entry<'c>(&'c self, path: &'c Path, key: FileKey) -> Option<Entry<'c>> {
         let stored = self.stored.as_ref()?;
         let slot = stored.slots.get(path).filter(|slot| slot.key == key)?;
-        let mut bytes = Vec::new();
-        let read = stored.read_entry(slot, &mut bytes).and_then(|()| {
+        let read = stored.read_entry(slot).and_then(|bytes| {
             let (head, body) = bytes.split_at(slot.head);
             // The text is given to a prefilter before anything decodes it.
             entry::body_sound(head, body)
-                .then_some(())
+                .then_some(bytes)
                 .ok_or("it fails its checksum")
         });
-        if let Err(why) = read {
-            self.damaged(path, why);
-            return None;
-        }
+        let bytes = match read {
+            Ok(bytes) => bytes,
+            Err(why) => {
+                self.damaged(path, why);
+                return None;
+            }
+        };
         Some(Entry {
             cache: self,
             path,
             body: slot.head,
             bytes,
         })
+    }
+
+    /// Reads the entries of `paths` with one read, when the cache holds them close together,
+    /// for this thread's next lookups ([`Cache::get`], [`Cache::entry`]) to find.
+    pub fn read_ahead<'p>(&self, paths: impl IntoIterator<Item = &'p Path>) {
+        if let Some(stored) = &self.stored {
+            let ranges = paths
+                .into_iter()
+                .filter_map(|path| stored.slots.get(path))
+                .map(|slot| slot.offset..slot.offset.saturating_add(slot.len));
+            window::read_ahead(&stored.map, stored.id, ranges);
+        }
     }
 
     /// Counts a damaged entry for [`Cache::take_warnings`].
