@@ -248,10 +248,12 @@ impl<'a> Job<'a> {
     /// `path` read and parsed, unless it cannot hold a hit.
     fn read(&self, path: &Path) -> Loaded {
         match load::read_raw(path, self.load) {
-            Ok(raw) if self.turns_away(&raw.bytes, raw.path.as_deref()) => Loaded {
-                warnings: raw.into_warnings(),
-                ..Loaded::default()
-            },
+            Ok(raw) if self.turns_away(|p| p.may_match(&raw.bytes, raw.path.as_deref())) => {
+                Loaded {
+                    warnings: raw.into_warnings(),
+                    ..Loaded::default()
+                }
+            }
             Ok(raw) => load::parse_raw(raw, self.load),
             Err(warning) => Loaded {
                 warnings: vec![warning],
@@ -264,18 +266,19 @@ impl<'a> Job<'a> {
     /// cannot hold a hit, or its entry decoded.
     fn cached(&self, path: &Path) -> Option<Loaded> {
         let entry = self.cache.as_ref()?.entry(path, FileKey::of(path)?)?;
-        if self.turns_away(entry.text()?.as_bytes(), Some(path)) {
+        let text = entry.text_bytes()?;
+        if self.turns_away(|prefilter| prefilter.may_match_decoded(text, Some(path))) {
             return Some(Loaded::default());
         }
         entry.decode()
     }
 
-    /// Whether a file with `bytes` may go unparsed: it cannot hold a hit, and some file has
-    /// already shown that the corpus has articles.
-    fn turns_away(&self, bytes: &[u8], path: Option<&Path>) -> bool {
-        self.prefilter.as_ref().is_some_and(|prefilter| {
-            self.readable.load(Ordering::Relaxed) && !prefilter.may_match(bytes, path)
-        })
+    /// Whether a file may go unparsed: it cannot hold a hit (`may_match` says no), and some
+    /// file has already shown that the corpus has articles.
+    fn turns_away(&self, may_match: impl FnOnce(&Prefilter) -> bool) -> bool {
+        self.prefilter
+            .as_ref()
+            .is_some_and(|prefilter| self.readable.load(Ordering::Relaxed) && !may_match(prefilter))
     }
 }
 

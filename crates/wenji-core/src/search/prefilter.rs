@@ -87,6 +87,19 @@ impl Prefilter {
     /// assert!(prefilter.may_match("全面发展".as_bytes(), Some(Path::new("振兴.txt"))));
     /// ```
     pub fn may_match(&self, bytes: &[u8], path: Option<&Path>) -> bool {
+        self.all_present(bytes, path) || !is_plain_utf8(bytes)
+    }
+
+    /// [`Prefilter::may_match`] for the text a file was decoded to (as the load cache holds
+    /// it), which no decoder reads again: `false` whenever an ideograph is missing. The bytes
+    /// need not be checked as UTF-8 first.
+    pub fn may_match_decoded(&self, text: &[u8], path: Option<&Path>) -> bool {
+        self.all_present(text, path)
+    }
+
+    /// Whether every term is in `bytes` whole, or each of its ideographs is, written or escaped
+    /// or in the name of the file at `path`.
+    fn all_present(&self, bytes: &[u8], path: Option<&Path>) -> bool {
         let name = path
             .and_then(Path::file_stem)
             .map(|stem| stem.to_string_lossy());
@@ -100,7 +113,7 @@ impl Prefilter {
                     || name.as_deref().is_some_and(|name| name.contains(*c))
                     || escaped.get_or_insert_with(|| escapes(bytes)).contains(c);
                 if !present {
-                    return !is_plain_utf8(bytes);
+                    return false;
                 }
             }
         }

@@ -99,8 +99,13 @@ pub(super) fn write(source: &Source, loaded: &Loaded) -> Encoding {
 }
 
 /// The source's text a body holds, read without decoding the rest.
-pub fn text(body: &[u8]) -> Result<&str, Bad> {
+fn text(body: &[u8]) -> Result<&str, Bad> {
     In::new(body).str("the source's text")
+}
+
+/// The bytes of [`text`], not checked as UTF-8.
+pub fn text_bytes(body: &[u8]) -> Result<&[u8], Bad> {
+    In::new(body).bytes("the source's text")
 }
 
 /// Whether `body` passes the checksum that `head` (checked, but not yet read) ends with.

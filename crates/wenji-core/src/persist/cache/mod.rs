@@ -36,13 +36,13 @@ pub mod folder;
 pub mod key;
 mod map;
 pub mod pending;
+mod slots;
 mod window;
 mod writer;
 
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -116,10 +116,11 @@ pub struct Entry<'c> {
 }
 
 impl Entry<'_> {
-    /// The decoded text of the file, as the entry holds it; `None` (the entry counted as
-    /// damaged) when it is not there as it should be.
-    pub fn text(&self) -> Option<&str> {
-        entry::text(&self.bytes[self.body..])
+    /// The bytes of the decoded text of the file, as the entry holds it, not yet checked as
+    /// UTF-8 (enough for a prefilter, which needs no more to turn a file away; decoding checks
+    /// them); `None` (the entry counted as damaged) when they are not there as they should be.
+    pub fn text_bytes(&self) -> Option<&[u8]> {
+        entry::text_bytes(&self.bytes[self.body..])
             .map_err(|bad| self.cache.damaged(self.path, bad.0))
             .ok()
     }
@@ -211,7 +212,7 @@ struct Stored {
     map: Mapped,
     /// Its number among the cache files opened ([`window::new_file_id`]).
     id: u64,
-    slots: HashMap<PathBuf, Slot>,
+    slots: slots::Slots,
     /// What its entries' bodies are read back from.
     bodies: Arc<BodyFile>,
 }
@@ -319,10 +320,7 @@ impl Cache {
             return Err(Some("is for another corpus".to_owned()));
         }
         let slots = file::read_directory(&map, header_len).map_err(|p| Some(p.to_string()))?;
-        let slots = slots
-            .into_iter()
-            .map(|slot| (slot.path.clone(), slot))
-            .collect();
+        let slots = slots::Slots::new(slots);
         let bodies = Arc::new(BodyFile {
             file: Arc::clone(map.file()),
             cache: (!self.read_only).then(|| self.path.clone()),
@@ -372,7 +370,7 @@ impl Cache {
     }
 
     /// The entry of `path` when the cache holds it for `key` and it passes its checksum, not
-    /// yet decoded: [`Entry::text`] gives its source's text, so a search can tell whether to
+    /// yet decoded: [`Entry::text_bytes`] gives its source's text, so a search can tell whether to
     /// decode it at all. An entry that cannot be read or fails its checksum is counted for
     /// [`Cache::take_warnings`] and missed.
     pub fn entry<'c>(&'c self, path: &'c Path, key: FileKey) -> Option<Entry<'c>> {
