@@ -4,10 +4,13 @@
 //! file of hundreds of megabytes. Entries are read with `pread` instead ([`Mapped::read_at`]):
 //! each is copied out once anyway, and pages read through a map count as the process's memory
 //! until it is unmapped (a warm open of a 400 MB cache held all of it), where pages read into a
-//! buffer stay in the page cache. `memmap2` marks it unsafe because the bytes may change under the
-//! map if some program writes to the file. wenji never does: a cache file is written once, to a
-//! temporary name, and renamed into place (`writer`); replacing or deleting it leaves the old
-//! file, and so every map of it, untouched. And nothing read through a map is trusted: every
+//! buffer stay in the page cache. The stored search index is mapped too, and its packed text
+//! searched where it lies (`search::scan::text`): an index holds all of it anyway, and copying it
+//! into fresh memory cost more than the rest of taking it. `memmap2` marks mapping unsafe because
+//! the bytes may change under the map if some program writes to the file. wenji never does: a
+//! cache or index file is written once, to a temporary name, and renamed into place (`writer`,
+//! `search::scan::stored`); replacing or deleting it leaves the old file, and so every map of
+//! it, untouched. And nothing read through a map is trusted: every
 //! length and offset is bounds-checked, every part checksummed, and every string validated
 //! (`bytes`, `file`, `entry`), so even bytes that did change could give an error, never a panic
 //! or an out-of-bounds read.
@@ -37,6 +40,22 @@ impl Mapped {
         }
         let file = Arc::new(File::open(path)?);
         if file.metadata()?.len() == 0 {
+            return Ok(Self { map: None, file });
+        }
+        Ok(Self {
+            map: Some(map(&file)?),
+            file,
+        })
+    }
+
+    /// Maps `file`, opened by its caller, which must be a regular file.
+    pub fn from_file(file: File) -> io::Result<Self> {
+        let metadata = file.metadata()?;
+        if !metadata.is_file() {
+            return Err(io::Error::other("not a regular file"));
+        }
+        let file = Arc::new(file);
+        if metadata.len() == 0 {
             return Ok(Self { map: None, file });
         }
         Ok(Self {

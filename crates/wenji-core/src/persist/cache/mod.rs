@@ -34,7 +34,7 @@ mod entry;
 mod file;
 pub mod folder;
 pub mod key;
-mod map;
+pub(crate) mod map;
 pub mod pending;
 mod slots;
 mod window;

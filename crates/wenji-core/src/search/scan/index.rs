@@ -8,12 +8,15 @@
 //! contiguous, so a scan can be limited to the articles an earlier query matched.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use super::packing::{Marks, Packing};
+use super::text::Text;
 use crate::corpus::kept::fingerprint;
 use crate::corpus::{Article, Corpus};
+use crate::persist::cache::map::Mapped;
 use crate::search::field::{Field, fields};
 use crate::search::fold::{FoldMap, PackedField, fold_packed, fold_query};
 
@@ -49,7 +52,7 @@ pub struct Folded {
 #[derive(Debug, Default)]
 pub struct Index {
     /// Every field, folded and packed, each followed by `\n`.
-    pub text: String,
+    pub text: Text,
     pub segments: Vec<Segment>,
     /// Where each segment starts in [`Index::text`].
     pub(super) starts: Vec<usize>,
@@ -148,7 +151,7 @@ impl Index {
     /// cannot (the text then grows as it comes).
     pub fn reserve_text(&mut self, bytes: u64) {
         let more = usize::try_from(bytes).map_or(0, |bytes| bytes.saturating_sub(self.text.len()));
-        let _ = self.text.try_reserve_exact(more);
+        self.text.try_reserve_exact(more);
     }
 
     /// Makes room for `text` more bytes of packed text, `segments` more fields and `articles`
@@ -164,9 +167,12 @@ impl Index {
     /// Lays one stored article after those held: its packed `text` (every field followed by
     /// `\n`), its fields with where each starts in `text` and its way back, and its
     /// fingerprint. The stored index has checked that the fields cut `text` at line feeds.
+    /// When `mapped` says where `text` is in the stored index's file, the index's text may be
+    /// left there ([`Text::push_mapped`]) instead of copied.
     pub(super) fn push_stored(
         &mut self,
         text: &str,
+        mapped: Option<(&Arc<Mapped>, usize)>,
         fields: impl Iterator<Item = (Field, usize, Option<Box<Back>>)>,
         fingerprint: u64,
     ) {
@@ -182,7 +188,10 @@ impl Index {
                 back,
             });
         }
-        self.text.push_str(text);
+        let laid = mapped.is_some_and(|(map, at)| self.text.push_mapped(map, at..at + text.len()));
+        if !laid {
+            self.text.push_str(text);
+        }
         self.article_starts.push(self.text.len());
         self.fingerprints.push(fingerprint);
     }

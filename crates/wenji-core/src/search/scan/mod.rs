@@ -19,6 +19,7 @@ pub mod narrow;
 pub mod packing;
 pub mod results;
 pub mod stored;
+pub mod text;
 
 use std::collections::VecDeque;
 use std::ops::Range;

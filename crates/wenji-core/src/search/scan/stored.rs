@@ -26,6 +26,7 @@ use std::fs::File;
 use std::io::{self, BufReader, Read, Write};
 use std::ops::Range;
 use std::os::unix::fs::FileExt;
+use std::sync::Arc;
 
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -35,6 +36,7 @@ use crate::corpus::Article;
 use crate::persist::cache::IndexFile;
 use crate::persist::cache::bytes::{Bad, In, Out};
 use crate::persist::cache::key::Settings;
+use crate::persist::cache::map::Mapped;
 use crate::search::field::Field;
 use crate::search::fold::FoldMap;
 
@@ -49,6 +51,9 @@ const PREFIX: usize = MAGIC.len() + 4 + 8;
 #[derive(Debug)]
 pub struct Stored {
     file: File,
+    /// The file mapped, so that text taken in place is left there; `None` when it could not
+    /// be mapped (its text is then read and copied).
+    map: Option<Arc<Mapped>>,
     packing: Option<Packing>,
     articles: Vec<StoredArticle>,
     /// The first stored article with each fingerprint (a re-crawled copy has its original's).
@@ -147,8 +152,15 @@ impl Stored {
             by_fingerprint.entry(article.fingerprint).or_insert(at);
         }
         bytes.truncate(head_len);
+        let map = handle
+            .try_clone()
+            .and_then(Mapped::from_file)
+            .ok()
+            .filter(|map| map.len() as u64 == length)
+            .map(Arc::new);
         Ok(Self {
             file: handle,
+            map,
             packing: Some(packing),
             articles,
             by_fingerprint,
@@ -218,6 +230,7 @@ impl Stored {
             next = at + 1;
         }
         let mut bytes = std::mem::take(&mut self.buffer);
+        let map = self.map.clone();
         let mut taken = 0;
         let mut plan = plan.into_iter().peekable();
         'runs: while let Some((first, fields)) = plan.next() {
@@ -229,13 +242,14 @@ impl Stored {
                 }
                 run.extend(plan.next());
             }
-            if !self.read_text(first..first + run.len(), &mut bytes) {
+            let Some(read) = self.read_text(first..first + run.len(), map.as_ref(), &mut bytes)
+            else {
                 break;
-            }
+            };
             let base = self.articles[first].text.start;
             for (at, fields) in run {
                 let place = index.articles();
-                if !self.lay(at, fields, &bytes, base, index) {
+                if !self.lay(at, fields, read, base, index) {
                     break 'runs;
                 }
                 self.in_place &= at == place;
@@ -268,17 +282,28 @@ impl Stored {
         (stored.count > 0 || stored.text.is_empty()).then_some(fields)
     }
 
-    /// Reads the text of stored articles `range` into `bytes`, in one go; whether it could.
-    fn read_text(&self, range: Range<usize>, bytes: &mut Vec<u8>) -> bool {
+    /// The text of stored articles `range`, in one go: in `map` where it lies, or read into
+    /// `bytes`; `None` when it cannot be read.
+    fn read_text<'b>(
+        &self,
+        range: Range<usize>,
+        map: Option<&'b Arc<Mapped>>,
+        bytes: &'b mut Vec<u8>,
+    ) -> Option<Text<'b>> {
         let (first, last) = match (range.clone().next(), range.clone().next_back()) {
             (Some(first), Some(last)) => (&self.articles[first], &self.articles[last]),
-            _ => return true,
+            _ => return Some(Text::Read(&[])),
         };
+        let at = usize::try_from(self.text_at).ok()? + first.text.start;
+        let len = last.text.end - first.text.start;
+        if let Some(map) = map {
+            let bytes = map.get(at..at + len)?;
+            return Some(Text::Mapped { map, at, bytes });
+        }
         bytes.clear();
-        bytes.resize(last.text.end - first.text.start, 0);
-        self.file
-            .read_exact_at(bytes, self.text_at + first.text.start as u64)
-            .is_ok()
+        bytes.resize(len, 0);
+        self.file.read_exact_at(bytes, at as u64).ok()?;
+        Some(Text::Read(bytes))
     }
 
     /// Lays stored article `at`, whose fields are `fields`, into `index`, its text read into
@@ -289,11 +314,15 @@ impl Stored {
         &self,
         at: usize,
         fields: Vec<StoredSegment>,
-        bytes: &[u8],
+        read: Text<'_>,
         base: usize,
         index: &mut Index,
     ) -> bool {
         let stored = &self.articles[at];
+        let (bytes, mapped) = match read {
+            Text::Read(bytes) => (bytes, None),
+            Text::Mapped { map, at, bytes } => (bytes, Some((map, at + stored.text.start - base))),
+        };
         let Some(text) = bytes.get(stored.text.start - base..stored.text.end - base) else {
             return false;
         };
@@ -318,9 +347,22 @@ impl Stored {
         let fields = fields
             .into_iter()
             .map(|field| (field.field, field.start, field.back));
-        index.push_stored(text, fields, stored.fingerprint);
+        index.push_stored(text, mapped, fields, stored.fingerprint);
         true
     }
+}
+
+/// The text of a run of stored articles, as [`Stored::read_text`] gives it.
+#[derive(Clone, Copy)]
+enum Text<'b> {
+    /// Read into memory.
+    Read(&'b [u8]),
+    /// Where it lies in the mapped file: `bytes` are the file's from offset `at`.
+    Mapped {
+        map: &'b Arc<Mapped>,
+        at: usize,
+        bytes: &'b [u8],
+    },
 }
 
 /// Whether every stored field is one `article` has room for, known without reading back its
