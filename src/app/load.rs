@@ -19,7 +19,7 @@ use std::thread;
 use crate::corpus::{Corpus, Growth, LoadOptions, Progress, stream_cached};
 use crate::persist::CorpusId;
 use crate::persist::cache::IndexFile;
-use crate::persist::keys::{CorpusKeys, KeysBuilder};
+use crate::persist::keys::{CorpusKeys, KeysBuilder, KeysPart};
 use crate::search::worker::Feeder;
 
 /// What the browser opens.
@@ -71,14 +71,15 @@ pub(super) fn spawn(
                 cache_dir,
             } => {
                 let mut progress = Progress::default();
-                let mut builder = Some(KeysBuilder::default());
+                let mut keying = keys_thread(keys_sender);
                 let failed = stream_cached(&paths, options, cache_dir.as_deref(), |part| {
                     progress = part.progress;
-                    if let Some(keys) = builder.as_mut() {
-                        keys.add(&part.sources, &part.articles);
+                    if let Some(keying) = &keying {
+                        keying.add(KeysPart::of(&part.sources, &part.articles));
                     }
-                    if let Some(keys) = builder.take_if(|_| part.progress.done) {
-                        let _ = keys_sender.send(keys.finish());
+                    if let Some(keying) = keying.take_if(|_| part.progress.done) {
+                        // The keys go out before the last part does.
+                        keying.finish();
                     }
                     if feeder.grow(part) {
                         ControlFlow::Continue(())
@@ -97,4 +98,40 @@ pub(super) fn spawn(
             }
         })?;
     Ok(keys)
+}
+
+/// A thread that keys the parts it is given ([`KeysBuilder`]) while the loading thread goes
+/// on, and sends the keys once told the parts are all in.
+struct Keying {
+    parts: mpsc::Sender<KeysPart>,
+    thread: thread::JoinHandle<()>,
+}
+
+/// Starts [`Keying`] towards `keys`; `None` (and no keys: the browser makes them when loading
+/// ends) when no thread can be had.
+fn keys_thread(keys: mpsc::Sender<CorpusKeys>) -> Option<Keying> {
+    let (parts, received) = mpsc::channel::<KeysPart>();
+    let thread = thread::Builder::new()
+        .name("keys".into())
+        .spawn(move || {
+            let mut builder = KeysBuilder::default();
+            for part in received {
+                builder.add_part(part);
+            }
+            let _ = keys.send(builder.finish());
+        })
+        .ok()?;
+    Some(Keying { parts, thread })
+}
+
+impl Keying {
+    fn add(&self, part: KeysPart) {
+        let _ = self.parts.send(part);
+    }
+
+    /// Waits for the keys of every part given to be sent.
+    fn finish(self) {
+        drop(self.parts);
+        let _ = self.thread.join();
+    }
 }

@@ -54,9 +54,10 @@ impl FileIds {
     }
 }
 
-/// [`CorpusKeys`] made part by part while a corpus loads (`corpus::growth`), on the loading
-/// thread: resolving 50 000 paths takes a quarter of a second, which the screen would wait for
-/// if it were done when loading ends.
+/// [`CorpusKeys`] made part by part while a corpus loads (`corpus::growth`), on a thread of its
+/// own: resolving 50 000 paths takes a quarter of a second, which the screen would wait for if
+/// it were done when loading ends, and the loading thread, which hands the parts over, for
+/// every part if it were done there.
 #[derive(Default)]
 pub struct KeysBuilder {
     ids: FileIds,
@@ -64,28 +65,60 @@ pub struct KeysBuilder {
     articles: usize,
 }
 
+/// What [`KeysBuilder`] needs of one part of a corpus, taken from it to be keyed elsewhere.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeysPart {
+    /// Each source's path; `None` for the embedded sample (`true`) or standard input.
+    sources: Vec<(Option<PathBuf>, bool)>,
+    /// Each article's source and title.
+    articles: Vec<(usize, String)>,
+}
+
+impl KeysPart {
+    /// What keying the part of `sources` and `articles` needs.
+    pub fn of(sources: &[Source], articles: &[Article]) -> Self {
+        Self {
+            sources: sources
+                .iter()
+                .map(|source| {
+                    let sample = source.name == crate::corpus::load::SAMPLE_NAME;
+                    (source.path.clone(), sample)
+                })
+                .collect(),
+            articles: articles
+                .iter()
+                .map(|article| (article.source, article.title.clone()))
+                .collect(),
+        }
+    }
+}
+
 impl KeysBuilder {
     /// Takes in the next part: its sources, and its articles, numbered on from the parts before
     /// and naming their sources in the whole corpus.
     pub fn add(&mut self, sources: &[Source], articles: &[Article]) {
+        self.add_part(KeysPart::of(sources, articles));
+    }
+
+    /// [`KeysBuilder::add`] for a part taken with [`KeysPart::of`].
+    pub fn add_part(&mut self, part: KeysPart) {
         let ids = &mut self.ids;
         self.keys
             .files
-            .extend(sources.iter().map(|source| match &source.path {
-                Some(path) if path.as_os_str() == "-" => Some(file_id(path)),
-                Some(path) => Some(ids.of(path)),
-                None if source.name == crate::corpus::load::SAMPLE_NAME => {
-                    Some(SAMPLE_FILE.to_owned())
-                }
+            .extend(part.sources.into_iter().map(|(path, sample)| match path {
+                Some(path) if path.as_os_str() == "-" => Some(file_id(&path)),
+                Some(path) => Some(ids.of(&path)),
+                None if sample => Some(SAMPLE_FILE.to_owned()),
                 None => None,
             }));
-        for (at, article) in articles.iter().enumerate() {
-            if let Some(key) = self.keys.key_for(article.source, &article.title) {
+        let count = part.articles.len();
+        for (at, (source, title)) in part.articles.into_iter().enumerate() {
+            if let Some(key) = self.keys.key_for(source, &title) {
                 // With a repeated title the first article keeps the key.
                 self.keys.by_key.entry(key).or_insert(self.articles + at);
             }
         }
-        self.articles += articles.len();
+        self.articles += count;
     }
 
     pub fn finish(self) -> CorpusKeys {
