@@ -18,7 +18,20 @@ use wenji::text::width::AmbiguousWidth;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Turns transparent huge pages off for this process. mimalloc asks for them, and a page of
+/// 2 MB is zeroed whole the first time any byte of it is touched: loads that touch memory a
+/// little at a time from several threads spent about half their time zeroing pages. Without
+/// them the archive opens warm in two thirds of the time, with 5-10% less peak memory.
+fn small_pages() {
+    #[cfg(target_os = "linux")]
+    {
+        // Only speed depends on it: a kernel without the call keeps its pages.
+        let _ = rustix::thread::disable_transparent_huge_pages(true);
+    }
+}
+
 fn main() -> ExitCode {
+    small_pages();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => return usage_error(&error),
