@@ -70,7 +70,8 @@ pub fn run(
     options: Options,
     out: &mut impl Write,
 ) -> io::Result<Found> {
-    let (printed, found) = print::print(corpus, query, options)?;
+    let plain = crate::search::plain::Plain::new(&query.terms);
+    let (printed, found) = print::print(corpus, query, &plain, options)?;
     printed.write_to(0, out)?;
     out.flush()?;
     Ok(found)

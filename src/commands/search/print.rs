@@ -43,18 +43,23 @@ impl Printed {
     }
 }
 
-/// Every hit of `query` in `corpus`, printed as `options` asks, and what was found.
+/// Every hit of `query` in `corpus`, found with `plain` (made for `query`'s terms, once for
+/// every file searched), printed as `options` asks, and what was found.
 ///
 /// # Errors
 /// Only when a hit cannot be written as JSON.
-pub fn print(corpus: &Corpus, query: &Query, options: Options) -> io::Result<(Printed, Found)> {
+pub fn print(
+    corpus: &Corpus,
+    query: &Query,
+    plain: &Plain<'_>,
+    options: Options,
+) -> io::Result<(Printed, Found)> {
     let mut printer = Printer {
         corpus,
         query,
         options,
         out: Printed::default(),
     };
-    let plain = Plain::new(&query.terms);
     let mut found = Found::default();
     for (id, article) in corpus.articles.iter().enumerate() {
         let id = u32::try_from(id).unwrap_or(u32::MAX);

@@ -44,6 +44,7 @@ use crate::corpus::{Corpus, LoadError, LoadOptions, Loaded, Warning, load, order
 use crate::persist::CorpusId;
 use crate::persist::cache::{Cache, FileKey};
 use crate::search::Query;
+use crate::search::plain::Plain;
 use crate::search::prefilter::Prefilter;
 
 /// Files found in folders a worker searches before it hands their results over: each handing
@@ -170,6 +171,8 @@ struct Job<'a> {
     /// The load cache, read only.
     cache: Option<Cache>,
     query: &'a Query,
+    /// The search each file's articles are given.
+    plain: Plain<'a>,
     options: Options,
     /// `None` when every file is to be parsed.
     prefilter: Option<Prefilter>,
@@ -209,6 +212,7 @@ impl<'a> Job<'a> {
             load,
             cache,
             query,
+            plain: Plain::new(&query.terms),
             options,
             prefilter,
             readable: AtomicBool::new(false),
@@ -235,7 +239,7 @@ impl<'a> Job<'a> {
         if !corpus.articles.is_empty() {
             self.readable.store(true, Ordering::Relaxed);
         }
-        let printed = print::print(&corpus, self.query, self.options);
+        let printed = print::print(&corpus, self.query, &self.plain, self.options);
         let found = printed.as_ref().map_or_else(|_| Found::default(), |p| p.1);
         Outcome {
             printed: printed.map(|(printed, _)| printed),
