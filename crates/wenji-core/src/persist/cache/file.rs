@@ -206,7 +206,7 @@ pub fn read_directory(bytes: &[u8], header_len: usize) -> Result<Vec<Slot>, Prob
 const MIN_SLOT: usize = 8 + (3 * 8 + 2 * 16) + 4 * 8;
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::corpus::LoadOptions;
 
@@ -218,7 +218,8 @@ mod tests {
         }
     }
 
-    fn slot(path: &str, offset: usize, len: usize) -> Slot {
+    /// A slot for `path`'s entry of `len` bytes at `offset`, for tests here and beside.
+    pub(in crate::persist::cache) fn slot(path: &str, offset: usize, len: usize) -> Slot {
         Slot {
             path: PathBuf::from(path),
             key: FileKey {

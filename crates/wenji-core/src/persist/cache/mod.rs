@@ -218,9 +218,9 @@ struct Stored {
 }
 
 impl Stored {
-    /// The head of `slot`'s entry, the whole entry read into `bytes` and checked: both its
-    /// parts against their checksums, and the body against what the head says it holds, as
-    /// reading it back will. What is kept from it is the head.
+    /// The head of `slot`'s entry, the whole entry read (from this thread's window, or alone)
+    /// and checked: both its parts against their checksums, and the body against what the head
+    /// says it holds, as reading it back will. What is kept from it is the head.
     fn checked(&self, slot: &Slot) -> Result<entry::Head, &'static str> {
         let bytes = self.read_entry(slot)?;
         let (head, body) = bytes.split_at(slot.head);
@@ -370,8 +370,8 @@ impl Cache {
     }
 
     /// The entry of `path` when the cache holds it for `key` and it passes its checksum, not
-    /// yet decoded: [`Entry::text_bytes`] gives its source's text, so a search can tell whether to
-    /// decode it at all. An entry that cannot be read or fails its checksum is counted for
+    /// yet decoded: [`Entry::text_bytes`] gives its source's text, so a search can tell whether
+    /// to decode it at all. An entry that cannot be read or fails its checksum is counted for
     /// [`Cache::take_warnings`] and missed.
     pub fn entry<'c>(&'c self, path: &'c Path, key: FileKey) -> Option<Entry<'c>> {
         let stored = self.stored.as_ref()?;

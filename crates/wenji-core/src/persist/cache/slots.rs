@@ -63,34 +63,15 @@ impl Borrow<OsStr> for ByPath {
 
 #[cfg(test)]
 mod tests {
-    use std::path::PathBuf;
-
     use super::*;
-    use crate::persist::cache::FileKey;
-
-    fn slot(path: &str, offset: usize) -> Slot {
-        Slot {
-            path: PathBuf::from(path),
-            key: FileKey {
-                device: 1,
-                inode: 2,
-                size: 3,
-                modified: 4,
-                changed: 5,
-            },
-            offset,
-            len: 1,
-            head: 1,
-            checksum: 0,
-        }
-    }
+    use crate::persist::cache::file::tests::slot;
 
     #[test]
     fn a_slot_is_found_by_its_path() {
         let slots = Slots::new(vec![
-            slot("/a/1.md", 10),
-            slot("/a/二.md", 20),
-            slot("/a/1.md", 30),
+            slot("/a/1.md", 10, 1),
+            slot("/a/二.md", 20, 1),
+            slot("/a/1.md", 30, 1),
         ]);
         assert_eq!(slots.len(), 2);
         assert_eq!(slots.get(Path::new("/a/二.md")).map(|s| s.offset), Some(20));

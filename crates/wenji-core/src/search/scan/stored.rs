@@ -289,21 +289,21 @@ impl Stored {
         range: Range<usize>,
         map: Option<&'b Arc<Mapped>>,
         bytes: &'b mut Vec<u8>,
-    ) -> Option<Text<'b>> {
+    ) -> Option<RunText<'b>> {
         let (first, last) = match (range.clone().next(), range.clone().next_back()) {
             (Some(first), Some(last)) => (&self.articles[first], &self.articles[last]),
-            _ => return Some(Text::Read(&[])),
+            _ => return Some(RunText::Read(&[])),
         };
         let at = usize::try_from(self.text_at).ok()? + first.text.start;
         let len = last.text.end - first.text.start;
         if let Some(map) = map {
-            let bytes = map.get(at..at + len)?;
-            return Some(Text::Mapped { map, at, bytes });
+            let bytes = map.get(at..at.checked_add(len)?)?;
+            return Some(RunText::Mapped { map, at, bytes });
         }
         bytes.clear();
         bytes.resize(len, 0);
         self.file.read_exact_at(bytes, at as u64).ok()?;
-        Some(Text::Read(bytes))
+        Some(RunText::Read(bytes))
     }
 
     /// Lays stored article `at`, whose fields are `fields`, into `index`, its text read into
@@ -314,14 +314,16 @@ impl Stored {
         &self,
         at: usize,
         fields: Vec<StoredSegment>,
-        read: Text<'_>,
+        read: RunText<'_>,
         base: usize,
         index: &mut Index,
     ) -> bool {
         let stored = &self.articles[at];
         let (bytes, mapped) = match read {
-            Text::Read(bytes) => (bytes, None),
-            Text::Mapped { map, at, bytes } => (bytes, Some((map, at + stored.text.start - base))),
+            RunText::Read(bytes) => (bytes, None),
+            RunText::Mapped { map, at, bytes } => {
+                (bytes, Some((map, at + stored.text.start - base)))
+            }
         };
         let Some(text) = bytes.get(stored.text.start - base..stored.text.end - base) else {
             return false;
@@ -354,7 +356,7 @@ impl Stored {
 
 /// The text of a run of stored articles, as [`Stored::read_text`] gives it.
 #[derive(Clone, Copy)]
-enum Text<'b> {
+enum RunText<'b> {
     /// Read into memory.
     Read(&'b [u8]),
     /// Where it lies in the mapped file: `bytes` are the file's from offset `at`.
