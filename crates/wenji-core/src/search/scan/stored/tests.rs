@@ -110,6 +110,7 @@ fn a_stored_index_is_taken_whole_and_is_what_folding_gives() {
 
     let mut again = grown(&file, &corpus, 5);
     assert_eq!(folded(&again), 0, "nothing was folded");
+    assert!(again.read().text.is_mapped(), "searched where it lies");
     assert_same(&again.read(), &first.read());
     assert_same(&again.read(), &folded_like(&again, &corpus));
     let mut plain = Scan::build(&corpus);
@@ -139,6 +140,7 @@ fn a_changed_or_added_article_is_folded_alone_and_the_index_stored_again() {
     corpus.articles.pop();
     let mut changed = grown(&file, &corpus, 4);
     assert_eq!(folded(&changed), 1, "the changed article alone");
+    assert!(!changed.read().text.is_mapped(), "copied once it differs");
     assert_same(&changed.read(), &folded_like(&changed, &corpus));
     let mut plain = Scan::build(&corpus);
     assert_eq!(answers(&mut changed, &corpus), answers(&mut plain, &corpus));
