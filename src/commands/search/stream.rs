@@ -10,10 +10,9 @@
 //! ```
 //! Memory holds the files in flight and their printed lines, never the corpus. A file's lines
 //! are written (and flushed, with the rest of its batch's) as soon as its batch and every one
-//! before it are done. A file the
-//! prefilter ([`crate::search::prefilter`]) turns away is not decoded or parsed: it cannot hold
-//! a hit, and its parse warnings go unreported (`wenji list` reports every one). Two things need
-//! every file parsed:
+//! before it are done. A file the prefilter ([`crate::search::prefilter`]) turns away is not
+//! decoded or parsed: it cannot hold a hit, and its parse warnings go unreported (`wenji list`
+//! reports every one). Two things need every file parsed:
 //!
 //! - `--json` numbers each hit's article across the corpus as `wenji list` does, and nothing
 //!   short of parsing a file says how many articles it holds, so with `--json` every file is

@@ -38,14 +38,7 @@ impl Mapped {
         if !std::fs::metadata(path)?.is_file() {
             return Err(io::Error::other("not a regular file"));
         }
-        let file = Arc::new(File::open(path)?);
-        if file.metadata()?.len() == 0 {
-            return Ok(Self { map: None, file });
-        }
-        Ok(Self {
-            map: Some(map(&file)?),
-            file,
-        })
+        Self::from_file(File::open(path)?)
     }
 
     /// Maps `file`, opened by its caller, which must be a regular file.
