@@ -111,17 +111,18 @@ impl<'q> Plain<'q> {
 
 /// Whether `text` holds a character folding drops: U+200B–U+200D, U+2060, U+FEFF or U+00AD
 /// (`folding_is_what_plain_relies_on` holds this list to [`fold`]'s).
+///
+/// Their first bytes are looked for, not all three at once: 0xEF also begins every full-width
+/// comma and stop, so a search stopping at each one took 13% of a warm `wenji search 发展`'s
+/// time in user space; U+FEFF, the one that begins with it, is found whole instead.
 fn drops_some(text: &str) -> bool {
     let bytes = text.as_bytes();
-    memchr::memchr3_iter(0xE2, 0xEF, 0xC2, bytes).any(|at| {
+    memchr::memchr2_iter(0xE2, 0xC2, bytes).any(|at| {
         matches!(
             bytes[at..],
-            [0xE2, 0x80, 0x8B..=0x8D, ..]
-                | [0xE2, 0x81, 0xA0, ..]
-                | [0xEF, 0xBB, 0xBF, ..]
-                | [0xC2, 0xAD, ..]
+            [0xE2, 0x80, 0x8B..=0x8D, ..] | [0xE2, 0x81, 0xA0, ..] | [0xC2, 0xAD, ..]
         )
-    })
+    }) || memchr::memmem::find(bytes, "\u{feff}".as_bytes()).is_some()
 }
 
 /// CJK ideographs: the unified blocks and their extensions, and the compatibility ideographs.
@@ -158,6 +159,19 @@ mod tests {
                 );
             }
             assert_eq!(drops_some(&text), folded.is_empty(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn something_to_drop_is_found_among_punctuation_that_shares_its_first_byte() {
+        let text = "“振兴”，·×——东北。！？（）";
+        assert!(!drops_some(text));
+        for dropped in ['\u{200b}', '\u{200d}', '\u{2060}', '\u{feff}', '\u{ad}'] {
+            assert!(drops_some(&format!("{text}{dropped}{text}")), "{dropped:?}");
+            assert!(
+                drops_some(&format!("{text}{dropped}")),
+                "{dropped:?} at the end"
+            );
         }
     }
 
