@@ -85,12 +85,14 @@ pub fn read_at(file: &File, range: Range<usize>) -> Option<Vec<u8>> {
 }
 
 /// Reads bytes `range` of `file` into `bytes` (whose room is reused); whether they could all
-/// be read.
+/// be read. When they could not, `bytes` holds nothing to rely on.
 pub fn read_into(file: &File, range: Range<usize>, bytes: &mut Vec<u8>) -> bool {
     let Some(len) = range.end.checked_sub(range.start) else {
         return false;
     };
-    bytes.clear();
+    // The read writes over every byte kept, so only room not yet used is zeroed first (a fresh
+    // zeroing of every window cost a warm search 3% of its time).
+    bytes.truncate(len);
     bytes.resize(len, 0);
     file.read_exact_at(bytes, range.start as u64).is_ok()
 }

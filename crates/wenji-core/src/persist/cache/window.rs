@@ -172,6 +172,9 @@ mod tests {
             &[7; 10]
         );
         assert!(read(&map, file, 250..260).is_none(), "past the end");
+        // The room is reused: a shorter read then a longer one give exactly their bytes.
+        assert_eq!(&*read(&map, file, 5..7).expect("read"), &bytes[5..7]);
+        assert_eq!(&*read(&map, file, 0..256).expect("read"), &bytes[..]);
     }
 
     #[test]
