@@ -303,3 +303,46 @@ fn search_takes_unchanged_files_from_the_cache_and_reads_the_rest() {
         );
     }
 }
+
+#[test]
+fn a_file_whose_signature_rules_it_out_is_not_read_and_a_damaged_signature_is_passed_over() {
+    let home = Home::new();
+    // Both characters of 振兴, never side by side: the raw bytes cannot rule it out.
+    home.write("docs/2.md", "振作精神，兴业富民。\n");
+    stdout(&home.run(&["list", "docs"]));
+    let cache = home.cache_files().remove(0);
+    let sound = std::fs::read(&cache).expect("read the cache");
+    let search = |args: &[&str]| home.run(&[&["search"], args, &["振兴", "docs"]].concat());
+    let expected = stdout(&search(&["--no-cache"]));
+    assert_eq!(
+        expected,
+        "docs/0.md:1: 0: 【振兴】东北，发展经济。\ndocs/1.md:5: 龙江: 【振兴】龙江。\n"
+    );
+    // The entry of docs/2.md damaged: a search that read it would say so.
+    let mut bytes = sound.clone();
+    let at = bytes
+        .windows("振作精神".len())
+        .position(|w| w == "振作精神".as_bytes())
+        .expect("the entry of docs/2.md holds its text");
+    bytes[at + 4] ^= 0x01;
+    std::fs::write(&cache, &bytes).expect("damage the entry");
+    let warm = search(&[]);
+    assert_eq!(stdout(&warm), expected);
+    assert_eq!(text(&warm.stderr), "", "the entry was never read");
+    // The signatures lie just before the directory, which the trailer places: the last byte
+    // before it is the last file's.
+    let mut bytes = sound;
+    let trailer = bytes.len() - 32;
+    let directory = u64::from_le_bytes(bytes[trailer..trailer + 8].try_into().expect("8 bytes"));
+    let last = usize::try_from(directory).expect("a place") - 1;
+    bytes[last] ^= 0x40;
+    std::fs::write(&cache, &bytes).expect("damage a signature");
+    let passed_over = search(&[]);
+    assert_eq!(stdout(&passed_over), expected);
+    let stderr = text(&passed_over.stderr);
+    let expected = format!(
+        "wenji: cache: {} is damaged (its signature fails its checksum, in the entry of docs/2.md); those files were read instead\n",
+        cache.display()
+    );
+    assert_eq!(stderr, expected);
+}

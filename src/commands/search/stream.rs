@@ -5,7 +5,7 @@
 //! walk ─▶ ordered::map_found (a window of batches of files in flight, the walk still going)
 //!       ─▶ per file, on a worker:
 //!           read bytes ─▶ prefilter ─▶ parse ─▶ plain search ─▶ lines in memory
-//!           (or, from the load cache: mapped text ─▶ prefilter ─▶ decode ─▶ …)
+//!           (or, from the load cache: signature ─▶ entry ─▶ prefilter ─▶ decode ─▶ …)
 //!       ─▶ in corpus order: write the lines (a write error stops the workers), report warnings
 //! ```
 //! Memory holds the files in flight and their printed lines, never the corpus. A file's lines
@@ -22,10 +22,13 @@
 //!   parsed, and if none ever gives one, every file was.
 //!
 //! With a load cache written by an earlier `wenji list` or browser ([`crate::persist::cache`]),
-//! a file it holds unchanged is not read at all: the prefilter runs over the decoded text in
-//! the map, and only a file that may hold a hit has its entry decoded, which costs a copy
-//! instead of a parse. The search never writes the cache. A file turned away this way reports
-//! no warnings, read or parse.
+//! a file it holds unchanged is not read at all: its signature
+//! ([`crate::search::signature`], a Bloom filter of the ideographs of its searched text and of
+//! every two side by side) is asked first, a batch's signatures read together, and a file it
+//! rules out costs a `stat` and a thousand bytes; the entry of a file it lets through is read,
+//! the prefilter runs over its decoded text, and only then is it decoded, which costs a copy
+//! instead of a parse. The search never writes the cache. A file turned away either way
+//! reports no warnings, read or parse.
 //!
 //! Warnings come in corpus order; the first [`WARNINGS_SHOWN`] are printed as they come, and the
 //! rest are counted at the end, or, when nothing was readable, printed there in full.
@@ -45,6 +48,7 @@ use crate::persist::cache::{Cache, FileKey};
 use crate::search::Query;
 use crate::search::plain::Plain;
 use crate::search::prefilter::Prefilter;
+use crate::search::signature::Probe;
 
 /// Files found in folders a worker searches before it hands their results over: each handing
 /// over wakes the writer, which for a small file costs about as much as searching it.
@@ -175,8 +179,17 @@ struct Job<'a> {
     options: Options,
     /// `None` when every file is to be parsed.
     prefilter: Option<Prefilter>,
+    /// What is asked of a cached file's signature; `None` when every file is to be parsed.
+    probe: Option<Probe>,
     /// Some file has given an article: from now on, files may be turned away unparsed.
     readable: AtomicBool,
+}
+
+/// A file as the cache was asked about it: its key, and whether its signature turns it away.
+#[derive(Clone, Copy)]
+struct Looked {
+    key: Option<FileKey>,
+    away: bool,
 }
 
 /// What one file gave.
@@ -207,6 +220,10 @@ impl<'a> Job<'a> {
         let prefilter = (guessed && options.format != Format::Json)
             .then(|| Prefilter::new(query))
             .flatten();
+        // A signature is of the parsed text, whatever the file was decoded from.
+        let probe = (options.format != Format::Json)
+            .then(|| Probe::new(query))
+            .flatten();
         Self {
             load,
             cache,
@@ -214,22 +231,46 @@ impl<'a> Job<'a> {
             plain: Plain::new(&query.terms),
             options,
             prefilter,
+            probe,
             readable: AtomicBool::new(false),
         }
     }
 
-    /// [`Job::file`] for each of `paths`, their cache entries read together.
+    /// [`Job::file`] for each of `paths`, their cache entries read together, except those of
+    /// files their signatures turn away.
     fn files(&self, paths: &[PathBuf]) -> Vec<Outcome> {
-        if let Some(cache) = &self.cache {
-            cache.read_ahead(paths.iter().map(PathBuf::as_path));
+        let Some(cache) = &self.cache else {
+            return paths.iter().map(|path| self.file(path, None)).collect();
+        };
+        if self.probe.is_some() {
+            cache.read_signatures_ahead(paths.iter().map(PathBuf::as_path));
         }
-        paths.iter().map(|path| self.file(path)).collect()
+        let looked: Vec<Looked> = paths
+            .iter()
+            .map(|path| {
+                let key = FileKey::of(path);
+                let away = key.is_some_and(|key| {
+                    self.probe.as_ref().is_some_and(|probe| {
+                        cache.signature_says(path, key, |s| !probe.may_match(s)) == Some(true)
+                    })
+                });
+                Looked { key, away }
+            })
+            .collect();
+        let read = paths.iter().zip(&looked).filter(|(_, looked)| !looked.away);
+        cache.read_ahead(read.map(|(path, _)| path.as_path()));
+        paths
+            .iter()
+            .zip(looked)
+            .map(|(path, looked)| self.file(path, Some(looked)))
+            .collect()
     }
 
-    /// Reads `path` (or takes it from the cache), parses it unless it cannot hold a hit, and
-    /// prints its hits.
-    fn file(&self, path: &Path) -> Outcome {
-        let loaded = match self.cached(path) {
+    /// Reads `path` (or takes it from the cache, as `looked` up there), parses it unless it
+    /// cannot hold a hit, and prints its hits.
+    fn file(&self, path: &Path, looked: Option<Looked>) -> Outcome {
+        let cached = looked.and_then(|looked| self.cached(path, looked));
+        let loaded = match cached {
             Some(loaded) => loaded,
             None => self.read(path),
         };
@@ -265,10 +306,14 @@ impl<'a> Job<'a> {
         }
     }
 
-    /// `path` from the load cache, when it holds it unchanged: nothing at all when its text
-    /// cannot hold a hit, or its entry decoded.
-    fn cached(&self, path: &Path) -> Option<Loaded> {
-        let entry = self.cache.as_ref()?.entry(path, FileKey::of(path)?)?;
+    /// `path` from the load cache, when it holds it unchanged: nothing at all when its
+    /// signature or its text says it cannot hold a hit, or its entry decoded.
+    fn cached(&self, path: &Path, looked: Looked) -> Option<Loaded> {
+        // As with the prefilter, only once some file has shown that the corpus has articles.
+        if looked.away && self.readable.load(Ordering::Relaxed) {
+            return Some(Loaded::default());
+        }
+        let entry = self.cache.as_ref()?.entry(path, looked.key?)?;
         let text = entry.text_bytes()?;
         if self.turns_away(|prefilter| prefilter.may_match_decoded(text, Some(path))) {
             return Some(Loaded::default());

@@ -39,7 +39,7 @@ pub struct CacheReport {
 /// What one file gave, and how.
 enum Got {
     Hit(Loaded),
-    Read(Loaded, Option<(FileKey, Encoded)>),
+    Read(Loaded, Option<(FileKey, Box<Encoded>)>),
 }
 
 /// Opens the files and folders in `paths` as [`load`] does, through the cache in `cache_dir`
@@ -96,7 +96,7 @@ fn fetch(cache: &Cache, path: &Path, options: LoadOptions) -> Got {
         return Got::Hit(loaded);
     }
     let loaded = read_file(path, options);
-    let entry = key.and_then(|key| Some((key, Encoded::new(&loaded)?)));
+    let entry = key.and_then(|key| Some((key, Box::new(Encoded::new(&loaded)?))));
     Got::Read(loaded, entry)
 }
 

@@ -23,6 +23,7 @@ pub mod plain;
 pub mod prefilter;
 pub mod query;
 pub mod scan;
+pub mod signature;
 pub mod worker;
 
 pub use answer::{Batch, Location, Matches};

@@ -115,7 +115,7 @@ impl<'q> Plain<'q> {
 /// Their first bytes are looked for, not all three at once: 0xEF also begins every full-width
 /// comma and stop, so a search stopping at each one took 13% of a warm `wenji search 发展`'s
 /// time in user space; U+FEFF, the one that begins with it, is found whole instead.
-fn drops_some(text: &str) -> bool {
+pub(crate) fn drops_some(text: &str) -> bool {
     let bytes = text.as_bytes();
     memchr::memchr2_iter(0xE2, 0xC2, bytes).any(|at| {
         matches!(

@@ -1,9 +1,10 @@
 //! The layout of one cache file, and the checks that decide whether its bytes can be used.
 //!
 //! ```text
-//! file      := header entry* directory trailer
+//! file      := header entry* signature* directory trailer
 //! header    := MAGIC FORMAT settings inputs written-at checksum(header)
-//! directory := count (path key offset length head-length checksum(head))*
+//! directory := count (path key offset length head-length checksum(head)
+//!                     signature-offset signature-length checksum(signature))*
 //! trailer   := offset length checksum(directory) END
 //! ```
 //! The header comes first so a writer can stream entries after it as files load; the trailer,
@@ -12,6 +13,9 @@
 //! must lie between the header and the directory. Entries are checked one at a time, when one
 //! is asked for ([`super::Cache::get`]): an entry's head by the checksum here, its body by the
 //! one its head holds, so a warm open reads each head once and a body only when it is needed.
+//! After the entries come their files' signatures ([`crate::search::signature`]), side by side
+//! in the same order, each with its own checksum here: a search reads them through the map to
+//! pass over entries unread, and touches no page of an entry it passes over.
 
 use std::path::PathBuf;
 
@@ -49,6 +53,9 @@ pub struct Slot {
     /// How much of the entry is its head, which `checksum` is of.
     pub head: usize,
     pub checksum: u64,
+    /// Where the file's signature is in the cache file, and its checksum.
+    pub signature: std::ops::Range<usize>,
+    pub signature_checksum: u64,
 }
 
 /// Why a cache file's bytes cannot be used.
@@ -110,6 +117,9 @@ pub fn directory(slots: &[Slot], offset: usize) -> Vec<u8> {
         out.size(slot.len);
         out.size(slot.head);
         out.u64(slot.checksum);
+        out.size(slot.signature.start);
+        out.size(slot.signature.len());
+        out.u64(slot.signature_checksum);
     }
     let checksum = xxh3_64(&out.bytes);
     let len = out.bytes.len();
@@ -186,13 +196,18 @@ pub fn read_directory(bytes: &[u8], header_len: usize) -> Result<Vec<Slot>, Prob
             len: read.size("an entry's length")?,
             head: read.size("an entry's head")?,
             checksum: read.u64("an entry's checksum")?,
+            signature: {
+                let at = read.size("a signature's place")?;
+                at..at.saturating_add(read.size("a signature's length")?)
+            },
+            signature_checksum: read.u64("a signature's checksum")?,
+        };
+        let between = |start: usize, len: usize| {
+            start >= header_len && start.checked_add(len).is_some_and(|end| end <= offset)
         };
         let inside = slot.head <= slot.len
-            && slot.offset >= header_len
-            && slot
-                .offset
-                .checked_add(slot.len)
-                .is_some_and(|end| end <= offset);
+            && between(slot.offset, slot.len)
+            && between(slot.signature.start, slot.signature.len());
         if !inside {
             return Err(Problem::Damaged("an entry is out of place"));
         }
@@ -202,8 +217,9 @@ pub fn read_directory(bytes: &[u8], header_len: usize) -> Result<Vec<Slot>, Prob
     Ok(slots)
 }
 
-/// The fewest bytes a slot takes: a path's length, a key, a place, two lengths and a checksum.
-const MIN_SLOT: usize = 8 + (3 * 8 + 2 * 16) + 4 * 8;
+/// The fewest bytes a slot takes: a path's length, a key, two places, three lengths and two
+/// checksums.
+const MIN_SLOT: usize = 8 + (3 * 8 + 2 * 16) + 7 * 8;
 
 #[cfg(test)]
 pub(super) mod tests {
@@ -233,6 +249,8 @@ pub(super) mod tests {
             len,
             head: len / 2,
             checksum: 6,
+            signature: offset..offset,
+            signature_checksum: 7,
         }
     }
 

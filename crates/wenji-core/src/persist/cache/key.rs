@@ -15,7 +15,7 @@ use crate::corpus::load::STDIN_PATH;
 use crate::persist::CorpusId;
 
 /// The version of the cache's layout; a change of it invalidates every cache.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// The suffix of cache files in the cache folder.
 pub const SUFFIX: &str = ".wjc";

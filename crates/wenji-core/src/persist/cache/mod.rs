@@ -58,6 +58,7 @@ use crate::persist::CorpusId;
 use file::Slot;
 use key::Settings;
 use map::Mapped;
+use window::Part;
 
 /// The source named by the warnings the cache gives.
 pub const WARNING_SOURCE: &str = "cache";
@@ -218,10 +219,23 @@ struct Stored {
 }
 
 impl Stored {
+    /// `slot`'s signature, read ahead or now, checked against its checksum.
+    fn read_signature(&self, slot: &Slot) -> Result<window::Read, &'static str> {
+        let bytes = window::read(&self.map, self.id, Part::Signatures, slot.signature.clone())
+            .ok_or("its signature cannot be read")?;
+        if xxh3_64(&bytes) == slot.signature_checksum {
+            Ok(bytes)
+        } else {
+            Err("its signature fails its checksum")
+        }
+    }
+
     /// The head of `slot`'s entry, the whole entry read (from this thread's window, or alone)
     /// and checked: both its parts against their checksums, and the body against what the head
-    /// says it holds, as reading it back will. What is kept from it is the head.
+    /// says it holds, as reading it back will; and its signature against its checksum, so a
+    /// damaged one is rebuilt with the entry. What is kept from it is the head.
     fn checked(&self, slot: &Slot) -> Result<entry::Head, &'static str> {
+        self.read_signature(slot)?;
         let bytes = self.read_entry(slot)?;
         let (head, body) = bytes.split_at(slot.head);
         let head = entry::read_head(head, &slot.path).map_err(|bad| bad.0)?;
@@ -232,7 +246,8 @@ impl Stored {
     /// `slot`'s entry, read ahead or now, its head checked against its checksum.
     fn read_entry(&self, slot: &Slot) -> Result<window::Read, &'static str> {
         let range = slot.offset..slot.offset.saturating_add(slot.len);
-        let bytes = window::read(&self.map, self.id, range).ok_or("it cannot be read")?;
+        let bytes =
+            window::read(&self.map, self.id, Part::Entries, range).ok_or("it cannot be read")?;
         match bytes.get(..slot.head) {
             Some(head) if xxh3_64(head) == slot.checksum => Ok(bytes),
             _ => Err("it fails its checksum"),
@@ -398,15 +413,51 @@ impl Cache {
         })
     }
 
-    /// Reads the entries of `paths` with one read, when the cache holds them close together,
-    /// for this thread's next lookups ([`Cache::get`], [`Cache::entry`]) to find.
-    pub fn read_ahead<'p>(&self, paths: impl IntoIterator<Item = &'p Path>) {
+    /// What `test` says of the signature ([`crate::search::signature`]) of `path`'s file, when
+    /// the cache holds the file for `key`: what a search asks before it reads the entry. A
+    /// signature that cannot be read or fails its checksum is counted for
+    /// [`Cache::take_warnings`] and missed (`None`), and the entry is then read as if there
+    /// were none.
+    pub fn signature_says(
+        &self,
+        path: &Path,
+        key: FileKey,
+        test: impl FnOnce(&[u8]) -> bool,
+    ) -> Option<bool> {
+        let stored = self.stored.as_ref()?;
+        let slot = stored.slots.get(path).filter(|slot| slot.key == key)?;
+        match stored.read_signature(slot) {
+            Ok(signature) => Some(test(&signature)),
+            Err(why) => {
+                self.damaged(path, why);
+                None
+            }
+        }
+    }
+
+    /// Reads the entries of `paths`, and their signatures, with one read each when the cache
+    /// holds them close together, for this thread's next lookups ([`Cache::get`],
+    /// [`Cache::entry`]) to find.
+    pub fn read_ahead<'p>(&self, paths: impl IntoIterator<Item = &'p Path> + Clone) {
+        self.read_signatures_ahead(paths.clone());
         if let Some(stored) = &self.stored {
             let ranges = paths
                 .into_iter()
                 .filter_map(|path| stored.slots.get(path))
                 .map(|slot| slot.offset..slot.offset.saturating_add(slot.len));
-            window::read_ahead(&stored.map, stored.id, ranges);
+            window::read_ahead(&stored.map, stored.id, Part::Entries, ranges);
+        }
+    }
+
+    /// Reads the signatures of `paths` with one read, when the cache holds them close
+    /// together, for this thread's next [`Cache::signature_says`] to find.
+    pub fn read_signatures_ahead<'p>(&self, paths: impl IntoIterator<Item = &'p Path>) {
+        if let Some(stored) = &self.stored {
+            let ranges = paths
+                .into_iter()
+                .filter_map(|path| stored.slots.get(path))
+                .map(|slot| slot.signature.clone());
+            window::read_ahead(&stored.map, stored.id, Part::Signatures, ranges);
         }
     }
 

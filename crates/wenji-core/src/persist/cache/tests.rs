@@ -149,6 +149,8 @@ fn write_cache(dir: &Path, path: &Path, settings: Settings, entry: &entry::Encod
         len: bytes.len(),
         head: entry.head,
         checksum: xxh3_64(&bytes[..entry.head]),
+        signature: out.len()..out.len(),
+        signature_checksum: xxh3_64(&[]),
     };
     out.extend_from_slice(bytes);
     let at = out.len();

@@ -1,6 +1,7 @@
 //! Entries read a run at a time: a thread about to look up a run of files reads all their
 //! entries with one `pread` ([`read_ahead`]), and each lookup then finds its entry in that
-//! window instead of reading it alone ([`read`]).
+//! window instead of reading it alone ([`read`]). Their signatures, which lie side by side
+//! after the entries, are read the same way into a window of their own ([`Part`]).
 //!
 //! A warm open of 50 000 files spent most of its system time on one `pread` per entry, and an
 //! allocation per entry, touched fresh, cost a search a fifth of its time in page faults. Each
@@ -21,7 +22,33 @@ const KEEP_ROOM: usize = 16 << 20;
 const MOST_AHEAD: usize = 8 << 20;
 
 thread_local! {
-    static WINDOW: Cell<Window> = const { Cell::new(Window::EMPTY) };
+    static ENTRIES: Cell<Window> = const { Cell::new(Window::EMPTY) };
+    static SIGNATURES: Cell<Window> = const { Cell::new(Window::EMPTY) };
+}
+
+/// Which part of a cache file a window holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Part {
+    Entries,
+    Signatures,
+}
+
+impl Part {
+    fn take(self) -> Window {
+        match self {
+            Part::Entries => ENTRIES.take(),
+            Part::Signatures => SIGNATURES.take(),
+        }
+    }
+
+    fn give_back(self, window: Window) {
+        if window.bytes.capacity() <= KEEP_ROOM {
+            match self {
+                Part::Entries => ENTRIES.set(window),
+                Part::Signatures => SIGNATURES.set(window),
+            }
+        }
+    }
 }
 
 /// A number for each cache file opened, so a window is never taken for another's.
@@ -65,9 +92,10 @@ impl Window {
     }
 }
 
-/// One entry's bytes, in this thread's window, which goes back to the thread when it is
-/// dropped.
+/// One entry's bytes (or one signature's), in this thread's window, which goes back to the
+/// thread when it is dropped.
 pub(super) struct Read {
+    part: Part,
     window: Window,
     range: Range<usize>,
 }
@@ -82,38 +110,40 @@ impl Deref for Read {
 
 impl Drop for Read {
     fn drop(&mut self) {
-        give_back(std::mem::replace(&mut self.window, Window::EMPTY));
+        let window = std::mem::replace(&mut self.window, Window::EMPTY);
+        self.part.give_back(window);
     }
 }
 
-fn give_back(window: Window) {
-    if window.bytes.capacity() <= KEEP_ROOM {
-        WINDOW.set(window);
-    }
-}
-
-/// Bytes `range` of `map` (cache file `file`): from this thread's window when it holds them,
-/// otherwise read alone; `None` when they cannot be read.
-pub(super) fn read(map: &Mapped, file: u64, range: Range<usize>) -> Option<Read> {
-    let mut window = WINDOW.take();
+/// Bytes `range` of `map` (cache file `file`), in `part` of it: from this thread's window for
+/// that part when it holds them, otherwise read alone; `None` when they cannot be read.
+pub(super) fn read(map: &Mapped, file: u64, part: Part, range: Range<usize>) -> Option<Read> {
+    let mut window = part.take();
     let found = match window.find(file, &range) {
         Some(found) => found,
         None if window.fill(map, file, range.clone()) => 0..range.len(),
         None => {
-            give_back(window);
+            part.give_back(window);
             return None;
         }
     };
     Some(Read {
+        part,
         window,
         range: found,
     })
 }
 
-/// Reads the entries at `ranges` of `map` (cache file `file`) into this thread's window with
-/// one read, when they lie close together: within [`MOST_AHEAD`] bytes, at most half of them
-/// between the entries. Nothing is read when the window holds them already.
-pub(super) fn read_ahead(map: &Mapped, file: u64, ranges: impl Iterator<Item = Range<usize>>) {
+/// Reads the entries (or signatures) at `ranges` of `map` (cache file `file`) into this
+/// thread's window for `part` with one read, when they lie close together: within
+/// [`MOST_AHEAD`] bytes, at most half of them between. Nothing is read when the window holds
+/// them already.
+pub(super) fn read_ahead(
+    map: &Mapped,
+    file: u64,
+    part: Part,
+    ranges: impl Iterator<Item = Range<usize>>,
+) {
     let (mut span, mut held): (Option<Range<usize>>, usize) = (None, 0);
     for range in ranges {
         held += range.len();
@@ -126,11 +156,11 @@ pub(super) fn read_ahead(map: &Mapped, file: u64, ranges: impl Iterator<Item = R
     if span.len() > MOST_AHEAD || span.len() > 2 * held {
         return;
     }
-    let mut window = WINDOW.take();
+    let mut window = part.take();
     if window.find(file, &span).is_none() {
         window.fill(map, file, span);
     }
-    give_back(window);
+    part.give_back(window);
 }
 
 #[cfg(test)]
@@ -150,38 +180,63 @@ mod tests {
         let bytes: Vec<u8> = (0..=255).collect();
         let (_dir, map) = mapped(&bytes);
         let file = new_file_id();
-        read_ahead(&map, file, [10..20, 20..40, 40..50].into_iter());
-        let window = WINDOW.take();
+        read_ahead(
+            &map,
+            file,
+            Part::Entries,
+            [10..20, 20..40, 40..50].into_iter(),
+        );
+        let window = ENTRIES.take();
         assert_eq!(
             (window.file, window.start, window.bytes.len()),
             (file, 10, 40)
         );
-        give_back(window);
-        assert_eq!(&*read(&map, file, 20..40).expect("read"), &bytes[20..40]);
+        Part::Entries.give_back(window);
+        assert_eq!(
+            &*read(&map, file, Part::Entries, 20..40).expect("read"),
+            &bytes[20..40]
+        );
         // Still there for the next entry of the run.
-        assert_eq!(&*read(&map, file, 40..50).expect("read"), &bytes[40..50]);
+        assert_eq!(
+            &*read(&map, file, Part::Entries, 40..50).expect("read"),
+            &bytes[40..50]
+        );
         // Outside it: read alone.
         assert_eq!(
-            &*read(&map, file, 100..110).expect("read"),
+            &*read(&map, file, Part::Entries, 100..110).expect("read"),
             &bytes[100..110]
         );
         // The same places of another cache file are never taken from this one's window.
         let (_other_dir, other) = mapped(&[7; 256]);
         assert_eq!(
-            &*read(&other, new_file_id(), 100..110).expect("read"),
+            &*read(&other, new_file_id(), Part::Entries, 100..110).expect("read"),
             &[7; 10]
         );
-        assert!(read(&map, file, 250..260).is_none(), "past the end");
+        assert!(
+            read(&map, file, Part::Entries, 250..260).is_none(),
+            "past the end"
+        );
         // The room is reused: a shorter read then a longer one give exactly their bytes.
-        assert_eq!(&*read(&map, file, 5..7).expect("read"), &bytes[5..7]);
-        assert_eq!(&*read(&map, file, 0..256).expect("read"), &bytes[..]);
+        assert_eq!(
+            &*read(&map, file, Part::Entries, 5..7).expect("read"),
+            &bytes[5..7]
+        );
+        assert_eq!(
+            &*read(&map, file, Part::Entries, 0..256).expect("read"),
+            &bytes[..]
+        );
     }
 
     #[test]
     fn entries_far_apart_are_not_read_ahead() {
         let (_dir, map) = mapped(&[1; 4096]);
-        WINDOW.take();
-        read_ahead(&map, new_file_id(), [0..10, 4000..4010].into_iter());
-        assert_eq!(WINDOW.take().file, 0, "mostly gaps: nothing read");
+        ENTRIES.take();
+        read_ahead(
+            &map,
+            new_file_id(),
+            Part::Entries,
+            [0..10, 4000..4010].into_iter(),
+        );
+        assert_eq!(ENTRIES.take().file, 0, "mostly gaps: nothing read");
     }
 }

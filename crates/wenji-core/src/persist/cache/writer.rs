@@ -9,7 +9,7 @@
 //! with two wenji at once the last rename wins), and the folder trimmed to its size cap.
 
 use std::collections::HashSet;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -21,6 +21,7 @@ use super::file::{self, Header, Slot};
 use super::{Body, BodyFile, Cache, FileKey, Stored, entry, folder};
 use crate::corpus::kept::Kept;
 use crate::corpus::{LoadOptions, Loaded, Warning};
+use crate::search::signature;
 
 /// One file's entry, encoded and checksummed, ready to write: built on any thread.
 #[derive(Debug)]
@@ -32,6 +33,9 @@ pub struct Encoded {
     /// What the body holds, and each article's fingerprint and characters.
     shape: entry::Shape,
     articles: Vec<(u64, usize)>,
+    /// The file's signature, written after the entry, and its checksum.
+    signature: Vec<u8>,
+    signature_checksum: u64,
 }
 
 impl Encoded {
@@ -44,12 +48,15 @@ impl Encoded {
             articles,
         } = entry::encode(loaded)?;
         let checksum = xxh3_64(&bytes[..head]);
+        let signature = signature::of(&loaded.articles);
         Some(Self {
             bytes,
             head,
             checksum,
             shape,
             articles,
+            signature_checksum: xxh3_64(&signature),
+            signature,
         })
     }
 }
@@ -91,6 +98,10 @@ pub struct CacheWriter {
 struct Output {
     file: BufWriter<NamedTempFile>,
     offset: usize,
+    /// The signatures, kept aside until the entries end, and how long they are so far: each
+    /// slot's signature is placed in them until [`CacheWriter::finish`] moves it to the file.
+    signatures: BufWriter<std::fs::File>,
+    signatures_len: usize,
     /// What entries written to it are read back from, once flushed.
     bodies: Arc<BodyFile>,
 }
@@ -149,9 +160,11 @@ impl CacheWriter {
             len: encoded.bytes.len(),
             head: encoded.head,
             checksum: encoded.checksum,
+            signature: 0..0,
+            signature_checksum: encoded.signature_checksum,
         };
         self.start();
-        let Some(at) = self.append(slot, &encoded.bytes) else {
+        let Some(at) = self.append(slot, &encoded.bytes, &encoded.signature) else {
             return;
         };
         let Some(out) = &self.out else {
@@ -232,12 +245,13 @@ impl CacheWriter {
         let header = file::header(&self.header);
         let opened = folder::temp_file(&self.path).and_then(|temp| {
             let reader = temp.reopen()?;
+            let signatures = tempfile::tempfile_in(temp.path().parent().unwrap_or(Path::new(".")))?;
             let mut file = BufWriter::with_capacity(1 << 20, temp);
             file.write_all(&header)?;
-            Ok((file, reader))
+            Ok((file, reader, signatures))
         });
         match opened {
-            Ok((file, reader)) => {
+            Ok((file, reader, signatures)) => {
                 let bodies = Arc::new(BodyFile {
                     file: Arc::new(reader),
                     cache: Some(self.path.clone()),
@@ -246,6 +260,8 @@ impl CacheWriter {
                 self.out = Some(Output {
                     file,
                     offset: header.len(),
+                    signatures: BufWriter::with_capacity(1 << 16, signatures),
+                    signatures_len: 0,
                     bodies,
                 });
                 for slot in std::mem::take(&mut self.kept) {
@@ -256,25 +272,34 @@ impl CacheWriter {
         }
     }
 
-    /// Copies a kept entry from the old file.
+    /// Copies a kept entry, and its signature, from the old file.
     fn copy(&mut self, slot: &Slot) {
         let Some(stored) = self.stored.clone() else {
             return;
         };
         // Its place was checked against the file's size when the directory was read.
-        if let Some(bytes) = stored.map.read_at(slot.offset..slot.offset + slot.len) {
-            let _ = self.append(slot.clone(), &bytes);
+        let entry = stored.map.read_at(slot.offset..slot.offset + slot.len);
+        let signature = stored.map.read_at(slot.signature.clone());
+        if let (Some(entry), Some(signature)) = (entry, signature) {
+            let _ = self.append(slot.clone(), &entry, &signature);
         }
     }
 
-    /// Appends an entry; where it went in the new file, if it could be written.
-    fn append(&mut self, mut slot: Slot, bytes: &[u8]) -> Option<usize> {
+    /// Appends an entry, and puts its signature aside; where the entry went in the new file, if
+    /// it could be written.
+    fn append(&mut self, mut slot: Slot, entry: &[u8], signature: &[u8]) -> Option<usize> {
         let out = self.out.as_mut()?;
         let at = out.offset;
         slot.offset = at;
-        match out.file.write_all(bytes) {
+        slot.signature = out.signatures_len..out.signatures_len + signature.len();
+        let written = out
+            .file
+            .write_all(entry)
+            .and_then(|()| out.signatures.write_all(signature));
+        match written {
             Ok(()) => {
-                out.offset += bytes.len();
+                out.offset += entry.len();
+                out.signatures_len += signature.len();
                 self.slots.push(slot);
                 Some(at)
             }
@@ -294,6 +319,21 @@ impl CacheWriter {
         let Some(mut out) = self.out.take() else {
             return Err(io::Error::other("the cache file was never started"));
         };
+        // The signatures follow the entries.
+        let mut signatures = out
+            .signatures
+            .into_inner()
+            .map_err(io::IntoInnerError::into_error)?;
+        signatures.seek(io::SeekFrom::Start(0))?;
+        let copied = io::copy(&mut signatures, &mut out.file)?;
+        if usize::try_from(copied).ok() != Some(out.signatures_len) {
+            return Err(io::Error::other("the signatures could not all be copied"));
+        }
+        for slot in &mut self.slots {
+            let at = out.offset + slot.signature.start;
+            slot.signature = at..at + slot.signature.len();
+        }
+        out.offset += out.signatures_len;
         out.file
             .write_all(&file::directory(&self.slots, out.offset))?;
         let temp = out

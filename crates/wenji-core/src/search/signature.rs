@@ -1,0 +1,324 @@
+//! A file's signature: a small Bloom filter of the ideographs in its articles' searched text
+//! and of every two that stand side by side there, so `wenji search` over a warm load cache can
+//! turn a file away without reading its entry.
+//!
+//! A term is found in a field's folded text ([`super::plain`]), so each of its ideographs is
+//! in that text, and each two of them side by side in the term are side by side there too. The
+//! signature holds exactly those items for every field of every article of the file (the
+//! folded text is the field itself when folding drops nothing there, since folding changes no
+//! ideograph and maps nothing onto one), and a file passes a query when every item of every
+//! term may be in it. A Bloom filter answers "maybe" for an item it holds and, now and then,
+//! for one it does not: a file with a hit always passes, and most files without one do not.
+//! Terms without an ideograph ask nothing, as in [`super::prefilter`].
+//!
+//! ```text
+//! signature := 0 bytes (no ideograph in the file) | 2^n bytes, n ≥ 3 (bit p: byte p/8, bit p%8)
+//! item      := one ideograph | two side by side   → 64-bit hash → bits h mod m, (h >> 32) mod m
+//! ```
+//! A filter is built at a size with room to spare and halved (each half OR'd into the other,
+//! which keeps every bit's place modulo the smaller size) while the half stays at most
+//! [`FILL_IN_TEN`] tenths full: about 1.3 KB for a file of 2 000 characters, where a bit in four set keeps a
+//! missing item's chance of passing near 6%. Articles in the archive run from a few hundred
+//! characters to a few hundred thousand; past [`MAX_BITS`] a filter fills up and passes
+//! everything, which is still exact.
+
+use super::fold::fold;
+use super::plain::{drops_some, is_ideograph};
+use super::query::Query;
+use crate::corpus::Article;
+use crate::search::field::fields;
+
+/// The largest filter built: 32 KiB.
+const MAX_BITS: usize = 1 << 18;
+/// A filter is halved while its half has at most this many bits in ten set.
+const FILL_IN_TEN: usize = 3;
+/// Bits set per item.
+const BITS_PER_ITEM: usize = 2;
+
+/// The signature of a file that gave `articles`.
+///
+/// ```
+/// use wenji_core::corpus;
+/// use wenji_core::search::{Query, signature::{self, Probe}};
+/// let corpus = corpus::sample();
+/// let signature = signature::of(&corpus.articles);
+/// let probe = |q: &str| Probe::new(&Query::parse(q)).expect("an ideograph").may_match(&signature);
+/// assert!(probe("振兴"));
+/// assert!(!probe("龘"));
+/// ```
+pub fn of(articles: &[Article]) -> Vec<u8> {
+    let texts = || articles.iter().flat_map(fields).map(|(_, text)| text);
+    let room: usize = texts().map(str::len).sum();
+    // An ideograph is three bytes or four, and gives at most two items.
+    let items = room / 3 * 2;
+    let bits = (items * BITS_PER_ITEM * 4)
+        .next_power_of_two()
+        .clamp(64, MAX_BITS);
+    let mut filter = Filter {
+        words: vec![0; bits / 64],
+    };
+    let mut any = false;
+    for text in texts() {
+        if drops_some(text) {
+            any |= filter.add_text(&fold(text).text);
+        } else {
+            any |= filter.add_text(text);
+        }
+    }
+    if !any {
+        return Vec::new();
+    }
+    filter.shrink();
+    filter
+        .words
+        .iter()
+        .flat_map(|word| word.to_le_bytes())
+        .collect()
+}
+
+/// Whether `signature` has the shape [`of`] gives: empty, or a power of two of at least eight
+/// bytes and no more than the largest filter. A cache checks this before it trusts one.
+pub fn well_formed(signature: &[u8]) -> bool {
+    signature.is_empty()
+        || (signature.len().is_power_of_two()
+            && signature.len() >= 8
+            && signature.len() * 8 <= MAX_BITS)
+}
+
+/// The items one query asks of a file's signature.
+#[derive(Debug, Clone)]
+pub struct Probe {
+    /// The hashes of every ideograph and every two side by side in the terms, each once.
+    items: Vec<u64>,
+}
+
+impl Probe {
+    /// The probe for `query`, or `None` when no term has an ideograph, so every file passes.
+    pub fn new(query: &Query) -> Option<Self> {
+        let mut items = Vec::new();
+        for term in &query.terms {
+            items_of(term, |item| items.push(item));
+        }
+        items.sort_unstable();
+        items.dedup();
+        (!items.is_empty()).then_some(Self { items })
+    }
+
+    /// Whether the file whose signature is `signature` may hold a hit of every term; `false`
+    /// only when it certainly holds none. A signature without the shape [`of`] gives passes.
+    pub fn may_match(&self, signature: &[u8]) -> bool {
+        if !well_formed(signature) {
+            return true;
+        }
+        if signature.is_empty() {
+            return false;
+        }
+        let mask = signature.len() * 8 - 1;
+        let set = |bit: usize| signature[bit / 8] & (1 << (bit % 8)) != 0;
+        self.items
+            .iter()
+            .all(|&hash| positions(hash).iter().all(|&p| set(p & mask)))
+    }
+}
+
+/// A filter being built, as 64-bit words (bit `p` is bit `p % 64` of word `p / 64`, which
+/// little-endian bytes lay out as byte `p / 8`, bit `p % 8`).
+struct Filter {
+    words: Vec<u64>,
+}
+
+impl Filter {
+    /// Adds the items of `text`; whether it had any.
+    fn add_text(&mut self, text: &str) -> bool {
+        let mask = self.words.len() * 64 - 1;
+        let mut any = false;
+        items_of(text, |hash| {
+            any = true;
+            for p in positions(hash) {
+                let p = p & mask;
+                self.words[p / 64] |= 1 << (p % 64);
+            }
+        });
+        any
+    }
+
+    /// Halves the filter while the half would be at most [`FILL_IN_TEN`] tenths full.
+    fn shrink(&mut self) {
+        while self.words.len() > 1 {
+            let half = self.words.len() / 2;
+            let (low, high) = self.words.split_at_mut(half);
+            let set: usize = low
+                .iter()
+                .zip(high.iter())
+                .map(|(a, b)| (a | b).count_ones() as usize)
+                .sum();
+            if set * 10 > FILL_IN_TEN * half * 64 {
+                return;
+            }
+            for (a, b) in low.iter_mut().zip(high.iter()) {
+                *a |= b;
+            }
+            self.words.truncate(half);
+        }
+    }
+}
+
+/// Calls `item` with the hash of every ideograph in `text` and of every two side by side.
+fn items_of(text: &str, mut item: impl FnMut(u64)) {
+    let mut before: Option<char> = None;
+    for c in text.chars() {
+        if !is_ideograph(c) {
+            before = None;
+            continue;
+        }
+        item(hash(u64::from(c)));
+        if let Some(b) = before {
+            item(hash(1 << 62 | u64::from(b) << 21 | u64::from(c)));
+        }
+        before = Some(c);
+    }
+}
+
+/// The bits an item's hash sets, before they are taken modulo the filter's size.
+fn positions(hash: u64) -> [usize; BITS_PER_ITEM] {
+    // Both halves of the hash fit a `usize` on every platform wenji builds for.
+    [(hash & 0xFFFF_FFFF) as usize, (hash >> 32) as usize]
+}
+
+/// The 64-bit finaliser of `MurmurHash3`: every bit of `x` moves every bit of the result.
+fn hash(mut x: u64) -> u64 {
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
+    x ^ (x >> 33)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::plain::Plain;
+    use crate::search::testing::corpus_of;
+    use proptest::prelude::*;
+
+    fn signature_of(paragraphs: &[&str]) -> Vec<u8> {
+        let corpus = corpus_of(vec![paragraphs.iter().map(|&p| p.to_owned()).collect()]);
+        of(&corpus.articles)
+    }
+
+    fn passes(signature: &[u8], query: &str) -> bool {
+        Probe::new(&Query::parse(query)).is_none_or(|probe| probe.may_match(signature))
+    }
+
+    #[test]
+    fn a_file_passes_for_what_it_holds_and_not_for_characters_apart() {
+        let signature = signature_of(&["全面振兴东北。", "高质量发展"]);
+        assert!(well_formed(&signature));
+        for held in ["振兴", "振兴东北", "质量发展", "振兴 发展", "东", "GDP"] {
+            assert!(passes(&signature, held), "{held}");
+        }
+        // Two characters of the file that never stand side by side in it: a filter lets a few
+        // through (about one in fifteen at its fill), never most.
+        let chars: Vec<char> = "全面振兴东北高质量发展".chars().collect();
+        let apart: Vec<String> = chars
+            .iter()
+            .flat_map(|&a| chars.iter().map(move |&b| format!("{a}{b}")))
+            .filter(|pair| !"全面振兴东北。高质量发展".contains(pair.as_str()))
+            .collect();
+        let through = apart.iter().filter(|pair| passes(&signature, pair)).count();
+        assert_eq!(apart.len(), 112);
+        assert!(through <= 15, "{through} of 112 pairs apart passed");
+        assert!(!passes(&signature, "振兴 龘"), "every term must pass");
+    }
+
+    #[test]
+    fn a_dropped_character_joins_its_neighbours_as_folding_does() {
+        let signature = signature_of(&["振\u{200b}兴"]);
+        assert!(passes(&signature, "振兴"));
+        let apart = signature_of(&["振 兴"]);
+        assert!(!passes(&apart, "振兴"));
+        assert!(passes(&apart, "振 兴"));
+    }
+
+    #[test]
+    fn a_file_without_ideographs_passes_only_queries_without_them() {
+        let signature = signature_of(&["GDP grew by 5%"]);
+        assert!(signature.is_empty());
+        assert!(passes(&signature, "gdp"));
+        assert!(!passes(&signature, "增长"));
+    }
+
+    #[test]
+    fn a_filter_shrinks_to_its_fill_and_a_large_one_stops_at_the_largest_size() {
+        let text: String = (0x4E00u32..0x4E00 + 2_000)
+            .filter_map(char::from_u32)
+            .collect();
+        let signature = signature_of(&[&text]);
+        let bits = signature.len() * 8;
+        let set: usize = signature.iter().map(|b| b.count_ones() as usize).sum();
+        assert!(bits >= 4_000 * 2, "{bits} bits for 4 000 items");
+        assert!(set * 10 <= FILL_IN_TEN * bits, "{set} of {bits}");
+        assert!(signature.len() <= 4096, "{} bytes", signature.len());
+        // 300 000 characters in no order: about as many pairs as characters.
+        let mut state = 1u32;
+        let huge: String = (0..300_000)
+            .filter_map(|_| {
+                state = state.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+                char::from_u32(0x4E00 + (state >> 8) % 20_000)
+            })
+            .collect();
+        let signature = signature_of(&[&huge]);
+        assert_eq!(signature.len() * 8, MAX_BITS);
+        assert!(passes(&signature, &huge[..30]));
+    }
+
+    #[test]
+    fn a_malformed_signature_passes_everything() {
+        for bad in [vec![0u8; 3], vec![0; 12], vec![0; MAX_BITS / 4]] {
+            assert!(!well_formed(&bad));
+            assert!(passes(&bad, "振兴"));
+        }
+    }
+
+    /// Characters that meet every rule: ideographs side by side, ones folding drops, Latin
+    /// letters and full-width forms that fold, spaces and punctuation.
+    fn piece() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "振", "兴", "东", "北", "發", "展", "\u{200b}", "\u{feff}", "\u{ad}", "Ａ", "a", " ",
+            "　", "，", "。", "1", "１", "𠀀", "\u{F900}",
+        ])
+        .prop_map(str::to_owned)
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        prop::collection::vec(piece(), 0..40).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        /// A signature never turns away a file in which the plain search finds a hit.
+        #[test]
+        fn never_turns_away_a_hit(
+            paragraphs in prop::collection::vec(text(), 1..4),
+            terms in prop::collection::vec(text(), 1..3),
+        ) {
+            let corpus = corpus_of(vec![paragraphs]);
+            let query = Query::parse(&terms.join(" "));
+            let signature = of(&corpus.articles);
+            prop_assert!(well_formed(&signature));
+            let hit = !Plain::new(&query.terms).hits(&corpus.articles[0], 0).is_empty();
+            if hit {
+                prop_assert!(Probe::new(&query).is_none_or(|probe| probe.may_match(&signature)));
+            }
+        }
+
+        /// Any piece of a field's folded text passes, whatever it is cut from.
+        #[test]
+        fn every_piece_of_the_text_passes(paragraph in text(), from in 0usize..40, len in 1usize..8) {
+            let signature = signature_of(&[&paragraph]);
+            let folded: Vec<char> = fold(&paragraph).text.chars().collect();
+            let from = from.min(folded.len());
+            let piece: String = folded[from..(from + len).min(folded.len())].iter().collect();
+            prop_assert!(passes(&signature, &format!("\"{piece}\"")), "{piece:?}");
+        }
+    }
+}
