@@ -113,10 +113,11 @@ fn print_config(mut startup: Startup) -> ExitCode {
 }
 
 fn show(args: &wenji::cli::ShowArgs, startup: &Startup) -> ExitCode {
-    let corpus = match open_or_report(&args.input, startup.config.page_break_repair, Cached::Yes) {
-        Ok(corpus) => corpus,
-        Err(code) => return code,
-    };
+    let (corpus, late) =
+        match open_or_report(&args.input, startup.config.page_break_repair, Cached::Yes) {
+            Ok(opened) => opened,
+            Err(code) => return code,
+        };
     commands::report_warnings(&corpus.warnings, Some(commands::WARNINGS_SHOWN));
     let index = match commands::show::find(&corpus, &args.article, args.title) {
         Ok(index) => index,
@@ -149,6 +150,7 @@ fn show(args: &wenji::cli::ShowArgs, startup: &Startup) -> ExitCode {
         terminal,
         &mut stdout.lock(),
     );
+    late.report();
     commands::leave(corpus);
     match written {
         Ok(()) => ExitCode::SUCCESS,
@@ -247,7 +249,7 @@ fn browse(input: &wenji::cli::Input, mut startup: Startup) -> ExitCode {
     let opening = if input.paths.is_empty() || stdin_typed(input) {
         // Read before the screen is taken: text typed at the terminal needs it.
         match open_or_report(input, repair, Cached::No) {
-            Ok(corpus) => Opening::Read(corpus),
+            Ok((corpus, _)) => Opening::Read(corpus),
             Err(code) => return code,
         }
     } else {
@@ -317,7 +319,7 @@ fn open_or_report(
     input: &wenji::cli::Input,
     repair: bool,
     cached: Cached,
-) -> Result<Corpus, ExitCode> {
+) -> Result<(Corpus, commands::Late), ExitCode> {
     announce_typed_input(input);
     let cache_dir = (cached == Cached::Yes)
         .then(wenji::persist::cache::default_dir)

@@ -346,3 +346,31 @@ fn a_file_whose_signature_rules_it_out_is_not_read_and_a_damaged_signature_is_pa
     );
     assert_eq!(stderr, expected);
 }
+
+#[test]
+fn show_prints_a_text_found_damaged_in_the_cache_from_its_file_and_says_so() {
+    let home = Home::new();
+    stdout(&home.run(&["list", "docs"]));
+    let cache = home.cache_files().remove(0);
+    let files = stdout(&home.run(&["show", "2", "docs", "--no-cache"]));
+    assert!(files.contains("振兴龙江。"), "{files}");
+    let mut bytes = std::fs::read(&cache).expect("read the cache");
+    let at = bytes
+        .windows("振兴龙江".len())
+        .position(|w| w == "振兴龙江".as_bytes())
+        .expect("the body of docs/1.md holds its text");
+    bytes[at + 3] ^= 0x01;
+    std::fs::write(&cache, &bytes).expect("damage the body");
+    let damaged = home.run(&["show", "2", "docs"]);
+    assert_eq!(stdout(&damaged), files);
+    let expected = format!(
+        "wenji: cache: {} is damaged (the text of docs/1.md fails its checksum); that file was \
+         read again and the cache is rebuilt\n",
+        cache.display()
+    );
+    assert_eq!(text(&damaged.stderr), expected);
+    assert!(!cache.exists(), "removed, to be rebuilt");
+    let again = home.run(&["show", "2", "docs"]);
+    assert_eq!(stdout(&again), files);
+    assert_eq!(text(&again.stderr), "");
+}

@@ -72,7 +72,7 @@ pub(super) fn spawn(
             } => {
                 let mut progress = Progress::default();
                 let mut keying = keys_thread(keys_sender);
-                let failed = stream_cached(&paths, options, cache_dir.as_deref(), |part| {
+                let streamed = stream_cached(&paths, options, cache_dir.as_deref(), |part| {
                     progress = part.progress;
                     if let Some(keying) = &keying {
                         keying.add(KeysPart::of(&part.sources, &part.articles));
@@ -87,13 +87,19 @@ pub(super) fn spawn(
                         ControlFlow::Break(())
                     }
                 });
-                // The cache is written after the corpus is in; if that failed, say so in `!`.
-                if let Some(warning) = failed {
-                    feeder.grow(Growth {
+                // The cache is written after the corpus is in; if that failed, say so in `!`,
+                // and so for every text found damaged in the cache when first read, for as
+                // long as the browser runs.
+                let late = streamed.late.into_iter().flatten();
+                for warning in streamed.failed.into_iter().chain(late) {
+                    let part = Growth {
                         warnings: vec![warning],
                         progress,
                         ..Growth::default()
-                    });
+                    };
+                    if !feeder.grow(part) {
+                        break;
+                    }
                 }
             }
         })?;

@@ -65,12 +65,12 @@ pub fn stream(
         listed: Listed::default(),
         error: None,
     };
-    let failed_write =
-        corpus::stream_cached(paths, options, cache_dir, |growth| lister.take(&growth));
+    // A list reads no text back from the cache, so nothing is found damaged later.
+    let streamed = corpus::stream_cached(paths, options, cache_dir, |growth| lister.take(&growth));
     if let Some(error) = lister.error {
         return Err(error);
     }
-    if let Some(warning) = failed_write {
+    if let Some(warning) = streamed.failed {
         lister.warn(&[warning]);
     }
     lister.out.flush()?;

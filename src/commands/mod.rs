@@ -15,18 +15,32 @@ use crate::corpus::{self, Corpus, LoadError, LoadOptions};
 
 /// Opens what `input` names (the sample when it names nothing), repairing page breaks unless
 /// `page_break_repair` is off, through the load cache in `cache_dir` unless `--no-cache` says
-/// not to.
+/// not to; with what will hear of texts found damaged in the cache when read back.
 pub fn open(
     input: &Input,
     page_break_repair: bool,
     cache_dir: Option<&Path>,
-) -> Result<Corpus, LoadError> {
+) -> Result<(Corpus, Late), LoadError> {
     let options = load_options(input, page_break_repair);
     if input.paths.is_empty() {
-        return Ok(corpus::sample_with(options));
+        return Ok((corpus::sample_with(options), Late(None)));
     }
     let cache_dir = cache_dir.filter(|_| !input.no_cache);
-    corpus::load_cached(&input.paths, options, cache_dir).map(|(corpus, _)| corpus)
+    corpus::load_cached(&input.paths, options, cache_dir)
+        .map(|(corpus, report)| (corpus, Late(report.late)))
+}
+
+/// Where warnings come about texts found damaged in the load cache when read back (the text
+/// printed is then read from its file).
+pub struct Late(Option<std::sync::mpsc::Receiver<corpus::Warning>>);
+
+impl Late {
+    /// Reports those that came so far.
+    pub fn report(&self) {
+        let warnings: Vec<corpus::Warning> =
+            self.0.iter().flat_map(|late| late.try_iter()).collect();
+        report_warnings(&warnings, None);
+    }
 }
 
 /// Ends a one-shot command's use of `corpus` without freeing it: the process exits next, which

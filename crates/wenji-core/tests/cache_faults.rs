@@ -1,6 +1,8 @@
 //! A cache file that is cut short, has a bit flipped anywhere, or is random bytes is noticed:
-//! loading warns once (source `cache`), gives exactly what loading the files gives, and leaves
-//! a sound cache behind, which the next load uses without a word. Two loads writing the same
+//! loading warns once (source `cache`), or, for damage to a text it kept unread, reading that
+//! text back does ([`CacheReport::late`](wenji_core::corpus::CacheReport)); what is seen is
+//! exactly what loading the files gives, and a sound cache is left behind, which later loads
+//! use without a word. Two loads writing the same
 //! cache at once leave a sound cache too.
 
 mod cache_support;
@@ -42,23 +44,32 @@ fn setup() -> Setup {
 }
 
 impl Setup {
-    /// Puts `bytes` in place of the cache, loads, and checks the damage was noticed and
-    /// repaired.
+    /// Puts `bytes` in place of the cache, loads, reads every text, and checks the damage was
+    /// noticed (by the load, or when a text it kept was read back) and repaired: the next load
+    /// says nothing, and the one after takes every file from the cache.
     fn damaged(&self, bytes: &[u8], what: &str) -> Result<(), TestCaseError> {
         let file = cache_file(&self.cache);
         std::fs::write(&file, bytes).expect("write the damage");
         let load = || load_cached(&self.paths, LoadOptions::default(), Some(&self.cache));
-        let (corpus, _) = load().expect("loads");
+        let (corpus, report) = load().expect("loads");
         prop_assert_eq!(&self.fresh, &Seen::of(&corpus), "{}", what);
-        let warnings = cache_warnings(&corpus);
+        let mut warnings = cache_warnings(&corpus);
+        let late = report.late.iter().flat_map(|late| late.try_iter());
+        warnings.extend(late.map(|warning| warning.to_string()));
         prop_assert_eq!(warnings.len(), 1, "{}: {:?}", what, warnings);
         prop_assert!(
             warnings[0].contains(&file.display().to_string()),
             "{:?}",
             warnings
         );
-        let (again, report) = load().expect("loads");
-        prop_assert!(cache_warnings(&again).is_empty(), "{}: not repaired", what);
+        for _ in 0..2 {
+            let (again, report) = load().expect("loads");
+            prop_assert!(cache_warnings(&again).is_empty(), "{}: not repaired", what);
+            prop_assert_eq!(&self.fresh, &Seen::of(&again), "{}", what);
+            let late = report.late.iter().flat_map(|late| late.try_iter()).count();
+            prop_assert_eq!(late, 0, "{}: not repaired", what);
+        }
+        let (_, report) = load().expect("loads");
         prop_assert_eq!(report.hits, self.cached);
         Ok(())
     }

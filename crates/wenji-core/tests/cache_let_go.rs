@@ -15,12 +15,12 @@ use wenji_core::corpus::{Corpus, LoadOptions, load, stream_cached};
 /// The corpus `stream_cached` gives through `cache`, every part let go of as it comes.
 fn let_go(paths: &[std::path::PathBuf], cache: &Path) -> Corpus {
     let mut corpus = Corpus::default();
-    let failed = stream_cached(paths, LoadOptions::default(), Some(cache), |mut part| {
+    let streamed = stream_cached(paths, LoadOptions::default(), Some(cache), |mut part| {
         part.let_go();
         corpus.grow(part);
         ControlFlow::Continue(())
     });
-    if let Some(warning) = failed {
+    if let Some(warning) = streamed.failed {
         corpus.warnings.push(warning);
     }
     corpus

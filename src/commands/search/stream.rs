@@ -242,9 +242,7 @@ impl<'a> Job<'a> {
         let Some(cache) = &self.cache else {
             return paths.iter().map(|path| self.file(path, None)).collect();
         };
-        if self.probe.is_some() {
-            cache.read_signatures_ahead(paths.iter().map(PathBuf::as_path));
-        }
+        cache.read_ahead(paths.iter().map(PathBuf::as_path));
         let looked: Vec<Looked> = paths
             .iter()
             .map(|path| {
@@ -258,7 +256,7 @@ impl<'a> Job<'a> {
             })
             .collect();
         let read = paths.iter().zip(&looked).filter(|(_, looked)| !looked.away);
-        cache.read_ahead(read.map(|(path, _)| path.as_path()));
+        cache.read_bodies_ahead(read.map(|(path, _)| path.as_path()));
         paths
             .iter()
             .zip(looked)

@@ -15,6 +15,7 @@
 use std::cell::RefCell;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 
 use super::growth::{self, Growth, Reading};
 use super::load::{LoadError, LoadOptions, Loaded, load, read_file};
@@ -24,7 +25,7 @@ use crate::persist::CorpusId;
 use crate::persist::cache::{Cache, CacheWriter, Commit, Encoded, FileKey, pending};
 
 /// What the cache did for one load.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Default)]
 pub struct CacheReport {
     /// Files taken from the cache.
     pub hits: usize,
@@ -34,6 +35,19 @@ pub struct CacheReport {
     /// What writing the cache did; `None` without a cache or when it could not be written
     /// (a warning then says why).
     pub commit: Option<Commit>,
+    /// Warnings to come about texts found damaged in the cache when first read back
+    /// ([`Cache::late_warnings`]); `None` without a cache.
+    pub late: Option<mpsc::Receiver<Warning>>,
+}
+
+/// How a [`stream_cached`] ended.
+#[derive(Debug, Default)]
+pub struct Streamed {
+    /// Why the cache could not be written, if it could not.
+    pub failed: Option<Warning>,
+    /// Warnings to come about texts found damaged in the cache when first read back
+    /// ([`Cache::late_warnings`]); `None` without a cache.
+    pub late: Option<mpsc::Receiver<Warning>>,
 }
 
 /// What one file gave, and how.
@@ -61,7 +75,10 @@ pub fn load_cached(
     };
     let (cache, mut cache_warnings) = Cache::open(dir, &CorpusId::from_inputs(paths), &options);
     let mut writer = cache.writer();
-    let mut report = CacheReport::default();
+    let mut report = CacheReport {
+        late: cache.late_warnings(),
+        ..CacheReport::default()
+    };
     ordered::map_ahead(
         files.len(),
         None,
@@ -123,18 +140,19 @@ fn note(writer: &mut CacheWriter, report: &mut CacheReport, path: &Path, got: Go
 /// part has been handed over, so whoever takes the parts never waits for the write. A file read
 /// from disk is written to the new cache file as it comes, and its part can let go of its text
 /// and paragraphs ([`Growth::let_go`]), which are read back from there. Returns the warning of
-/// a write that failed.
+/// a write that failed, and where warnings about texts found damaged later will come.
 pub fn stream_cached(
     paths: &[PathBuf],
     options: LoadOptions,
     cache_dir: Option<&Path>,
     take: impl FnMut(Growth) -> ControlFlow<()>,
-) -> Option<Warning> {
+) -> Streamed {
     let Some(dir) = cache_dir else {
         growth::stream_files(paths, options, take);
-        return None;
+        return Streamed::default();
     };
     let (cache, opened) = Cache::open(dir, &CorpusId::from_inputs(paths), &options);
+    let late = cache.late_warnings();
     let writer = RefCell::new(cache.writer());
     let mut report = CacheReport::default();
     let reading = Reading {
@@ -155,8 +173,10 @@ pub fn stream_cached(
         writer.borrow_mut().flush();
         take(part)
     });
-    if !whole {
-        return None;
-    }
-    writer.into_inner().commit().err()
+    let failed = if whole {
+        writer.into_inner().commit().err()
+    } else {
+        None
+    };
+    Streamed { failed, late }
 }

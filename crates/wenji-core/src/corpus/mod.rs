@@ -29,7 +29,7 @@ pub mod piece;
 pub mod repair;
 pub mod walk;
 
-pub use cached::{CacheReport, load_cached, stream_cached};
+pub use cached::{CacheReport, Streamed, load_cached, stream_cached};
 pub use format::Format;
 pub use growth::{Growth, Progress};
 pub use load::{LoadError, LoadOptions, Loaded, load, read_file, sample, sample_with};

@@ -8,7 +8,8 @@
 //! ```
 //! The head is what a warm open needs: the list's titles and metadata, and each article's
 //! [`fingerprint`] for the engine's stored index. The body (the file's text, most of an entry)
-//! is read back only when something looks at it ([`crate::corpus::kept`]). A paragraph that is
+//! is read back only when something looks at it ([`crate::corpus::kept`]); the cache file keeps
+//! the two apart, the heads together (`file`). A paragraph that is
 //! a piece of the source's text ([`crate::corpus::piece`]: most body text is) is stored as its
 //! place, so the cache holds the text about once, and reading it back makes it a piece again
 //! instead of copying it.
@@ -149,11 +150,6 @@ impl Shape {
 }
 
 impl Head {
-    /// What the body must hold.
-    pub fn shape(&self) -> &Shape {
-        &self.shape
-    }
-
     /// The entry's [`Loaded`], the body read from `body` now (already checked against its
     /// checksum, or not): text and paragraphs here.
     pub fn with_checked_body(self, body: &[u8], checksum: Checksum) -> Result<Loaded, Bad> {
@@ -282,22 +278,6 @@ fn read_walked(shape: &Shape, body: &[u8], checksum: Checksum) -> Result<Restore
     };
     bodies.resize_with(shape.paragraphs.len(), Vec::new);
     Ok(Restored { text, bodies })
-}
-
-/// Checks that `body` holds what `shape` says, as [`read_body`] would read it back, without
-/// keeping any of it.
-pub fn check_body(shape: &Shape, body: &[u8]) -> Result<(), Bad> {
-    walk_body(
-        shape,
-        body,
-        Checksum::Check,
-        |_, source, record| match record.text {
-            RecordText::Place(range) if source.get(range.clone()).is_none() => {
-                Err(Bad("a paragraph outside the text"))
-            }
-            _ => Ok(()),
-        },
-    )
 }
 
 /// A paragraph as a body holds it.

@@ -1,22 +1,24 @@
 //! The layout of one cache file, and the checks that decide whether its bytes can be used.
 //!
 //! ```text
-//! file      := header entry* signature* directory trailer
+//! file      := header body* (head signature)* directory trailer
 //! header    := MAGIC FORMAT settings inputs written-at checksum(header)
-//! directory := count (path key offset length head-length checksum(head)
-//!                     signature-offset signature-length checksum(signature))*
+//! directory := count (path key body head checksum(head) signature checksum(signature))*
+//!              (each part as its offset and length)
 //! trailer   := offset length checksum(directory) END
 //! ```
-//! The header comes first so a writer can stream entries after it as files load; the trailer,
+//! The header comes first so a writer can stream bodies after it as files load; the trailer,
 //! fixed in size at the very end, finds the directory, written last. Every part carries an XXH3
-//! checksum, and every offset is checked against the file's size before it is used: an entry
-//! must lie between the header and the directory. Entries are checked one at a time, when one
-//! is asked for ([`super::Cache::get`]): an entry's head by the checksum here, its body by the
-//! one its head holds, so a warm open reads each head once and a body only when it is needed.
-//! After the entries come their files' signatures ([`crate::search::signature`]), side by side
-//! in the same order, each with its own checksum here: a search reads them through the map to
-//! pass over entries unread, and touches no page of an entry it passes over.
+//! checksum, and every offset is checked against the file's size before it is used: every part
+//! must lie between the header and the directory. An entry ([`super::entry`]) is a head and a
+//! body, kept apart: the heads, each followed by its file's signature
+//! ([`crate::search::signature`]), lie side by side after the bodies in corpus order, so a warm
+//! open reads them all in a few long reads and no body at all, and a search reads a run of
+//! files' signatures in one read and then only the bodies of the files they let through. Parts
+//! are checked one at a time, when one is asked for ([`super::Cache::get`]): a head and a
+//! signature by the checksums here, a body by the one its head holds, when it is read.
 
+use std::ops::Range;
 use std::path::PathBuf;
 
 use xxhash_rust::xxh3::xxh3_64;
@@ -47,15 +49,21 @@ pub struct Header {
 pub struct Slot {
     pub path: PathBuf,
     pub key: FileKey,
-    /// Where the entry's bytes are in the cache file.
-    pub offset: usize,
-    pub len: usize,
-    /// How much of the entry is its head, which `checksum` is of.
-    pub head: usize,
+    /// Where the entry's body is in the cache file.
+    pub body: Range<usize>,
+    /// Where its head is, and the head's checksum.
+    pub head: Range<usize>,
     pub checksum: u64,
-    /// Where the file's signature is in the cache file, and its checksum.
-    pub signature: std::ops::Range<usize>,
+    /// Where the file's signature is (right after the head), and its checksum.
+    pub signature: Range<usize>,
     pub signature_checksum: u64,
+}
+
+impl Slot {
+    /// The head and the signature, which lie together.
+    pub fn head_and_signature(&self) -> Range<usize> {
+        self.head.start.min(self.signature.start)..self.head.end.max(self.signature.end)
+    }
 }
 
 /// Why a cache file's bytes cannot be used.
@@ -113,13 +121,17 @@ pub fn directory(slots: &[Slot], offset: usize) -> Vec<u8> {
             slot.path.as_os_str(),
         ));
         slot.key.write(&mut out);
-        out.size(slot.offset);
-        out.size(slot.len);
-        out.size(slot.head);
-        out.u64(slot.checksum);
-        out.size(slot.signature.start);
-        out.size(slot.signature.len());
-        out.u64(slot.signature_checksum);
+        for (range, checksum) in [
+            (&slot.body, None),
+            (&slot.head, Some(slot.checksum)),
+            (&slot.signature, Some(slot.signature_checksum)),
+        ] {
+            out.size(range.start);
+            out.size(range.len());
+            if let Some(checksum) = checksum {
+                out.u64(checksum);
+            }
+        }
     }
     let checksum = xxh3_64(&out.bytes);
     let len = out.bytes.len();
@@ -189,37 +201,44 @@ pub fn read_directory(bytes: &[u8], header_len: usize) -> Result<Vec<Slot>, Prob
         let path = PathBuf::from(
             <std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(read.bytes("a path")?),
         );
-        let slot = Slot {
+        let key = FileKey::read(&mut read)?;
+        let between = header_len..offset;
+        let body = place(&mut read, "a body's place", &between)?;
+        let head = place(&mut read, "a head's place", &between)?;
+        let checksum = read.u64("a head's checksum")?;
+        let signature = place(&mut read, "a signature's place", &between)?;
+        let signature_checksum = read.u64("a signature's checksum")?;
+        slots.push(Slot {
             path,
-            key: FileKey::read(&mut read)?,
-            offset: read.size("an entry's place")?,
-            len: read.size("an entry's length")?,
-            head: read.size("an entry's head")?,
-            checksum: read.u64("an entry's checksum")?,
-            signature: {
-                let at = read.size("a signature's place")?;
-                at..at.saturating_add(read.size("a signature's length")?)
-            },
-            signature_checksum: read.u64("a signature's checksum")?,
-        };
-        let between = |start: usize, len: usize| {
-            start >= header_len && start.checked_add(len).is_some_and(|end| end <= offset)
-        };
-        let inside = slot.head <= slot.len
-            && between(slot.offset, slot.len)
-            && between(slot.signature.start, slot.signature.len());
-        if !inside {
-            return Err(Problem::Damaged("an entry is out of place"));
-        }
-        slots.push(slot);
+            key,
+            body,
+            head,
+            checksum,
+            signature,
+            signature_checksum,
+        });
     }
     read.end("the directory's end")?;
     Ok(slots)
 }
 
-/// The fewest bytes a slot takes: a path's length, a key, two places, three lengths and two
+/// A part's place, read as its offset and length, which must lie `between` the header and the
+/// directory.
+fn place(
+    read: &mut In<'_>,
+    what: &'static str,
+    between: &Range<usize>,
+) -> Result<Range<usize>, Problem> {
+    let start = read.size(what)?;
+    match start.checked_add(read.size(what)?) {
+        Some(end) if start >= between.start && end <= between.end => Ok(start..end),
+        _ => Err(Problem::Damaged("an entry is out of place")),
+    }
+}
+
+/// The fewest bytes a slot takes: a path's length, a key, three places and lengths, and two
 /// checksums.
-const MIN_SLOT: usize = 8 + (3 * 8 + 2 * 16) + 7 * 8;
+const MIN_SLOT: usize = 8 + (3 * 8 + 2 * 16) + 8 * 8;
 
 #[cfg(test)]
 pub(super) mod tests {
@@ -245,11 +264,10 @@ pub(super) mod tests {
                 modified: 4,
                 changed: 5,
             },
-            offset,
-            len,
-            head: len / 2,
+            head: offset..offset + len / 2,
+            body: offset + len / 2..offset + len,
             checksum: 6,
-            signature: offset..offset,
+            signature: offset + len..offset + len,
             signature_checksum: 7,
         }
     }

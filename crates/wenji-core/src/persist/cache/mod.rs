@@ -1,7 +1,8 @@
 //! The load cache: what loading computed for each file, kept between runs, so reopening a corpus
-//! costs one read through one file (its directory read through a memory map), keeping each
-//! entry's head, instead of reading, decoding and parsing every file again. A file's text and
-//! paragraphs stay in the cache file until they are looked at ([`crate::corpus::kept`]).
+//! costs a few long reads of the heads of its entries, which lie together in one file (its
+//! directory read through a memory map), instead of reading, decoding and parsing every file
+//! again. A file's text and paragraphs (its entry's body, most of the cache) stay in the cache
+//! file until they are looked at ([`crate::corpus::kept`]), and are checked then.
 //!
 //! ```text
 //! Cache::open ─▶ get(path, key) per file ─▶ Loaded   (a miss: corpus::read_file)
@@ -24,7 +25,9 @@
 //!
 //! Nothing in a cache file is trusted (`file`, `entry`, `bytes`): a truncated, corrupt,
 //! foreign or hostile one is ignored with a [`Warning`] whose source is `cache`, its files are
-//! read again, and it is rebuilt. Writing is atomic and safe with several wenji at once (the
+//! read again, and it is rebuilt. A body is checked against its checksum when it is read back:
+//! one found damaged then is never shown (its file is read again, the cache file removed to be
+//! rebuilt), and a warning says so when it is found ([`Cache::late_warnings`]). Writing is atomic and safe with several wenji at once (the
 //! last rename wins, and a reader keeps the file it opened), and the folder is capped in size,
 //! the least recently used corpora going first (`folder`). The loader's threads share one
 //! [`Cache`] for lookups; one thread feeds the [`CacheWriter`], in corpus order.
@@ -44,7 +47,7 @@ mod writer;
 mod tests;
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError, mpsc};
 
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -105,15 +108,18 @@ pub struct Cache {
     read_only: bool,
     /// How the files are read: a body that cannot be read back is read from its file again.
     options: LoadOptions,
+    /// Where bodies found damaged when read back are told of, and what hears it until it is
+    /// taken ([`Cache::late_warnings`]).
+    late: mpsc::Sender<Warning>,
+    hears: Mutex<Option<mpsc::Receiver<Warning>>>,
 }
 
 /// One file's entry, read from the cache file, both its parts' checksums passed.
 pub struct Entry<'c> {
     cache: &'c Cache,
     path: &'c Path,
-    /// The entry's bytes; the body is what follows the head.
-    bytes: window::Read,
-    body: usize,
+    head: window::Read,
+    body: window::Read,
 }
 
 impl Entry<'_> {
@@ -121,7 +127,7 @@ impl Entry<'_> {
     /// UTF-8 (enough for a prefilter, which needs no more to turn a file away; decoding checks
     /// them); `None` (the entry counted as damaged) when they are not there as they should be.
     pub fn text_bytes(&self) -> Option<&[u8]> {
-        entry::text_bytes(&self.bytes[self.body..])
+        entry::text_bytes(&self.body)
             .map_err(|bad| self.cache.damaged(self.path, bad.0))
             .ok()
     }
@@ -129,9 +135,8 @@ impl Entry<'_> {
     /// What loading the file gave, text and paragraphs read now; `None` (the entry counted as
     /// damaged) when the entry fails its checks.
     pub fn decode(&self) -> Option<Loaded> {
-        let (head, body) = self.bytes.split_at(self.body);
-        entry::read_head(head, self.path)
-            .and_then(|head| head.with_checked_body(body, entry::Checksum::Passed))
+        entry::read_head(&self.head, self.path)
+            .and_then(|head| head.with_checked_body(&self.body, entry::Checksum::Passed))
             .map_err(|bad| self.cache.damaged(self.path, bad.0))
             .ok()
     }
@@ -158,6 +163,8 @@ struct BodyFile {
     /// open to read only.
     cache: Option<PathBuf>,
     options: LoadOptions,
+    /// Where a body found damaged is told of ([`Cache::late_warnings`]).
+    late: mpsc::Sender<Warning>,
 }
 
 impl Restore for Body {
@@ -166,12 +173,34 @@ impl Restore for Body {
             .and_then(|bytes| entry::read_body(&self.shape, &bytes).ok());
         read.unwrap_or_else(|| {
             self.remove_cache();
+            self.warn();
             self.read_again()
         })
     }
 }
 
 impl Body {
+    /// Tells whoever listens ([`Cache::late_warnings`]) that this body was found damaged.
+    fn warn(&self) {
+        let path = self.path.display();
+        let message = match &self.from.cache {
+            Some(cache) => format!(
+                "{} is damaged (the text of {path} fails its checksum); that file was read \
+                 again and the cache is rebuilt",
+                cache.display()
+            ),
+            None => format!(
+                "the cache is damaged (the text of {path} fails its checksum); \
+                 that file was read again"
+            ),
+        };
+        let _ = self.from.late.send(Warning {
+            source: WARNING_SOURCE.to_owned(),
+            line: None,
+            message,
+        });
+    }
+
     /// Removes the cache file if it is still the one this body is in, not one written since.
     fn remove_cache(&self) {
         use std::os::unix::fs::MetadataExt;
@@ -221,7 +250,7 @@ struct Stored {
 impl Stored {
     /// `slot`'s signature, read ahead or now, checked against its checksum.
     fn read_signature(&self, slot: &Slot) -> Result<window::Read, &'static str> {
-        let bytes = window::read(&self.map, self.id, Part::Signatures, slot.signature.clone())
+        let bytes = window::read(&self.map, self.id, Part::Heads, slot.signature.clone())
             .ok_or("its signature cannot be read")?;
         if xxh3_64(&bytes) == slot.signature_checksum {
             Ok(bytes)
@@ -230,28 +259,24 @@ impl Stored {
         }
     }
 
-    /// The head of `slot`'s entry, the whole entry read (from this thread's window, or alone)
-    /// and checked: both its parts against their checksums, and the body against what the head
-    /// says it holds, as reading it back will; and its signature against its checksum, so a
-    /// damaged one is rebuilt with the entry. What is kept from it is the head.
-    fn checked(&self, slot: &Slot) -> Result<entry::Head, &'static str> {
-        self.read_signature(slot)?;
-        let bytes = self.read_entry(slot)?;
-        let (head, body) = bytes.split_at(slot.head);
-        let head = entry::read_head(head, &slot.path).map_err(|bad| bad.0)?;
-        entry::check_body(head.shape(), body).map_err(|bad| bad.0)?;
-        Ok(head)
+    /// `slot`'s head, read ahead or now, checked against its checksum.
+    fn read_head(&self, slot: &Slot) -> Result<window::Read, &'static str> {
+        let bytes = window::read(&self.map, self.id, Part::Heads, slot.head.clone())
+            .ok_or("it cannot be read")?;
+        if xxh3_64(&bytes) == slot.checksum {
+            Ok(bytes)
+        } else {
+            Err("it fails its checksum")
+        }
     }
 
-    /// `slot`'s entry, read ahead or now, its head checked against its checksum.
-    fn read_entry(&self, slot: &Slot) -> Result<window::Read, &'static str> {
-        let range = slot.offset..slot.offset.saturating_add(slot.len);
-        let bytes =
-            window::read(&self.map, self.id, Part::Entries, range).ok_or("it cannot be read")?;
-        match bytes.get(..slot.head) {
-            Some(head) if xxh3_64(head) == slot.checksum => Ok(bytes),
-            _ => Err("it fails its checksum"),
-        }
+    /// The head of `slot`'s entry, checked against its checksum and read, and its signature
+    /// checked too, so a damaged one is rebuilt with the entry. The body is not read: it is
+    /// checked against the checksum its head holds when it is read back.
+    fn checked(&self, slot: &Slot) -> Result<entry::Head, &'static str> {
+        self.read_signature(slot)?;
+        let head = self.read_head(slot)?;
+        entry::read_head(&head, &slot.path).map_err(|bad| bad.0)
     }
 }
 
@@ -285,6 +310,7 @@ impl Cache {
             corpus: corpus.clone(),
             written: 0,
         };
+        let (late, hears) = mpsc::channel();
         let mut cache = Self {
             path,
             header,
@@ -293,6 +319,8 @@ impl Cache {
             damaged: Mutex::new((None, 0)),
             read_only,
             options: *options,
+            late,
+            hears: Mutex::new(Some(hears)),
         };
         let mut warnings = Vec::new();
         match cache.read() {
@@ -340,6 +368,7 @@ impl Cache {
             file: Arc::clone(map.file()),
             cache: (!self.read_only).then(|| self.path.clone()),
             options: self.options,
+            late: self.late.clone(),
         });
         let id = window::new_file_id();
         Ok(Some(Stored {
@@ -375,7 +404,7 @@ impl Cache {
             let len = shape.text_len();
             let body = Body {
                 from: Arc::clone(&stored.bodies),
-                at: slot.offset + slot.head..slot.offset + slot.len,
+                at: slot.body.clone(),
                 shape,
                 path: path.to_path_buf(),
             };
@@ -391,26 +420,28 @@ impl Cache {
     pub fn entry<'c>(&'c self, path: &'c Path, key: FileKey) -> Option<Entry<'c>> {
         let stored = self.stored.as_ref()?;
         let slot = stored.slots.get(path).filter(|slot| slot.key == key)?;
-        let read = stored.read_entry(slot).and_then(|bytes| {
-            let (head, body) = bytes.split_at(slot.head);
+        let read = stored.read_head(slot).and_then(|head| {
+            let body = window::read(&stored.map, stored.id, Part::Bodies, slot.body.clone())
+                .ok_or("it cannot be read")?;
             // The text is given to a prefilter before anything decodes it.
-            entry::body_sound(head, body)
-                .then_some(bytes)
-                .ok_or("it fails its checksum")
+            if entry::body_sound(&head, &body) {
+                Ok((head, body))
+            } else {
+                Err("it fails its checksum")
+            }
         });
-        let bytes = match read {
-            Ok(bytes) => bytes,
+        match read {
+            Ok((head, body)) => Some(Entry {
+                cache: self,
+                path,
+                head,
+                body,
+            }),
             Err(why) => {
                 self.damaged(path, why);
-                return None;
+                None
             }
-        };
-        Some(Entry {
-            cache: self,
-            path,
-            body: slot.head,
-            bytes,
-        })
+        }
     }
 
     /// What `test` says of the signature ([`crate::search::signature`]) of `path`'s file, when
@@ -435,29 +466,28 @@ impl Cache {
         }
     }
 
-    /// Reads the entries of `paths`, and their signatures, with one read each when the cache
-    /// holds them close together, for this thread's next lookups ([`Cache::get`],
-    /// [`Cache::entry`]) to find.
-    pub fn read_ahead<'p>(&self, paths: impl IntoIterator<Item = &'p Path> + Clone) {
-        self.read_signatures_ahead(paths.clone());
+    /// Reads the heads and signatures of `paths` with one read, when the cache holds them close
+    /// together (as it does files in corpus order), for this thread's next lookups
+    /// ([`Cache::get`], [`Cache::signature_says`], [`Cache::entry`]) to find.
+    pub fn read_ahead<'p>(&self, paths: impl IntoIterator<Item = &'p Path>) {
         if let Some(stored) = &self.stored {
             let ranges = paths
                 .into_iter()
                 .filter_map(|path| stored.slots.get(path))
-                .map(|slot| slot.offset..slot.offset.saturating_add(slot.len));
-            window::read_ahead(&stored.map, stored.id, Part::Entries, ranges);
+                .map(Slot::head_and_signature);
+            window::read_ahead(&stored.map, stored.id, Part::Heads, ranges);
         }
     }
 
-    /// Reads the signatures of `paths` with one read, when the cache holds them close
-    /// together, for this thread's next [`Cache::signature_says`] to find.
-    pub fn read_signatures_ahead<'p>(&self, paths: impl IntoIterator<Item = &'p Path>) {
+    /// Reads the bodies of `paths` with one read, when the cache holds them close together,
+    /// for this thread's next [`Cache::entry`] to find.
+    pub fn read_bodies_ahead<'p>(&self, paths: impl IntoIterator<Item = &'p Path>) {
         if let Some(stored) = &self.stored {
             let ranges = paths
                 .into_iter()
                 .filter_map(|path| stored.slots.get(path))
-                .map(|slot| slot.signature.clone());
-            window::read_ahead(&stored.map, stored.id, Part::Signatures, ranges);
+                .map(|slot| slot.body.clone());
+            window::read_ahead(&stored.map, stored.id, Part::Bodies, ranges);
         }
     }
 
@@ -488,6 +518,18 @@ impl Cache {
             "those files were read again and it is rebuilt"
         };
         vec![self.warning(&format!("is damaged ({first}{more}); {then}"))]
+    }
+
+    /// Warnings, as they come, about bodies found damaged when they were first read back, long
+    /// after the load that kept them: the text shown is then read from its file again, and the
+    /// cache file removed to be rebuilt. A load checks every head and signature, but reads no
+    /// body (most of the cache), so this is where damage to one is told. Given once; `None`
+    /// after.
+    pub fn late_warnings(&self) -> Option<mpsc::Receiver<Warning>> {
+        self.hears
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()
     }
 
     /// A writer for the cache that will replace this one, starting from its entries.

@@ -74,9 +74,12 @@ mod tests {
             slot("/a/1.md", 30, 1),
         ]);
         assert_eq!(slots.len(), 2);
-        assert_eq!(slots.get(Path::new("/a/二.md")).map(|s| s.offset), Some(20));
         assert_eq!(
-            slots.get(Path::new("/a/1.md")).map(|s| s.offset),
+            slots.get(Path::new("/a/二.md")).map(|s| s.head.start),
+            Some(20)
+        );
+        assert_eq!(
+            slots.get(Path::new("/a/1.md")).map(|s| s.head.start),
             Some(30),
             "the last"
         );

@@ -107,13 +107,16 @@ fn an_entry_brings_its_heads_and_its_body_when_looked_at() {
     assert_eq!(first.text.place_in(text), text.find("第一段"));
 }
 
-/// A body damaged after its head was taken (the cache file written over in place, which wenji
-/// never does) is never shown: the file is read again (when it no longer has the articles the
-/// head said, the article reads as empty), and the cache file is removed to be rebuilt.
+/// A body damaged after its head was taken (a load reads no body; or the cache file written
+/// over in place, which wenji never does) is never shown: the file is read again (when it no
+/// longer has the articles the head said, the article reads as empty), the cache file is
+/// removed to be rebuilt, and a warning says so, once for each body found damaged.
 #[test]
 fn a_body_damaged_later_reads_the_file_again() {
     let (dir, path) = corpus_dir();
     let (cache, key) = cached(dir.path(), &path);
+    let late = cache.late_warnings().expect("given once");
+    assert!(cache.late_warnings().is_none());
     let loaded = cache.get(&path, key).expect("a hit");
     let again = cache.get(&path, key).expect("a hit");
     let cache_file = dir.path().join(key::file_name(&CorpusId::from_inputs(
@@ -123,8 +126,18 @@ fn a_body_damaged_later_reads_the_file_again() {
     let at = memchr::memmem::find(&damaged, "第二段".as_bytes()).expect("the text is there");
     damaged[at] ^= 1;
     std::fs::write(&cache_file, damaged).expect("write in place");
+    assert!(late.try_recv().is_err(), "nothing read back yet");
     assert_same(&loaded, &read_file(&path, LoadOptions::default()));
     assert!(!cache_file.exists(), "removed, to be rebuilt");
+    let warning = late.try_recv().expect("a warning").to_string();
+    let expected = format!(
+        "cache: {} is damaged (the text of {} fails its checksum); that file was read again \
+         and the cache is rebuilt",
+        cache_file.display(),
+        path.display()
+    );
+    assert_eq!(warning, expected);
+    assert!(late.try_recv().is_err(), "once");
 
     std::fs::write(&path, "# 一\n\n甲。\n\n# 二\n\n乙。\n").expect("write");
     assert_eq!(again.articles.len(), 1);
@@ -142,17 +155,22 @@ fn write_cache(dir: &Path, path: &Path, settings: Settings, entry: &entry::Encod
         written: 0,
     };
     let mut out = file::header(&header);
+    // The body, then the head and an empty signature.
+    let (head, body) = bytes.split_at(entry.head);
+    let start = out.len();
+    let heads = start + body.len();
+    let end = heads + head.len();
     let slot = Slot {
         path: path.to_path_buf(),
         key: FileKey::of(path).expect("a file"),
-        offset: out.len(),
-        len: bytes.len(),
-        head: entry.head,
-        checksum: xxh3_64(&bytes[..entry.head]),
-        signature: out.len()..out.len(),
+        body: start..heads,
+        head: heads..end,
+        checksum: xxh3_64(head),
+        signature: end..end,
         signature_checksum: xxh3_64(&[]),
     };
-    out.extend_from_slice(bytes);
+    out.extend_from_slice(body);
+    out.extend_from_slice(head);
     let at = out.len();
     out.extend(file::directory(&[slot], at));
     let cache = dir.join(key::file_name(&corpus));
@@ -252,9 +270,12 @@ fn a_changed_key_misses_and_a_checksum_failure_is_reported_once() {
         cache.take_warnings().is_empty(),
         "a changed file is no damage"
     );
-    // Flip one byte of the entry: its checksum fails.
+    // Flip the last byte of the head, which lies just before the directory (the signature is
+    // empty): its checksum fails.
     let mut damaged = std::fs::read(&cache_file).expect("read");
-    let at = damaged.len() / 3;
+    let trailer = damaged.len() - file::TRAILER;
+    let directory = u64::from_le_bytes(damaged[trailer..trailer + 8].try_into().expect("8"));
+    let at = usize::try_from(directory).expect("a place") - 1;
     damaged[at] ^= 1;
     std::fs::write(&cache_file, damaged).expect("write");
     let (cache, warnings) = Cache::open(dir.path(), &corpus, &LoadOptions::default());

@@ -1,13 +1,13 @@
-//! Entries read a run at a time: a thread about to look up a run of files reads all their
-//! entries with one `pread` ([`read_ahead`]), and each lookup then finds its entry in that
-//! window instead of reading it alone ([`read`]). Their signatures, which lie side by side
-//! after the entries, are read the same way into a window of their own ([`Part`]).
+//! Parts of entries read a run at a time: a thread about to look up a run of files reads all
+//! their heads and signatures, which lie side by side, with one `pread` ([`read_ahead`]), and
+//! each lookup then finds its part in that window instead of reading it alone ([`read`]). The
+//! bodies a search needs are read the same way into a window of their own ([`Part`]).
 //!
 //! A warm open of 50 000 files spent most of its system time on one `pread` per entry, and an
 //! allocation per entry, touched fresh, cost a search a fifth of its time in page faults. Each
-//! thread keeps one window (up to [`KEEP_ROOM`] of room) between lookups; what it holds is only
-//! ever bytes of the cache file it names, at the place it names, and every entry read from it is
-//! checked exactly as one read alone (`Stored::read_entry`).
+//! thread keeps one window per part (up to [`KEEP_ROOM`] of room) between lookups; what it
+//! holds is only ever bytes of the cache file it names, at the place it names, and every part
+//! read from it is checked exactly as one read alone (`Stored::read_head`).
 
 use std::cell::Cell;
 use std::ops::{Deref, Range};
@@ -22,30 +22,30 @@ const KEEP_ROOM: usize = 16 << 20;
 const MOST_AHEAD: usize = 8 << 20;
 
 thread_local! {
-    static ENTRIES: Cell<Window> = const { Cell::new(Window::EMPTY) };
-    static SIGNATURES: Cell<Window> = const { Cell::new(Window::EMPTY) };
+    static BODIES: Cell<Window> = const { Cell::new(Window::EMPTY) };
+    static HEADS: Cell<Window> = const { Cell::new(Window::EMPTY) };
 }
 
 /// Which part of a cache file a window holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Part {
-    Entries,
-    Signatures,
+    Bodies,
+    Heads,
 }
 
 impl Part {
     fn take(self) -> Window {
         match self {
-            Part::Entries => ENTRIES.take(),
-            Part::Signatures => SIGNATURES.take(),
+            Part::Bodies => BODIES.take(),
+            Part::Heads => HEADS.take(),
         }
     }
 
     fn give_back(self, window: Window) {
         if window.bytes.capacity() <= KEEP_ROOM {
             match self {
-                Part::Entries => ENTRIES.set(window),
-                Part::Signatures => SIGNATURES.set(window),
+                Part::Bodies => BODIES.set(window),
+                Part::Heads => HEADS.set(window),
             }
         }
     }
@@ -183,46 +183,46 @@ mod tests {
         read_ahead(
             &map,
             file,
-            Part::Entries,
+            Part::Bodies,
             [10..20, 20..40, 40..50].into_iter(),
         );
-        let window = ENTRIES.take();
+        let window = BODIES.take();
         assert_eq!(
             (window.file, window.start, window.bytes.len()),
             (file, 10, 40)
         );
-        Part::Entries.give_back(window);
+        Part::Bodies.give_back(window);
         assert_eq!(
-            &*read(&map, file, Part::Entries, 20..40).expect("read"),
+            &*read(&map, file, Part::Bodies, 20..40).expect("read"),
             &bytes[20..40]
         );
         // Still there for the next entry of the run.
         assert_eq!(
-            &*read(&map, file, Part::Entries, 40..50).expect("read"),
+            &*read(&map, file, Part::Bodies, 40..50).expect("read"),
             &bytes[40..50]
         );
         // Outside it: read alone.
         assert_eq!(
-            &*read(&map, file, Part::Entries, 100..110).expect("read"),
+            &*read(&map, file, Part::Bodies, 100..110).expect("read"),
             &bytes[100..110]
         );
         // The same places of another cache file are never taken from this one's window.
         let (_other_dir, other) = mapped(&[7; 256]);
         assert_eq!(
-            &*read(&other, new_file_id(), Part::Entries, 100..110).expect("read"),
+            &*read(&other, new_file_id(), Part::Bodies, 100..110).expect("read"),
             &[7; 10]
         );
         assert!(
-            read(&map, file, Part::Entries, 250..260).is_none(),
+            read(&map, file, Part::Bodies, 250..260).is_none(),
             "past the end"
         );
         // The room is reused: a shorter read then a longer one give exactly their bytes.
         assert_eq!(
-            &*read(&map, file, Part::Entries, 5..7).expect("read"),
+            &*read(&map, file, Part::Bodies, 5..7).expect("read"),
             &bytes[5..7]
         );
         assert_eq!(
-            &*read(&map, file, Part::Entries, 0..256).expect("read"),
+            &*read(&map, file, Part::Bodies, 0..256).expect("read"),
             &bytes[..]
         );
     }
@@ -230,13 +230,13 @@ mod tests {
     #[test]
     fn entries_far_apart_are_not_read_ahead() {
         let (_dir, map) = mapped(&[1; 4096]);
-        ENTRIES.take();
+        BODIES.take();
         read_ahead(
             &map,
             new_file_id(),
-            Part::Entries,
+            Part::Bodies,
             [0..10, 4000..4010].into_iter(),
         );
-        assert_eq!(ENTRIES.take().file, 0, "mostly gaps: nothing read");
+        assert_eq!(BODIES.take().file, 0, "mostly gaps: nothing read");
     }
 }

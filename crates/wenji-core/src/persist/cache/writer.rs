@@ -1,8 +1,9 @@
 //! Writing a corpus's cache file: entries in corpus order as files load, then atomically into
 //! place.
 //!
-//! Entries stream into a temporary file in the cache folder as the loader hands them over, so
-//! the new cache is never held in memory. The file is started only once something changed: a
+//! Bodies stream into a temporary file in the cache folder as the loader hands them over, and
+//! heads and signatures into a second one, unnamed, appended to the first at the end, so the
+//! new cache is never held in memory. The file is started only once something changed: a
 //! warm open where every file was kept writes nothing and only marks the cache as used. At the
 //! end the directory and trailer are written, the file synced and renamed over the old one (a
 //! rename is atomic within a folder: a reader maps the old file or the new, never a mix, and
@@ -10,6 +11,7 @@
 
 use std::collections::HashSet;
 use std::io::{self, BufWriter, Seek, Write};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -33,7 +35,7 @@ pub struct Encoded {
     /// What the body holds, and each article's fingerprint and characters.
     shape: entry::Shape,
     articles: Vec<(u64, usize)>,
-    /// The file's signature, written after the entry, and its checksum.
+    /// The file's signature, written after the head, and its checksum.
     signature: Vec<u8>,
     signature_checksum: u64,
 }
@@ -92,17 +94,20 @@ pub struct CacheWriter {
     error: Option<io::Error>,
     /// How the files are read: a body that cannot be read back is read from its file again.
     options: LoadOptions,
+    /// Where a body found damaged when read back is told of.
+    late: std::sync::mpsc::Sender<Warning>,
 }
 
 #[derive(Debug)]
 struct Output {
     file: BufWriter<NamedTempFile>,
     offset: usize,
-    /// The signatures, kept aside until the entries end, and how long they are so far: each
-    /// slot's signature is placed in them until [`CacheWriter::finish`] moves it to the file.
-    signatures: BufWriter<std::fs::File>,
-    signatures_len: usize,
-    /// What entries written to it are read back from, once flushed.
+    /// The heads and signatures, kept aside until the bodies end, and how long they are so
+    /// far: each slot's head and signature are placed in them until [`CacheWriter::finish`]
+    /// moves them to the file.
+    heads: BufWriter<std::fs::File>,
+    heads_len: usize,
+    /// What bodies written to it are read back from, once flushed.
     bodies: Arc<BodyFile>,
 }
 
@@ -121,6 +126,7 @@ impl CacheWriter {
             added: false,
             error: None,
             options: cache.options,
+            late: cache.late.clone(),
         }
     }
 
@@ -156,15 +162,15 @@ impl CacheWriter {
         let slot = Slot {
             path: path.to_path_buf(),
             key,
-            offset: 0,
-            len: encoded.bytes.len(),
-            head: encoded.head,
+            body: 0..0,
+            head: 0..0,
             checksum: encoded.checksum,
             signature: 0..0,
             signature_checksum: encoded.signature_checksum,
         };
         self.start();
-        let Some(at) = self.append(slot, &encoded.bytes, &encoded.signature) else {
+        let (head, body) = encoded.bytes.split_at(encoded.head);
+        let Some(at) = self.append(slot, [head, body, &encoded.signature]) else {
             return;
         };
         let Some(out) = &self.out else {
@@ -172,7 +178,7 @@ impl CacheWriter {
         };
         let body = Body {
             from: Arc::clone(&out.bodies),
-            at: at + encoded.head..at + encoded.bytes.len(),
+            at,
             shape: encoded.shape.clone(),
             path: path.to_path_buf(),
         };
@@ -245,23 +251,24 @@ impl CacheWriter {
         let header = file::header(&self.header);
         let opened = folder::temp_file(&self.path).and_then(|temp| {
             let reader = temp.reopen()?;
-            let signatures = tempfile::tempfile_in(temp.path().parent().unwrap_or(Path::new(".")))?;
+            let heads = tempfile::tempfile_in(temp.path().parent().unwrap_or(Path::new(".")))?;
             let mut file = BufWriter::with_capacity(1 << 20, temp);
             file.write_all(&header)?;
-            Ok((file, reader, signatures))
+            Ok((file, reader, heads))
         });
         match opened {
-            Ok((file, reader, signatures)) => {
+            Ok((file, reader, heads)) => {
                 let bodies = Arc::new(BodyFile {
                     file: Arc::new(reader),
                     cache: Some(self.path.clone()),
                     options: self.options,
+                    late: self.late.clone(),
                 });
                 self.out = Some(Output {
                     file,
                     offset: header.len(),
-                    signatures: BufWriter::with_capacity(1 << 16, signatures),
-                    signatures_len: 0,
+                    heads: BufWriter::with_capacity(1 << 16, heads),
+                    heads_len: 0,
                     bodies,
                 });
                 for slot in std::mem::take(&mut self.kept) {
@@ -277,29 +284,35 @@ impl CacheWriter {
         let Some(stored) = self.stored.clone() else {
             return;
         };
-        // Its place was checked against the file's size when the directory was read.
-        let entry = stored.map.read_at(slot.offset..slot.offset + slot.len);
-        let signature = stored.map.read_at(slot.signature.clone());
-        if let (Some(entry), Some(signature)) = (entry, signature) {
-            let _ = self.append(slot.clone(), &entry, &signature);
+        // Its places were checked against the file's size when the directory was read.
+        let parts =
+            [&slot.head, &slot.body, &slot.signature].map(|at| stored.map.read_at(at.clone()));
+        if let [Some(head), Some(body), Some(signature)] = parts {
+            let _ = self.append(slot.clone(), [&head, &body, &signature]);
         }
     }
 
-    /// Appends an entry, and puts its signature aside; where the entry went in the new file, if
-    /// it could be written.
-    fn append(&mut self, mut slot: Slot, entry: &[u8], signature: &[u8]) -> Option<usize> {
+    /// Appends an entry's body, and puts its head and signature aside; where the body went in
+    /// the new file, if it could be written.
+    fn append(
+        &mut self,
+        mut slot: Slot,
+        [head, body, signature]: [&[u8]; 3],
+    ) -> Option<Range<usize>> {
         let out = self.out.as_mut()?;
-        let at = out.offset;
-        slot.offset = at;
-        slot.signature = out.signatures_len..out.signatures_len + signature.len();
+        slot.body = out.offset..out.offset + body.len();
+        slot.head = out.heads_len..out.heads_len + head.len();
+        slot.signature = slot.head.end..slot.head.end + signature.len();
         let written = out
             .file
-            .write_all(entry)
-            .and_then(|()| out.signatures.write_all(signature));
+            .write_all(body)
+            .and_then(|()| out.heads.write_all(head))
+            .and_then(|()| out.heads.write_all(signature));
         match written {
             Ok(()) => {
-                out.offset += entry.len();
-                out.signatures_len += signature.len();
+                out.offset = slot.body.end;
+                out.heads_len = slot.signature.end;
+                let at = slot.body.clone();
                 self.slots.push(slot);
                 Some(at)
             }
@@ -319,21 +332,21 @@ impl CacheWriter {
         let Some(mut out) = self.out.take() else {
             return Err(io::Error::other("the cache file was never started"));
         };
-        // The signatures follow the entries.
-        let mut signatures = out
-            .signatures
+        // The heads and signatures follow the bodies.
+        let mut heads = out
+            .heads
             .into_inner()
             .map_err(io::IntoInnerError::into_error)?;
-        signatures.seek(io::SeekFrom::Start(0))?;
-        let copied = io::copy(&mut signatures, &mut out.file)?;
-        if usize::try_from(copied).ok() != Some(out.signatures_len) {
-            return Err(io::Error::other("the signatures could not all be copied"));
+        heads.seek(io::SeekFrom::Start(0))?;
+        let copied = io::copy(&mut heads, &mut out.file)?;
+        if usize::try_from(copied).ok() != Some(out.heads_len) {
+            return Err(io::Error::other("the heads could not all be copied"));
         }
+        let moved = |at: &Range<usize>| out.offset + at.start..out.offset + at.end;
         for slot in &mut self.slots {
-            let at = out.offset + slot.signature.start;
-            slot.signature = at..at + slot.signature.len();
+            (slot.head, slot.signature) = (moved(&slot.head), moved(&slot.signature));
         }
-        out.offset += out.signatures_len;
+        out.offset += out.heads_len;
         out.file
             .write_all(&file::directory(&self.slots, out.offset))?;
         let temp = out
