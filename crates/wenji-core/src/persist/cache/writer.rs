@@ -88,7 +88,9 @@ pub struct CacheWriter {
     /// The new file, once started, and its entries at their new places.
     out: Option<Output>,
     slots: Vec<Slot>,
-    seen: HashSet<PathBuf>,
+    /// The files written or kept so far, by a quick hash of their paths, as the directory's
+    /// lookups are ([`super::slots`]).
+    seen: HashSet<PathBuf, foldhash::fast::RandomState>,
     /// A file was added: the cache must be written.
     added: bool,
     error: Option<io::Error>,
@@ -122,7 +124,7 @@ impl CacheWriter {
             kept: Vec::new(),
             out: None,
             slots: Vec::new(),
-            seen: HashSet::new(),
+            seen: HashSet::default(),
             added: false,
             error: None,
             options: cache.options,
