@@ -27,7 +27,9 @@
 //! every two side by side) is asked first, a batch's signatures read together, and a file it
 //! rules out costs a `stat` and a thousand bytes; the entry of a file it lets through is read,
 //! the prefilter runs over its decoded text, and only then is it decoded, which costs a copy
-//! instead of a parse. The search never writes the cache. A file turned away either way
+//! instead of a parse. The cache's directory is read on a thread of its own while the walk
+//! starts (a sixth of a rare term's search went to reading it first). The search never writes
+//! the cache. A file turned away either way
 //! reports no warnings, read or parse.
 //!
 //! Warnings come in corpus order; the first [`WARNINGS_SHOWN`] are printed as they come, and the
@@ -38,6 +40,7 @@ use std::io::{self, Write};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use super::print::{self, Printed};
 use super::{Format, Found, Options};
@@ -80,47 +83,62 @@ pub fn stream(
     out: &mut impl Write,
 ) -> Result<Found, Failure> {
     let mut warnings = Warnings::default();
-    let cache = cache_dir.map(|dir| {
-        let (cache, opened) = Cache::open_read_only(dir, &CorpusId::from_inputs(paths), &load);
-        warnings.add(one_line(opened));
-        cache
-    });
-    let job = Job::new(load, cache, query, options);
+    let job = Job::new(load, query, options);
+    let corpus = CorpusId::from_inputs(paths);
     let (mut found, mut before, mut failure) = (Found::default(), 0, None);
-    ordered::map_found(
-        |give| batches(paths, give),
-        None,
-        |batch: &Batch| match batch {
-            Batch::Files(files) => job.files(files),
-            Batch::Skipped(warning) => vec![Outcome::warning(warning.clone())],
-        },
-        |_, outcomes: Vec<Outcome>| {
-            let mut wrote = false;
-            for outcome in outcomes {
-                warnings.add(outcome.warnings);
-                let written = outcome.printed.and_then(|printed| {
-                    wrote |= !printed.is_empty();
-                    printed.write_to(before, out)
-                });
-                before += outcome.articles;
-                if let Err(error) = written {
+    std::thread::scope(|scope| {
+        // The cache's directory is read while the walk starts: a worker waits for it only
+        // when it has files to look up.
+        match cache_dir {
+            None => job.no_cache(),
+            Some(dir) => {
+                let opener = std::thread::Builder::new().name("open-cache".into());
+                if opener
+                    .spawn_scoped(scope, || job.open_cache(dir, &corpus))
+                    .is_err()
+                {
+                    job.open_cache(dir, &corpus);
+                }
+            }
+        }
+        ordered::map_found(
+            |give| batches(paths, give),
+            None,
+            |batch: &Batch| match batch {
+                Batch::Files(files) => job.files(files),
+                Batch::Skipped(warning) => vec![Outcome::warning(warning.clone())],
+            },
+            |_, outcomes: Vec<Outcome>| {
+                // Opening the cache says what it found before any file does.
+                warnings.add(job.take_open_warnings());
+                let mut wrote = false;
+                for outcome in outcomes {
+                    warnings.add(outcome.warnings);
+                    let written = outcome.printed.and_then(|printed| {
+                        wrote |= !printed.is_empty();
+                        printed.write_to(before, out)
+                    });
+                    before += outcome.articles;
+                    if let Err(error) = written {
+                        failure = Some(error);
+                        return ControlFlow::Break(());
+                    }
+                    found += outcome.found;
+                }
+                // A batch's lines go out together, as soon as the batch is done.
+                if wrote && let Err(error) = out.flush() {
                     failure = Some(error);
                     return ControlFlow::Break(());
                 }
-                found += outcome.found;
-            }
-            // A batch's lines go out together, as soon as the batch is done.
-            if wrote && let Err(error) = out.flush() {
-                failure = Some(error);
-                return ControlFlow::Break(());
-            }
-            ControlFlow::Continue(())
-        },
-    );
+                ControlFlow::Continue(())
+            },
+        );
+    });
     if let Some(error) = failure {
         return Err(Failure::Write(error));
     }
-    if let Some(cache) = &job.cache {
+    warnings.add(job.take_open_warnings());
+    if let Some(cache) = job.cache() {
         warnings.add(one_line(cache.take_warnings()));
     }
     warnings.finish(job.readable.load(Ordering::Relaxed))?;
@@ -171,8 +189,10 @@ fn batches(paths: &[PathBuf], give: &mut dyn FnMut(Batch) -> ControlFlow<()>) {
 /// What every file is searched with.
 struct Job<'a> {
     load: LoadOptions,
-    /// The load cache, read only.
-    cache: Option<Cache>,
+    /// The load cache, read only, once opened (`None` in it: no cache); and what opening it
+    /// had to say, until that is taken.
+    cache: OnceLock<Option<Cache>>,
+    opened: Mutex<Vec<Warning>>,
     query: &'a Query,
     /// The search each file's articles are given.
     plain: Plain<'a>,
@@ -183,6 +203,16 @@ struct Job<'a> {
     probe: Option<Probe>,
     /// Some file has given an article: from now on, files may be turned away unparsed.
     readable: AtomicBool,
+}
+
+/// Sets a job's cache to none when dropped before it was set (opening it panicked), so no
+/// worker waits for it for ever.
+struct GiveUp<'c>(&'c OnceLock<Option<Cache>>);
+
+impl Drop for GiveUp<'_> {
+    fn drop(&mut self) {
+        let _ = self.0.set(None);
+    }
 }
 
 /// A file as the cache was asked about it: its key, and whether its signature turns it away.
@@ -214,7 +244,7 @@ impl Outcome {
 }
 
 impl<'a> Job<'a> {
-    fn new(load: LoadOptions, cache: Option<Cache>, query: &'a Query, options: Options) -> Self {
+    fn new(load: LoadOptions, query: &'a Query, options: Options) -> Self {
         // The prefilter reads bytes as the decoder would guess, or as UTF-8.
         let guessed = load.encoding.is_none_or(|e| e == encoding_rs::UTF_8);
         let prefilter = (guessed && options.format != Format::Json)
@@ -226,7 +256,8 @@ impl<'a> Job<'a> {
             .flatten();
         Self {
             load,
-            cache,
+            cache: OnceLock::new(),
+            opened: Mutex::new(Vec::new()),
             query,
             plain: Plain::new(&query.terms),
             options,
@@ -236,10 +267,37 @@ impl<'a> Job<'a> {
         }
     }
 
+    /// Opens the load cache of `corpus` in `dir`, read only, for the workers waiting for it.
+    fn open_cache(&self, dir: &Path, corpus: &CorpusId) {
+        // Should opening fail past recall, the workers go on without a cache.
+        let given_up = GiveUp(&self.cache);
+        let (cache, opened) = Cache::open_read_only(dir, corpus, &self.load);
+        *self.opened.lock().unwrap_or_else(PoisonError::into_inner) = opened;
+        let _ = self.cache.set(Some(cache));
+        drop(given_up);
+    }
+
+    /// Searches without a load cache.
+    fn no_cache(&self) {
+        let _ = self.cache.set(None);
+    }
+
+    /// The load cache, once it is open (waiting for it until then); `None` without one.
+    fn cache(&self) -> Option<&Cache> {
+        self.cache.wait().as_ref()
+    }
+
+    /// What opening the cache had to say (waiting for it to be open), the first time asked.
+    fn take_open_warnings(&self) -> Vec<Warning> {
+        self.cache.wait();
+        let mut opened = self.opened.lock().unwrap_or_else(PoisonError::into_inner);
+        one_line(std::mem::take(&mut *opened))
+    }
+
     /// [`Job::file`] for each of `paths`, their cache entries read together, except those of
     /// files their signatures turn away.
     fn files(&self, paths: &[PathBuf]) -> Vec<Outcome> {
-        let Some(cache) = &self.cache else {
+        let Some(cache) = self.cache() else {
             return paths.iter().map(|path| self.file(path, None)).collect();
         };
         cache.read_ahead(paths.iter().map(PathBuf::as_path));
@@ -311,7 +369,7 @@ impl<'a> Job<'a> {
         if looked.away && self.readable.load(Ordering::Relaxed) {
             return Some(Loaded::default());
         }
-        let entry = self.cache.as_ref()?.entry(path, looked.key?)?;
+        let entry = self.cache()?.entry(path, looked.key?)?;
         let text = entry.text_bytes()?;
         if self.turns_away(|prefilter| prefilter.may_match_decoded(text, Some(path))) {
             return Some(Loaded::default());
