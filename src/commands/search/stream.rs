@@ -40,11 +40,11 @@ use std::io::{self, Write};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, OnceLock, PoisonError};
 
 use super::print::{self, Printed};
 use super::{Format, Found, Options};
 use crate::commands::{WARNINGS_SHOWN, report_warnings};
+use crate::corpus::background::Background;
 use crate::corpus::{Corpus, LoadError, LoadOptions, Loaded, Warning, load, ordered, walk};
 use crate::persist::CorpusId;
 use crate::persist::cache::{Cache, FileKey};
@@ -83,24 +83,26 @@ pub fn stream(
     out: &mut impl Write,
 ) -> Result<Found, Failure> {
     let mut warnings = Warnings::default();
-    let job = Job::new(load, query, options);
     let corpus = CorpusId::from_inputs(paths);
     let (mut found, mut before, mut failure) = (Found::default(), 0, None);
-    std::thread::scope(|scope| {
+    let readable = std::thread::scope(|scope| {
         // The cache's directory is read while the walk starts: a worker waits for it only
         // when it has files to look up.
-        match cache_dir {
-            None => job.no_cache(),
-            Some(dir) => {
-                let opener = std::thread::Builder::new().name("open-cache".into());
-                if opener
-                    .spawn_scoped(scope, || job.open_cache(dir, &corpus))
-                    .is_err()
-                {
-                    job.open_cache(dir, &corpus);
-                }
+        let opening = cache_dir.map(|dir| {
+            Background::start(scope, "open-cache", move || {
+                Cache::open_read_only(dir, &corpus, &load)
+            })
+        });
+        let job = Job::new(load, opening, query, options);
+        // Opening the cache says what it found before any file does.
+        let mut told = false;
+        let mut tell = |warnings: &mut Warnings| {
+            if !std::mem::replace(&mut told, true)
+                && let Some(opening) = &job.cache
+            {
+                warnings.add(one_line(opening.get().1.clone()));
             }
-        }
+        };
         ordered::map_found(
             |give| batches(paths, give),
             None,
@@ -109,8 +111,7 @@ pub fn stream(
                 Batch::Skipped(warning) => vec![Outcome::warning(warning.clone())],
             },
             |_, outcomes: Vec<Outcome>| {
-                // Opening the cache says what it found before any file does.
-                warnings.add(job.take_open_warnings());
+                tell(&mut warnings);
                 let mut wrote = false;
                 for outcome in outcomes {
                     warnings.add(outcome.warnings);
@@ -133,15 +134,16 @@ pub fn stream(
                 ControlFlow::Continue(())
             },
         );
+        tell(&mut warnings);
+        if let Some(cache) = job.cache() {
+            warnings.add(one_line(cache.take_warnings()));
+        }
+        job.readable.load(Ordering::Relaxed)
     });
     if let Some(error) = failure {
         return Err(Failure::Write(error));
     }
-    warnings.add(job.take_open_warnings());
-    if let Some(cache) = job.cache() {
-        warnings.add(one_line(cache.take_warnings()));
-    }
-    warnings.finish(job.readable.load(Ordering::Relaxed))?;
+    warnings.finish(readable)?;
     Ok(found)
 }
 
@@ -187,15 +189,14 @@ fn batches(paths: &[PathBuf], give: &mut dyn FnMut(Batch) -> ControlFlow<()>) {
 }
 
 /// What every file is searched with.
-struct Job<'a> {
+struct Job<'q, 's> {
     load: LoadOptions,
-    /// The load cache, read only, once opened (`None` in it: no cache); and what opening it
-    /// had to say, until that is taken.
-    cache: OnceLock<Option<Cache>>,
-    opened: Mutex<Vec<Warning>>,
-    query: &'a Query,
+    /// The load cache, read only, being opened (and what opening it had to say); `None`
+    /// without one.
+    cache: Option<Opening<'s>>,
+    query: &'q Query,
     /// The search each file's articles are given.
-    plain: Plain<'a>,
+    plain: Plain<'q>,
     options: Options,
     /// `None` when every file is to be parsed.
     prefilter: Option<Prefilter>,
@@ -205,15 +206,8 @@ struct Job<'a> {
     readable: AtomicBool,
 }
 
-/// Sets a job's cache to none when dropped before it was set (opening it panicked), so no
-/// worker waits for it for ever.
-struct GiveUp<'c>(&'c OnceLock<Option<Cache>>);
-
-impl Drop for GiveUp<'_> {
-    fn drop(&mut self) {
-        let _ = self.0.set(None);
-    }
-}
+/// The load cache being opened, and what opening it had to say.
+type Opening<'s> = Background<'s, (Cache, Vec<Warning>)>;
 
 /// A file as the cache was asked about it: its key, and whether its signature turns it away.
 #[derive(Clone, Copy)]
@@ -243,8 +237,13 @@ impl Outcome {
     }
 }
 
-impl<'a> Job<'a> {
-    fn new(load: LoadOptions, query: &'a Query, options: Options) -> Self {
+impl<'q, 's> Job<'q, 's> {
+    fn new(
+        load: LoadOptions,
+        cache: Option<Opening<'s>>,
+        query: &'q Query,
+        options: Options,
+    ) -> Self {
         // The prefilter reads bytes as the decoder would guess, or as UTF-8.
         let guessed = load.encoding.is_none_or(|e| e == encoding_rs::UTF_8);
         let prefilter = (guessed && options.format != Format::Json)
@@ -256,8 +255,7 @@ impl<'a> Job<'a> {
             .flatten();
         Self {
             load,
-            cache: OnceLock::new(),
-            opened: Mutex::new(Vec::new()),
+            cache,
             query,
             plain: Plain::new(&query.terms),
             options,
@@ -267,31 +265,9 @@ impl<'a> Job<'a> {
         }
     }
 
-    /// Opens the load cache of `corpus` in `dir`, read only, for the workers waiting for it.
-    fn open_cache(&self, dir: &Path, corpus: &CorpusId) {
-        // Should opening fail past recall, the workers go on without a cache.
-        let given_up = GiveUp(&self.cache);
-        let (cache, opened) = Cache::open_read_only(dir, corpus, &self.load);
-        *self.opened.lock().unwrap_or_else(PoisonError::into_inner) = opened;
-        let _ = self.cache.set(Some(cache));
-        drop(given_up);
-    }
-
-    /// Searches without a load cache.
-    fn no_cache(&self) {
-        let _ = self.cache.set(None);
-    }
-
     /// The load cache, once it is open (waiting for it until then); `None` without one.
     fn cache(&self) -> Option<&Cache> {
-        self.cache.wait().as_ref()
-    }
-
-    /// What opening the cache had to say (waiting for it to be open), the first time asked.
-    fn take_open_warnings(&self) -> Vec<Warning> {
-        self.cache.wait();
-        let mut opened = self.opened.lock().unwrap_or_else(PoisonError::into_inner);
-        one_line(std::mem::take(&mut *opened))
+        self.cache.as_ref().map(|opening| &opening.get().0)
     }
 
     /// [`Job::file`] for each of `paths`, their cache entries read together, except those of

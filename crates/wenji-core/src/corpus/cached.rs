@@ -17,6 +17,7 @@ use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
+use super::background::Background;
 use super::growth::{self, Growth, Reading};
 use super::load::{LoadError, LoadOptions, Loaded, load, read_file};
 use super::model::{Corpus, Warning};
@@ -151,32 +152,50 @@ pub fn stream_cached(
         growth::stream_files(paths, options, take);
         return Streamed::default();
     };
-    let (cache, opened) = Cache::open(dir, &CorpusId::from_inputs(paths), &options);
-    let late = cache.late_warnings();
-    let writer = RefCell::new(cache.writer());
-    let mut report = CacheReport::default();
-    let reading = Reading {
-        ahead: |paths: &[PathBuf]| cache.read_ahead(paths.iter().map(PathBuf::as_path)),
-        read: |path: &Path| fetch(&cache, path, options),
-        each: |path: &Path, got| note(&mut writer.borrow_mut(), &mut report, path, got),
-        last: || opened.into_iter().chain(cache.take_warnings()).collect(),
-    };
-    // The write counts as under way from before the last part is handed over, so whoever
-    // takes it and then quits knows to wait for it (`pending`).
-    let mut writing = None;
-    let mut take = take;
-    let whole = growth::stream(paths, reading, |part| {
-        if part.progress.done {
-            writing = Some(pending::writing());
+    let corpus = CorpusId::from_inputs(paths);
+    std::thread::scope(|scope| {
+        // The cache's directory is read while the paths are walked.
+        let opening =
+            Background::start(scope, "open-cache", || Cache::open(dir, &corpus, &options));
+        let cache = || &opening.get().0;
+        let writer: RefCell<Option<CacheWriter>> = RefCell::new(None);
+        let mut report = CacheReport::default();
+        let reading = Reading {
+            ahead: |paths: &[PathBuf]| cache().read_ahead(paths.iter().map(PathBuf::as_path)),
+            read: |path: &Path| fetch(cache(), path, options),
+            each: |path: &Path, got| {
+                let mut writer = writer.borrow_mut();
+                let writer = writer.get_or_insert_with(|| cache().writer());
+                note(writer, &mut report, path, got)
+            },
+            last: || {
+                let opened = opening.get().1.iter().cloned();
+                opened.chain(cache().take_warnings()).collect()
+            },
+        };
+        // The write counts as under way from before the last part is handed over, so whoever
+        // takes it and then quits knows to wait for it (`pending`).
+        let mut writing = None;
+        let mut take = take;
+        let whole = growth::stream(paths, reading, |part| {
+            if part.progress.done {
+                writing = Some(pending::writing());
+            }
+            // What the part let go of later is read back from the new cache file.
+            if let Some(writer) = writer.borrow_mut().as_mut() {
+                writer.flush();
+            }
+            take(part)
+        });
+        let failed = if whole {
+            let writer = writer.into_inner();
+            writer.unwrap_or_else(|| cache().writer()).commit().err()
+        } else {
+            None
+        };
+        Streamed {
+            failed,
+            late: cache().late_warnings(),
         }
-        // What the part let go of later is read back from the new cache file.
-        writer.borrow_mut().flush();
-        take(part)
-    });
-    let failed = if whole {
-        writer.into_inner().commit().err()
-    } else {
-        None
-    };
-    Streamed { failed, late }
+    })
 }

@@ -9,6 +9,7 @@
 //! Nothing here draws: this module never imports ratatui, so the one-shot commands and the TUI
 //! share it.
 
+pub mod background;
 pub mod blocks;
 pub mod bounded;
 pub mod cached;
