@@ -440,10 +440,15 @@ fn read_segment(read: &mut In<'_>) -> Result<StoredSegment, Bad> {
 }
 
 fn read_points(read: &mut In<'_>) -> Result<Vec<(u32, u32)>, Bad> {
+    // The count is checked against the bytes left, so the room made is never more than they
+    // can fill. (Collected through a `Result`, the points grew their vector by doubling: a
+    // sixth of taking the archive's stored index.)
     let count = read.count(8, "the number of points")?;
-    (0..count)
-        .map(|_| Ok((read.u32("a point")?, read.u32("a point")?)))
-        .collect()
+    let mut points = Vec::with_capacity(count);
+    for _ in 0..count {
+        points.push((read.u32("a point")?, read.u32("a point")?));
+    }
+    Ok(points)
 }
 
 /// Writes `index` where `file` says, atomically: a reader opens the old file or the new one.
