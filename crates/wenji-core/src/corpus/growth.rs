@@ -208,24 +208,25 @@ struct Staged {
 
 impl Staged {
     fn add(&mut self, loaded: Loaded) {
-        let mut part = Corpus::default();
+        // Taken in where the part grows, so no file's articles are moved twice.
+        let growth = &mut self.growth;
+        let mut part = Corpus {
+            sources: std::mem::take(&mut growth.sources),
+            articles: std::mem::take(&mut growth.articles),
+            warnings: std::mem::take(&mut growth.warnings),
+        };
+        let (sources, articles) = (part.sources.len(), part.articles.len());
         part.absorb(loaded);
-        let base = self.sources_before + self.growth.sources.len();
-        let progress = &mut self.growth.progress;
-        progress.files += 1;
-        progress.bytes += part
-            .sources
+        for article in &mut part.articles[articles..] {
+            article.source += self.sources_before;
+        }
+        growth.progress.files += 1;
+        growth.progress.bytes += part.sources[sources..]
             .iter()
             .map(|s| s.text.len() as u64)
             .sum::<u64>();
-        self.growth.sources.append(&mut part.sources);
-        self.growth
-            .articles
-            .extend(part.articles.into_iter().map(|article| Article {
-                source: article.source + base,
-                ..article
-            }));
-        self.growth.warnings.append(&mut part.warnings);
+        (growth.sources, growth.articles, growth.warnings) =
+            (part.sources, part.articles, part.warnings);
     }
 
     /// The part to hand over now: the first as soon as it has an article, later ones every
@@ -244,13 +245,15 @@ impl Staged {
 
     fn take(&mut self) -> Growth {
         let progress = self.growth.progress;
-        let growth = std::mem::replace(
-            &mut self.growth,
-            Growth {
-                progress,
-                ..Growth::default()
-            },
-        );
+        // The next part is about as large as this one: room for it is made once, not by
+        // doubling as it comes (each article is a few hundred bytes to move).
+        let next = Growth {
+            sources: Vec::with_capacity(self.growth.sources.len()),
+            articles: Vec::with_capacity(self.growth.articles.len()),
+            progress,
+            ..Growth::default()
+        };
+        let growth = std::mem::replace(&mut self.growth, next);
         self.sources_before += growth.sources.len();
         growth
     }
