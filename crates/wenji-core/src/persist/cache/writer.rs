@@ -83,13 +83,16 @@ pub struct CacheWriter {
     /// Entries the old file holds; fewer kept means files were removed.
     stored_len: usize,
     stale: bool,
-    /// Kept entries not yet copied, at their old places: the file is started only on a change.
-    kept: Vec<Slot>,
+    /// Kept entries not yet copied, by their places in the old directory: the file is started
+    /// only on a change.
+    kept: Vec<usize>,
+    /// Which places of the old directory were kept already.
+    kept_already: Vec<bool>,
     /// The new file, once started, and its entries at their new places.
     out: Option<Output>,
     slots: Vec<Slot>,
-    /// The files written or kept so far, by a quick hash of their paths, as the directory's
-    /// lookups are ([`super::slots`]).
+    /// The files added so far, by a quick hash of their paths, as the directory's lookups are
+    /// ([`super::slots`]).
     seen: HashSet<PathBuf, foldhash::fast::RandomState>,
     /// A file was added: the cache must be written.
     added: bool,
@@ -122,6 +125,7 @@ impl CacheWriter {
             stored_len: cache.len(),
             stale: cache.stale,
             kept: Vec::new(),
+            kept_already: vec![false; cache.stored.as_ref().map_or(0, |s| s.slots.places())],
             out: None,
             slots: Vec::new(),
             seen: HashSet::default(),
@@ -134,21 +138,17 @@ impl CacheWriter {
 
     /// Keeps the entry of `path` that [`Cache::get`] just gave.
     pub fn keep(&mut self, path: &Path) {
-        let Some(slot) = self
-            .stored
-            .as_ref()
-            .and_then(|s| s.slots.get(path))
-            .cloned()
-        else {
+        let Some(at) = self.stored.as_ref().and_then(|s| s.slots.find(path)) else {
             return;
         };
-        if !self.seen.insert(slot.path.clone()) {
-            return;
+        match self.kept_already.get_mut(at) {
+            Some(kept) if !*kept => *kept = true,
+            _ => return,
         }
         if self.out.is_some() {
-            self.copy(&slot);
+            self.copy(at);
         } else {
-            self.kept.push(slot);
+            self.kept.push(at);
         }
     }
 
@@ -157,7 +157,9 @@ impl CacheWriter {
     /// ([`crate::corpus::Growth::let_go`]). They can be read back from the new cache file once
     /// [`CacheWriter::flush`] has run, whether or not it is ever put in place.
     pub fn add(&mut self, path: &Path, key: FileKey, encoded: &Encoded, loaded: &mut Loaded) {
-        if !self.seen.insert(path.to_path_buf()) {
+        let stored = self.stored.as_ref().and_then(|s| s.slots.find(path));
+        let kept = stored.is_some_and(|at| self.kept_already.get(at) == Some(&true));
+        if kept || !self.seen.insert(path.to_path_buf()) {
             return;
         }
         self.added = true;
@@ -273,17 +275,21 @@ impl CacheWriter {
                     heads_len: 0,
                     bodies,
                 });
-                for slot in std::mem::take(&mut self.kept) {
-                    self.copy(&slot);
+                for at in std::mem::take(&mut self.kept) {
+                    self.copy(at);
                 }
             }
             Err(error) => self.error = Some(error),
         }
     }
 
-    /// Copies a kept entry, and its signature, from the old file.
-    fn copy(&mut self, slot: &Slot) {
+    /// Copies a kept entry, and its signature, from the old file: the one at place `at` of its
+    /// directory.
+    fn copy(&mut self, at: usize) {
         let Some(stored) = self.stored.clone() else {
+            return;
+        };
+        let Some(slot) = stored.slots.at(at) else {
             return;
         };
         // Its places were checked against the file's size when the directory was read.
