@@ -245,11 +245,13 @@ impl Staged {
 
     fn take(&mut self) -> Growth {
         let progress = self.growth.progress;
-        // The next part is about as large as this one: room for it is made once, not by
-        // doubling as it comes (each article is a few hundred bytes to move).
+        // The next part is about as large as this one: room for it (and half as much again)
+        // is made once, not by doubling as it comes (each article is a few hundred bytes to
+        // move).
+        let room = |len: usize| len + len / 2;
         let next = Growth {
-            sources: Vec::with_capacity(self.growth.sources.len()),
-            articles: Vec::with_capacity(self.growth.articles.len()),
+            sources: Vec::with_capacity(room(self.growth.sources.len())),
+            articles: Vec::with_capacity(room(self.growth.articles.len())),
             progress,
             ..Growth::default()
         };

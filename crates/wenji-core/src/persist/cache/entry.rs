@@ -196,10 +196,12 @@ pub fn read_head(head: &[u8], path: &Path) -> Result<Head, Bad> {
     let lines = read.size("the text's lines")?;
     let count = read.count(MIN_ARTICLE, "the number of articles")?;
     let mut articles = Vec::with_capacity(count);
+    let mut fingerprints = Vec::with_capacity(count);
     let mut paragraphs = Vec::with_capacity(count);
     for _ in 0..count {
         let (article, fingerprint, count) = read_article_head(&mut read)?;
-        articles.push((article, fingerprint));
+        articles.push(article);
+        fingerprints.push(fingerprint);
         paragraphs.push(count);
     }
     let count = read.count(MIN_WARNING, "the number of warnings")?;
@@ -213,7 +215,6 @@ pub fn read_head(head: &[u8], path: &Path) -> Result<Head, Bad> {
     }
     let checksum = read.u64("the body's checksum")?;
     read.end("the end of a head")?;
-    let (articles, fingerprints) = articles.into_iter().unzip();
     let loaded = Loaded {
         source: Some(Source {
             path: Some(path.to_path_buf()),
