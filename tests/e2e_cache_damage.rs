@@ -3,21 +3,7 @@
 
 mod support;
 
-use std::path::Path;
-use std::time::{Duration, SystemTime};
-
-use support::{Key, PATIENCE, Pty};
-
-/// Writes a file dated a minute ago, so it has settled and is cached.
-fn write_settled(path: &Path, text: &str) {
-    std::fs::write(path, text).expect("write");
-    let time = SystemTime::now() - Duration::from_secs(60);
-    std::fs::File::options()
-        .write(true)
-        .open(path)
-        .and_then(|file| file.set_modified(time))
-        .expect("set the time");
-}
+use support::{Key, PATIENCE, Pty, write_settled};
 
 #[test]
 fn a_text_found_damaged_when_read_back_is_shown_from_its_file_and_told_in_the_warnings() {

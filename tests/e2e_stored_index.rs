@@ -7,20 +7,9 @@ mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
-use support::{Key, PATIENCE, Pty};
-
-/// Writes a file dated a minute ago, so it has settled and is cached.
-fn write_settled(path: &Path, text: &str) {
-    std::fs::write(path, text).expect("write");
-    let time = SystemTime::now() - Duration::from_secs(60);
-    std::fs::File::options()
-        .write(true)
-        .open(path)
-        .and_then(|file| file.set_modified(time))
-        .expect("set the time");
-}
+use support::{Key, PATIENCE, Pty, write_settled};
 
 /// The stored indexes in the cache folder.
 fn indexes(cache: &Path) -> Vec<PathBuf> {

@@ -45,6 +45,17 @@ use output::{Output, Shared};
 /// How long a test should wait for anything: generous, because CI shares two loaded cores.
 pub const PATIENCE: Duration = Duration::from_secs(10);
 
+/// Writes a file dated a minute ago, so it has settled and the load cache keeps it.
+pub fn write_settled(path: &std::path::Path, text: &str) {
+    std::fs::write(path, text).expect("write");
+    let time = std::time::SystemTime::now() - Duration::from_secs(60);
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .and_then(|file| file.set_modified(time))
+        .expect("set the time");
+}
+
 /// How often `wait_exit` asks whether the child is gone.
 const EXIT_POLL: Duration = Duration::from_millis(10);
 

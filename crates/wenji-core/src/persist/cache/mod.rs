@@ -46,6 +46,7 @@ mod writer;
 #[cfg(test)]
 mod tests;
 
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError, mpsc};
 
@@ -250,24 +251,21 @@ struct Stored {
 impl Stored {
     /// `slot`'s signature, read ahead or now, checked against its checksum.
     fn read_signature(&self, slot: &Slot) -> Result<window::Read, &'static str> {
-        let bytes = window::read(&self.map, self.id, Part::Heads, slot.signature.clone())
-            .ok_or("its signature cannot be read")?;
-        if xxh3_64(&bytes) == slot.signature_checksum {
-            Ok(bytes)
-        } else {
-            Err("its signature fails its checksum")
-        }
+        self.read_checked(&slot.signature, slot.signature_checksum)
+            .ok_or("its signature fails its checksum")
     }
 
     /// `slot`'s head, read ahead or now, checked against its checksum.
     fn read_head(&self, slot: &Slot) -> Result<window::Read, &'static str> {
-        let bytes = window::read(&self.map, self.id, Part::Heads, slot.head.clone())
-            .ok_or("it cannot be read")?;
-        if xxh3_64(&bytes) == slot.checksum {
-            Ok(bytes)
-        } else {
-            Err("it fails its checksum")
-        }
+        self.read_checked(&slot.head, slot.checksum)
+            .ok_or("it fails its checksum")
+    }
+
+    /// Bytes `range` of the heads and signatures, read ahead or now, when they pass
+    /// `checksum`; `None` when they cannot be read or do not.
+    fn read_checked(&self, range: &Range<usize>, checksum: u64) -> Option<window::Read> {
+        let bytes = window::read(&self.map, self.id, Part::Heads, range.clone())?;
+        (xxh3_64(&bytes) == checksum).then_some(bytes)
     }
 
     /// The head of `slot`'s entry, checked against its checksum and read, and its signature
