@@ -17,10 +17,10 @@
 //! ```
 //! A filter is built at a size with room to spare and halved (each half OR'd into the other,
 //! which keeps every bit's place modulo the smaller size) while the half stays at most
-//! [`FILL_IN_TEN`] tenths full: about 1.3 KB for a file of 2 000 characters, where a bit in four set keeps a
-//! missing item's chance of passing near 6%. Articles in the archive run from a few hundred
-//! characters to a few hundred thousand; past [`MAX_BITS`] a filter fills up and passes
-//! everything, which is still exact.
+//! [`FILL_IN_TEN`] tenths full: about 1.3 KB for a file of 2 000 characters, where a bit in
+//! four set keeps a missing item's chance of passing near 6%. Articles in the archive run from
+//! a few hundred characters to a few hundred thousand; past [`MAX_BITS`] a filter fills up and
+//! passes everything, which is still exact.
 
 use super::fold::fold;
 use super::plain::{drops_some, is_ideograph};

@@ -27,9 +27,10 @@
 //! foreign or hostile one is ignored with a [`Warning`] whose source is `cache`, its files are
 //! read again, and it is rebuilt. A body is checked against its checksum when it is read back:
 //! one found damaged then is never shown (its file is read again, the cache file removed to be
-//! rebuilt), and a warning says so when it is found ([`Cache::late_warnings`]). Writing is atomic and safe with several wenji at once (the
-//! last rename wins, and a reader keeps the file it opened), and the folder is capped in size,
-//! the least recently used corpora going first (`folder`). The loader's threads share one
+//! rebuilt), and a warning says so when it is found ([`Cache::late_warnings`]). Writing is
+//! atomic and safe with several wenji at once (the last rename wins, and a reader keeps the
+//! file it opened), and the folder is capped in size, the least recently used corpora going
+//! first (`folder`). The loader's threads share one
 //! [`Cache`] for lookups; one thread feeds the [`CacheWriter`], in corpus order.
 
 pub(crate) mod bytes;
