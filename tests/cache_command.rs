@@ -305,10 +305,20 @@ fn search_takes_unchanged_files_from_the_cache_and_reads_the_rest() {
 }
 
 #[test]
-fn a_file_whose_signature_rules_it_out_is_not_read_and_a_damaged_signature_is_passed_over() {
+fn files_whose_signatures_rule_them_out_are_not_read_and_a_damaged_signature_is_passed_over() {
     let home = Home::new();
-    // Both characters of 振兴, never side by side: the raw bytes cannot rule it out.
-    home.write("docs/2.md", "振作精神，兴业富民。\n");
+    // Eight files holding both characters of 振兴, never side by side: their raw bytes cannot
+    // rule them out. A signature lets a few through now and then, never most.
+    let apart: Vec<String> = "作精业富民族强国安康乐和"
+        .chars()
+        .collect::<Vec<_>>()
+        .windows(4)
+        .take(8)
+        .map(|w| format!("振{}{}，兴{}{}。", w[0], w[1], w[2], w[3]))
+        .collect();
+    for (n, text) in apart.iter().enumerate() {
+        home.write(&format!("docs/{}.md", n + 2), &format!("{text}\n"));
+    }
     stdout(&home.run(&["list", "docs"]));
     let cache = home.cache_files().remove(0);
     let sound = std::fs::read(&cache).expect("read the cache");
@@ -318,17 +328,32 @@ fn a_file_whose_signature_rules_it_out_is_not_read_and_a_damaged_signature_is_pa
         expected,
         "docs/0.md:1: 0: 【振兴】东北，发展经济。\ndocs/1.md:5: 龙江: 【振兴】龙江。\n"
     );
-    // The entry of docs/2.md damaged: a search that read it would say so.
+    // Their entries damaged: a search that read one would say so.
     let mut bytes = sound.clone();
-    let at = bytes
-        .windows("振作精神".len())
-        .position(|w| w == "振作精神".as_bytes())
-        .expect("the entry of docs/2.md holds its text");
-    bytes[at + 4] ^= 0x01;
-    std::fs::write(&cache, &bytes).expect("damage the entry");
+    for text in &apart {
+        let start = &text[..3 * 3];
+        let at = bytes
+            .windows(start.len())
+            .position(|w| w == start.as_bytes())
+            .expect("the entry holds its text");
+        bytes[at + 4] ^= 0x01;
+    }
+    std::fs::write(&cache, &bytes).expect("damage the entries");
     let warm = search(&[]);
     assert_eq!(stdout(&warm), expected);
-    assert_eq!(text(&warm.stderr), "", "the entry was never read");
+    let stderr = text(&warm.stderr);
+    let read = match stderr.split_once(" and ") {
+        _ if stderr.is_empty() => 0,
+        Some((_, rest)) => {
+            1 + rest
+                .split(' ')
+                .next()
+                .and_then(|n| n.parse::<usize>().ok())
+                .unwrap_or(1)
+        }
+        None => 1,
+    };
+    assert!(read <= 3, "{read} of 8 entries were read: {stderr}");
     // The signatures lie just before the directory, which the trailer places: the last byte
     // before it is the last file's.
     let mut bytes = sound;
@@ -341,7 +366,7 @@ fn a_file_whose_signature_rules_it_out_is_not_read_and_a_damaged_signature_is_pa
     assert_eq!(stdout(&passed_over), expected);
     let stderr = text(&passed_over.stderr);
     let expected = format!(
-        "wenji: cache: {} is damaged (its signature fails its checksum, in the entry of docs/2.md); those files were read instead\n",
+        "wenji: cache: {} is damaged (its signature fails its checksum, in the entry of docs/9.md); those files were read instead\n",
         cache.display()
     );
     assert_eq!(stderr, expected);
