@@ -92,6 +92,16 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).expect("UTF-8")
 }
 
+/// Flips the lowest bit of byte `at` of the first place in `bytes` (a cache file) that holds
+/// `text`.
+fn flip(bytes: &mut [u8], text: &str, at: usize) {
+    let start = bytes
+        .windows(text.len())
+        .position(|w| w == text.as_bytes())
+        .unwrap_or_else(|| panic!("the cache holds {text}"));
+    bytes[start + at] ^= 0x01;
+}
+
 fn stdout(output: &Output) -> String {
     assert!(
         output.status.success(),
@@ -259,11 +269,7 @@ fn search_takes_unchanged_files_from_the_cache_and_reads_the_rest() {
         "docs/0.md:1: 0: 2\ndocs/1.md:1: 龙江: 1\n"
     );
     let mut bytes = std::fs::read(&cache).expect("read the cache");
-    let at = bytes
-        .windows("振兴龙江".len())
-        .position(|w| w == "振兴龙江".as_bytes())
-        .expect("the entry of docs/1.md holds its text");
-    bytes[at + 3] ^= 0x01;
+    flip(&mut bytes, "振兴龙江", 3);
     std::fs::write(&cache, &bytes).expect("damage the entry");
     let before = home.cache_times();
     let damaged = same_as_files(&[]);
@@ -331,12 +337,7 @@ fn files_whose_signatures_rule_them_out_are_not_read_and_a_damaged_signature_is_
     // Their entries damaged: a search that read one would say so.
     let mut bytes = sound.clone();
     for text in &apart {
-        let start = &text[..3 * 3];
-        let at = bytes
-            .windows(start.len())
-            .position(|w| w == start.as_bytes())
-            .expect("the entry holds its text");
-        bytes[at + 4] ^= 0x01;
+        flip(&mut bytes, &text[..3 * 3], 4);
     }
     std::fs::write(&cache, &bytes).expect("damage the entries");
     let warm = search(&[]);
@@ -380,11 +381,7 @@ fn show_prints_a_text_found_damaged_in_the_cache_from_its_file_and_says_so() {
     let files = stdout(&home.run(&["show", "2", "docs", "--no-cache"]));
     assert!(files.contains("振兴龙江。"), "{files}");
     let mut bytes = std::fs::read(&cache).expect("read the cache");
-    let at = bytes
-        .windows("振兴龙江".len())
-        .position(|w| w == "振兴龙江".as_bytes())
-        .expect("the body of docs/1.md holds its text");
-    bytes[at + 3] ^= 0x01;
+    flip(&mut bytes, "振兴龙江", 3);
     std::fs::write(&cache, &bytes).expect("damage the body");
     let damaged = home.run(&["show", "2", "docs"]);
     assert_eq!(stdout(&damaged), files);

@@ -469,24 +469,29 @@ impl Cache {
     /// together (as it does files in corpus order), for this thread's next lookups
     /// ([`Cache::get`], [`Cache::signature_says`], [`Cache::entry`]) to find.
     pub fn read_ahead<'p>(&self, paths: impl IntoIterator<Item = &'p Path>) {
-        if let Some(stored) = &self.stored {
-            let ranges = paths
-                .into_iter()
-                .filter_map(|path| stored.slots.get(path))
-                .map(Slot::head_and_signature);
-            window::read_ahead(&stored.map, stored.id, Part::Heads, ranges);
-        }
+        self.read_part_ahead(paths, Part::Heads, Slot::head_and_signature);
     }
 
     /// Reads the bodies of `paths` with one read, when the cache holds them close together,
     /// for this thread's next [`Cache::entry`] to find.
     pub fn read_bodies_ahead<'p>(&self, paths: impl IntoIterator<Item = &'p Path>) {
+        self.read_part_ahead(paths, Part::Bodies, |slot| slot.body.clone());
+    }
+
+    /// Reads `part` of the entries of `paths`, each where `place` says, into this thread's
+    /// window for it.
+    fn read_part_ahead<'p>(
+        &self,
+        paths: impl IntoIterator<Item = &'p Path>,
+        part: Part,
+        place: impl Fn(&Slot) -> Range<usize>,
+    ) {
         if let Some(stored) = &self.stored {
             let ranges = paths
                 .into_iter()
                 .filter_map(|path| stored.slots.get(path))
-                .map(|slot| slot.body.clone());
-            window::read_ahead(&stored.map, stored.id, Part::Bodies, ranges);
+                .map(place);
+            window::read_ahead(&stored.map, stored.id, part, ranges);
         }
     }
 
