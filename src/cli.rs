@@ -131,14 +131,22 @@ pub struct ListArgs {
     /// Print JSON Lines instead of tab-separated columns.
     #[arg(long)]
     pub json: bool,
+    /// List only the articles QUERY matches, numbered as in the whole list: its terms all in
+    /// the article, its conditions met, none of its `-terms` in it (`'date:2020 author:林勵'`,
+    /// `'国家安全 -香港'`; the grammar of the search line, listed in the browser's help).
+    #[arg(long, value_name = "QUERY", value_parser = parse_filter, allow_hyphen_values = true)]
+    pub filter: Option<Query>,
 }
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// What to find, as one argument (quote it in the shell when it has spaces: '振兴 龙江').
     /// Terms separated by spaces must all occur in an article, and each is reported; "…" quotes
-    /// a phrase that contains spaces. Chinese needs no spaces: 振兴东北 is one term.
-    #[arg(value_name = "QUERY", value_parser = parse_query)]
+    /// a phrase that contains spaces. Chinese needs no spaces: 振兴东北 is one term. `-term`
+    /// leaves out the articles holding it, and conditions narrow the articles searched:
+    /// `date:2020`, `date:2020-05..2020-07`, `author:林勵`, `category:眾聞`, `tag:國安法`,
+    /// `title:报告`, `file:2020/*.md`, each negated by a leading `-`.
+    #[arg(value_name = "QUERY", value_parser = parse_query, allow_hyphen_values = true)]
     pub query: Query,
     #[command(flatten)]
     pub input: Input,
@@ -159,12 +167,23 @@ pub struct SearchArgs {
 
 /// A query with nothing to search for is a usage error.
 fn parse_query(text: &str) -> Result<Query, String> {
-    let query = Query::parse(text);
+    let query = Query::read(text).map_err(|error| error.message)?;
     if query.is_empty() {
         Err("the query is empty; give a word or phrase to search for".to_owned())
+    } else if query.terms.is_empty() {
+        Err(
+            "the query has no term to search for; `wenji list --filter QUERY` lists the \
+             articles its conditions admit"
+                .to_owned(),
+        )
     } else {
         Ok(query)
     }
+}
+
+/// A query for `--filter`, which may hold conditions alone.
+fn parse_filter(text: &str) -> Result<Query, String> {
+    Query::read(text).map_err(|error| error.message)
 }
 
 /// A size for `--max-input`: plain bytes or with a unit, where K, M, G (with or without `i` and

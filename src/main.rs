@@ -60,10 +60,17 @@ fn main() -> ExitCode {
 fn list(args: &wenji::cli::ListArgs, repair: bool) -> ExitCode {
     // One write per line would be 50 000 system calls for a large archive.
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let filter = commands::list::Filter::new(args.filter.as_ref());
     let written = if args.input.paths.is_empty() {
         let corpus = wenji::corpus::sample_with(commands::load_options(&args.input, repair));
         commands::report_warnings(&corpus.warnings, None);
-        commands::list::write(&corpus, args.json, &mut out).map(|()| None)
+        commands::list::write(&corpus, args.json, filter, &mut out).map(|printed| {
+            Some(commands::list::Listed {
+                articles: corpus.articles.len(),
+                printed,
+                warnings: Vec::new(),
+            })
+        })
     } else {
         announce_typed_input(&args.input);
         let cache_dir = wenji::persist::cache::default_dir().filter(|_| !args.input.no_cache);
@@ -73,6 +80,7 @@ fn list(args: &wenji::cli::ListArgs, repair: bool) -> ExitCode {
             options,
             cache_dir.as_deref(),
             args.json,
+            filter,
             &mut out,
         )
         .map(Some)
@@ -83,6 +91,8 @@ fn list(args: &wenji::cli::ListArgs, repair: bool) -> ExitCode {
             eprintln!("wenji: {}", LoadError::NothingReadable { warnings });
             ExitCode::from(1)
         }
+        // As grep: nothing the filter lets through is not an error, but is not success either.
+        Ok(Some(listed)) if listed.printed == 0 => ExitCode::from(1),
         Ok(_) => ExitCode::SUCCESS,
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(error) => {

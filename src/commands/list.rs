@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::corpus::{self, Article, Corpus, Date, Growth, LoadOptions, Source, Warning};
+use crate::search::Query;
+use crate::search::plain::Plain;
+use crate::search::sieve::Sieve;
 
 /// One article as `--json` prints it.
 #[derive(Serialize)]
@@ -27,20 +30,60 @@ struct Entry<'a> {
     encoding: &'a str,
 }
 
-/// Prints every article of `corpus` to `out`.
-pub fn write(corpus: &Corpus, json: bool, out: &mut impl Write) -> io::Result<()> {
+/// Which articles to list: those matching a query (`--filter`), or all.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Filter<'q> {
+    query: Option<&'q Query>,
+}
+
+impl<'q> Filter<'q> {
+    /// Every article that `query` matches: its terms all in it, its conditions met, none of its
+    /// excluded terms in it; every article with `None`.
+    pub fn new(query: Option<&'q Query>) -> Self {
+        Self { query }
+    }
+
+    /// The test of one article, made once for all.
+    fn test(self) -> Option<(Plain<'q>, Sieve<'q>)> {
+        self.query.map(|q| (Plain::new(&q.terms), Sieve::new(q)))
+    }
+}
+
+/// Whether `article` from `source` passes `test` (made by [`Filter::test`]).
+fn passes(test: Option<&(Plain<'_>, Sieve<'_>)>, article: &Article, source: &Source) -> bool {
+    test.is_none_or(|(plain, sieve)| {
+        (plain.is_empty() || !plain.hits(article, 0).is_empty())
+            && sieve.admits(article, &source.name)
+    })
+}
+
+/// Prints every article of `corpus` that `filter` lets through to `out`, numbered in the corpus.
+pub fn write(
+    corpus: &Corpus,
+    json: bool,
+    filter: Filter<'_>,
+    out: &mut impl Write,
+) -> io::Result<usize> {
+    let test = filter.test();
+    let mut printed = 0;
     for (index, article) in corpus.articles.iter().enumerate() {
         let source = &corpus.sources[article.source];
-        write_entry(out, &entry(source, index + 1, article), json)?;
+        if passes(test.as_ref(), article, source) {
+            printed += 1;
+            write_entry(out, &entry(source, index + 1, article), json)?;
+        }
     }
-    out.flush()
+    out.flush()?;
+    Ok(printed)
 }
 
 /// What [`stream`] printed.
 #[derive(Debug, Default)]
 pub struct Listed {
-    /// Articles listed.
+    /// Articles read.
     pub articles: usize,
+    /// Articles printed: those the filter let through.
+    pub printed: usize,
     /// The warnings printed, in order.
     pub warnings: Vec<Warning>,
 }
@@ -56,11 +99,13 @@ pub fn stream(
     options: LoadOptions,
     cache_dir: Option<&Path>,
     json: bool,
+    filter: Filter<'_>,
     out: &mut impl Write,
 ) -> io::Result<Listed> {
     let mut lister = Lister {
         out,
         json,
+        test: filter.test(),
         sources: 0,
         listed: Listed::default(),
         error: None,
@@ -78,16 +123,17 @@ pub fn stream(
 }
 
 /// Prints parts as [`corpus::stream_cached`] hands them over.
-struct Lister<'o, W> {
+struct Lister<'o, 'q, W> {
     out: &'o mut W,
     json: bool,
+    test: Option<(Plain<'q>, Sieve<'q>)>,
     /// Sources in the parts before this one: a part's articles number theirs from here.
     sources: usize,
     listed: Listed,
     error: Option<io::Error>,
 }
 
-impl<W: Write> Lister<'_, W> {
+impl<W: Write> Lister<'_, '_, W> {
     fn take(&mut self, growth: &Growth) -> ControlFlow<()> {
         self.warn(&growth.warnings);
         let first = self.sources;
@@ -104,6 +150,10 @@ impl<W: Write> Lister<'_, W> {
                 continue;
             };
             self.listed.articles += 1;
+            if !passes(self.test.as_ref(), article, source) {
+                continue;
+            }
+            self.listed.printed += 1;
             let entry = entry(source, self.listed.articles, article);
             if let Err(error) = write_entry(self.out, &entry, self.json) {
                 self.error = Some(error);

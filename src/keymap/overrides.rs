@@ -7,6 +7,7 @@ use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
 use super::names::action_name;
 use super::{BROWSE, Binding, GLOBAL, Key, KeySpec, Mode, SEARCH, default_action};
 use crate::action::Action;
+use crate::search::query::GRAMMAR;
 
 /// The keys in effect.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -53,6 +54,11 @@ impl Keymap {
                 "mouse wheel".to_owned(),
                 "scroll the pane under the pointer".to_owned(),
             )))
+            .chain(
+                GRAMMAR
+                    .iter()
+                    .map(|&(typed, finds)| (typed.to_owned(), finds.to_owned())),
+            )
             .collect()
     }
 

@@ -19,6 +19,7 @@ use ratatui_textarea::{CursorMove, TextArea};
 use super::{Effect, ListCursor, State};
 use crate::action::{Action, Pane};
 use crate::layout::TextRef;
+use crate::search::query::QueryError;
 use crate::search::worker::Update;
 use crate::search::{Batch, Matches, Query, Request, Scope};
 
@@ -59,6 +60,9 @@ pub struct Search {
     /// Where the reader was before `/`, for Esc.
     saved: Saved,
     pub(super) history_cursor: Option<usize>,
+    /// Why the search line's text cannot be read as a query, while it cannot: the results of
+    /// the last query that could be read stay on screen meanwhile.
+    pub error: Option<QueryError>,
 }
 
 /// Whether a query's first hit is still to be shown.
@@ -243,6 +247,7 @@ impl State {
             first_hit: FirstHit::Settled,
             saved,
             history_cursor: None,
+            error: None,
         });
     }
 
@@ -297,7 +302,16 @@ impl State {
         let Some(search) = &mut self.search else {
             return Effect::None;
         };
-        let query = Query::parse(&search.text());
+        let query = match Query::read(&search.text()) {
+            Ok(query) => {
+                search.error = None;
+                query
+            }
+            Err(error) => {
+                search.error = Some(error);
+                return Effect::None;
+            }
+        };
         if query == search.query {
             return Effect::None;
         }

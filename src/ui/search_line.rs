@@ -13,7 +13,7 @@ use ratatui::widgets::Widget;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::text::draw;
-use crate::count::hits_in_articles;
+use crate::count::{count, hits_in_articles};
 use crate::keymap::{Keymap, Mode};
 use crate::state::Search;
 use crate::text::width::{AmbiguousWidth, str_width};
@@ -50,13 +50,18 @@ impl Widget for &SearchLineView<'_> {
             .unwrap_or_default();
         let summary_width = u16::try_from(str_width(&summary, self.ambiguous)).unwrap_or(0);
         let right = area.right().saturating_sub(summary_width);
+        let summary_style = if self.search.error.is_some() {
+            self.theme.status.patch(self.theme.warning)
+        } else {
+            self.theme.status
+        };
         draw(
             buf,
             right,
             area.y,
             &summary,
             usize::from(summary_width),
-            self.theme.status,
+            summary_style,
             self.ambiguous,
         );
         buf.set_stringn(area.x, area.y, "/", 1, self.theme.status_key);
@@ -100,6 +105,9 @@ impl SearchLineView<'_> {
     /// much the answer covers is shortened, then left out, where the line is narrow.
     fn summaries(&self) -> Vec<String> {
         let search = self.search;
+        if let Some(error) = &search.error {
+            return vec![format!(" {} ", error.message), " not a query ".to_owned()];
+        }
         if self.indexing {
             return vec![" indexing ".to_owned()];
         }
@@ -111,7 +119,11 @@ impl SearchLineView<'_> {
         }
         let (hits, articles) = (search.results.hit_count(), search.results.articles.len());
         let running = if search.running { " scanning" } else { "" };
-        let found = format!(" {}{running}", hits_in_articles(hits, articles));
+        let found = if search.query.terms.is_empty() {
+            format!(" {}{running}", count(articles, "article"))
+        } else {
+            format!(" {}{running}", hits_in_articles(hits, articles))
+        };
         match search.covers {
             Some(percent) => vec![
                 format!("{found} · searching {percent}% of the corpus "),

@@ -113,3 +113,92 @@ fn a_cancelled_request_hands_over_a_prefix_of_its_answer() {
     assert_eq!(counts.len(), 1);
     assert!(all.len() > 1 && all.starts_with(&counts));
 }
+
+/// The sample corpus with each article given the date, speaker, tags and file of a row, so
+/// that every kind of condition meets articles that hold and articles that do not.
+fn corpus_described(rows: &[(u8, u8, bool)]) -> Corpus {
+    let mut corpus = corpus::sample();
+    let template = corpus.sources[0].clone();
+    for (n, name) in ["a/2019/one.md", "b/2020/two.txt"].iter().enumerate() {
+        let mut source = template.clone();
+        (*name).clone_into(&mut source.name);
+        if n < corpus.sources.len() {
+            corpus.sources[n] = source;
+        } else {
+            corpus.sources.push(source);
+        }
+    }
+    for (article, &(year, speaker, tagged)) in corpus.articles.iter_mut().zip(rows.iter().cycle()) {
+        let date = ["2019", "2019-05", "2020-03-05", "2021", "spring"][usize::from(year) % 5];
+        article.meta.set_date(Some(date.to_owned()));
+        let speaker = ["李强", "李克强", "ＬＩ Qiang", ""][usize::from(speaker) % 4];
+        article
+            .meta
+            .set_speaker((!speaker.is_empty()).then(|| speaker.to_owned()));
+        article.meta.set_tags(if tagged {
+            vec!["国安法".to_owned(), "香港".to_owned()]
+        } else {
+            vec![]
+        });
+        article.source = usize::from(year) % 2;
+    }
+    corpus
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// Conditions and excluded terms answer alike in both engines, alone, with terms, and in a
+    /// request that narrows one of conditions alone.
+    #[test]
+    fn conditions_and_exclusions_answer_alike_in_both_engines(
+        rows in prop::collection::vec((0u8..5, 0u8..4, any::<bool>()), 1..6),
+        conditions in prop::collection::vec(prop::sample::select(vec![
+            "date:2019", "date:2019-05..2020", "-date:2021", "date:..2019-12", "date:2020..",
+            "author:李", "speaker:li", "-author:克强", "tag:国安", "-tag:香港", "file:*.md",
+            "file:b/**", "-file:one.*", "title:报告", "category:新声", "section:无此",
+        ]), 1..3),
+        term in prop::option::of(prop::sample::select(vec!["发展", "振兴", "许勤", "经济"])),
+        excluded in prop::option::of(prop::sample::select(vec!["-改革", "-振兴", "-龙江"])),
+    ) {
+        let corpus = Arc::new(corpus_described(&rows));
+        let mut scan = Scan::build(&corpus);
+        let mut fake = Fake::new(Arc::clone(&corpus)).batch_articles(2);
+        let conditions = conditions.join(" ");
+        let old = request(1, &conditions, Scope::All);
+        prop_assert!(!old.query.is_empty());
+        prop_assert_eq!(answer(&mut scan, &old), answer(&mut fake, &old));
+        let text = [Some(conditions.as_str()), term, excluded].into_iter().flatten()
+            .collect::<Vec<_>>().join(" ");
+        let query = Query::read(&text).expect("a query");
+        let scope = Scope::for_query(&query, Some((1, &old.query)));
+        prop_assert_eq!(scope, Scope::Within(1), "{} narrows {}", text, conditions);
+        let new = Request { generation: 2, query, scope };
+        let scanned = answer(&mut scan, &new);
+        prop_assert_eq!(&scanned, &answer(&mut fake, &new));
+        prop_assert_eq!(&scanned, &answer(&mut scan, &Request { scope: Scope::All, ..new.clone() }));
+    }
+}
+
+#[test]
+fn a_condition_alone_lists_its_articles_with_no_hits() {
+    let corpus = Arc::new(corpus_described(&[(2, 0, true), (0, 1, false)]));
+    let mut scan = Scan::build(&corpus);
+    let (counts, hits, complete) = answer(&mut scan, &request(1, "date:2020", Scope::All));
+    assert!(complete);
+    assert!(hits.is_empty());
+    let dated_2020: Vec<u32> = (0..corpus.articles.len())
+        .filter(|&n| {
+            corpus.articles[n]
+                .meta
+                .date()
+                .is_some_and(|d| d.text() == "2020-03-05")
+        })
+        .map(|n| u32::try_from(n).expect("few"))
+        .collect();
+    assert!(!dated_2020.is_empty());
+    assert_eq!(
+        counts,
+        dated_2020.iter().map(|&n| (n, 0)).collect::<Vec<_>>()
+    );
+}

@@ -15,6 +15,7 @@ use super::{Format, Found, Options};
 use crate::corpus::{Article, Corpus};
 use crate::search::context::{self, Context};
 use crate::search::plain::Plain;
+use crate::search::sieve::Sieve;
 use crate::search::{Field, Location, Query};
 
 /// Lines printed for one corpus, with the places where article numbers go.
@@ -61,10 +62,11 @@ pub fn print(
         out: Printed::default(),
     };
     let mut found = Found::default();
+    let sieve = Sieve::new(query);
     for (id, article) in corpus.articles.iter().enumerate() {
         let id = u32::try_from(id).unwrap_or(u32::MAX);
         let hits = plain.hits(article, id);
-        if hits.is_empty() {
+        if hits.is_empty() || !(sieve.is_open() || sieve.admits(article, file(corpus, article))) {
             continue;
         }
         found.articles += 1;
@@ -72,6 +74,14 @@ pub fn print(
         printer.article(article, &hits)?;
     }
     Ok((printer.out, found))
+}
+
+/// The name of the file `article` came from, as shown.
+fn file<'c>(corpus: &'c Corpus, article: &Article) -> &'c str {
+    corpus
+        .sources
+        .get(article.source)
+        .map_or("", |source| source.name.as_str())
 }
 
 /// One hit as `--json` prints it.

@@ -34,7 +34,7 @@ pub use cached::{CacheReport, Streamed, load_cached, stream_cached};
 pub use format::Format;
 pub use growth::{Growth, Progress};
 pub use load::{LoadError, LoadOptions, Loaded, load, read_file, sample, sample_with};
-pub use meta::{Date, FieldLines, Meta};
+pub use meta::{Date, DateValue, FieldLines, Meta, Precision};
 pub use model::{
     Article, Corpus, Paragraph, ParagraphKind, Paragraphs, Source, SourceText, Text, Warning,
 };

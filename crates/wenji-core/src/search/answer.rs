@@ -91,6 +91,25 @@ impl Batch {
         }
     }
 
+    /// A batch of articles each with its hits, resolved already; an article may have none (a
+    /// query of conditions alone matches articles, not text).
+    pub fn by_article(articles: Vec<(u32, Vec<Location>)>) -> Self {
+        let mut entries = Vec::with_capacity(articles.len());
+        let mut locations = Vec::new();
+        for (article, hits) in articles {
+            let start = locations.len();
+            locations.extend(hits);
+            entries.push(ArticleHits {
+                article,
+                hits: start..locations.len(),
+            });
+        }
+        Self {
+            articles: entries,
+            hits: Arc::new(locations),
+        }
+    }
+
     pub fn hit_count(&self) -> usize {
         self.hits.len()
     }

@@ -31,7 +31,7 @@
 
 use super::answer::{Batch, Matches};
 use super::query::Query;
-use crate::corpus::Article;
+use crate::corpus::{Article, Source};
 
 /// What to search for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,6 +83,13 @@ pub trait Engine: Send + 'static {
     /// loads in the background grows while the engine answers. Requests answered after this
     /// cover them.
     fn grow(&mut self, articles: &[Article]);
+
+    /// Takes the sources that the articles given next to [`Engine::grow`] come from, numbered
+    /// after those given before (an article's `source`): their names are what a `file:`
+    /// condition looks at. An engine that is never given them sees every name as empty.
+    fn add_sources(&mut self, sources: &[Source]) {
+        let _ = sources;
+    }
 
     /// The corpus is whole: no more [`grow`](Self::grow) will come. An engine that keeps its
     /// index between runs stores it now.

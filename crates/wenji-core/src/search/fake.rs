@@ -11,7 +11,8 @@
 use super::answer::{Batch, Location};
 use super::engine::{Engine, Request};
 use super::plain::Plain;
-use crate::corpus::{Article, Corpus};
+use super::sieve::Sieve;
+use crate::corpus::{Article, Corpus, Source};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -21,6 +22,8 @@ pub struct Fake {
     corpus: Arc<Corpus>,
     /// Articles given by [`Engine::grow`], after the corpus's.
     grown: Vec<Article>,
+    /// Sources given by [`Engine::add_sources`], after the corpus's.
+    grown_sources: Vec<Source>,
     /// Matching articles per batch.
     batch_articles: usize,
     /// Stop (as if cancelled) after this many batches.
@@ -34,6 +37,7 @@ impl Fake {
         Self {
             corpus,
             grown: Vec::new(),
+            grown_sources: Vec::new(),
             batch_articles: 1,
             stop_after: None,
             pace: Duration::ZERO,
@@ -64,7 +68,7 @@ impl Fake {
     /// Hands `batch` over after the pause, unless the request was overtaken or is to stop.
     fn hand_over(
         &self,
-        batch: Vec<Location>,
+        batch: Vec<(u32, Vec<Location>)>,
         sent: usize,
         cancelled: &(dyn Fn() -> bool + Sync),
         sink: &mut dyn FnMut(Batch),
@@ -75,18 +79,28 @@ impl Fake {
         if cancelled() || self.stop_after == Some(sent) {
             return false;
         }
-        sink(Batch::resolved(batch));
+        sink(Batch::by_article(batch));
         true
     }
 
-    /// The hits in article `article` of the corpus and the grown articles after it.
-    fn article_hits(&self, article: usize, plain: &Plain<'_>) -> Vec<Location> {
-        let id = u32::try_from(article).unwrap_or(u32::MAX);
-        self.corpus
+    /// Article `article` of the corpus and the grown articles after it, and its file's name.
+    fn article(&self, article: usize) -> Option<(&Article, &str)> {
+        let at = self
+            .corpus
             .articles
             .get(article)
-            .or_else(|| self.grown.get(article - self.corpus.articles.len()))
-            .map_or_else(Vec::new, |at| plain.hits(at, id))
+            .or_else(|| self.grown.get(article - self.corpus.articles.len()))?;
+        let file = self
+            .corpus
+            .sources
+            .get(at.source)
+            .or_else(|| {
+                at.source
+                    .checked_sub(self.corpus.sources.len())
+                    .and_then(|n| self.grown_sources.get(n))
+            })
+            .map_or("", |source| source.name.as_str());
+        Some((at, file))
     }
 }
 
@@ -97,28 +111,35 @@ impl Engine for Fake {
         cancelled: &(dyn Fn() -> bool + Sync),
         sink: &mut dyn FnMut(Batch),
     ) -> bool {
-        let terms = &request.query.terms;
-        if terms.is_empty() {
+        let query = &request.query;
+        if query.is_empty() {
             return true;
         }
-        let plain = Plain::new(terms);
+        let (plain, sieve) = (Plain::new(&query.terms), Sieve::new(query));
         let mut batch = Vec::new();
-        let (mut articles, mut sent) = (0, 0);
+        let mut sent = 0;
         for article in 0..self.corpus.articles.len() + self.grown.len() {
-            let hits = self.article_hits(article, &plain);
-            if hits.is_empty() {
+            let Some((at, file)) = self.article(article) else {
+                continue;
+            };
+            let id = u32::try_from(article).unwrap_or(u32::MAX);
+            let hits = plain.hits(at, id);
+            if (hits.is_empty() && !query.terms.is_empty()) || !sieve.admits(at, file) {
                 continue;
             }
-            batch.extend(hits);
-            articles += 1;
-            if articles == self.batch_articles {
+            batch.push((id, hits));
+            if batch.len() == self.batch_articles {
                 if !self.hand_over(std::mem::take(&mut batch), sent, cancelled, sink) {
                     return false;
                 }
-                (articles, sent) = (0, sent + 1);
+                sent += 1;
             }
         }
         batch.is_empty() || self.hand_over(batch, sent, cancelled, sink)
+    }
+
+    fn add_sources(&mut self, sources: &[Source]) {
+        self.grown_sources.extend(sources.iter().cloned());
     }
 
     fn grow(&mut self, articles: &[Article]) {

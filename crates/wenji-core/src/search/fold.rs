@@ -167,6 +167,11 @@ pub fn fold_query(query: &str) -> String {
     query.chars().filter_map(fold_char).collect()
 }
 
+/// Folds `text` as a query is folded, onto the end of `out`.
+pub fn fold_query_into(text: &str, out: &mut String) {
+    out.extend(text.chars().filter_map(fold_char));
+}
+
 /// Offsets within one field fit in 32 bits: a single field over 4 GB is cut off at load anyway.
 fn to_u32(value: usize) -> u32 {
     u32::try_from(value).unwrap_or(u32::MAX)

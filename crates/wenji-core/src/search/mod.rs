@@ -1,7 +1,7 @@
 //! Search: what the user typed, found in the corpus by an engine behind one seam.
 //!
 //! ```text
-//! typed ─▶ query::Query::parse (terms, folded like the corpus: fold)
+//! typed ─▶ query::Query::read (terms, excluded terms, conditions; folded like the corpus: fold)
 //!       ─▶ engine::Request (generation, query, scope) ─▶ worker ─▶ an Engine
 //!       ─▶ answer::Batch… (articles with their hit counts; hits as answer::Location:
 //!          article, field, original bytes, term) ─▶ answer::Matches ─▶ context (the words
@@ -16,6 +16,7 @@
 pub mod answer;
 pub mod context;
 pub mod engine;
+pub mod facts;
 pub mod fake;
 pub mod field;
 pub mod fold;
@@ -23,6 +24,7 @@ pub mod plain;
 pub mod prefilter;
 pub mod query;
 pub mod scan;
+pub mod sieve;
 pub mod signature;
 pub mod worker;
 

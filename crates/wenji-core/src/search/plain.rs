@@ -53,6 +53,11 @@ impl<'q> Plain<'q> {
         }
     }
 
+    /// Whether there are no terms to find (every article then has no hits).
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
     /// The hits in `article` (numbered `id` in the locations), field by field in the order a
     /// reader meets them and by position within a field; none unless every term occurs.
     ///

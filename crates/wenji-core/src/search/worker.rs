@@ -118,6 +118,7 @@ fn run(
                     if let Some(bytes) = growth.progress.expected_bytes() {
                         engine.expect_text(bytes);
                     }
+                    engine.add_sources(&growth.sources);
                     engine.grow(&growth.articles);
                     growth.let_go();
                     if growth.progress.done {

@@ -18,6 +18,7 @@ pub mod locate;
 pub mod narrow;
 pub mod packing;
 pub mod results;
+mod sift;
 pub mod stored;
 pub mod text;
 
@@ -30,12 +31,14 @@ use rayon::prelude::*;
 use self::index::Index;
 use self::locate::Locator;
 use self::results::Results;
+use self::sift::Sift;
 use self::stored::Stored;
 use super::answer::{Batch, Hits, Location};
 use super::engine::{Engine, Request, Scope};
+use super::facts::Facts;
 use super::query::Query;
 use crate::corpus::kept::fingerprint;
-use crate::corpus::{Article, Corpus};
+use crate::corpus::{Article, Corpus, Source};
 use crate::persist::cache::{IndexFile, pending};
 
 /// Complete answers kept for requests within them. A request is made when a key is typed, so
@@ -62,6 +65,8 @@ pub struct Scan {
     expected: Option<u64>,
     /// Room was made for the expected text.
     reserved: bool,
+    /// What the query's conditions look at in each article.
+    facts: Facts,
 }
 
 /// The index kept between runs, as a growing corpus uses it.
@@ -90,6 +95,9 @@ struct Complete {
 impl Scan {
     /// Folds, packs and indexes `corpus` (on every core).
     pub fn build(corpus: &Corpus) -> Self {
+        let mut facts = Facts::default();
+        facts.add_sources(&corpus.sources);
+        facts.grow(&corpus.articles);
         Self {
             index: Arc::new(RwLock::new(Index::build(corpus))),
             packed: true,
@@ -97,6 +105,7 @@ impl Scan {
             store: None,
             expected: None,
             reserved: false,
+            facts,
         }
     }
 
@@ -109,6 +118,7 @@ impl Scan {
             store: None,
             expected: None,
             reserved: false,
+            facts: Facts::default(),
         }
     }
 
@@ -160,6 +170,7 @@ impl Engine for Scan {
         }
         let index = self.read();
         let articles = index.articles();
+        let sift = Sift::new(&index, &self.facts, query);
         let within = match request.scope {
             Scope::Within(generation) => self
                 .kept
@@ -168,14 +179,24 @@ impl Engine for Scan {
             Scope::All => None,
         };
         let (complete, all) = if let Some(last) = within {
-            let narrowed = narrow::narrow(&index, query, &last.query, &last.results, cancelled);
+            let narrowed = narrow::narrow(&index, query, &last.query, &last.results, cancelled)
+                .map(|results| sift.results(&index, results));
             if let Some(results) = &narrowed {
                 sink(self.batch(results.clone()));
             }
             (narrowed.is_some(), narrowed.unwrap_or_default())
+        } else if query.terms.is_empty() {
+            let listed = sift.listed(&index);
+            sink(self.batch(listed.clone()));
+            (true, listed)
         } else {
             let mut all = Results::default();
-            let complete = find::search(&index, query, find::Scope::All, cancelled, |results| {
+            let scope = sift
+                .admitted
+                .as_deref()
+                .map_or(find::Scope::All, find::Scope::Articles);
+            let complete = find::search(&index, query, scope, cancelled, |results| {
+                let results = sift.results(&index, results);
                 all.append(results.clone());
                 sink(self.batch(results));
             });
@@ -196,10 +217,15 @@ impl Engine for Scan {
         complete
     }
 
+    fn add_sources(&mut self, sources: &[Source]) {
+        self.facts.add_sources(sources);
+    }
+
     fn grow(&mut self, articles: &[Article]) {
         if articles.is_empty() {
             return;
         }
+        self.facts.grow(articles);
         if !self.packed {
             self.packed = true;
             let stored = self.store.as_mut().and_then(|store| {

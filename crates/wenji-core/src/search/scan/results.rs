@@ -133,6 +133,24 @@ impl Results {
         }
     }
 
+    /// The results of the articles `keep` says yes to, their hits numbered again.
+    #[must_use]
+    pub fn retain(&self, mut keep: impl FnMut(u32) -> bool) -> Results {
+        let mut articles = Vec::new();
+        let mut hits = Vec::new();
+        for (index, entry) in self.articles.iter().enumerate() {
+            if keep(entry.article) {
+                let start = hits.len();
+                hits.extend_from_slice(self.hits_of(index));
+                articles.push(ArticleHits {
+                    article: entry.article,
+                    hits: start..hits.len(),
+                });
+            }
+        }
+        Results::new(articles, hits)
+    }
+
     /// Joins results in corpus order.
     pub fn concat(parts: Vec<Results>) -> Results {
         let mut all = Results::default();
