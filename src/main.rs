@@ -147,7 +147,7 @@ fn show(args: &wenji::cli::ShowArgs, startup: &Startup) -> ExitCode {
         index,
         settings,
         width,
-        terminal,
+        commands::colour::for_stdout(args.colour.when),
         &mut stdout.lock(),
     );
     late.report();
@@ -179,7 +179,7 @@ fn search(args: &wenji::cli::SearchArgs, repair: bool) -> ExitCode {
     let options = commands::search::Options {
         format,
         context: args.context,
-        colour: stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        colour: commands::colour::for_stdout(args.colour.when),
     };
     let mut out = std::io::BufWriter::new(stdout.lock());
     let load = commands::load_options(&args.input, repair);

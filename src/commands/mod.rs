@@ -2,6 +2,7 @@
 //! problems on standard error, and exit with a status a script can test.
 
 pub mod cache;
+pub mod colour;
 pub mod json;
 pub mod list;
 pub mod search;

@@ -1,0 +1,145 @@
+//! The command line's manners, as rg, fd and bat have them, in the real binary: `--color`
+//! (auto, always, never) on the one-shot commands.
+
+mod support;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use support::{PATIENCE, Pty, Sandbox};
+
+/// The start of every foreground colour wenji writes (crossterm spells them from the 256).
+const COLOUR: &[u8] = b"\x1b[38;5;";
+
+/// Runs wenji with `args` in `dir`, in a sandbox of its own (no user config, no user cache),
+/// with `env` and nothing of the developer's `NO_COLOR`.
+fn wenji_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let sandbox = Sandbox::new();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_wenji"));
+    command.args(args).current_dir(dir).env_remove("NO_COLOR");
+    command.envs(sandbox.env());
+    command.envs(env.iter().copied());
+    command.output().expect("wenji runs")
+}
+
+/// Runs wenji with `args` in the crate root, where `data/` holds the sample's files.
+fn wenji(args: &[&str], env: &[(&str, &str)]) -> Output {
+    wenji_in(Path::new(env!("CARGO_MANIFEST_DIR")), args, env)
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("UTF-8")
+}
+
+/// Checks the exit status, showing standard error when it is not `code`.
+fn assert_status(output: &Output, code: i32) {
+    assert_eq!(
+        output.status.code(),
+        Some(code),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle)
+}
+
+const SEARCH: &[&str] = &["search", "-C", "2", "辽沈战役"];
+const SHOW: &[&str] = &["show", "1", "--width", "60"];
+
+fn with(args: &[&str], more: &[&'static str]) -> Vec<String> {
+    args.iter().chain(more).map(|&arg| arg.to_owned()).collect()
+}
+
+fn run(args: &[String], env: &[(&str, &str)]) -> Output {
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let output = wenji(&args, env);
+    assert_status(&output, 0);
+    output
+}
+
+#[test]
+fn color_always_colours_search_and_show_into_a_pipe() {
+    let search = run(&with(SEARCH, &["--color=always"]), &[]);
+    assert!(
+        contains(&search.stdout, COLOUR),
+        "{:?}",
+        text(&search.stdout)
+    );
+    assert!(
+        !text(&search.stdout).contains('【'),
+        "the colour replaces the brackets"
+    );
+    let show = run(&with(SHOW, &["--color", "always"]), &[]);
+    assert!(contains(&show.stdout, COLOUR), "{:?}", text(&show.stdout));
+}
+
+#[test]
+fn colour_spelt_the_british_way_is_the_same_flag() {
+    let american = run(&with(SEARCH, &["--color=always"]), &[]);
+    let british = run(&with(SEARCH, &["--colour=always"]), &[]);
+    assert_eq!(american.stdout, british.stdout);
+}
+
+#[test]
+fn color_always_wins_over_no_color() {
+    for args in [SEARCH, SHOW] {
+        let output = run(&with(args, &["--color=always"]), &[("NO_COLOR", "1")]);
+        assert!(
+            contains(&output.stdout, COLOUR),
+            "{args:?}: {:?}",
+            text(&output.stdout)
+        );
+    }
+}
+
+#[test]
+fn auto_and_never_write_no_escape_into_a_pipe() {
+    for choice in [&[][..], &["--color=auto"], &["--color=never"]] {
+        let search = run(&with(SEARCH, choice), &[]);
+        assert!(!search.stdout.contains(&0x1b), "{choice:?}");
+        assert!(
+            text(&search.stdout).contains("【辽沈战役】"),
+            "{choice:?}: {}",
+            text(&search.stdout)
+        );
+        let show = run(&with(SHOW, choice), &[]);
+        assert!(!show.stdout.contains(&0x1b), "{choice:?}");
+    }
+}
+
+/// Runs wenji with `args` on a terminal and returns all it wrote there.
+fn on_a_terminal(args: &[&str], env: &[(&str, &str)]) -> Vec<u8> {
+    let mut pty = Pty::wenji(args, 120, 40, env);
+    let status = pty.wait_exit(PATIENCE).expect("wenji ends");
+    assert!(status.success(), "{status:?}: {}", pty.screen_text());
+    pty.raw_output()
+}
+
+#[test]
+fn color_never_writes_no_escape_on_a_terminal() {
+    let search = on_a_terminal(&[SEARCH, &["--color=never"]].concat(), &[]);
+    assert!(!search.contains(&0x1b), "{:?}", text(&search));
+    assert!(text(&search).contains("【辽沈战役】"), "{}", text(&search));
+    let show = on_a_terminal(&[SHOW, &["--color=never"]].concat(), &[]);
+    assert!(!show.contains(&0x1b), "{:?}", text(&show));
+}
+
+#[test]
+fn show_on_a_terminal_is_coloured_unless_no_color_is_set_as_search_is() {
+    let coloured = on_a_terminal(SHOW, &[]);
+    assert!(contains(&coloured, COLOUR), "{:?}", text(&coloured));
+    let plain = on_a_terminal(SHOW, &[("NO_COLOR", "1")]);
+    assert!(!plain.contains(&0x1b), "{:?}", text(&plain));
+}
+
+#[test]
+fn list_takes_color_and_prints_what_it_always_printed() {
+    let plain = run(&with(&["list"], &[]), &[]);
+    for choice in ["--color=always", "--color=never", "--colour=auto"] {
+        assert_eq!(run(&with(&["list"], &[choice]), &[]).stdout, plain.stdout);
+    }
+}
