@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
 use encoding_rs::Encoding;
 
 use crate::corpus::decode::encoding_for_label;
@@ -88,6 +89,33 @@ pub enum Command {
     /// corpus; a changed file is read again, and the folder is capped at twice its largest file,
     /// the least recently used going first.
     Cache(CacheArgs),
+    /// Print a completion script for a shell to standard output.
+    ///
+    /// It is written from the definitions that parse the command line, so it offers the
+    /// commands, flags and values this very binary takes: `wenji completions bash >
+    /// ~/.local/share/bash-completion/completions/wenji`, `wenji completions zsh > _wenji` in a
+    /// folder on `$fpath`, `wenji completions fish > ~/.config/fish/completions/wenji.fish`.
+    Completions(CompletionsArgs),
+    /// Print the manual page, in roff, to standard output.
+    ///
+    /// `wenji man | man -l -` reads it, and `wenji man > ~/.local/share/man/man1/wenji.1`
+    /// installs it. Each command has a page of its own: `wenji man search` prints
+    /// wenji-search(1).
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print (`search`, `cache status`); wenji's own page without one.
+    #[arg(value_name = "COMMAND")]
+    pub command: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_name = "SHELL")]
+    pub shell: Shell,
 }
 
 /// When a one-shot command writes colour, decided as rg, fd and bat decide it.

@@ -51,7 +51,37 @@ fn main() -> ExitCode {
         Some(Command::Show(args)) => show(&args, &startup),
         Some(Command::Search(args)) => search(&args, repair),
         Some(Command::Cache(args)) => cache(args.action),
+        Some(Command::Completions(args)) => printed(
+            commands::completions::write(args.shell, &mut std::io::stdout().lock()),
+            "the completions",
+        ),
+        Some(Command::Man(args)) => man(&args.command),
         None => browse(&cli.input, startup),
+    }
+}
+
+/// The exit status of a command that only prints `what`: 0 once written (or when the reader
+/// went away first, as with `| head`), 2 when it could not be.
+fn printed(written: std::io::Result<()>, what: &str) -> ExitCode {
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("wenji: cannot write {what}: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `wenji man [COMMAND]…`: 0 printed, 2 when the words name no command.
+fn man(command: &[String]) -> ExitCode {
+    match commands::man::write(command, &mut std::io::stdout().lock()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(commands::man::ManError::Write(error)) => printed(Err(error), "the manual page"),
+        Err(error) => {
+            eprintln!("wenji: {error}");
+            ExitCode::from(2)
+        }
     }
 }
 

@@ -1,8 +1,10 @@
 //! The command line's manners, as rg, fd and bat have them, in the real binary: `--color`
-//! (auto, always, never) on the one-shot commands.
+//! (auto, always, never) on the one-shot commands, and shell completions and manual pages
+//! written from the clap definitions.
 
 mod support;
 
+use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -142,4 +144,105 @@ fn list_takes_color_and_prints_what_it_always_printed() {
     for choice in ["--color=always", "--color=never", "--colour=auto"] {
         assert_eq!(run(&with(&["list"], &[choice]), &[]).stdout, plain.stdout);
     }
+}
+
+#[test]
+fn completions_for_bash_zsh_and_fish_name_every_command() {
+    for (shell, mark) in [
+        ("bash", "complete -F _wenji"),
+        ("zsh", "#compdef wenji"),
+        ("fish", "complete -c wenji"),
+    ] {
+        let output = wenji(&["completions", shell], &[]);
+        assert_status(&output, 0);
+        assert_eq!(text(&output.stderr), "", "{shell}");
+        let script = text(&output.stdout);
+        assert!(script.contains(mark), "{shell}: {script}");
+        for command in ["list", "show", "search", "cache", "completions", "man"] {
+            assert!(script.contains(command), "{shell} lacks {command}");
+        }
+        // fish spells a long flag `-l color`.
+        assert!(script.contains("color"), "{shell} lacks --color");
+    }
+}
+
+#[test]
+fn bash_completes_a_command_and_the_values_of_color() {
+    let Some(bash) = which("bash") else {
+        eprintln!("no bash here; its completion is not tried");
+        return;
+    };
+    let scripts = tempfile::TempDir::new().expect("a folder");
+    let script = scripts.path().join("wenji.bash");
+    fs::write(&script, wenji(&["completions", "bash"], &[]).stdout).expect("the script");
+    // In an empty folder, so no file name is offered beside the command.
+    let empty = tempfile::TempDir::new().expect("a folder");
+    let complete = |words: &str| {
+        let line = format!(
+            "source \"$0\"; COMP_WORDS=({words}); COMP_CWORD=$((${{#COMP_WORDS[@]}} - 1)); \
+             _wenji wenji \"${{COMP_WORDS[COMP_CWORD]}}\" \"${{COMP_WORDS[COMP_CWORD-1]}}\"; \
+             printf '%s\\n' \"${{COMPREPLY[@]}}\""
+        );
+        let output = Command::new(&bash)
+            .args(["--norc", "--noprofile", "-c", &line])
+            .arg(&script)
+            .current_dir(empty.path())
+            .output()
+            .expect("bash runs");
+        assert_status(&output, 0);
+        text(&output.stdout)
+    };
+    assert_eq!(complete("wenji sea"), "search\n");
+    assert_eq!(complete("wenji search --color ''"), "auto\nalways\nnever\n");
+}
+
+/// Where `program` is on `PATH`.
+fn which(program: &str) -> Option<std::path::PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(program))
+        .find(|candidate| candidate.is_file())
+}
+
+#[test]
+fn man_prints_a_roff_page_that_lists_every_command_and_each_has_its_own() {
+    let output = wenji(&["man"], &[]);
+    assert_status(&output, 0);
+    let page = text(&output.stdout);
+    let header = page
+        .lines()
+        .position(|line| line.starts_with(".TH wenji 1"))
+        .expect("a roff title line");
+    let first_section = page
+        .lines()
+        .position(|line| line.starts_with(".SH"))
+        .expect("sections");
+    assert!(header < first_section, "{page}");
+    assert!(
+        page.lines().all(|line| !line.contains('\x1b')),
+        "no escapes"
+    );
+    for command in ["list", "show", "search", "cache", "completions", "man"] {
+        assert!(page.contains(&format!("wenji\\-{command}(1)")), "{command}");
+        let own = wenji(&["man", command], &[]);
+        assert_status(&own, 0);
+        assert!(
+            text(&own.stdout).contains(&format!(".TH wenji-{command} 1")),
+            "{command}"
+        );
+    }
+    assert!(page.contains("\\-\\-theme"), "the browser's flags");
+    let search = text(&wenji(&["man", "search"], &[]).stdout);
+    assert!(search.contains("\\-\\-color"), "the command's own flags");
+}
+
+#[test]
+fn man_for_what_is_no_command_is_a_usage_error() {
+    let output = wenji(&["man", "serach"], &[]);
+    assert_status(&output, 2);
+    assert_eq!(text(&output.stdout), "");
+    assert_eq!(
+        text(&output.stderr),
+        "wenji: `wenji serach` is not a command, so it has no manual page (see `wenji --help`)\n"
+    );
 }

@@ -3,8 +3,10 @@
 
 pub mod cache;
 pub mod colour;
+pub mod completions;
 pub mod json;
 pub mod list;
+pub mod man;
 pub mod search;
 pub mod show;
 
