@@ -1,6 +1,6 @@
 //! The `wenji` binary: parse the command line, run a one-shot command or the browser, and map the
 //! outcome to an exit status (0 done, 1 nothing readable or a config with problems for
-//! `--print-config`, 2 usage or terminal error).
+//! `--print-config`, 2 usage or terminal error, a mistyped command among them).
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -56,7 +56,13 @@ fn main() -> ExitCode {
             "the completions",
         ),
         Some(Command::Man(args)) => man(&args.command),
-        None => browse(&cli.input, startup),
+        None => match commands::mistyped::mistyped(&cli.input.paths) {
+            Some(typo) => {
+                eprintln!("wenji: {typo}");
+                ExitCode::from(2)
+            }
+            None => browse(&cli.input, startup),
+        },
     }
 }
 

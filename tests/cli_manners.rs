@@ -1,6 +1,6 @@
 //! The command line's manners, as rg, fd and bat have them, in the real binary: `--color`
-//! (auto, always, never) on the one-shot commands, and shell completions and manual pages
-//! written from the clap definitions.
+//! (auto, always, never) on the one-shot commands, shell completions and manual pages written
+//! from the clap definitions, and "did you mean" for a mistyped command that names no path.
 
 mod support;
 
@@ -245,4 +245,77 @@ fn man_for_what_is_no_command_is_a_usage_error() {
         text(&output.stderr),
         "wenji: `wenji serach` is not a command, so it has no manual page (see `wenji --help`)\n"
     );
+}
+
+#[test]
+fn a_mistyped_command_is_named_and_exits_2() {
+    let empty = tempfile::TempDir::new().expect("a folder");
+    for (typed, meant) in [
+        ("serach", "search"),
+        ("lsit", "list"),
+        ("shwo", "show"),
+        ("cahce", "cache"),
+    ] {
+        let output = wenji_in(empty.path(), &[typed, "振兴"], &[]);
+        assert_status(&output, 2);
+        assert_eq!(text(&output.stdout), "", "{typed}");
+        assert_eq!(
+            text(&output.stderr),
+            format!(
+                "wenji: no such file or folder, nor command: `{typed}` — did you mean `wenji {meant}`?\n"
+            )
+        );
+    }
+}
+
+#[test]
+fn a_mistyped_command_on_a_terminal_never_opens_the_browser() {
+    let mut pty = Pty::wenji(&["serach", "振兴"], 100, 10, &[]);
+    let status = pty.wait_exit(PATIENCE).expect("wenji ends at once");
+    assert_eq!(status.code, Some(2), "{}", pty.screen_text());
+    assert!(
+        pty.screen_text().contains("did you mean `wenji search`?"),
+        "{}",
+        pty.screen_text()
+    );
+    assert!(
+        !pty.raw_output().contains(&0x1b),
+        "the screen was never taken"
+    );
+}
+
+/// A folder named `serach` holding one article.
+fn folder_named_serach() -> tempfile::TempDir {
+    let dir = tempfile::TempDir::new().expect("a folder");
+    fs::create_dir(dir.path().join("serach")).expect("the folder");
+    fs::write(
+        dir.path().join("serach/a.txt"),
+        "一个名叫搜索的文件夹\n\n正文在这里。\n",
+    )
+    .expect("the article");
+    dir
+}
+
+#[test]
+fn a_folder_spelt_like_a_command_is_opened_as_a_path() {
+    let dir = folder_named_serach();
+    let listed = wenji_in(dir.path(), &["list", "serach/"], &[]);
+    assert_status(&listed, 0);
+    assert!(
+        text(&listed.stdout).contains("一个名叫搜索的文件夹"),
+        "{}",
+        text(&listed.stdout)
+    );
+
+    let mut pty = Pty::command(env!("CARGO_BIN_EXE_wenji"))
+        .args(["serach"])
+        .size(100, 20)
+        .cwd(dir.path())
+        .sandbox(Sandbox::new())
+        .spawn();
+    pty.wait_for("一个名叫搜索的文件夹", PATIENCE)
+        .expect("the browser opens the folder");
+    pty.send_keys("q");
+    let status = pty.wait_exit(PATIENCE).expect("wenji quits on q");
+    assert!(status.success(), "{status:?}");
 }

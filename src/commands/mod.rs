@@ -7,6 +7,7 @@ pub mod completions;
 pub mod json;
 pub mod list;
 pub mod man;
+pub mod mistyped;
 pub mod search;
 pub mod show;
 
