@@ -2,7 +2,8 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
 use encoding_rs::Encoding;
 
 use crate::corpus::decode::encoding_for_label;
@@ -74,9 +75,9 @@ pub enum Command {
     ///
     /// Each line names the source file and the line the hit's paragraph starts on (the article's
     /// first line for hits in a title, byline or credit), the article's title, and the hit with
-    /// up to N characters each side. The hit is coloured on a terminal (unless `NO_COLOR` is set)
-    /// and put in 【】 otherwise; `…` marks context that was cut. Context never runs past the
-    /// paragraph (or title, byline, credit) the hit is in.
+    /// up to N characters each side. The hit is coloured as --color says (by default on a
+    /// terminal, unless `NO_COLOR` is set) and put in 【】 otherwise; `…` marks context that was
+    /// cut. Context never runs past the paragraph (or title, byline, credit) the hit is in.
     ///
     /// Matching folds case, full-width and half-width forms, so `gdp` finds `ＧＤＰ`.
     ///
@@ -88,6 +89,59 @@ pub enum Command {
     /// corpus; a changed file is read again, and the folder is capped at twice its largest file,
     /// the least recently used going first.
     Cache(CacheArgs),
+    /// Print a completion script for a shell to standard output.
+    ///
+    /// It is written from the definitions that parse the command line, so it offers the
+    /// commands, flags and values this very binary takes: `wenji completions bash >
+    /// ~/.local/share/bash-completion/completions/wenji`, `wenji completions zsh > _wenji` in a
+    /// folder on `$fpath`, `wenji completions fish > ~/.config/fish/completions/wenji.fish`.
+    Completions(CompletionsArgs),
+    /// Print the manual page, in roff, to standard output.
+    ///
+    /// `wenji man | man -l -` reads it, and `wenji man > ~/.local/share/man/man1/wenji.1`
+    /// installs it. Each command has a page of its own: `wenji man search` prints
+    /// wenji-search(1).
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print (`search`, `cache status`); wenji's own page without one.
+    #[arg(value_name = "COMMAND")]
+    pub command: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_name = "SHELL")]
+    pub shell: Shell,
+}
+
+/// When a one-shot command writes colour, decided as rg, fd and bat decide it.
+#[derive(Debug, Args)]
+pub struct Colour {
+    /// When to colour the output: auto (on a terminal, unless `NO_COLOR` is set), always (into a
+    /// pipe too, for `| less -R`, whatever `NO_COLOR` says) or never.
+    #[arg(
+        long = "color",
+        visible_alias = "colour",
+        value_name = "WHEN",
+        value_enum,
+        default_value_t = ColourWhen::Auto
+    )]
+    pub when: ColourWhen,
+}
+
+/// The values of `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColourWhen {
+    /// Colour on a terminal, unless `NO_COLOR` is set and not empty.
+    Auto,
+    /// Colour wherever the output goes.
+    Always,
+    /// No colour.
+    Never,
 }
 
 #[derive(Debug, Args)]
@@ -122,6 +176,8 @@ pub struct ShowArgs {
     /// No first-line indent; paragraphs are separated by blank lines instead.
     #[arg(long)]
     pub no_indent: bool,
+    #[command(flatten)]
+    pub colour: Colour,
 }
 
 #[derive(Debug, Args)]
@@ -136,6 +192,10 @@ pub struct ListArgs {
     /// `'国家安全 -香港'`; the grammar of the search line, listed in the browser's help).
     #[arg(long, value_name = "QUERY", value_parser = parse_filter, allow_hyphen_values = true)]
     pub filter: Option<Query>,
+    // `wenji list` writes no colour; --color is taken so that a script or shell function can
+    // give the same flag to every command.
+    #[command(flatten)]
+    pub colour: Colour,
 }
 
 #[derive(Debug, Args)]
@@ -163,6 +223,8 @@ pub struct SearchArgs {
     /// Print one line per matching article instead: `file:line: title: N`, N its number of hits.
     #[arg(long)]
     pub count: bool,
+    #[command(flatten)]
+    pub colour: Colour,
 }
 
 /// A query with nothing to search for is a usage error.
@@ -207,7 +269,43 @@ fn parse_encoding(label: &str) -> Result<&'static Encoding, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_max_input;
+    use clap::{CommandFactory, Parser};
+
+    use super::{Cli, ColourWhen, Command, parse_max_input};
+
+    /// clap's own check of the definitions (clashing names, bad defaults), which it otherwise
+    /// makes only in debug builds, on the first parse that reaches the mistake.
+    #[test]
+    fn the_definitions_hold_together() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_one_shot_command_takes_color_in_either_spelling() {
+        let when = |args: &[&str]| {
+            let cli = Cli::try_parse_from(args).expect("parses");
+            match cli.command.expect("a command") {
+                Command::Search(search) => search.colour.when,
+                Command::Show(show) => show.colour.when,
+                Command::List(list) => list.colour.when,
+                other => panic!("{other:?}"),
+            }
+        };
+        assert_eq!(when(&["wenji", "search", "振兴"]), ColourWhen::Auto);
+        assert_eq!(
+            when(&["wenji", "search", "振兴", "--color=always"]),
+            ColourWhen::Always
+        );
+        assert_eq!(
+            when(&["wenji", "show", "1", "--colour", "never"]),
+            ColourWhen::Never
+        );
+        assert_eq!(
+            when(&["wenji", "list", "--colour=always"]),
+            ColourWhen::Always
+        );
+        assert!(Cli::try_parse_from(["wenji", "list", "--color=sometimes"]).is_err());
+    }
 
     #[test]
     fn max_input_takes_plain_bytes_and_binary_units() {

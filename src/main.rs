@@ -1,6 +1,6 @@
 //! The `wenji` binary: parse the command line, run a one-shot command or the browser, and map the
 //! outcome to an exit status (0 done, 1 nothing readable or a config with problems for
-//! `--print-config`, 2 usage or terminal error).
+//! `--print-config`, 2 usage or terminal error, a mistyped command among them).
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -51,7 +51,43 @@ fn main() -> ExitCode {
         Some(Command::Show(args)) => show(&args, &startup),
         Some(Command::Search(args)) => search(&args, repair),
         Some(Command::Cache(args)) => cache(args.action),
-        None => browse(&cli.input, startup),
+        Some(Command::Completions(args)) => printed(
+            commands::completions::write(args.shell, &mut std::io::stdout().lock()),
+            "the completions",
+        ),
+        Some(Command::Man(args)) => man(&args.command),
+        None => match commands::mistyped::mistyped(&cli.input.paths) {
+            Some(typo) => {
+                eprintln!("wenji: {typo}");
+                ExitCode::from(2)
+            }
+            None => browse(&cli.input, startup),
+        },
+    }
+}
+
+/// The exit status of a command that only prints `what`: 0 once written (or when the reader
+/// went away first, as with `| head`), 2 when it could not be.
+fn printed(written: std::io::Result<()>, what: &str) -> ExitCode {
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("wenji: cannot write {what}: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `wenji man [COMMAND]…`: 0 printed, 2 when the words name no command.
+fn man(command: &[String]) -> ExitCode {
+    match commands::man::write(command, &mut std::io::stdout().lock()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(commands::man::ManError::Write(error)) => printed(Err(error), "the manual page"),
+        Err(error) => {
+            eprintln!("wenji: {error}");
+            ExitCode::from(2)
+        }
     }
 }
 
@@ -157,7 +193,7 @@ fn show(args: &wenji::cli::ShowArgs, startup: &Startup) -> ExitCode {
         index,
         settings,
         width,
-        terminal,
+        commands::colour::for_stdout(args.colour.when),
         &mut stdout.lock(),
     );
     late.report();
@@ -189,7 +225,7 @@ fn search(args: &wenji::cli::SearchArgs, repair: bool) -> ExitCode {
     let options = commands::search::Options {
         format,
         context: args.context,
-        colour: stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        colour: commands::colour::for_stdout(args.colour.when),
     };
     let mut out = std::io::BufWriter::new(stdout.lock());
     let load = commands::load_options(&args.input, repair);

@@ -2,8 +2,12 @@
 //! problems on standard error, and exit with a status a script can test.
 
 pub mod cache;
+pub mod colour;
+pub mod completions;
 pub mod json;
 pub mod list;
+pub mod man;
+pub mod mistyped;
 pub mod search;
 pub mod show;
 

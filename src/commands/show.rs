@@ -1,5 +1,6 @@
 //! `wenji show`: one article laid out exactly as the reading pane lays it out, for checking the
-//! layout from a shell and for piping into other tools. Colour only when writing to a terminal.
+//! layout from a shell and for piping into other tools. Colour as `--color` says (by default on
+//! a terminal only).
 
 use std::io::{self, Write};
 
@@ -75,7 +76,8 @@ pub fn find(corpus: &Corpus, spec: &str, title: bool) -> Result<usize, ShowError
     }
 }
 
-/// Writes article `index` laid out for `width` columns.
+/// Writes article `index` laid out for `width` columns, styled with escape sequences when
+/// `colour` is set.
 pub fn write(
     corpus: &Corpus,
     index: usize,

@@ -8,7 +8,8 @@
 //! building an index for it ([`print`]). The embedded sample is searched the same way, whole
 //! ([`run`]). Three shapes of output:
 //!
-//! - lines: `file:line: title: …left【hit】right…`, the hit in colour instead of 【】 on a terminal;
+//! - lines: `file:line: title: …left【hit】right…`, the hit in colour instead of 【】 on a terminal
+//!   (or as `--color` says);
 //!   `…` marks context that was cut;
 //! - JSON Lines: file, line, article number, title, speaker, field, byte offsets, context;
 //! - counts: `file:line: title: N`, one line per matching article.
@@ -40,7 +41,7 @@ pub struct Options {
     pub format: Format,
     /// Characters of context each side of a hit.
     pub context: usize,
-    /// Escape sequences for colour (a terminal, and `NO_COLOR` unset).
+    /// Escape sequences for colour (`--color`: by default a terminal, and `NO_COLOR` unset).
     pub colour: bool,
 }
 
