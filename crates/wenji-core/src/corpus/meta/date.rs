@@ -6,7 +6,11 @@
 //! full-width digits or hanzi numerals too, `二〇二〇年五月二十二日`: `numerals`), and a day
 //! followed by a time, as ISO 8601 and YAML write one (`2020-05-22T10:00:00+08:00`,
 //! `2001-12-14 21:59:43.10 -5`). Anything else keeps its text and has no value.
+//!
+//! Where a source has no date field, an article's title or first paragraph may give one
+//! (`found`).
 
+pub(super) mod found;
 mod numerals;
 
 use std::borrow::Cow;
