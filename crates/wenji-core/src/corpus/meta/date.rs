@@ -5,7 +5,8 @@
 //! `2020-05`, `2020-05-22`, `2020/5/22`, `2020/5`, `2020年`, `2020年5月`, `2020年5月22日` (in
 //! full-width digits or hanzi numerals too, `二〇二〇年五月二十二日`: `numerals`), and a day
 //! followed by a time, as ISO 8601 and YAML write one (`2020-05-22T10:00:00+08:00`,
-//! `2001-12-14 21:59:43.10 -5`). Anything else keeps its text and has no value.
+//! `2001-12-14 21:59:43.10 -5`). Anything else keeps its text and has no value, and loading
+//! warns of it ([`Date::unread_message`]).
 //!
 //! Where a source has no date field, an article's title or first paragraph may give one
 //! (`found`).
@@ -72,6 +73,23 @@ impl Date {
             Some(value) => Cow::Owned(value.to_string()),
             None => Cow::Borrowed(&self.text),
         }
+    }
+
+    /// What loading warns of a date whose text does not read as one (`None` when it reads):
+    /// such a date is shown as written and cannot be sorted or filtered by time, which the
+    /// user should know. The text is cut to a readable length.
+    pub(crate) fn unread_message(&self) -> Option<String> {
+        const SHOWN_CHARS: usize = 40;
+        if self.value.is_some() {
+            return None;
+        }
+        let mut text: String = self.text.chars().take(SHOWN_CHARS).collect();
+        if text.len() < self.text.len() {
+            text.push('…');
+        }
+        Some(format!(
+            "date \"{text}\" could not be read; shown as written"
+        ))
     }
 
     pub(super) fn into_text(self) -> String {
@@ -367,6 +385,27 @@ mod tests {
             DateValue::from_normalised("2024-02-29").map(DateValue::precision),
             Some(Precision::Day)
         );
+    }
+
+    #[test]
+    fn an_unread_date_is_warned_of_with_its_text() {
+        let unread = Date::new("sometime in spring".to_owned());
+        assert_eq!(
+            unread.unread_message().as_deref(),
+            Some("date \"sometime in spring\" could not be read; shown as written")
+        );
+        assert_eq!(Date::new("2023-02-30".to_owned()).value(), None);
+        assert!(
+            Date::new("2023-02-30".to_owned())
+                .unread_message()
+                .is_some()
+        );
+        assert_eq!(Date::new("2020-05".to_owned()).unread_message(), None);
+        let long = Date::new("很久很久以前".repeat(20));
+        let message = long.unread_message().expect("unread");
+        assert!(message.starts_with("date \"很久很久以前很久"), "{message}");
+        assert!(message.contains("…\" could not be read"), "{message}");
+        assert!(message.chars().count() < 100, "{message}");
     }
 
     /// Every value of every precision: any four-digit year, any month, any day of that month.
