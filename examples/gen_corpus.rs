@@ -71,7 +71,8 @@ fn main() -> anyhow::Result<()> {
             .with_context(|| format!("writing {}", args.out.display()))?;
         println!(
             "{}: {} files, {} bytes: {} re-crawls, {} farewell notices, {} empty stubs, {} in \
-             traditional characters, {} in GBK, {} figures; {:.1?}",
+             traditional characters, {} in GBK, {} figures; dates under `published` {}, under \
+             `created` {}, unknown {}; {:.1?}",
             args.out.display(),
             summary.files,
             summary.bytes,
@@ -81,6 +82,9 @@ fn main() -> anyhow::Result<()> {
             summary.traditional,
             summary.gbk,
             summary.figures,
+            summary.published,
+            summary.created,
+            summary.unknown_dates,
             start.elapsed()
         );
         return Ok(());

@@ -1,7 +1,8 @@
 //! The generated archive (`benches/support/archive.rs`) looks like a real export: the same
 //! request writes the same bytes; every file is one article under front matter with the six
-//! fields; re-crawls, farewell notices, empty stubs, traditional characters, figures and GBK
-//! files are all there; and wenji reads each file as that article, GBK included.
+//! fields (the date now and then as `published` or `created`, or unknown); re-crawls, farewell
+//! notices, empty stubs, traditional characters, figures and GBK files are all there; and wenji
+//! reads each file as that article, GBK included, with its date.
 
 use std::collections::HashMap;
 use std::fs;
@@ -80,6 +81,9 @@ fn the_archive_holds_what_real_exports_hold_and_wenji_reads_it() {
         ("traditional", summary.traditional),
         ("gbk", summary.gbk),
         ("figures", summary.figures),
+        ("published dates", summary.published),
+        ("created dates", summary.created),
+        ("unknown dates", summary.unknown_dates),
     ] {
         assert!(count > 0, "no {kind} in {summary:?}");
     }
@@ -89,9 +93,16 @@ fn the_archive_holds_what_real_exports_hold_and_wenji_reads_it() {
     for file in &files {
         let (text, is_gbk) = text_of(file);
         gbk += usize::from(is_gbk);
-        for name in ["title", "date", "author", "category", "tags", "url"] {
+        for name in ["title", "author", "category", "tags", "url"] {
             assert!(field(&text, name).is_some(), "{name} in {}", file.display());
         }
+        let dates = ["date", "published", "created"].map(|name| field(&text, name));
+        assert_eq!(
+            dates.iter().flatten().count(),
+            1,
+            "one date field in {}",
+            file.display()
+        );
         let url = field(&text, "url").unwrap_or_default();
         let page = url.split('?').next().unwrap_or_default().to_owned();
         *by_url.entry(page).or_default() += 1;
@@ -127,8 +138,20 @@ fn the_archive_holds_what_real_exports_hold_and_wenji_reads_it() {
             .collect();
         assert_eq!(articles.len(), 1, "{}", path.display());
         assert_eq!(articles[0].title, title, "{}", path.display());
+        let date = articles[0].meta.date().expect("every article is dated");
+        let known = date.value().is_some();
+        assert_eq!(known, date.text() != "不详", "{}", path.display());
         assert!(!articles[0].title.contains('\u{fffd}'));
     }
+    let unread = corpus
+        .warnings
+        .iter()
+        .filter(|w| w.message == "date \"不详\" could not be read; shown as written")
+        .count();
+    assert_eq!(
+        unread, summary.unknown_dates,
+        "each unknown date warned of once"
+    );
     let stub_files = files.len() - corpus.sources.len();
     assert!(
         stub_files <= summary.stubs,

@@ -3,6 +3,8 @@
 //! One Markdown file per article under YAML front matter (`title`, `date`, `author`,
 //! `category`, `tags`, `url`), in `year/month` folders, with what real exports carry and
 //! recombined paragraphs do not:
+//! - a few files in a thousand that name the date `published` or `created`, and a few whose
+//!   date is `不详` (unknown), which no reader can read (`DateField`);
 //! - inline `<figure>` HTML (an image and its caption) between paragraphs;
 //! - re-crawls: the same article saved again by a later crawl, a few days on, with another
 //!   `url` query, its date now and then written another way and now and then one more paragraph;
@@ -25,7 +27,7 @@ use std::sync::LazyLock;
 use super::{MARKER, Pools, Rng, Spec, file_ends, prepare};
 
 /// Bumped whenever the same spec would write different bytes.
-const FORMAT_VERSION: u32 = 1;
+const FORMAT_VERSION: u32 = 2;
 
 /// The archive the issue-14 budgets are stated for: 300 MB in 50 000 files.
 pub const THREE_HUNDRED_MB: Spec = Spec {
@@ -110,6 +112,34 @@ pub struct Summary {
     pub gbk: usize,
     /// Figures written into new articles (a re-crawl repeats its original's).
     pub figures: usize,
+    /// Files whose date is their `published` field, their `created` field, or unknown.
+    pub published: usize,
+    pub created: usize,
+    pub unknown_dates: usize,
+}
+
+/// How a file's front matter gives its date. Most write `date`; real exports now and then name
+/// it otherwise or have none to give, and the reader must take those too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DateField {
+    Date,
+    Published,
+    Created,
+    /// `date: "不详"`: a field that is there and says no date.
+    Unknown,
+}
+
+impl DateField {
+    /// Two files in a thousand each way, chosen by the file's place rather than drawn, so that
+    /// every other file is written as it was before these were.
+    fn of(index: usize) -> Self {
+        match index % 500 {
+            101 => Self::Published,
+            251 => Self::Created,
+            401 => Self::Unknown,
+            _ => Self::Date,
+        }
+    }
 }
 
 /// An article as first published, kept so a later file can be its re-crawl.
@@ -160,7 +190,14 @@ pub fn generate(spec: &Spec, pools: &Pools, out: &Path) -> io::Result<Summary> {
             recent.push(published.clone());
             published
         };
-        let mut text = front_matter(&article, rng.chance(0.3)) + &article.body;
+        let field = DateField::of(index);
+        match field {
+            DateField::Date => {}
+            DateField::Published => summary.published += 1,
+            DateField::Created => summary.created += 1,
+            DateField::Unknown => summary.unknown_dates += 1,
+        }
+        let mut text = front_matter(&article, rng.chance(0.3), field) + &article.body;
         if rng.chance(0.2) {
             text = text.chars().map(traditional).collect();
             summary.traditional += 1;
@@ -280,17 +317,24 @@ fn stub(date: (usize, usize, usize), index: usize) -> Published {
     }
 }
 
-/// The front matter of `article`; `long_date` writes the date as an ISO time in UTC+8.
-fn front_matter(article: &Published, long_date: bool) -> String {
+/// The front matter of `article`; `long_date` writes the date as an ISO time in UTC+8, and
+/// `field` says under which name, if any, it is written.
+fn front_matter(article: &Published, long_date: bool, field: DateField) -> String {
     let (year, month, day) = article.date;
     let date = if long_date {
         format!("\"{year}-{month:02}-{day:02}T09:30:00+08:00\"")
     } else {
         format!("{year}-{month:02}-{day:02}")
     };
+    let date = match field {
+        DateField::Date => format!("date: {date}"),
+        DateField::Published => format!("published: {date}"),
+        DateField::Created => format!("created: {date}"),
+        DateField::Unknown => "date: \"不详\"".to_owned(),
+    };
     let tags = article.tags.join(", ");
     format!(
-        "---\ntitle: \"{}\"\ndate: {date}\nauthor: \"{}\"\ncategory: \"{}\"\ntags: [{tags}]\n\
+        "---\ntitle: \"{}\"\n{date}\nauthor: \"{}\"\ncategory: \"{}\"\ntags: [{tags}]\n\
          url: \"https://news.example.org/{year}/{month:02}/{}.html?crawl={}\"\n---\n\n",
         article.title, article.author, article.category, article.slug, article.crawl
     )

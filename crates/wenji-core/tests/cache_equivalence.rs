@@ -290,6 +290,35 @@ fn a_warm_open_that_changes_nothing_rewrites_nothing() {
     assert_eq!(inode, again, "the file was not replaced");
 }
 
+/// A date that cannot be read is warned of on every open, the warm ones that take its file
+/// from the cache as well as the first: the `!` overlay lists it either way.
+#[test]
+fn an_unread_date_is_warned_of_when_its_file_comes_from_the_cache() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (docs, cache) = (dir.path().join("docs"), dir.path().join("cache"));
+    cache_support::mixed_corpus(&docs);
+    let warning = "4-lines.jsonl:2: date \"去年春天\" could not be read; shown as written";
+    let has_warning = |corpus: &wenji_core::corpus::Corpus| {
+        let warnings = cache_support::file_warnings(corpus);
+        let count = warnings.iter().filter(|w| w.ends_with(warning)).count();
+        assert_eq!(count, 1, "{warnings:?}");
+    };
+    for round in 0..2 {
+        let (fresh, cached) = both(std::slice::from_ref(&docs), &cache);
+        let (corpus, report) = cached.expect("loads");
+        assert_eq!(report.hits, if round == 0 { 0 } else { 6 });
+        has_warning(&fresh.expect("loads"));
+        has_warning(&corpus);
+        let article = corpus
+            .articles
+            .iter()
+            .find(|a| a.title == "二")
+            .expect("二");
+        let date = article.meta.date().expect("kept as text");
+        assert_eq!((date.text(), date.value()), ("去年春天", None));
+    }
+}
+
 fn report_bytes(cache: &Path) -> u64 {
     std::fs::metadata(cache_support::cache_file(cache))
         .expect("stat")

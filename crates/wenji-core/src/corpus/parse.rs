@@ -5,7 +5,9 @@
 //! is the title; deeper headings are the article's own. Text before the first title becomes an
 //! untitled article, so nothing is dropped. A file without headings is one article, titled by its
 //! first short line or else by the file name. A numbered line that reads as a heading
-//! ([`super::numbering::heading_level`]) is laid out as one, whatever the format.
+//! ([`super::numbering::heading_level`]) is laid out as one, whatever the format. An article
+//! whose source gave no date is dated by its title or first paragraph when they say one
+//! (`Meta::date_from_text`).
 
 use super::blocks::{Block, BlockKind};
 use super::model::{Article, Paragraph, ParagraphKind};
@@ -168,6 +170,14 @@ fn add_block(article: &mut Article, block: Block) {
 }
 
 fn finish(article: &mut Article, repair: bool) {
+    // Before page-break repair, which could join a date standing alone to the paragraph after.
+    let first = article
+        .paragraphs
+        .first()
+        .filter(|p| matches!(p.kind, ParagraphKind::Body | ParagraphKind::Continuation));
+    article
+        .meta
+        .date_from_text(&article.title, first.map(|p| p.text.as_str()));
     if let Some(last) = article.paragraphs.last_mut()
         && let Some((before, credit)) = repair::split_credit(&last.text)
     {

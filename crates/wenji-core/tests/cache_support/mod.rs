@@ -40,8 +40,8 @@ pub fn touch(path: &Path) {
         .expect("set the time");
 }
 
-/// A small folder of every format: plain text, seed-style Markdown, front matter, JSON Lines,
-/// GBK, an empty file and a binary one.
+/// A small folder of every format: plain text, seed-style Markdown, front matter, JSON Lines
+/// (one record with a date that cannot be read), GBK, an empty file and a binary one.
 pub fn mixed_corpus(dir: &Path) {
     write(
         &dir.join("1-plain.txt"),
@@ -59,7 +59,7 @@ pub fn mixed_corpus(dir: &Path) {
     );
     write(
         &dir.join("4-lines.jsonl"),
-        "{\"title\":\"一\",\"content\":\"振兴\\n发展\",\"author\":\"王五\"}\n{\"title\":\"二\",\"content\":\"gdp\"}\nnot json\n"
+        "{\"title\":\"一\",\"content\":\"振兴\\n发展\",\"author\":\"王五\"}\n{\"title\":\"二\",\"content\":\"gdp\",\"date\":\"去年春天\"}\nnot json\n"
             .as_bytes(),
     );
     let (gbk, _, _) = encoding_rs::GBK.encode("振兴东北，发展经济。\n第二段。\n");

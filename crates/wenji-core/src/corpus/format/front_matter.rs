@@ -1,6 +1,10 @@
 //! YAML front matter (`---` … `---` at the top of a Markdown file): the file is one article and
 //! the matter fills its title and metadata; the Markdown under it is the article's text.
 //!
+//! The date is the first of `date`, `published`, `created` and `year` that the matter gives
+//! (archives name it each of these ways). One that does not read as a date is kept as written
+//! and warned of on its line.
+//!
 //! Flat matter, one `key: value` a line, is read without the YAML parser (`flat`), everything
 //! else with it.
 //!
@@ -24,7 +28,10 @@ use crate::text::sanitize::{Report, sanitize};
 pub struct FrontMatter {
     pub title: Option<String>,
     pub speaker: Option<String>,
+    /// The first of [`DATE_KEYS`] the matter gives.
     pub date: Option<String>,
+    /// The 1-based line of the file that field is on, when it can be told.
+    pub date_line: Option<usize>,
     pub category: Option<String>,
     pub tags: Vec<String>,
     /// Where the article was published: `url`, `link` or `source`.
@@ -32,6 +39,9 @@ pub struct FrontMatter {
     /// What sanitising the fields cleaned, for a warning.
     pub cleaned: Report,
 }
+
+/// The fields that give an article's date, in order of preference.
+pub const DATE_KEYS: [&str; 4] = ["date", "published", "created", "year"];
 
 /// Front matter found at the top of a file.
 #[derive(Debug)]
@@ -99,7 +109,9 @@ pub(super) fn read(text: &str, input: &Input<'_>) -> Parsed {
     for block in &mut blocks {
         block.lines = block.lines.start + found.lines_before..block.lines.end + found.lines_before;
     }
+    let date_line = matter.date_line.or(Some(1));
     let article = article(matter, blocks, input);
+    warnings.extend(super::unread_date(&article, input.name, date_line));
     Parsed {
         articles: vec![article],
         warnings,
@@ -152,6 +164,9 @@ fn parse(yaml: &str) -> Result<FrontMatter, String> {
         return Err("front matter is not a list of `key: value` fields".to_owned());
     }
     let field = |keys: &[&str]| keys.iter().find_map(|k| scalar(&document[*k]));
+    let date = DATE_KEYS
+        .iter()
+        .find_map(|&key| Some((scalar(&document[key])?, key)));
     let tags = match &document["tags"] {
         Yaml::Array(items) => items.iter().filter_map(scalar).collect(),
         other => scalar(other).map(|t| vec![t]).unwrap_or_default(),
@@ -159,7 +174,8 @@ fn parse(yaml: &str) -> Result<FrontMatter, String> {
     let mut matter = FrontMatter {
         title: field(&["title"]),
         speaker: field(&["author", "speaker"]),
-        date: field(&["date", "year"]),
+        date_line: date.as_ref().and_then(|&(_, key)| key_line(yaml, key)),
+        date: date.map(|(date, _)| date),
         category: field(&["category", "section"]),
         tags,
         url: field(&["url", "link", "source"]),
@@ -184,6 +200,17 @@ fn parse(yaml: &str) -> Result<FrontMatter, String> {
     }
     matter.cleaned = cleaned;
     Ok(matter)
+}
+
+/// The 1-based line of the file on which the matter's field `key` starts, written plainly at
+/// the start of a line (`date: …`); `None` when it is written another way (quoted, in a flow
+/// mapping). The opening fence is line 1.
+fn key_line(yaml: &str, key: &str) -> Option<usize> {
+    let at = yaml.lines().position(|line| {
+        line.strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start_matches(' ').starts_with(':'))
+    })?;
+    Some(at + 2)
 }
 
 fn scalar(value: &Yaml) -> Option<String> {
@@ -222,5 +249,98 @@ mod tests {
     #[test]
     fn an_unclosed_fence_is_not_front_matter() {
         assert!(split("---\ntitle: x\nno closing fence\n").is_none());
+    }
+
+    /// The article and warnings of file `a.md` holding `text`.
+    fn read_file(text: &str) -> (Article, Vec<String>) {
+        let input = Input {
+            name: "a.md",
+            fallback_title: "a",
+            repair: true,
+        };
+        let mut parsed = read(text, &input);
+        let warnings = parsed.warnings.iter().map(ToString::to_string).collect();
+        (parsed.articles.remove(0), warnings)
+    }
+
+    /// The date's text and its normalised form, or `-`.
+    fn date(article: &Article) -> String {
+        article
+            .meta
+            .date()
+            .map_or_else(|| "-".to_owned(), |d| format!("{} {}", d.text(), d.shown()))
+    }
+
+    #[test]
+    fn the_date_is_the_first_of_date_published_created_and_year() {
+        let cases = [
+            (
+                "date: 2024-03-05\npublished: 2024-03-06\n",
+                "2024-03-05 2024-03-05",
+            ),
+            (
+                "published: 2024-03-06\ncreated: 2024-03-07\n",
+                "2024-03-06 2024-03-06",
+            ),
+            ("created: 2024年3月\nyear: 2023\n", "2024年3月 2024-03"),
+            ("year: 2023\n", "2023 2023"),
+            (
+                "published: \"2024-03-06T09:30:00+08:00\"\n",
+                "2024-03-06T09:30:00+08:00 2024-03-06",
+            ),
+        ];
+        for (fields, expected) in cases {
+            let text = format!("---\ntitle: 题\n{fields}---\n\n正文。\n");
+            let (article, warnings) = read_file(&text);
+            assert_eq!(date(&article), expected, "{fields:?}");
+            assert!(warnings.is_empty(), "{warnings:?}");
+        }
+    }
+
+    #[test]
+    fn a_date_that_cannot_be_read_is_kept_and_warned_of_on_its_line() {
+        let text = "---\ntitle: 题\nauthor: 某人\ndate: sometime in spring\n---\n\n正文。\n";
+        let (article, warnings) = read_file(text);
+        assert_eq!(date(&article), "sometime in spring sometime in spring");
+        assert_eq!(
+            warnings,
+            ["a.md:4: date \"sometime in spring\" could not be read; shown as written"]
+        );
+        let text = "---\ntitle: 题\npublished: 2023-02-30\n---\n\n正文。\n";
+        let (article, warnings) = read_file(text);
+        assert_eq!(
+            article.meta.date().and_then(crate::corpus::Date::value),
+            None
+        );
+        assert_eq!(
+            warnings,
+            ["a.md:3: date \"2023-02-30\" could not be read; shown as written"]
+        );
+    }
+
+    #[test]
+    fn an_unread_date_the_yaml_parser_reads_is_warned_of_on_its_line() {
+        let text = "---\n# a comment\ntitle: 题\ndate: 'soon'   # later\n---\n\n正文。\n";
+        let (_, warnings) = read_file(text);
+        assert_eq!(
+            warnings,
+            ["a.md:4: date \"soon\" could not be read; shown as written"]
+        );
+    }
+
+    #[test]
+    fn without_a_date_field_the_title_or_first_paragraph_dates_the_article() {
+        let (article, _) = read_file("---\ntitle: 1959年国务院政府工作报告\n---\n\n各位代表：\n");
+        assert_eq!(date(&article), "1959年 1959");
+        let (article, _) =
+            read_file("---\ntitle: 政府工作报告\n---\n\n（2024年3月5日）\n\n各位代表：\n");
+        assert_eq!(date(&article), "2024年3月5日 2024-03-05");
+        let (article, _) =
+            read_file("---\ntitle: 2025年政府工作报告\ndate: 不详\n---\n\n各位代表：\n");
+        assert_eq!(
+            date(&article),
+            "不详 不详",
+            "a date field wins, read or not"
+        );
     }
 }

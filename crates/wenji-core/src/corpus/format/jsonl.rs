@@ -1,5 +1,7 @@
 //! JSON Lines exports: one article per line, from `title` and `content` (and optionally
-//! `author`/`speaker`, `date`/`year`, `section`/`category`).
+//! `author`/`speaker`, `section`/`category`, and a date: the first of `date`, `published`,
+//! `created` and `year`, as front matter reads it). A date that does not read as one is kept as
+//! written and warned of on its line.
 //!
 //! The content is read as plain text: each non-blank line a paragraph, joined again where a line
 //! break cut a sentence. Every paragraph cites the JSON line it came from. A line that is not a
@@ -27,8 +29,14 @@ struct Record {
     content: Option<String>,
     #[serde(default, alias = "speaker")]
     author: Option<String>,
+    // Fields of their own rather than aliases: a record may give several, and serde refuses a
+    // record that gives two aliases of one field.
     #[serde(default)]
     date: Option<Scalar>,
+    #[serde(default)]
+    published: Option<Scalar>,
+    #[serde(default)]
+    created: Option<Scalar>,
     #[serde(default)]
     year: Option<Scalar>,
     #[serde(default, alias = "category")]
@@ -48,10 +56,12 @@ enum Scalar {
 }
 
 impl Scalar {
-    fn into_string(self) -> String {
+    /// The field's text; `None` when it is blank, which exports write for "not known" and
+    /// which is then no date at all.
+    fn into_text(self) -> Option<String> {
         match self {
-            Scalar::Text(text) => text,
-            Scalar::Number(number) => number.to_string(),
+            Scalar::Text(text) => (!text.trim().is_empty()).then_some(text),
+            Scalar::Number(number) => Some(number.to_string()),
         }
     }
 }
@@ -89,10 +99,11 @@ pub fn articles(
                     .is_some_and(|c| !c.trim().is_empty()) =>
             {
                 let (article, cleaned) = article(record, source, number, repair);
-                articles.push(article);
                 if !cleaned.is_clean() {
                     warnings.push(warn(cleaned.to_string()));
                 }
+                warnings.extend(super::unread_date(&article, name, Some(number)));
+                articles.push(article);
             }
             Ok(_) => warnings.push(warn("no `content` text on this line; skipped".to_owned())),
             Err(error) => warnings.push(warn(format!("not a JSON object ({error}); line skipped"))),
@@ -168,10 +179,11 @@ fn article(record: Record, source: usize, line: usize, repair: bool) -> (Article
     let meta = &mut article.meta;
     meta.set_section(clean_line(record.section, &mut cleaned), None);
     meta.set_speaker(clean_line(record.author, &mut cleaned));
-    meta.set_date(clean_line(
-        record.date.or(record.year).map(Scalar::into_string),
-        &mut cleaned,
-    ));
+    let date = [record.date, record.published, record.created, record.year]
+        .into_iter()
+        .flatten()
+        .find_map(Scalar::into_text);
+    meta.set_date(clean_line(date, &mut cleaned));
     meta.set_url(clean_line(
         record.url.and_then(|url| url.as_str().map(str::to_owned)),
         &mut cleaned,
@@ -218,5 +230,87 @@ mod tests {
                 .to_string()
                 .starts_with("x.jsonl:2: not a JSON object")
         );
+    }
+
+    /// Each article's date text and normalised form (`-` for none), and the warnings.
+    fn dates(text: &str) -> (Vec<String>, Vec<String>) {
+        let (articles, warnings) = articles(text, 0, "a.jsonl", true);
+        let dates = articles
+            .iter()
+            .map(|a| {
+                a.meta
+                    .date()
+                    .map_or_else(|| "-".to_owned(), |d| format!("{} {}", d.text(), d.shown()))
+            })
+            .collect();
+        (dates, warnings.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn the_date_is_the_first_of_date_published_created_and_year() {
+        let text = concat!(
+            r#"{"content":"正文。","date":"2024-03-05","published":"2024-03-06","year":2023}"#,
+            "\n",
+            r#"{"content":"正文。","published":"2024年3月6日","created":"2024-03-07"}"#,
+            "\n",
+            r#"{"content":"正文。","created":"2024-03","year":2023}"#,
+            "\n",
+            r#"{"content":"正文。","date":"","year":2023}"#,
+            "\n",
+        );
+        let (dates, warnings) = dates(text);
+        assert_eq!(
+            dates,
+            [
+                "2024-03-05 2024-03-05",
+                "2024年3月6日 2024-03-06",
+                "2024-03 2024-03",
+                "2023 2023"
+            ]
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
+    fn a_date_that_cannot_be_read_is_kept_and_warned_of_on_its_line() {
+        let text = concat!(
+            r#"{"title":"一","content":"正文。","date":"2024-03-05"}"#,
+            "\n",
+            r#"{"title":"2025年报告","content":"正文。","date":"sometime in spring"}"#,
+            "\n",
+            r#"{"title":"三","content":"正文。","year":20250}"#,
+            "\n",
+        );
+        let (dates, warnings) = dates(text);
+        assert_eq!(
+            dates,
+            [
+                "2024-03-05 2024-03-05",
+                "sometime in spring sometime in spring",
+                "20250 20250"
+            ]
+        );
+        assert_eq!(
+            warnings,
+            [
+                "a.jsonl:2: date \"sometime in spring\" could not be read; shown as written",
+                "a.jsonl:3: date \"20250\" could not be read; shown as written",
+            ]
+        );
+    }
+
+    #[test]
+    fn without_a_date_the_title_or_first_paragraph_dates_the_record() {
+        let text = concat!(
+            r#"{"title":"1959年政府工作报告","content":"各位代表："}"#,
+            "\n",
+            r#"{"title":"政府工作报告","content":"（2024年3月5日）\n各位代表："}"#,
+            "\n",
+            r#"{"title":"关于2025年计划的报告","content":"2025年是关键之年。"}"#,
+            "\n",
+        );
+        let (dates, warnings) = dates(text);
+        assert_eq!(dates, ["1959年 1959", "2024年3月5日 2024-03-05", "-"]);
+        assert!(warnings.is_empty(), "{warnings:?}");
     }
 }

@@ -136,6 +136,18 @@ impl Format {
     }
 }
 
+/// The warning for an article whose source gave a date that does not read as one
+/// ([`super::Date::unread_message`]), on `line` of source `name`: one per such article, so the
+/// user learns why it sorts and filters apart from the dated ones.
+fn unread_date(article: &Article, name: &str, line: Option<usize>) -> Option<Warning> {
+    let message = article.meta.date()?.unread_message()?;
+    Some(Warning {
+        source: name.to_owned(),
+        line,
+        message,
+    })
+}
+
 /// The `prepare` of a format that needs nothing done before sanitising.
 fn unchanged(text: &str) -> Cow<'_, str> {
     Cow::Borrowed(text)

@@ -92,6 +92,15 @@ impl Meta {
         self.date = text.map(Date::new);
     }
 
+    /// Dates the article by its own text when its source gave no date: a first paragraph or a
+    /// title that is a date alone, or else a date leading the title (`2025年政府工作报告`).
+    /// A date already set, readable or not, is left as it is: a source's field always wins.
+    pub(in crate::corpus) fn date_from_text(&mut self, title: &str, first: Option<&str>) {
+        if self.date.is_none() {
+            self.date = date::found::in_text(title, first);
+        }
+    }
+
     pub fn set_speaker(&mut self, speaker: Option<String>) {
         self.speaker = speaker;
     }
