@@ -65,7 +65,7 @@ pub struct Input {
 /// One-shot commands that print to standard output.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// One line per article: number, title, speaker, role, section, `file:line`, characters.
+    /// One line per article: number, title, speaker, role, section, date, `file:line`, characters.
     List(ListArgs),
     /// Print one article laid out exactly as the reading pane lays it out.
     Show(ShowArgs),

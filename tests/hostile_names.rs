@@ -154,7 +154,7 @@ fn wenji_list_prints_one_clean_row_per_article() {
     let rows: Vec<&str> = tsv.lines().collect();
     assert_eq!(rows.len(), articles, "{tsv}");
     for row in &rows {
-        assert_eq!(row.split('\t').count(), 7, "seven columns: {row:?}");
+        assert_eq!(row.split('\t').count(), 8, "eight columns: {row:?}");
     }
 
     let (json, _) = run_in(folder.path(), &["list", "--json"]);
@@ -329,7 +329,7 @@ proptest! {
         prop_assert!(forbidden_in(&warnings).is_none(), "{:?}", warnings);
         prop_assert_eq!(tsv.lines().count(), names.len(), "{:?}", tsv);
         for row in tsv.lines() {
-            prop_assert_eq!(row.split('\t').count(), 7, "{:?}", row);
+            prop_assert_eq!(row.split('\t').count(), 8, "{:?}", row);
         }
     }
 }

@@ -44,7 +44,7 @@ fn stdout_lines(output: &Output) -> Vec<String> {
 fn list_of_the_seed_prints_tab_separated_columns() {
     let chars = corpus::sample().articles[0].char_count();
     let expected = format!(
-        "1\t以全面振兴新突破建设中国式现代化新辽宁\t郝鹏\t辽宁省委书记、省人大常委会主任\t\tspeeches.txt:3\t{chars}"
+        "1\t以全面振兴新突破建设中国式现代化新辽宁\t郝鹏\t辽宁省委书记、省人大常委会主任\t\t\tspeeches.txt:3\t{chars}"
     );
     // The embedded sample, and the same page opened from disk by its name.
     let root = support::root();
@@ -56,13 +56,18 @@ fn list_of_the_seed_prints_tab_separated_columns() {
         assert_eq!(lines.len(), 3, "{lines:?}");
         assert_eq!(lines[0], expected);
         assert!(
-            lines.iter().all(|l| l.split('\t').count() == 7),
+            lines.iter().all(|l| l.split('\t').count() == 8),
             "{lines:?}"
         );
         assert_eq!(
             lines[2].split('\t').nth(4),
             Some("新声无限"),
             "the section column"
+        );
+        assert_eq!(
+            lines[2].split('\t').nth(5),
+            Some("2023"),
+            "the date column: the sample's third article is dated by its title"
         );
         assert!(output.stderr.is_empty());
     }
@@ -168,7 +173,7 @@ fn a_folder_listed_as_it_loads_numbers_on_across_parts_with_or_without_the_cache
         let columns: Vec<&str> = line.split('\t').collect();
         assert_eq!(columns[0], (at + 1).to_string(), "{line}");
         assert_eq!(columns[1], title, "{line}");
-        assert!(columns[5].starts_with(&format!("{file}:")), "{line}");
+        assert!(columns[6].starts_with(&format!("{file}:")), "{line}");
     }
     assert_eq!(run(&[]), first, "read from the load cache");
     assert_eq!(run(&["--no-cache"]), first);

@@ -23,7 +23,14 @@ struct Entry<'a> {
     speaker: Option<&'a str>,
     role: Option<&'a str>,
     section: Option<&'a str>,
+    /// As written.
     date: Option<&'a str>,
+    /// As far as it reads: `2020-05-22`, `2020-05` or `2020`; `None` when it does not.
+    date_value: Option<String>,
+    /// The section, under the name front matter gives it.
+    category: Option<&'a str>,
+    tags: &'a [String],
+    url: Option<&'a str>,
     file: &'a str,
     line: usize,
     chars: usize,
@@ -179,6 +186,7 @@ fn write_entry(out: &mut impl Write, entry: &Entry<'_>, json: bool) -> io::Resul
         tsv(entry.speaker.unwrap_or_default()),
         tsv(entry.role.unwrap_or_default()),
         tsv(entry.section.unwrap_or_default()),
+        entry.date_value.clone().unwrap_or_default(),
         format!("{}:{}", tsv(entry.file), entry.line),
         entry.chars.to_string(),
     ];
@@ -193,6 +201,14 @@ fn entry<'a>(source: &'a Source, number: usize, article: &'a Article) -> Entry<'
         role: article.meta.role(),
         section: article.meta.section(),
         date: article.meta.date().map(Date::text),
+        date_value: article
+            .meta
+            .date()
+            .and_then(Date::value)
+            .map(|value| value.to_string()),
+        category: article.meta.section(),
+        tags: article.meta.tags(),
+        url: article.meta.url(),
         file: &source.name,
         line: article.lines.start.max(1),
         chars: article.char_count(),

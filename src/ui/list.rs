@@ -91,10 +91,7 @@ impl ListView<'_> {
             columns.saturating_sub(count_width),
             self.ambiguous,
         );
-        let detail = article
-            .byline()
-            .or_else(|| article.meta.section().map(str::to_owned))
-            .or_else(|| article.meta.date().map(ToString::to_string))
+        let detail = detail(article, columns.saturating_sub(1), self.ambiguous)
             .unwrap_or_else(|| file_name(&self.corpus.sources[article.source].name).to_owned());
         let detail = truncate(&detail, columns.saturating_sub(1), self.ambiguous);
         let highlight = self.theme.list_item(selected, self.focused);
@@ -134,6 +131,31 @@ impl ListView<'_> {
             self.ambiguous,
         );
     }
+}
+
+/// The line under a row's title: the date, the speaker and role, and the section, as many as
+/// fit in `columns`: the role goes first, then the section, never the date (which leads, so
+/// that what is cut off at the end is the speaker). `None` when the article has none of them.
+fn detail(article: &Article, columns: usize, ambiguous: AmbiguousWidth) -> Option<String> {
+    let meta = &article.meta;
+    let date = meta.date().map(|date| date.shown().into_owned());
+    let (speaker, role, section) = (meta.speaker(), meta.role(), meta.section());
+    let join = |parts: &[Option<&str>]| {
+        let parts: Vec<&str> = parts.iter().flatten().copied().collect();
+        (!parts.is_empty()).then(|| parts.join(" · "))
+    };
+    let date = date.as_deref();
+    let fullest = join(&[date, speaker, role, section])?;
+    let fits = |line: &String| str_width(line, ambiguous) <= columns;
+    if fits(&fullest) {
+        return Some(fullest);
+    }
+    let shorter = [join(&[date, speaker, section]), join(&[date, speaker])];
+    if let Some(line) = shorter.iter().flatten().find(|line| fits(line)) {
+        return Some(line.clone());
+    }
+    let [_, least] = shorter;
+    Some(least.unwrap_or(fullest))
 }
 
 /// The last part of a shown path: what tells files in one folder apart.
