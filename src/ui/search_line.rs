@@ -106,7 +106,13 @@ impl SearchLineView<'_> {
     fn summaries(&self) -> Vec<String> {
         let search = self.search;
         if let Some(error) = &search.error {
-            return vec![format!(" {} ", error.message), " not a query ".to_owned()];
+            // The error's first clause says what is wrong; the rest says what would do.
+            let brief = error.message.split(';').next().unwrap_or_default();
+            return vec![
+                format!(" {} ", error.message),
+                format!(" {brief} "),
+                " not a query ".to_owned(),
+            ];
         }
         if self.indexing {
             return vec![" indexing ".to_owned()];
