@@ -23,6 +23,7 @@ pub mod load;
 pub mod meta;
 pub mod model;
 pub mod numbering;
+pub mod order;
 pub mod ordered;
 pub mod outline;
 pub mod parse;
