@@ -51,6 +51,9 @@ pub enum Action {
     GoToCancel,
     /// Switch to the next colour theme.
     CycleTheme,
+    /// Put the list in the next order: corpus, date ascending and descending, most hits (while
+    /// searching), title.
+    CycleOrder,
     /// Copy the paragraph at the top of the reader (the current hit's, when searching; the
     /// selected ones, when selecting) to the terminal clipboard.
     Yank,

@@ -7,6 +7,7 @@ use clap_complete::Shell;
 use encoding_rs::Encoding;
 
 use crate::corpus::decode::encoding_for_label;
+use crate::corpus::order::Order;
 use crate::search::query::Query;
 
 /// A terminal browser for corpora of Chinese speeches and articles.
@@ -24,6 +25,10 @@ pub struct Cli {
     /// Leave the mouse to the terminal, so its own text selection works (no wheel scrolling).
     #[arg(long)]
     pub no_mouse: bool,
+    /// The order the list starts in: path (the corpus's: files in natural order), date, -date
+    /// (newest first), title, or hits (while searching); `s` cycles it.
+    #[arg(long, value_name = "ORDER", value_parser = parse_sort)]
+    pub sort: Option<Order>,
     /// Colour theme: dark, light, high-contrast, paper, a theme in the themes folder, or a path.
     #[arg(long, value_name = "NAME|PATH")]
     pub theme: Option<String>,
@@ -241,6 +246,14 @@ fn parse_query(text: &str) -> Result<Query, String> {
     } else {
         Ok(query)
     }
+}
+
+/// An order for `--sort`, by its name.
+fn parse_sort(text: &str) -> Result<Order, String> {
+    Order::from_name(text).ok_or_else(|| {
+        let names: Vec<&str> = Order::NAMES.iter().map(|(name, _)| *name).collect();
+        format!("no order `{text}`; the orders are {}", names.join(", "))
+    })
 }
 
 /// A query for `--filter`, which may hold conditions alone.

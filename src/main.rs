@@ -9,6 +9,7 @@ use clap::Parser;
 use wenji::app::{self, Exit, Opening};
 use wenji::cli::{Cli, Command};
 use wenji::commands;
+use wenji::corpus::order::Order;
 use wenji::corpus::{Corpus, LoadError};
 use wenji::persist::cache::pending;
 use wenji::startup::{Overrides, Startup};
@@ -61,7 +62,7 @@ fn main() -> ExitCode {
                 eprintln!("wenji: {typo}");
                 ExitCode::from(2)
             }
-            None => browse(&cli.input, startup),
+            None => browse(&cli.input, cli.sort, startup),
         },
     }
 }
@@ -283,7 +284,7 @@ fn cache(action: wenji::cli::CacheAction) -> ExitCode {
     }
 }
 
-fn browse(input: &wenji::cli::Input, mut startup: Startup) -> ExitCode {
+fn browse(input: &wenji::cli::Input, sort: Option<Order>, mut startup: Startup) -> ExitCode {
     if !std::io::stdout().is_terminal() {
         eprintln!(
             "wenji: standard output is not a terminal; the browser needs one to draw on \
@@ -312,8 +313,10 @@ fn browse(input: &wenji::cli::Input, mut startup: Startup) -> ExitCode {
     } else {
         wenji::persist::CorpusId::from_inputs(&input.paths)
     };
+    let mut settings = startup.settings();
+    settings.order = sort.unwrap_or_default();
     let setup = app::Setup {
-        settings: startup.settings(),
+        settings,
         keymap,
         themes,
         theme,

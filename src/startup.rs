@@ -71,6 +71,7 @@ impl Startup {
             indent: config.indent && !config.paragraph_spacing,
             max_width: usize::from(config.hanzi_per_line) * 2,
             mouse: config.mouse,
+            order: crate::corpus::order::Order::Corpus,
         }
     }
 

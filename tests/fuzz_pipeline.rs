@@ -11,6 +11,7 @@ mod state_support;
 
 use std::borrow::Cow;
 use std::path::PathBuf;
+use wenji::corpus::order::Order;
 
 use fuzz_support::hostile::{self, File};
 use fuzz_support::{config, first_forbidden, is_bidi};
@@ -203,20 +204,25 @@ fn action() -> impl Strategy<Value = Action> {
         Action::ToggleList,
         Action::CloseOverlay,
         Action::Back,
+        Action::CycleOrder,
     ])
 }
 
 fn settings() -> impl Strategy<Value = Settings> {
-    (any::<bool>(), any::<bool>(), 2..200_usize).prop_map(|(wide, indent, max_width)| Settings {
-        ambiguous: if wide {
-            AmbiguousWidth::Wide
-        } else {
-            AmbiguousWidth::Narrow
+    let orders = prop::sample::select(Order::NAMES.map(|(_, order)| order).to_vec());
+    (any::<bool>(), any::<bool>(), 2..200_usize, orders).prop_map(
+        |(wide, indent, max_width, order)| Settings {
+            ambiguous: if wide {
+                AmbiguousWidth::Wide
+            } else {
+                AmbiguousWidth::Narrow
+            },
+            indent,
+            max_width,
+            mouse: true,
+            order,
         },
-        indent,
-        max_width,
-        mouse: true,
-    })
+    )
 }
 
 /// Found by the fuzz suite: pulldown-cmark decodes character references after the file was

@@ -140,7 +140,11 @@ proptest! {
             prop_assert_eq!(&fold_query(term), term, "folding a term again changes it");
             prop_assert!(!parsed.terms[..index].contains(term), "{term:?} twice");
         }
-        prop_assert_eq!(parsed.is_empty(), parsed.terms.is_empty());
+        for term in &parsed.excluded {
+            prop_assert!(!term.trim().is_empty() && !term.chars().any(char::is_control));
+        }
+        let nothing = parsed.terms.is_empty() && parsed.excluded.is_empty();
+        prop_assert_eq!(parsed.is_empty(), nothing && parsed.conditions.is_empty());
     }
 
     #[test]

@@ -106,6 +106,11 @@ pub const BROWSE: &[Binding] = &[
     ),
     bind(&[Key::char('t')], Action::CycleTheme, "next colour theme"),
     bind(
+        &[Key::char('s')],
+        Action::CycleOrder,
+        "sort the list: corpus, date ↑, date ↓, hits, title",
+    ),
+    bind(
         &[Key::char('z')],
         Action::ToggleList,
         "hide or show the list (focused reading)",

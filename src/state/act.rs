@@ -105,6 +105,7 @@ impl State {
             Action::StartSelection => self.start_selection(),
             Action::ToggleBookmark => return self.toggle_bookmark(),
             Action::ToggleBookmarks => self.toggle_overlay(OverlayKind::Bookmarks),
+            Action::CycleOrder => self.cycle_order(),
             Action::NextArticle => self.step_article(1),
             Action::PreviousArticle => self.step_article(-1),
             Action::WheelDown(pane) => self.wheel(pane, 1),

@@ -66,8 +66,8 @@ impl State {
         };
         search.current = Some(hit);
         search.kwic.select(hit);
-        self.list.select(entry);
         let article = search.results.articles[entry].article as usize;
+        self.select_entry(entry);
         if article != self.reader.article() {
             self.reader.show(&self.corpus, article);
         }

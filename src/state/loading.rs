@@ -62,7 +62,7 @@ impl State {
         self.loading = (!progress.done).then_some(progress);
         let filtering = self.search.as_ref().is_some_and(super::Search::filters);
         if !filtering {
-            self.list.set_len(self.corpus.articles.len());
+            self.resort();
         }
         // Each answer scans all that has loaded: asked again only when a tenth more has come
         // since the one shown, a search typed early costs a few scans, not one per part.
@@ -110,7 +110,7 @@ impl State {
             search.results_generation = search.generation;
             search.complete = Some((search.generation, search.query.clone()));
             search.kwic.set_len(search.results.hit_count());
-            self.list.set_len(search.results.articles.len());
+            self.resort();
             self.show_first_hit_if_due();
         }
         true

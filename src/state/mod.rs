@@ -16,6 +16,7 @@ mod navigate;
 mod overlay;
 mod quote;
 mod reader;
+mod rows;
 mod search;
 mod search_line;
 
@@ -28,6 +29,8 @@ pub use quote::BookmarkRow;
 pub use reader::Reader;
 pub use search::{Highlight, Search};
 
+pub use self::rows::Rows;
+use crate::corpus::order::Order;
 use std::sync::Arc;
 
 use crate::action::Pane;
@@ -94,6 +97,8 @@ pub struct Settings {
     pub max_width: usize,
     /// Capture the mouse (wheel scrolling) rather than leave it to the terminal's selection.
     pub mouse: bool,
+    /// The order the list starts in (`--sort`).
+    pub order: Order,
 }
 
 impl Default for Settings {
@@ -103,6 +108,7 @@ impl Default for Settings {
             indent: true,
             max_width: 80,
             mouse: true,
+            order: Order::Corpus,
         }
     }
 }
@@ -162,6 +168,9 @@ pub struct State {
     pub list_hidden: bool,
     /// Columns the user added to (or took from) the list pane.
     pub list_delta: i16,
+    /// The order the list is in, and its rows in that order.
+    order: Order,
+    rows: Rows,
 }
 
 impl State {
@@ -171,7 +180,7 @@ impl State {
 
     pub fn with_settings(corpus: Corpus, settings: Settings) -> Self {
         let list = ListCursor::new(corpus.articles.len());
-        Self {
+        let mut state = Self {
             corpus: Arc::new(corpus),
             settings,
             focus: Pane::List,
@@ -194,7 +203,11 @@ impl State {
             pending_anchor: None,
             list_hidden: false,
             list_delta: 0,
-        }
+            order: settings.order,
+            rows: Rows::default(),
+        };
+        state.resort();
+        state
     }
 
     /// The index of the theme in use.

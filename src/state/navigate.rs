@@ -64,7 +64,7 @@ impl State {
         if article >= self.corpus.articles.len() {
             return;
         }
-        self.list.select(article);
+        self.select_entry(article);
         self.reader.show(&self.corpus, article);
         if let Some(anchor) = anchor {
             self.restore_position(anchor);
@@ -93,10 +93,10 @@ impl State {
         };
         let entry = entry.unwrap_or_else(|| {
             self.search = None;
-            self.list.set_len(self.corpus.articles.len());
             article
         });
-        self.list.select(entry);
+        self.resort();
+        self.select_entry(entry);
         self.reader.show(&self.corpus, article);
         self.focus = Pane::Reader;
     }

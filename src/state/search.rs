@@ -187,9 +187,9 @@ impl State {
             Some(search) if search.filters() => search
                 .results
                 .articles
-                .get(self.list.selected())
+                .get(self.selected_entry())
                 .map(|a| a.article as usize),
-            _ => Some(self.list.selected()),
+            _ => Some(self.selected_entry()),
         }
     }
 
@@ -204,7 +204,7 @@ impl State {
         let first_hit = self.search.as_ref().and_then(|s| {
             s.results
                 .articles
-                .get(self.list.selected())
+                .get(self.selected_entry())
                 .map(|a| a.hits.start)
         });
         if let (Some(hit), Some(search)) = (first_hit, &mut self.search) {
@@ -276,8 +276,8 @@ impl State {
             return;
         };
         let saved = search.saved;
-        self.list.set_len(self.corpus.articles.len());
-        self.list.select(saved.article);
+        self.resort();
+        self.select_entry(saved.article);
         self.reader.show(&self.corpus, saved.article);
         self.reader.scroll_by(&self.corpus, saved.top.cast_signed());
         self.focus = saved.focus;
@@ -293,8 +293,8 @@ impl State {
             return;
         }
         let article = self.reader.article();
-        self.list.set_len(self.corpus.articles.len());
-        self.list.select(article);
+        self.resort();
+        self.select_entry(article);
     }
 
     /// Issues a request for the query now in the search line, if it changed.
@@ -332,8 +332,8 @@ impl State {
             search.results_generation = self.generations;
             search.current = None;
             let article = self.reader.article();
-            self.list.set_len(self.corpus.articles.len());
-            self.list.select(article);
+            self.resort();
+            self.select_entry(article);
         }
         Effect::Search(Request {
             generation: self.generations,
@@ -366,17 +366,17 @@ impl State {
         if let Some(batch) = batch {
             search.results.append(batch);
         }
-        let (articles, hits) = (search.results.articles.len(), search.results.hit_count());
+        let hits = search.results.hit_count();
         search.kwic.set_len(hits);
-        self.list.set_len(articles);
         let reading = self.reader.article();
         let entry = search
             .results
             .articles
             .partition_point(|a| (a.article as usize) < reading);
+        self.resort();
         if !self.show_first_hit_if_due() && first {
             // The reader stays; the list selects its article if it is among the results.
-            self.list.select(entry);
+            self.select_entry(entry);
         }
     }
 

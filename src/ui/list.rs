@@ -6,9 +6,10 @@ use ratatui::widgets::Widget;
 
 use super::layout::LIST_ENTRY_ROWS;
 use super::text::draw;
+use crate::corpus::order::Order;
 use crate::corpus::{Article, Corpus};
-use crate::count::hits_in_articles;
-use crate::state::{ListCursor, Search};
+use crate::count::{count, hits_in_articles};
+use crate::state::{ListCursor, Rows, Search};
 use crate::text::truncate::truncate;
 use crate::text::width::{AmbiguousWidth, str_width};
 use crate::theme::Theme;
@@ -17,6 +18,9 @@ use crate::theme::Theme;
 pub struct ListView<'a> {
     pub corpus: &'a Corpus,
     pub cursor: &'a ListCursor,
+    /// Which entry each row shows, in the order the list is in.
+    pub rows: &'a Rows,
+    pub order: Order,
     /// The corpus is still loading: more entries will follow.
     pub loading: bool,
     /// The search whose matches the list shows, if it filters.
@@ -47,12 +51,26 @@ impl Widget for &ListView<'_> {
 }
 
 impl ListView<'_> {
+    /// The border's title: how many, and the order when it is not the corpus's.
     fn header(&self) -> String {
+        let counted = self.counted();
+        if self.order == Order::Corpus {
+            return counted;
+        }
+        format!("{}· {} ", counted, self.order.label())
+    }
+
+    fn counted(&self) -> String {
         match self.search.filter(|s| s.filters()) {
             Some(search) => {
                 let (hits, articles) = (search.results.hit_count(), search.results.articles.len());
                 let running = if search.running { ", scanning" } else { "" };
-                format!(" {}{running} ", hits_in_articles(hits, articles))
+                let found = if search.query.terms.is_empty() {
+                    count(articles, "article")
+                } else {
+                    hits_in_articles(hits, articles)
+                };
+                format!(" {found}{running} ")
             }
             None if self.loading => {
                 format!(" Articles ({} so far) ", self.corpus.articles.len())
@@ -62,14 +80,14 @@ impl ListView<'_> {
     }
 
     /// The article at list position `index`, and its hit count when the list is filtered.
-    fn entry_at(&self, index: usize) -> Option<(&Article, Option<usize>)> {
+    fn entry_at(&self, row: usize) -> Option<(&Article, Option<usize>)> {
+        let index = self.rows.entry(row);
         match self.search.filter(|s| s.filters()) {
             Some(search) => {
                 let entry = search.results.articles.get(index)?;
-                Some((
-                    self.corpus.articles.get(entry.article as usize)?,
-                    Some(entry.hits.len()),
-                ))
+                // A query of conditions alone matches articles, not text: no count.
+                let hits = (!search.query.terms.is_empty()).then_some(entry.hits.len());
+                Some((self.corpus.articles.get(entry.article as usize)?, hits))
             }
             None => Some((self.corpus.articles.get(index)?, None)),
         }

@@ -52,6 +52,8 @@ pub fn render(frame: &mut Frame<'_>, state: &State, keys: &Keymap, theme: &Theme
         let view = list::ListView {
             corpus: state.corpus(),
             cursor: &state.list,
+            rows: state.rows(),
+            order: state.order(),
             loading: state.loading().is_some(),
             search,
             focused,
