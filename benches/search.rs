@@ -5,6 +5,9 @@
 //! - `search/100MB_2char_engine`: the same through the engine seam, as the browser asks for it:
 //!   `Scan::run` with a request, its batches joined into `Matches` (and the answer kept for the
 //!   next keystroke to narrow).
+//! - `search/100MB_2char_date`: the same word beside a date condition (`date:YEAR 发展`, the
+//!   year of the middle article), through the engine (budget: within 2 ms of the word alone);
+//!   `search/100MB_date_only`: the condition alone, every article of that year listed.
 //! - `search/100MB_extend`: the query typed one step further (发展经济), found among the previous
 //!   query's hits, as the search worker does (budget: under 3 ms).
 //! - `search/100MB_extend_scoped`: the same, scanning the articles the previous query matched
@@ -145,6 +148,33 @@ fn hundred_mb(c: &mut Criterion) {
     };
     group.bench_function("100MB_2char_engine", |b| {
         b.iter_with_large_drop(|| engine.answer(black_box(&request)));
+    });
+    // A date condition beside the term: the year of the middle article, so it admits a part of
+    // the corpus, not all or nothing (budget: within 2 ms of the term alone).
+    let year = corpus.articles[corpus.articles.len() / 2]
+        .meta
+        .date()
+        .and_then(wenji::corpus::Date::value)
+        .map_or(2020, wenji::corpus::DateValue::year);
+    let dated = Request {
+        query: Query::read(&format!("date:{year} {COMMON}")).expect("a query"),
+        ..request.clone()
+    };
+    let (answer, _) = engine.answer(&dated);
+    eprintln!(
+        "date:{year} {COMMON}: {} hits in {} articles",
+        answer.hit_count(),
+        answer.articles.len()
+    );
+    group.bench_function("100MB_2char_date", |b| {
+        b.iter_with_large_drop(|| engine.answer(black_box(&dated)));
+    });
+    let date_only = Request {
+        query: Query::read(&format!("date:{year}")).expect("a query"),
+        ..request.clone()
+    };
+    group.bench_function("100MB_date_only", |b| {
+        b.iter_with_large_drop(|| engine.answer(black_box(&date_only)));
     });
     drop(engine);
     group.bench_function("100MB_extend", |b| {
