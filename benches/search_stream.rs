@@ -74,6 +74,9 @@ fn archive_benches(c: &mut Criterion) {
             format,
             context: 20,
             colour: false,
+            by: None,
+            sort: wenji::corpus::order::Order::Corpus,
+            typed: "",
         };
         group.bench_function(name, |b| {
             b.iter(|| {

@@ -86,8 +86,9 @@ pub enum Command {
     ///
     /// Matching folds case, full-width and half-width forms, so `gdp` finds `ＧＤＰ`.
     ///
-    /// Exit status: 0 when something was found, 1 when nothing was, 2 on an error (a usage
-    /// error such as an empty query, or nothing readable in the paths).
+    /// Exit status: 0 when something was found, 1 when nothing was (--by still prints its
+    /// rows, every one 0), 2 on an error (a usage error such as an empty query, or nothing
+    /// readable in the paths).
     Search(SearchArgs),
     /// The load cache: what loading computed for each file, kept in `$XDG_CACHE_HOME/wenji`
     /// (by default `~/.cache/wenji`) so a corpus opened again is not parsed again. One file per
@@ -197,6 +198,18 @@ pub struct ListArgs {
     /// `'国家安全 -香港'`; the grammar of the search line, listed in the browser's help).
     #[arg(long, value_name = "QUERY", value_parser = parse_filter, allow_hyphen_values = true)]
     pub filter: Option<Query>,
+    /// Print the articles in this order instead of the corpus's: date (oldest first), -date
+    /// (newest first), title, path (the corpus's own order, printed as it loads) or hits (the
+    /// corpus's order here). The undated come last either way, and each row keeps its number
+    /// in the unsorted list. Any order but path holds the rows back until every file is read.
+    #[arg(
+        long,
+        value_name = "ORDER",
+        value_parser = order_parser(),
+        allow_hyphen_values = true,
+        ignore_case = true
+    )]
+    pub sort: Option<Order>,
     // `wenji list` writes no colour; --color is taken so that a script or shell function can
     // give the same flag to every command.
     #[command(flatten)]
@@ -212,28 +225,104 @@ pub struct SearchArgs {
     /// `date:2020`, `date:2020-05..2020-07`, `author:林勵`, `category:眾聞`, `tag:國安法`,
     /// `title:报告`, `file:2020/*.md`, each negated by a leading `-`.
     #[arg(value_name = "QUERY", value_parser = parse_query, allow_hyphen_values = true)]
-    pub query: Query,
+    pub query: TypedQuery,
     #[command(flatten)]
     pub input: Input,
     /// Characters of context to print each side of a hit.
     #[arg(short = 'C', long, value_name = "N", default_value_t = 20)]
     pub context: usize,
     /// Print JSON Lines, one object per hit, with `file`, `line`, `article` (its number in
-    /// `wenji list`), `title`, `speaker`, `field` (title, speaker, role, section, credit or
-    /// paragraph), `paragraph` (1-based, for body text), `byte_start` and `byte_end` (the hit's
-    /// bytes in that field's text), `term`, `left`, `hit`, `right`, and `more_left` and
-    /// `more_right` (whether context was cut).
-    #[arg(long, conflicts_with = "count")]
+    /// `wenji list`), `title`, `speaker`, `date` (as written), `date_value` (`2020-05-22`,
+    /// `2020-05` or `2020`, null when the date does not read), `category`, `tags`, `url`,
+    /// `field` (title, speaker, role, section, credit or paragraph), `paragraph` (1-based, for
+    /// body text), `byte_start` and `byte_end` (the hit's bytes in that field's text), `term`,
+    /// `left`, `hit`, `right`, and `more_left` and `more_right` (whether context was cut). With
+    /// --count, one object per matching article instead, with `file`, `line`, `article`,
+    /// `title`, `speaker`, `date`, `date_value`, `category`, `tags`, `url` and `hits`; with
+    /// --by, one per group.
+    #[arg(long)]
     pub json: bool,
-    /// Print one line per matching article instead: `file:line: title: N`, N its number of hits.
+    /// Print one line per matching article instead: `file:line: title: N`, N its number of hits
+    /// (with --json, one object per article).
     #[arg(long)]
     pub count: bool,
+    /// With --count: one row per group of articles instead of one per article: the group, its
+    /// hits and how many of its articles have a hit, tab-separated under a `#` line naming the
+    /// columns and the query, or with --json one object per row
+    /// (`{"group":"2020","hits":25,"articles":7}`).
+    ///
+    /// Groups with no hit are printed too. year, month and day give every period from the
+    /// earliest dated article of the corpus searched to the latest, in time order, then
+    /// `unknown` for the articles whose date does not read or is coarser than the period (a
+    /// year alone, by month), when there are any. author and category give every one the
+    /// corpus names, most hits first, then `(none)` for the articles without one. article
+    /// gives one row per article, numbered as in `wenji list`, with its title and `file:line`.
+    ///
+    /// Every file is read (or taken from the load cache) and parsed, even those that cannot
+    /// hold a hit, since the groups without hits come from them: on a large corpus this is as
+    /// slow as `wenji list`, where a rare term alone passes over most files unparsed.
+    #[arg(long, value_name = "GROUP", value_enum, requires = "count")]
+    pub by: Option<By>,
+    /// Print whole articles in this order instead of the corpus's: date (oldest first), -date
+    /// (newest first), hits (most first), title, or path (the corpus's own order, printed as
+    /// found). An article's lines stay together in reading order, the undated come last, and
+    /// ties keep the corpus's order. Any order but path holds the output back until every file
+    /// is searched. With --by it orders the rows of --by article only.
+    #[arg(
+        long,
+        value_name = "ORDER",
+        value_parser = order_parser(),
+        allow_hyphen_values = true,
+        ignore_case = true
+    )]
+    pub sort: Option<Order>,
     #[command(flatten)]
     pub colour: Colour,
 }
 
+/// What `--by` groups the articles by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum By {
+    /// The year of the article's date.
+    Year,
+    /// The month of its date.
+    Month,
+    /// The day of its date.
+    Day,
+    /// Its speaker or author.
+    #[value(alias = "speaker")]
+    Author,
+    /// Its section or category.
+    #[value(alias = "section")]
+    Category,
+    /// Each article on its own.
+    Article,
+}
+
+/// A search query as typed (for a header that names it) and as read.
+#[derive(Debug, Clone)]
+pub struct TypedQuery {
+    pub text: String,
+    pub query: Query,
+}
+
+/// `--sort`'s names, as [`Order::NAMES`] gives them: an unknown one is a usage error listing
+/// them, and shell completions offer them.
+fn order_parser() -> impl clap::builder::TypedValueParser<Value = Order> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(Order::NAMES.map(|(name, _)| name))
+        .try_map(|name: String| Order::from_name(&name).ok_or("not an order"))
+}
+
 /// A query with nothing to search for is a usage error.
-fn parse_query(text: &str) -> Result<Query, String> {
+fn parse_query(text: &str) -> Result<TypedQuery, String> {
+    read_query(text).map(|query| TypedQuery {
+        text: text.to_owned(),
+        query,
+    })
+}
+
+fn read_query(text: &str) -> Result<Query, String> {
     let query = Query::read(text).map_err(|error| error.message)?;
     if query.is_empty() {
         Err("the query is empty; give a word or phrase to search for".to_owned())

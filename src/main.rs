@@ -98,10 +98,14 @@ fn list(args: &wenji::cli::ListArgs, repair: bool) -> ExitCode {
     // One write per line would be 50 000 system calls for a large archive.
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let filter = commands::list::Filter::new(args.filter.as_ref());
+    let shape = commands::list::Shape {
+        json: args.json,
+        sort: args.sort.unwrap_or_default(),
+    };
     let written = if args.input.paths.is_empty() {
         let corpus = wenji::corpus::sample_with(commands::load_options(&args.input, repair));
         commands::report_warnings(&corpus.warnings, None);
-        commands::list::write(&corpus, args.json, filter, &mut out).map(|printed| {
+        commands::list::write(&corpus, shape, filter, &mut out).map(|printed| {
             Some(commands::list::Listed {
                 articles: corpus.articles.len(),
                 printed,
@@ -116,7 +120,7 @@ fn list(args: &wenji::cli::ListArgs, repair: bool) -> ExitCode {
             &args.input.paths,
             options,
             cache_dir.as_deref(),
-            args.json,
+            shape,
             filter,
             &mut out,
         )
@@ -215,38 +219,43 @@ fn show(args: &wenji::cli::ShowArgs, startup: &Startup) -> ExitCode {
 
 /// Exit status as grep gives it: 0 found, 1 not found, 2 trouble.
 fn search(args: &wenji::cli::SearchArgs, repair: bool) -> ExitCode {
+    use commands::search::Format;
+    let sort = args.sort.unwrap_or_default();
+    if args.by.is_some_and(|by| by != wenji::cli::By::Article) && sort != Order::Corpus {
+        eprintln!(
+            "wenji: --sort orders articles; with --by only the rows of --by article have one \
+             (periods come in time order, names by hits)"
+        );
+        return ExitCode::from(2);
+    }
     let stdout = std::io::stdout();
-    let format = if args.json {
-        commands::search::Format::Json
-    } else if args.count {
-        commands::search::Format::Count
-    } else {
-        commands::search::Format::Lines
+    let format = match (args.count, args.json) {
+        (true, true) => Format::CountJson,
+        (true, false) => Format::Count,
+        (false, true) => Format::Json,
+        (false, false) => Format::Lines,
     };
     let options = commands::search::Options {
         format,
         context: args.context,
         colour: commands::colour::for_stdout(args.colour.when),
+        by: args.by,
+        sort,
+        typed: &args.query.text,
     };
+    let query = &args.query.query;
     let mut out = std::io::BufWriter::new(stdout.lock());
     let load = commands::load_options(&args.input, repair);
     let searched = if args.input.paths.is_empty() {
         let corpus = wenji::corpus::sample_with(load);
         commands::report_warnings(&corpus.warnings, Some(commands::WARNINGS_SHOWN));
-        commands::search::run(&corpus, &args.query, options, &mut out)
+        commands::search::run(&corpus, query, options, &mut out)
             .map_err(commands::search::Failure::Write)
     } else {
         announce_typed_input(&args.input);
         let cache_dir = wenji::persist::cache::default_dir().filter(|_| !args.input.no_cache);
         let paths = &args.input.paths;
-        commands::search::stream(
-            paths,
-            load,
-            cache_dir.as_deref(),
-            &args.query,
-            options,
-            &mut out,
-        )
+        commands::search::stream(paths, load, cache_dir.as_deref(), query, options, &mut out)
     };
     match searched {
         Ok(found) if found.hits > 0 => ExitCode::SUCCESS,

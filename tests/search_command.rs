@@ -1,6 +1,6 @@
 //! `wenji search` as a script sees it: one grep-like line per hit (`file:line: title: …context…`,
 //! the hit in 【】 when not writing to a terminal), JSON Lines with `--json`, hits per article
-//! with `--count`, and grep's exit statuses (0 found, 1 not found, 2 trouble). On a terminal the
+//! with `--count` (as JSON objects with both), and grep's exit statuses (0 found, 1 not found, 2 trouble). On a terminal the
 //! hit is coloured instead, unless `NO_COLOR` is set.
 
 mod support;
@@ -268,7 +268,22 @@ fn an_empty_query_is_a_usage_error() {
         );
     }
     assert_status(&search(&[]), 2);
-    assert_status(&search(&["--json", "--count", "振兴"]), 2);
+}
+
+#[test]
+fn count_with_json_prints_an_object_per_matching_article() {
+    let output = search(&["--json", "--count", "振兴"]);
+    assert_status(&output, 0);
+    let plain = stdout_lines(&search(&["--count", "振兴"]));
+    let objects: Vec<Value> = stdout_lines(&output)
+        .iter()
+        .map(|line| serde_json::from_str(line).expect("a JSON object"))
+        .collect();
+    assert_eq!(objects.len(), plain.len());
+    assert_eq!(objects[1]["article"], 2);
+    assert_eq!(objects[1]["title"], SECOND_TITLE);
+    assert_eq!(objects[1]["hits"], 1);
+    assert_eq!(objects[1]["line"], 29);
 }
 
 #[test]

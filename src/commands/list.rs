@@ -2,7 +2,9 @@
 //!
 //! Files and folders are listed while they load ([`stream`]): each part of the corpus is
 //! printed and dropped, so a large archive is never held whole, and the warnings go to
-//! standard error as they are met.
+//! standard error as they are met. With `--sort` (any order but the corpus's) the rows are
+//! printed into memory instead and written sorted once every file is in ([`Sorted`]); each
+//! keeps its number in the unsorted list, so `wenji show N` still opens it.
 
 use std::io::{self, Write};
 use std::ops::ControlFlow;
@@ -10,6 +12,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use super::sorted::Sorted;
+use crate::corpus::order::Order;
 use crate::corpus::{self, Article, Corpus, Date, Growth, LoadOptions, Source, Warning};
 use crate::search::Query;
 use crate::search::plain::Plain;
@@ -35,6 +39,42 @@ struct Entry<'a> {
     line: usize,
     chars: usize,
     encoding: &'a str,
+}
+
+/// How the list is printed.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Shape {
+    /// JSON Lines instead of tab-separated columns.
+    pub json: bool,
+    /// The order of the rows. A list has no hits: by hits it is the corpus's order.
+    pub sort: Order,
+}
+
+impl Shape {
+    /// Where rows are held to be sorted; `None` when they are printed as they come.
+    fn sorted(self) -> Option<Sorted> {
+        Sorted::new(self.sort).filter(|_| self.sort != Order::Hits)
+    }
+}
+
+/// Where one row goes: out at once, or into the rows held for sorting.
+fn print_row(
+    out: &mut impl Write,
+    sorted: Option<&mut Sorted>,
+    article: &Article,
+    entry: &Entry<'_>,
+    json: bool,
+) -> io::Result<()> {
+    match sorted {
+        None => write_entry(out, entry, json),
+        Some(sorted) => {
+            let mut row = Vec::new();
+            write_entry(&mut row, entry, json)?;
+            let date = article.meta.date().and_then(Date::value);
+            sorted.push(&article.title, date, 0, row);
+            Ok(())
+        }
+    }
 }
 
 /// Which articles to list: those matching a query (`--filter`), or all.
@@ -64,21 +104,27 @@ fn passes(test: Option<&(Plain<'_>, Sieve<'_>)>, article: &Article, source: &Sou
     })
 }
 
-/// Prints every article of `corpus` that `filter` lets through to `out`, numbered in the corpus.
+/// Prints every article of `corpus` that `filter` lets through to `out`, numbered in the corpus,
+/// as `shape` says.
 pub fn write(
     corpus: &Corpus,
-    json: bool,
+    shape: Shape,
     filter: Filter<'_>,
     out: &mut impl Write,
 ) -> io::Result<usize> {
     let test = filter.test();
+    let mut sorted = shape.sorted();
     let mut printed = 0;
     for (index, article) in corpus.articles.iter().enumerate() {
         let source = &corpus.sources[article.source];
         if passes(test.as_ref(), article, source) {
             printed += 1;
-            write_entry(out, &entry(source, index + 1, article), json)?;
+            let entry = entry(source, index + 1, article);
+            print_row(out, sorted.as_mut(), article, &entry, shape.json)?;
         }
+    }
+    if let Some(sorted) = sorted {
+        sorted.write_to(out)?;
     }
     out.flush()?;
     Ok(printed)
@@ -97,7 +143,7 @@ pub struct Listed {
 
 /// Lists the files and folders in `paths` as they load, through the load cache in `cache_dir`
 /// (none: read every file), printing warnings on standard error as they come. Stops at the
-/// first error writing to `out`.
+/// first error writing to `out`. Rows are printed as they come unless `shape` sorts them.
 ///
 /// # Errors
 /// When `out` cannot be written to.
@@ -105,13 +151,14 @@ pub fn stream(
     paths: &[PathBuf],
     options: LoadOptions,
     cache_dir: Option<&Path>,
-    json: bool,
+    shape: Shape,
     filter: Filter<'_>,
     out: &mut impl Write,
 ) -> io::Result<Listed> {
     let mut lister = Lister {
         out,
-        json,
+        json: shape.json,
+        sorted: shape.sorted(),
         test: filter.test(),
         sources: 0,
         listed: Listed::default(),
@@ -125,6 +172,9 @@ pub fn stream(
     if let Some(warning) = streamed.failed {
         lister.warn(&[warning]);
     }
+    if let Some(sorted) = lister.sorted.take() {
+        sorted.write_to(lister.out)?;
+    }
     lister.out.flush()?;
     Ok(lister.listed)
 }
@@ -133,6 +183,8 @@ pub fn stream(
 struct Lister<'o, 'q, W> {
     out: &'o mut W,
     json: bool,
+    /// The rows held for `--sort`; `None` when each is printed at once.
+    sorted: Option<Sorted>,
     test: Option<(Plain<'q>, Sieve<'q>)>,
     /// Sources in the parts before this one: a part's articles number theirs from here.
     sources: usize,
@@ -162,7 +214,8 @@ impl<W: Write> Lister<'_, '_, W> {
             }
             self.listed.printed += 1;
             let entry = entry(source, self.listed.articles, article);
-            if let Err(error) = write_entry(self.out, &entry, self.json) {
+            let printed = print_row(self.out, self.sorted.as_mut(), article, &entry, self.json);
+            if let Err(error) = printed {
                 self.error = Some(error);
                 return ControlFlow::Break(());
             }

@@ -10,6 +10,7 @@ pub mod man;
 pub mod mistyped;
 pub mod search;
 pub mod show;
+pub mod sorted;
 
 use std::io::Write;
 use std::path::Path;

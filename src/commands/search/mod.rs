@@ -11,15 +11,25 @@
 //! - lines: `file:line: title: …left【hit】right…`, the hit in colour instead of 【】 on a terminal
 //!   (or as `--color` says);
 //!   `…` marks context that was cut;
-//! - JSON Lines: file, line, article number, title, speaker, field, byte offsets, context;
-//! - counts: `file:line: title: N`, one line per matching article.
+//! - JSON Lines: file, line, article number, title, speaker, date, category, tags, url, field,
+//!   byte offsets, context;
+//! - counts: `file:line: title: N`, one line per matching article, or with `--json` one object
+//!   per article.
+//!
+//! `--sort` holds the lines back and writes whole articles in its order at the end
+//! ([`crate::commands::sorted`]); `--by` prints groups of articles instead ([`by`]). Both go
+//! through one [`sink::Sink`].
 
+mod by;
 mod print;
+mod sink;
 mod stream;
 
 use std::io::{self, Write};
 
+use crate::cli::By;
 use crate::corpus::Corpus;
+use crate::corpus::order::Order;
 use crate::search::Query;
 
 pub use stream::{Failure, stream};
@@ -33,16 +43,45 @@ pub enum Format {
     Json,
     /// One line per matching article with its number of hits.
     Count,
+    /// One JSON object per matching article with its number of hits.
+    CountJson,
+}
+
+impl Format {
+    /// Whether it prints JSON Lines.
+    pub fn is_json(self) -> bool {
+        matches!(self, Format::Json | Format::CountJson)
+    }
 }
 
 /// How to print.
 #[derive(Debug, Clone, Copy)]
-pub struct Options {
+pub struct Options<'q> {
     pub format: Format,
     /// Characters of context each side of a hit.
     pub context: usize,
     /// Escape sequences for colour (`--color`: by default a terminal, and `NO_COLOR` unset).
     pub colour: bool,
+    /// `--by`: rows of groups instead of lines (with [`Format::Count`] or
+    /// [`Format::CountJson`]).
+    pub by: Option<By>,
+    /// `--sort`: the order whole articles (or `--by article`'s rows) are written in.
+    pub sort: Order,
+    /// The query as typed, for the header of `--by`'s rows.
+    pub typed: &'q str,
+}
+
+impl Options<'_> {
+    /// Whether every file must be parsed, even one that cannot hold a hit: to number the
+    /// articles of JSON lines as `wenji list` does, or for `--by`'s groups without hits.
+    pub fn parses_every_file(&self) -> bool {
+        self.format.is_json() || self.by.is_some()
+    }
+
+    /// Whether each article leaves its [`print::Fact`]s: `--by` and `--sort` need them.
+    pub fn wants_facts(&self) -> bool {
+        self.by.is_some() || self.sort != Order::Corpus
+    }
 }
 
 /// What was found (and printed).
@@ -68,12 +107,13 @@ impl std::ops::AddAssign for Found {
 pub fn run(
     corpus: &Corpus,
     query: &Query,
-    options: Options,
+    options: Options<'_>,
     out: &mut impl Write,
 ) -> io::Result<Found> {
     let plain = crate::search::plain::Plain::new(&query.terms);
-    let (printed, found) = print::print(corpus, query, &plain, options)?;
-    printed.write_to(0, out)?;
-    out.flush()?;
-    Ok(found)
+    let searched = print::print(corpus, query, &plain, options)?;
+    let mut sink = sink::Sink::new(options);
+    sink.take(&searched, 0, out)?;
+    sink.finish(out)?;
+    Ok(searched.found)
 }

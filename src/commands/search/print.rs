@@ -4,15 +4,19 @@
 //!
 //! A file's lines are printed into memory where the file was parsed, on a worker thread; only
 //! `--json`'s article numbers depend on the files before it, so they are left as places in the
-//! text, filled in when the lines are written out in corpus order ([`Printed::write_to`]).
+//! text, filled in when the lines are written out in corpus order ([`Printed::write_to`]). Where
+//! each article's lines end is kept too, so `--sort` can move an article's lines as one
+//! ([`Printed::each_article`]), and with `--by` or `--sort` each article leaves the few
+//! [`Fact`]s those need once its text is gone.
 
 use std::io::{self, Write};
+use std::ops::Range;
 
 use ratatui::crossterm::style::Stylize;
 use serde::Serialize;
 
 use super::{Format, Found, Options};
-use crate::corpus::{Article, Corpus};
+use crate::corpus::{Article, Corpus, Date, DateValue};
 use crate::search::context::{self, Context};
 use crate::search::plain::Plain;
 use crate::search::sieve::Sieve;
@@ -25,18 +29,60 @@ pub struct Printed {
     /// `(offset, article)`: the number of the corpus's article `article` (from 0) goes at
     /// `offset` in `bytes`.
     numbers: Vec<(usize, usize)>,
+    /// Where each printed article's lines end, in the order printed.
+    spans: Vec<Span>,
+}
+
+/// The end of one article's lines in a [`Printed`].
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    /// The corpus's article (from 0).
+    article: usize,
+    /// Where its lines end in `bytes`.
+    bytes: usize,
+    /// Where its numbers end in `numbers`.
+    numbers: usize,
 }
 
 impl Printed {
     /// Writes the lines, numbering the corpus's articles after `before` articles of other files.
     pub fn write_to(&self, before: usize, out: &mut impl Write) -> io::Result<()> {
-        let mut from = 0;
-        for &(at, article) in &self.numbers {
+        self.write_part(0..self.bytes.len(), &self.numbers, before, out)
+    }
+
+    /// Gives `each` every printed article (from 0 in this corpus) and its lines, numbered as
+    /// [`Printed::write_to`] numbers them, in the order they were printed.
+    pub fn each_article(
+        &self,
+        before: usize,
+        mut each: impl FnMut(usize, Vec<u8>),
+    ) -> io::Result<()> {
+        let (mut bytes, mut numbers) = (0, 0);
+        for span in &self.spans {
+            let mut lines = Vec::new();
+            let part = &self.numbers[numbers..span.numbers];
+            self.write_part(bytes..span.bytes, part, before, &mut lines)?;
+            each(span.article, lines);
+            (bytes, numbers) = (span.bytes, span.numbers);
+        }
+        Ok(())
+    }
+
+    /// Writes `range` of the bytes, with the `numbers` that fall in it.
+    fn write_part(
+        &self,
+        range: Range<usize>,
+        numbers: &[(usize, usize)],
+        before: usize,
+        out: &mut impl Write,
+    ) -> io::Result<()> {
+        let mut from = range.start;
+        for &(at, article) in numbers {
             out.write_all(&self.bytes[from..at])?;
             write!(out, "{}", before + article + 1)?;
             from = at;
         }
-        out.write_all(&self.bytes[from..])
+        out.write_all(&self.bytes[from..range.end])
     }
 
     pub fn is_empty(&self) -> bool {
@@ -44,8 +90,36 @@ impl Printed {
     }
 }
 
+/// What `--by` and `--sort` need of one article, kept once its text is gone: a few short
+/// strings, so a whole corpus's facts are a small part of its size.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    /// As the article has it (empty for untitled leading text).
+    pub title: String,
+    /// Its date as far as it reads; `None` when it has none or it does not read.
+    pub date: Option<DateValue>,
+    pub speaker: Option<String>,
+    pub section: Option<String>,
+    pub file: String,
+    /// Its first line.
+    pub line: usize,
+    /// Its hits: 0 when the query does not match it.
+    pub hits: usize,
+}
+
+/// What searching one corpus gave.
+#[derive(Debug, Default)]
+pub struct Searched {
+    pub printed: Printed,
+    pub found: Found,
+    /// One per article of the corpus, in its order, when `--by` or `--sort` asks for them;
+    /// none otherwise.
+    pub facts: Vec<Fact>,
+}
+
 /// Every hit of `query` in `corpus`, found with `plain` (made for `query`'s terms, once for
-/// every file searched), printed as `options` asks, and what was found.
+/// every file searched), printed as `options` asks (nothing with `--by`, which prints groups),
+/// and what was found.
 ///
 /// # Errors
 /// Only when a hit cannot be written as JSON.
@@ -53,8 +127,8 @@ pub fn print(
     corpus: &Corpus,
     query: &Query,
     plain: &Plain<'_>,
-    options: Options,
-) -> io::Result<(Printed, Found)> {
+    options: Options<'_>,
+) -> io::Result<Searched> {
     let mut printer = Printer {
         corpus,
         query,
@@ -62,18 +136,45 @@ pub fn print(
         out: Printed::default(),
     };
     let mut found = Found::default();
+    let mut facts = Vec::new();
     let sieve = Sieve::new(query);
     for (id, article) in corpus.articles.iter().enumerate() {
-        let id = u32::try_from(id).unwrap_or(u32::MAX);
-        let hits = plain.hits(article, id);
-        if hits.is_empty() || !(sieve.is_open() || sieve.admits(article, file(corpus, article))) {
+        let at = u32::try_from(id).unwrap_or(u32::MAX);
+        let hits = plain.hits(article, at);
+        // The sieve is asked only of an article with hits: it may search it again.
+        let admitted =
+            !hits.is_empty() && (sieve.is_open() || sieve.admits(article, file(corpus, article)));
+        let count = if admitted { hits.len() } else { 0 };
+        if options.wants_facts() {
+            facts.push(fact(corpus, article, count));
+        }
+        if count == 0 {
             continue;
         }
         found.articles += 1;
-        found.hits += hits.len();
-        printer.article(article, &hits)?;
+        found.hits += count;
+        if options.by.is_none() {
+            printer.article(id, article, &hits)?;
+        }
     }
-    Ok((printer.out, found))
+    Ok(Searched {
+        printed: printer.out,
+        found,
+        facts,
+    })
+}
+
+/// `article`'s facts, with its `hits`.
+fn fact(corpus: &Corpus, article: &Article, hits: usize) -> Fact {
+    Fact {
+        title: article.title.clone(),
+        date: article.meta.date().and_then(Date::value),
+        speaker: article.meta.speaker().map(str::to_owned),
+        section: article.meta.section().map(str::to_owned),
+        file: file(corpus, article).to_owned(),
+        line: article.lines.start.max(1),
+        hits,
+    }
 }
 
 /// The name of the file `article` came from, as shown.
@@ -84,6 +185,34 @@ fn file<'c>(corpus: &'c Corpus, article: &Article) -> &'c str {
         .map_or("", |source| source.name.as_str())
 }
 
+/// What the JSON lines say of an article besides its title, the same in a hit's and a count's.
+#[derive(Serialize)]
+struct Described<'a> {
+    speaker: Option<&'a str>,
+    /// As written.
+    date: Option<&'a str>,
+    /// As far as it reads: `2020-05-22`, `2020-05` or `2020`; `None` when it does not.
+    date_value: Option<String>,
+    /// The section, under the name front matter gives it.
+    category: Option<&'a str>,
+    tags: &'a [String],
+    url: Option<&'a str>,
+}
+
+impl<'a> Described<'a> {
+    fn of(article: &'a Article) -> Self {
+        let date = article.meta.date();
+        Self {
+            speaker: article.meta.speaker(),
+            date: date.map(Date::text),
+            date_value: date.and_then(Date::value).map(|value| value.to_string()),
+            category: article.meta.section(),
+            tags: article.meta.tags(),
+            url: article.meta.url(),
+        }
+    }
+}
+
 /// One hit as `--json` prints it.
 #[derive(Serialize)]
 struct JsonHit<'a> {
@@ -92,7 +221,8 @@ struct JsonHit<'a> {
     /// 1-based, as `wenji list` numbers articles: printed as [`NUMBER_LATER`], filled in later.
     article: u8,
     title: &'a str,
-    speaker: Option<&'a str>,
+    #[serde(flatten)]
+    described: Described<'a>,
     field: &'static str,
     /// 1-based paragraph number for hits in body text.
     paragraph: Option<u32>,
@@ -108,6 +238,19 @@ struct JsonHit<'a> {
     more_right: bool,
 }
 
+/// One matching article as `--count --json` prints it.
+#[derive(Serialize)]
+struct JsonCount<'a> {
+    file: &'a str,
+    line: usize,
+    /// As in [`JsonHit`].
+    article: u8,
+    title: &'a str,
+    #[serde(flatten)]
+    described: Described<'a>,
+    hits: usize,
+}
+
 /// What a JSON line holds for its article number until the number is known.
 const NUMBER_LATER: u8 = 0;
 /// The JSON line's text just before the article number. The first one in the line is the key's:
@@ -118,26 +261,43 @@ const ARTICLE_KEY: &[u8] = b",\"article\":";
 struct Printer<'a> {
     corpus: &'a Corpus,
     query: &'a Query,
-    options: Options,
+    options: Options<'a>,
     out: Printed,
 }
 
 impl Printer<'_> {
-    /// The lines for `article`'s `hits`.
-    fn article(&mut self, article: &Article, hits: &[Location]) -> io::Result<()> {
+    /// The lines for `article` (the corpus's `id`th) and its `hits`.
+    fn article(&mut self, id: usize, article: &Article, hits: &[Location]) -> io::Result<()> {
         match self.options.format {
             Format::Count => {
                 self.prefix(article, article.lines.start.max(1))?;
-                writeln!(self.out.bytes, "{}", hits.len())
+                writeln!(self.out.bytes, "{}", hits.len())?;
             }
-            Format::Lines => hits.iter().try_for_each(|hit| self.line(article, hit)),
-            Format::Json => hits.iter().try_for_each(|hit| self.json(article, hit)),
+            Format::CountJson => {
+                let entry = JsonCount {
+                    file: file(self.corpus, article),
+                    line: article.lines.start.max(1),
+                    article: NUMBER_LATER,
+                    title: &article.title,
+                    described: Described::of(article),
+                    hits: hits.len(),
+                };
+                self.json_line(&entry, id)?;
+            }
+            Format::Lines => hits.iter().try_for_each(|hit| self.line(article, hit))?,
+            Format::Json => hits.iter().try_for_each(|hit| self.json(article, hit))?,
         }
+        self.out.spans.push(Span {
+            article: id,
+            bytes: self.out.bytes.len(),
+            numbers: self.out.numbers.len(),
+        });
+        Ok(())
     }
 
     /// `file:line: title: ` for the article.
     fn prefix(&mut self, article: &Article, line: usize) -> io::Result<()> {
-        let file = self.corpus.sources[article.source].name.as_str();
+        let file = file(self.corpus, article);
         let title = article.display_title();
         let out = &mut self.out.bytes;
         if self.options.colour {
@@ -169,16 +329,22 @@ impl Printer<'_> {
     fn json(&mut self, article: &Article, location: &Location) -> io::Result<()> {
         let context = context::context(self.corpus, location, self.options.context);
         let entry = json_hit(self.corpus, self.query, article, location, &context);
+        self.json_line(&entry, location.article as usize)
+    }
+
+    /// Writes `entry` as a JSON line whose article number, that of the corpus's `article`th, is
+    /// left for later.
+    fn json_line(&mut self, entry: &impl Serialize, article: usize) -> io::Result<()> {
         let start = self.out.bytes.len();
-        super::super::json::write_line(&mut self.out.bytes, &entry)?;
+        super::super::json::write_line(&mut self.out.bytes, entry)?;
         let line = &self.out.bytes[start..];
         let key = line
             .windows(ARTICLE_KEY.len())
             .position(|window| window == ARTICLE_KEY)
-            .ok_or_else(|| io::Error::other("a JSON hit without its article key"))?;
+            .ok_or_else(|| io::Error::other("a JSON line without its article key"))?;
         let at = start + key + ARTICLE_KEY.len();
         self.out.bytes.remove(at);
-        self.out.numbers.push((at, location.article as usize));
+        self.out.numbers.push((at, article));
         Ok(())
     }
 }
@@ -200,11 +366,11 @@ fn json_hit<'a>(
         Field::Paragraph(index) => ("paragraph", Some(index + 1)),
     };
     JsonHit {
-        file: &corpus.sources[article.source].name,
+        file: file(corpus, article),
         line: context::line(corpus, location),
         article: NUMBER_LATER,
         title: &article.title,
-        speaker: article.meta.speaker(),
+        described: Described::of(article),
         field,
         paragraph,
         byte_start: location.range.start,

@@ -16,7 +16,8 @@
 //!
 //! - `--json` numbers each hit's article across the corpus as `wenji list` does, and nothing
 //!   short of parsing a file says how many articles it holds, so with `--json` every file is
-//!   parsed (still one at a time, streaming);
+//!   parsed (still one at a time, streaming); `--by` needs the date and names of every article,
+//!   hits or none, so with it too (each file leaving only those facts: [`print::Fact`]);
 //! - when not one article is readable, the search fails as loading does ("nothing readable"),
 //!   so files are turned away only once some file has given an article: until then each is
 //!   parsed, and if none ever gives one, every file was.
@@ -34,6 +35,9 @@
 //!
 //! Warnings come in corpus order; the first [`WARNINGS_SHOWN`] are printed as they come, and the
 //! rest are counted at the end, or, when nothing was readable, printed there in full.
+//!
+//! What the writer does with each file's lines — write them, hold them for `--sort`, count
+//! them for `--by` — is the [`Sink`]'s to say; whatever it holds back is written at the end.
 
 use std::collections::HashSet;
 use std::io::{self, Write};
@@ -41,8 +45,9 @@ use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::print::{self, Printed};
-use super::{Format, Found, Options};
+use super::print::{self, Searched};
+use super::sink::Sink;
+use super::{Found, Options};
 use crate::commands::{WARNINGS_SHOWN, report_warnings};
 use crate::corpus::background::Background;
 use crate::corpus::{Corpus, LoadError, LoadOptions, Loaded, Warning, load, ordered, walk};
@@ -79,12 +84,13 @@ pub fn stream(
     load: LoadOptions,
     cache_dir: Option<&Path>,
     query: &Query,
-    options: Options,
+    options: Options<'_>,
     out: &mut impl Write,
 ) -> Result<Found, Failure> {
     let mut warnings = Warnings::default();
     let corpus = CorpusId::from_inputs(paths);
     let (mut found, mut before, mut failure) = (Found::default(), 0, None);
+    let mut sink = Sink::new(options);
     let readable = std::thread::scope(|scope| {
         // The cache's directory is read while the walk starts: a worker waits for it only
         // when it has files to look up.
@@ -115,16 +121,18 @@ pub fn stream(
                 let mut wrote = false;
                 for outcome in outcomes {
                     warnings.add(outcome.warnings);
-                    let written = outcome.printed.and_then(|printed| {
-                        wrote |= !printed.is_empty();
-                        printed.write_to(before, out)
+                    let written = outcome.searched.and_then(|searched| {
+                        wrote |= sink.take(&searched, before, out)?;
+                        Ok(searched.found)
                     });
                     before += outcome.articles;
-                    if let Err(error) = written {
-                        failure = Some(error);
-                        return ControlFlow::Break(());
+                    match written {
+                        Ok(more) => found += more,
+                        Err(error) => {
+                            failure = Some(error);
+                            return ControlFlow::Break(());
+                        }
                     }
-                    found += outcome.found;
                 }
                 // A batch's lines go out together, as soon as the batch is done.
                 if wrote && let Err(error) = out.flush() {
@@ -144,6 +152,7 @@ pub fn stream(
         return Err(Failure::Write(error));
     }
     warnings.finish(readable)?;
+    sink.finish(out).map_err(Failure::Write)?;
     Ok(found)
 }
 
@@ -197,7 +206,7 @@ struct Job<'q, 's> {
     query: &'q Query,
     /// The search each file's articles are given.
     plain: Plain<'q>,
-    options: Options,
+    options: Options<'q>,
     /// `None` when every file is to be parsed.
     prefilter: Option<Prefilter>,
     /// What is asked of a cached file's signature; `None` when every file is to be parsed.
@@ -218,8 +227,7 @@ struct Looked {
 
 /// What one file gave.
 struct Outcome {
-    printed: io::Result<Printed>,
-    found: Found,
+    searched: io::Result<Searched>,
     /// Articles parsed from the file (none when it was turned away).
     articles: usize,
     warnings: Vec<Warning>,
@@ -229,8 +237,7 @@ impl Outcome {
     /// What a path the walk could not use gives: its warning.
     fn warning(warning: Warning) -> Self {
         Self {
-            printed: Ok(Printed::default()),
-            found: Found::default(),
+            searched: Ok(Searched::default()),
             articles: 0,
             warnings: vec![warning],
         }
@@ -242,17 +249,14 @@ impl<'q, 's> Job<'q, 's> {
         load: LoadOptions,
         cache: Option<Opening<'s>>,
         query: &'q Query,
-        options: Options,
+        options: Options<'q>,
     ) -> Self {
+        let every = options.parses_every_file();
         // The prefilter reads bytes as the decoder would guess, or as UTF-8.
         let guessed = load.encoding.is_none_or(|e| e == encoding_rs::UTF_8);
-        let prefilter = (guessed && options.format != Format::Json)
-            .then(|| Prefilter::new(query))
-            .flatten();
+        let prefilter = (guessed && !every).then(|| Prefilter::new(query)).flatten();
         // A signature is of the parsed text, whatever the file was decoded from.
-        let probe = (options.format != Format::Json)
-            .then(|| Probe::new(query))
-            .flatten();
+        let probe = (!every).then(|| Probe::new(query)).flatten();
         Self {
             load,
             cache,
@@ -311,11 +315,8 @@ impl<'q, 's> Job<'q, 's> {
         if !corpus.articles.is_empty() {
             self.readable.store(true, Ordering::Relaxed);
         }
-        let printed = print::print(&corpus, self.query, &self.plain, self.options);
-        let found = printed.as_ref().map_or_else(|_| Found::default(), |p| p.1);
         Outcome {
-            printed: printed.map(|(printed, _)| printed),
-            found,
+            searched: print::print(&corpus, self.query, &self.plain, self.options),
             articles: corpus.articles.len(),
             warnings: corpus.warnings,
         }

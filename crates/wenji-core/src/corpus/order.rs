@@ -84,7 +84,7 @@ impl fmt::Display for Order {
 
 /// Sorts `rows` by `order`: each row stands for article `article(row)` of `articles` (rows must
 /// come in corpus order, and `article` must name an article there) and has `hits(row)` hits.
-pub fn sort<T: Copy>(
+pub fn sort<T>(
     order: Order,
     rows: &mut [T],
     articles: &[Article],
@@ -121,17 +121,28 @@ pub fn sort<T: Copy>(
 }
 
 /// Sorts `rows` by `key`, ties in their present order: each row's key and place packed in one
-/// number, those sorted, and the rows put in their new places.
-fn by_key<T: Copy>(rows: &mut [T], key: impl Fn(&T) -> u32) {
+/// number, those sorted, and the rows moved to their new places along the permutation's cycles.
+fn by_key<T>(rows: &mut [T], key: impl Fn(&T) -> u32) {
     let mut keyed: Vec<u64> = rows
         .iter()
         .zip(0u32..)
         .map(|(row, at)| u64::from(key(row)) << 32 | u64::from(at))
         .collect();
     keyed.sort_unstable();
-    let before = rows.to_vec();
-    for (row, packed) in rows.iter_mut().zip(keyed) {
-        *row = before[usize::try_from(packed & u64::from(u32::MAX)).unwrap_or_default()];
+    // `from[i]`: where the row that belongs at `i` is now.
+    let mut from: Vec<usize> = keyed
+        .into_iter()
+        .map(|packed| usize::try_from(packed & u64::from(u32::MAX)).unwrap_or_default())
+        .collect();
+    for start in 0..rows.len() {
+        let mut at = start;
+        while from[at] != start {
+            let next = from[at];
+            rows.swap(at, next);
+            from[at] = at;
+            at = next;
+        }
+        from[at] = at;
     }
 }
 
