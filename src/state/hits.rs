@@ -153,6 +153,6 @@ pub(super) fn field_place(
         }
         Field::Credit => Some((document.credit?, "（".len())),
         Field::Paragraph(index) => Some((TextRef::Paragraph(index as usize), 0)),
-        Field::Section => None,
+        Field::Section | Field::Tag(_) => None,
     }
 }
