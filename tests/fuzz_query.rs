@@ -44,9 +44,10 @@ fn article() -> impl Strategy<Value = Article> {
         text(8),
         prop::option::of(text(4)),
         prop::option::of(text(4)),
+        prop::collection::vec(text(6), 0..3),
         prop::collection::vec(text(40), 0..6),
     )
-        .prop_map(|(title, speaker, credit, paragraphs)| {
+        .prop_map(|(title, speaker, credit, tags, paragraphs)| {
             let mut article = Article {
                 title,
                 paragraphs: paragraphs
@@ -62,6 +63,7 @@ fn article() -> impl Strategy<Value = Article> {
             };
             article.meta.set_speaker(speaker);
             article.meta.set_credit(credit, None);
+            article.meta.set_tags(tags);
             article
         })
 }
@@ -90,6 +92,9 @@ fn query() -> impl Strategy<Value = String> {
 /// Every field of `article` the index holds, in its order.
 fn fields(article: &Article) -> Vec<Field> {
     let mut fields = vec![Field::Title, Field::Speaker, Field::Role, Field::Section];
+    fields.extend(
+        (0..article.meta.tags().len()).map(|i| Field::Tag(u32::try_from(i).unwrap_or(u32::MAX))),
+    );
     fields.extend(
         (0..article.paragraphs.len())
             .map(|i| Field::Paragraph(u32::try_from(i).unwrap_or(u32::MAX))),

@@ -114,7 +114,7 @@ fn styled(kind: LineKind, text: &str) -> String {
     match kind {
         LineKind::Title => text.bold().yellow().to_string(),
         LineKind::Byline => text.cyan().to_string(),
-        LineKind::Info | LineKind::Caption => text.dark_grey().to_string(),
+        LineKind::Tags | LineKind::Info | LineKind::Caption => text.dark_grey().to_string(),
         LineKind::Heading => text.bold().to_string(),
         LineKind::Credit => text.dark_grey().italic().to_string(),
         LineKind::Body | LineKind::Blank | LineKind::Raw => text.to_owned(),

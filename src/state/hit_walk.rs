@@ -17,7 +17,8 @@ use crate::search::Location;
 /// A position in an article's reading order: which text (see [`order`]), then a byte in it.
 type Place = (usize, usize);
 
-/// Where a hit in a section name sits: it is shown in the border, above the text.
+/// Where a hit in a section name sits when it is shown in the border, above the text (an
+/// article with tags shows it on its tag line instead).
 const SECTION: Place = (2, 0);
 
 impl State {
@@ -130,15 +131,23 @@ fn top_place(document: &Document, top: usize) -> Place {
         })
 }
 
-/// The rank of a text in reading order: title, byline, the section (in the border), the info
-/// line, then the paragraphs and last the credit.
+/// The rank of a text in reading order: title, byline, the section (in the border), the tag
+/// line, the info line, then the paragraphs and last the credit: the order of an article's hits
+/// (`search::field::fields`).
 fn order(document: &Document, text: TextRef) -> usize {
     match text {
         _ if Some(text) == document.title => 0,
         _ if Some(text) == document.byline => 1,
         _ if Some(text) == document.credit => usize::MAX,
-        TextRef::Paragraph(index) => index.saturating_add(4),
-        TextRef::Owned(_) => 3,
+        _ if document
+            .tag_line
+            .as_ref()
+            .is_some_and(|line| line.text == text) =>
+        {
+            3
+        }
+        TextRef::Paragraph(index) => index.saturating_add(5),
+        TextRef::Owned(_) => 4,
         TextRef::Source | TextRef::None => 0,
     }
 }

@@ -138,12 +138,14 @@ impl State {
 }
 
 /// Where a field's text sits in the reader's layout: the laid-out text and the offset of the
-/// field within it. Sections are shown in the border, not in the text.
+/// field within it. Tags are on the tag line under the byline, and so is the section of an
+/// article with tags; a section without tags is shown in the border, not in the text.
 pub(super) fn field_place(
     document: &Document,
     article: &Article,
     field: Field,
 ) -> Option<(TextRef, usize)> {
+    let tag_line = document.tag_line.as_ref();
     match field {
         Field::Title => Some((document.title?, 0)),
         Field::Speaker => Some((document.byline?, 0)),
@@ -153,6 +155,10 @@ pub(super) fn field_place(
         }
         Field::Credit => Some((document.credit?, "（".len())),
         Field::Paragraph(index) => Some((TextRef::Paragraph(index as usize), 0)),
-        Field::Section => None,
+        Field::Tag(index) => {
+            let line = tag_line?;
+            Some((line.text, line.tag(index as usize)?))
+        }
+        Field::Section => tag_line.and_then(|line| Some((line.text, line.section?))),
     }
 }

@@ -130,7 +130,7 @@ impl ReaderView<'_> {
         match kind {
             LineKind::Title => self.theme.title,
             LineKind::Byline => self.theme.byline,
-            LineKind::Info => self.theme.dim,
+            LineKind::Tags | LineKind::Info => self.theme.dim,
             LineKind::Heading => self.theme.heading,
             LineKind::Credit => self.theme.credit,
             LineKind::Caption => self.theme.caption,

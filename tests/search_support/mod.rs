@@ -18,7 +18,12 @@ pub struct Session {
 
 impl Session {
     pub fn new() -> Self {
-        let mut state = State::new(corpus::sample());
+        Self::with_corpus(corpus::sample())
+    }
+
+    /// A session over `corpus` instead of the sample.
+    pub fn with_corpus(corpus: corpus::Corpus) -> Self {
+        let mut state = State::new(corpus);
         state.update(Message::Resize(Viewport {
             list_rows: 10,
             reader_width: 60,

@@ -1,10 +1,10 @@
 //! An article laid out for reading at a given width: the lines the reading pane draws and
 //! `wenji show` prints.
 //!
-//! An article is a list of segments (title, byline, info line, paragraphs, credit; or, in the raw
-//! view, the source file's lines), laid out lazily: [`Document::ensure`] wraps only as far as a
-//! caller needs, so the first screen of a 10 MB paragraph costs what the screen shows, and a
-//! resize costs nothing until the new lines are drawn. Laid-out lines are kept and drawn many
+//! An article is a list of segments (title, byline, tag line, info line, paragraphs, credit; or,
+//! in the raw view, the source file's lines), laid out lazily: [`Document::ensure`] wraps only
+//! as far as a caller needs, so the first screen of a 10 MB paragraph costs what the screen
+//! shows, and a resize costs nothing until the new lines are drawn. Laid-out lines are kept and drawn many
 //! times by slicing (STYLE.md, "wrap once, draw many"). Each line points back into the text with a
 //! byte range, so a search hit or a scroll anchor maps onto lines and back. No ratatui here.
 
@@ -48,6 +48,8 @@ impl LayoutOptions {
 pub enum LineKind {
     Title,
     Byline,
+    /// Where the article is filed: its section and tags (`眾聞 · #國安法 #香港`), see [`TagLine`].
+    Tags,
     /// Where the article comes from: `file:line · encoding`.
     Info,
     Heading,
@@ -63,7 +65,8 @@ pub enum LineKind {
 /// Which text a line's byte range refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextRef {
-    /// A string composed by the layout (title, byline, info, credit), index into its own list.
+    /// A string composed by the layout (title, byline, tag line, info, credit), index into its
+    /// own list.
     Owned(usize),
     /// A paragraph of the article.
     Paragraph(usize),
@@ -100,6 +103,8 @@ pub struct Document {
     pub title: Option<TextRef>,
     pub byline: Option<TextRef>,
     pub credit: Option<TextRef>,
+    /// The line of the section and tags, and where each is in it, when the article has tags.
+    pub tag_line: Option<TagLine>,
     /// The lines laid out so far; all of them once [`Document::is_complete`].
     pub lines: Vec<DocLine>,
     segments: Vec<Segment>,
@@ -118,12 +123,21 @@ pub struct Texts<'a> {
 }
 
 impl Document {
-    /// An article: title, byline, info line, paragraphs, credit. Nothing is wrapped yet.
+    /// An article: title, byline, tag line, info line, paragraphs, credit. Nothing is wrapped
+    /// yet.
     pub fn new(texts: Texts<'_>, options: LayoutOptions) -> Self {
         let article = texts.article;
         let mut builder = Builder::default();
         let title = builder.owned(LineKind::Title, article.display_title().to_owned(), true);
         let byline = byline(article).map(|text| builder.owned(LineKind::Byline, text, true));
+        let tag_line = Composed::of(article).map(|line| {
+            let rows = line.rows(builder::measure(options, 0), options.ambiguous);
+            TagLine {
+                text: builder.owned_rows(LineKind::Tags, line.text, rows),
+                section: line.section,
+                tags: line.tags,
+            }
+        });
         let info = format!(
             "{}:{} · {}",
             texts.source.name,
@@ -172,6 +186,7 @@ impl Document {
         document.title = Some(title);
         document.byline = byline;
         document.credit = credit;
+        document.tag_line = tag_line;
         document
     }
 
@@ -365,7 +380,10 @@ fn text_of<'a>(owned: &'a [String], texts: Texts<'a>, text: TextRef) -> &'a str 
 }
 
 mod builder;
+mod tag_line;
 #[cfg(test)]
 mod tests;
 
 use builder::{Builder, Segment, byline};
+use tag_line::Composed;
+pub use tag_line::TagLine;

@@ -1,14 +1,14 @@
 //! Two engines behind the seam give the same answer: the in-memory scan (folded, packed,
 //! narrowed from earlier hits) and the test engine (folding each field and `match_indices`) find
 //! the same articles and the same hits at the same original bytes, and so do requests that
-//! narrow an earlier answer.
+//! narrow an earlier answer, hits in tags among them.
 
 use std::sync::Arc;
 
 use proptest::prelude::*;
 use wenji_core::corpus::{self, Corpus, Paragraph, ParagraphKind};
 use wenji_core::search::fake::Fake;
-use wenji_core::search::{Engine, Location, Query, Request, Scan, Scope};
+use wenji_core::search::{Engine, Field, Location, Query, Request, Scan, Scope};
 
 /// The sample corpus with the first articles' paragraphs replaced by `texts` (titles, speakers
 /// and sections kept, so hits in every field are compared).
@@ -65,18 +65,46 @@ fn both_engines_find_a_speaker_and_a_folded_word_alike() {
     }
 }
 
+#[test]
+fn both_engines_find_a_term_only_in_a_tag_and_none_across_two_tags() {
+    let mut corpus = corpus::sample();
+    corpus.articles[1]
+        .meta
+        .set_tags(vec!["香港".to_owned(), "国安法".to_owned()]);
+    let corpus = Arc::new(corpus);
+    let mut scan = Scan::build(&corpus);
+    let mut fake = Fake::new(Arc::clone(&corpus)).batch_articles(2);
+    let found = request(1, "国安法", Scope::All);
+    let (counts, hits, complete) = answer(&mut scan, &found);
+    assert!(complete);
+    assert_eq!(counts, [(1, 1)], "the tagged article, once");
+    assert_eq!(hits[0].field, Field::Tag(1));
+    assert_eq!(hits[0].range, 0.."国安法".len());
+    assert_eq!(answer(&mut fake, &found), (counts, hits, true));
+    // A term that would run from one tag into the next is in neither.
+    for engine in [&mut scan as &mut dyn Engine, &mut fake] {
+        let (counts, _, _) = answer(engine, &request(2, "港国", Scope::All));
+        assert!(counts.is_empty(), "{counts:?}");
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
 
     #[test]
     fn the_scan_answers_as_the_plain_engine_does(
         texts in prop::collection::vec(prop::collection::vec("[振兴发展ａＡa b\u{200b}，]{0,24}", 0..4), 1..6),
+        tags in prop::collection::vec(prop::collection::vec("[振兴发展ａＡa b\u{200b}，]{0,6}", 0..3), 0..4),
         first in "[振兴发展ａa]{1,2}",
         before in "[振兴发展a]{0,2}",
         after in "[振兴发展a]{0,2}",
         second in prop::option::of("[振兴发展a]{1,2}"),
     ) {
-        let corpus = Arc::new(corpus_with(&texts));
+        let mut corpus = corpus_with(&texts);
+        for (article, tags) in corpus.articles.iter_mut().zip(tags) {
+            article.meta.set_tags(tags);
+        }
+        let corpus = Arc::new(corpus);
         let mut scan = Scan::build(&corpus);
         let mut fake = Fake::new(Arc::clone(&corpus)).batch_articles(3);
         let old = request(1, &first, Scope::All);

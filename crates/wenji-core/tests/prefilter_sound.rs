@@ -1,5 +1,5 @@
 //! The prefilter never turns away a file that has a hit: for random files — plain text,
-//! Markdown, front matter, JSON Lines, GBK — mixing ideographs with character references, YAML
+//! Markdown, front matter (tags among its fields), JSON Lines, GBK — mixing ideographs with character references, YAML
 //! and JSON escapes, full-width and zero-width characters, bidi controls, tags and line breaks,
 //! and random queries, a file the prefilter rejects from its raw bytes has no hit once it is
 //! loaded and searched as `wenji search` searches it.
@@ -66,10 +66,11 @@ fn text() -> impl Strategy<Value = String> {
     prop::collection::vec(piece(), 0..40).prop_map(|pieces| pieces.concat())
 }
 
-/// A file: its name and bytes, in one of the shapes wenji reads.
+/// A file: its name and bytes, in one of the shapes wenji reads; front matter with tags, as a
+/// flow list of quoted tags or a block list of plain ones, whose text may be all a hit is in.
 fn file() -> impl Strategy<Value = (String, Vec<u8>)> {
     let stem = prop::sample::select(vec!["a", "振兴", "东北发展", "𠀀"]);
-    (stem, 0..5_u8, text(), text()).prop_map(|(stem, shape, head, body)| match shape {
+    (stem, 0..7_u8, text(), text(), text()).prop_map(|(stem, shape, head, body, tag)| match shape {
         0 => (format!("{stem}.txt"), body.into_bytes()),
         1 => (
             format!("{stem}.md"),
@@ -88,6 +89,25 @@ fn file() -> impl Strategy<Value = (String, Vec<u8>)> {
                 line(&body)
             );
             (format!("{stem}.jsonl"), json.into_bytes())
+        }
+        4 => {
+            let quoted = |text: &str| text.replace(['"', '\n'], "");
+            let matter = format!(
+                "---\ntitle: 一篇\ntags: [\"{}\", \"{}\"]\n---\n{body}",
+                quoted(&head),
+                quoted(&tag)
+            );
+            (format!("{stem}.md"), matter.into_bytes())
+        }
+        5 => {
+            let plain = |text: &str| text.replace('\n', "");
+            let matter = format!(
+                "---\ncategory: {}\ntags:\n  - {}\n  - {}\n---\n{body}",
+                plain(&head),
+                plain(&tag),
+                plain(&head)
+            );
+            (format!("{stem}.md"), matter.into_bytes())
         }
         _ => {
             let (gbk, _, _) = encoding_rs::GB18030.encode(&body);
@@ -142,10 +162,37 @@ fn files_without_the_characters_are_turned_away() {
             "c.jsonl",
             "{\"title\":\"\\u53d1展\",\"content\":\"东北\"}\n",
         ),
+        ("d.md", "---\ntags: [振兴, 东方]\n---\n发展\n"),
     ] {
         let path = dir.path().join(name);
         std::fs::write(&path, text).expect("file written");
         assert!(!prefilter.may_match(text.as_bytes(), Some(&path)), "{name}");
         assert_eq!(hits(&path, &query), 0);
+    }
+}
+
+#[test]
+fn a_file_whose_only_hit_is_in_a_tag_passes_and_has_the_hit() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let query = Query::parse("国安法");
+    let prefilter = Prefilter::new(&query).expect("ideographs to look for");
+    for (name, text) in [
+        (
+            "flow.md",
+            "---\ntitle: 一篇\ntags: [香港, 国安法]\n---\n正文。\n",
+        ),
+        (
+            "block.md",
+            "---\ntags:\n  - 香港\n  - 国安法\n---\n正文。\n",
+        ),
+        (
+            "escaped.md",
+            "---\ntags: [\"\\u56fd\\u5b89\\u6cd5\"]\n---\n正文。\n",
+        ),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("file written");
+        assert_eq!(hits(&path, &query), 1, "{name}: the tag is searched");
+        assert!(prefilter.may_match(text.as_bytes(), Some(&path)), "{name}");
     }
 }

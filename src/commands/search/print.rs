@@ -363,6 +363,7 @@ fn json_hit<'a>(
         Field::Role => ("role", None),
         Field::Section => ("section", None),
         Field::Credit => ("credit", None),
+        Field::Tag(_) => ("tag", None),
         Field::Paragraph(index) => ("paragraph", Some(index + 1)),
     };
     JsonHit {

@@ -1,5 +1,5 @@
-//! Building a document's segments: the title, byline, info line, paragraphs and credit of an
-//! article (or the lines of a file), before any of them is wrapped.
+//! Building a document's segments: the title, byline, tag line, info line, paragraphs and credit
+//! of an article (or the lines of a file), before any of them is wrapped.
 
 use std::ops::Range;
 
@@ -25,6 +25,17 @@ pub(super) fn byline(article: &Article) -> Option<String> {
         (None, Some(role)) => Some(role.to_owned()),
         (None, None) => None,
     }
+}
+
+/// The columns of a document's text column: the pane's width, no more than `max_width` unless
+/// there is a gutter (the raw view uses the whole pane).
+pub(super) fn measure(options: LayoutOptions, gutter: usize) -> usize {
+    if gutter > 0 {
+        options.width
+    } else {
+        options.width.min(options.max_width)
+    }
+    .max(1)
 }
 
 /// Collects segments and the strings the layout composes.
@@ -65,13 +76,31 @@ impl Builder {
         text_ref
     }
 
-    pub(super) fn finish(self, options: LayoutOptions, gutter: usize) -> Document {
-        let measure = if gutter > 0 {
-            options.width
-        } else {
-            options.width.min(options.max_width)
+    /// A text the layout composed, shown centred in `rows` (ranges of it, in order), each
+    /// wrapped on its own: where the text must break only at places of its own choosing.
+    pub(super) fn owned_rows(
+        &mut self,
+        kind: LineKind,
+        text: String,
+        rows: Vec<Range<usize>>,
+    ) -> TextRef {
+        let text_ref = TextRef::Owned(self.owned.len());
+        for range in rows {
+            self.push(Segment {
+                kind,
+                text: text_ref,
+                range,
+                indent: 0,
+                centred: true,
+                number: None,
+            });
         }
-        .max(1);
+        self.owned.push(text);
+        text_ref
+    }
+
+    pub(super) fn finish(self, options: LayoutOptions, gutter: usize) -> Document {
+        let measure = measure(options, gutter);
         let margin = (options.width.saturating_sub(measure)) / 2;
         let mut total = 0;
         let mut segment_starts = Vec::with_capacity(self.segments.len() + 1);
@@ -88,6 +117,7 @@ impl Builder {
             title: None,
             byline: None,
             credit: None,
+            tag_line: None,
             lines: Vec::new(),
             segments: self.segments,
             segment_starts,

@@ -146,3 +146,98 @@ fn raw_view_numbers_each_source_line_once() {
         (1..=corpus.sources[0].text.lines().count()).collect::<Vec<_>>()
     );
 }
+
+/// The sample with its first article filed under a section and given tags.
+fn tagged(tags: &[&str]) -> Corpus {
+    let mut corpus = corpus::sample();
+    let meta = &mut corpus.articles[0].meta;
+    meta.set_section(Some("要闻".to_owned()), None);
+    meta.set_tags(tags.iter().map(|&t| t.to_owned()).collect());
+    corpus
+}
+
+/// The kind and text of every line before the first paragraph.
+fn header(document: &Document, corpus: &Corpus) -> Vec<(LineKind, String)> {
+    document
+        .lines
+        .iter()
+        .take_while(|l| !matches!(l.text, TextRef::Paragraph(_)))
+        .map(|l| (l.kind, document.text(texts(corpus, 0), l).to_owned()))
+        .collect()
+}
+
+#[test]
+fn tags_are_a_line_under_the_byline_that_says_where_each_starts() {
+    let corpus = tagged(&["东北振兴", "辽宁"]);
+    let document = laid_out(&corpus, 0, LayoutOptions::for_width(80));
+    let header = header(&document, &corpus);
+    let kinds: Vec<LineKind> = header.iter().map(|(kind, _)| *kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            LineKind::Title,
+            LineKind::Byline,
+            LineKind::Tags,
+            LineKind::Info,
+            LineKind::Blank
+        ]
+    );
+    assert_eq!(header[2].1, "要闻 · #东北振兴 #辽宁");
+    let line = document.tag_line.as_ref().expect("a tag line");
+    let text = document.text(texts(&corpus, 0), &document.lines[2]);
+    assert_eq!(document.lines[2].text, line.text);
+    assert_eq!(&text[line.tag(1).expect("shown")..], "辽宁");
+    assert_eq!(line.section, Some(0));
+    assert_eq!(line.tag(2), None);
+    // Without tags, no line: the section stays in the border alone.
+    let plain = laid_out(&corpus::sample(), 0, LayoutOptions::for_width(80));
+    assert!(plain.tag_line.is_none());
+    assert!(plain.lines.iter().all(|l| l.kind != LineKind::Tags));
+}
+
+#[test]
+fn a_tag_line_too_wide_for_the_pane_is_cut_between_tags_and_fits() {
+    let tags = [
+        "国家安全",
+        "香港特别行政区",
+        "立法会",
+        "基本法第二十三条",
+        "公民社会",
+    ];
+    let corpus = tagged(&tags);
+    for width in [10, 24, 40, 61, 80] {
+        let document = laid_out(&corpus, 0, LayoutOptions::for_width(width));
+        let rows: Vec<String> = header(&document, &corpus)
+            .into_iter()
+            .filter(|(kind, _)| *kind == LineKind::Tags)
+            .map(|(_, text)| text)
+            .collect();
+        for line in document.lines.iter().filter(|l| l.kind == LineKind::Tags) {
+            let shown = str_width(
+                document.text(texts(&corpus, 0), line),
+                AmbiguousWidth::Narrow,
+            );
+            assert!(
+                document.margin + line.indent + shown <= width,
+                "{width}: {line:?}"
+            );
+        }
+        let joined = rows.concat();
+        for tag in tags {
+            assert!(joined.contains(&format!("#{tag}")), "{width}: {rows:?}");
+        }
+        if width >= 24 {
+            // Every tag fits a row: none is split, and no row ends with a bare `#`.
+            for row in &rows {
+                assert!(
+                    !row.ends_with('#') && !row.ends_with(' '),
+                    "{width}: {rows:?}"
+                );
+                assert!(
+                    row.starts_with('#') || row.starts_with("要闻"),
+                    "{width}: {rows:?}"
+                );
+            }
+        }
+    }
+}

@@ -69,7 +69,8 @@ pub fn context<'a>(corpus: &'a Corpus, location: &Location, chars: usize) -> Con
 }
 
 /// The source line a hit is on: its paragraph's first line, the line of its byline, credit or
-/// section heading, or else the article's first line.
+/// section heading, or else the article's first line (a title's, and a tag's: tags come from
+/// front matter, which starts the article and keeps no line for each field).
 pub fn line(corpus: &Corpus, location: &Location) -> usize {
     let article = &corpus.articles[location.article as usize];
     let lines = article.meta.lines();
@@ -81,7 +82,7 @@ pub fn line(corpus: &Corpus, location: &Location) -> usize {
         Field::Speaker | Field::Role => lines.byline,
         Field::Credit => lines.credit,
         Field::Section => lines.section,
-        Field::Title => None,
+        Field::Title | Field::Tag(_) => None,
     }
     .unwrap_or(article.lines.start)
     .max(1)

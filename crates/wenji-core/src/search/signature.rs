@@ -259,6 +259,25 @@ mod tests {
     }
 
     #[test]
+    fn a_term_only_in_a_tag_passes_and_two_tags_are_not_side_by_side() {
+        let mut corpus = corpus_of(vec![vec!["全面发展".to_owned()]]);
+        corpus.articles[0]
+            .meta
+            .set_tags(vec!["香港".to_owned(), "国安法".to_owned()]);
+        let signature = of(&corpus.articles);
+        assert!(passes(&signature, "国安法"));
+        assert!(passes(&signature, "香港 发展"));
+        // The last of one tag and the first of the next never stand side by side.
+        let pairs = ["港国", "港国安", "展香"];
+        let through = pairs.iter().filter(|q| passes(&signature, q)).count();
+        assert!(
+            through <= 1,
+            "{through} of {} pairs across fields passed",
+            pairs.len()
+        );
+    }
+
+    #[test]
     fn a_file_without_ideographs_passes_only_queries_without_them() {
         let signature = signature_of(&["GDP grew by 5%"]);
         assert!(signature.is_empty());
@@ -313,13 +332,16 @@ mod tests {
     }
 
     proptest! {
-        /// A signature never turns away a file in which the plain search finds a hit.
+        /// A signature never turns away a file in which the plain search finds a hit, in its
+        /// paragraphs or in its tags.
         #[test]
         fn never_turns_away_a_hit(
-            paragraphs in prop::collection::vec(text(), 1..4),
+            paragraphs in prop::collection::vec(text(), 0..4),
+            tags in prop::collection::vec(text(), 0..3),
             terms in prop::collection::vec(text(), 1..3),
         ) {
-            let corpus = corpus_of(vec![paragraphs]);
+            let mut corpus = corpus_of(vec![paragraphs]);
+            corpus.articles[0].meta.set_tags(tags);
             let query = Query::parse(&terms.join(" "));
             let signature = of(&corpus.articles);
             prop_assert!(well_formed(&signature));

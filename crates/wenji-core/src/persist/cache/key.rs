@@ -14,8 +14,10 @@ use crate::corpus::LoadOptions;
 use crate::corpus::load::STDIN_PATH;
 use crate::persist::CorpusId;
 
-/// The version of the cache's layout; a change of it invalidates every cache.
-pub const FORMAT: u32 = 3;
+/// The version of the cache's layout; a change of it invalidates every cache. 4: a file's
+/// signature holds its articles' tags, which one written before lacks (and would turn away a
+/// file whose only hit is in a tag).
+pub const FORMAT: u32 = 4;
 
 /// The suffix of cache files in the cache folder.
 pub const SUFFIX: &str = ".wjc";

@@ -1,6 +1,6 @@
 //! The searchable form of a corpus: every field a reader sees, folded and packed, in one string.
 //!
-//! Titles, speakers, roles, sections, credits and paragraphs are folded ([`crate::search::fold`]),
+//! Titles, speakers, roles, sections, tags, credits and paragraphs are folded ([`crate::search::fold`]),
 //! packed ([`super::packing`]: the corpus's commonest characters renumbered to take two bytes)
 //! and laid end to end, each followed by `\n` (which no query contains, so no match crosses two
 //! fields). A table says where each field starts; a hit's offset finds its field by bisection,
@@ -308,7 +308,7 @@ fn sample(articles: &[Article]) -> Vec<String> {
         .collect()
 }
 
-/// A field as a kind and a paragraph number, for the stored index.
+/// A field as a kind and a number (the paragraph's or the tag's), for the stored index.
 pub(super) fn field_code(field: Field) -> (u8, u32) {
     match field {
         Field::Title => (0, 0),
@@ -317,6 +317,7 @@ pub(super) fn field_code(field: Field) -> (u8, u32) {
         Field::Section => (3, 0),
         Field::Credit => (4, 0),
         Field::Paragraph(n) => (5, n),
+        Field::Tag(n) => (6, n),
     }
 }
 

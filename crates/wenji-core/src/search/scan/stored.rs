@@ -42,8 +42,9 @@ use crate::search::fold::FoldMap;
 
 /// The first bytes of a stored index.
 const MAGIC: &[u8; 8] = b"wenji\0i\n";
-/// The layout's version; another is not read.
-const FORMAT: u32 = 3;
+/// The layout's version; another is not read. 4: tags are fields (kind 6), so an index stored
+/// before holds none of them.
+const FORMAT: u32 = 4;
 /// Bytes before the head: the magic, the format and the head's length.
 const PREFIX: usize = MAGIC.len() + 4 + 8;
 
@@ -367,13 +368,15 @@ enum RunText<'b> {
     },
 }
 
-/// Whether every stored field is one `article` has room for, known without reading back its
-/// paragraphs: the fingerprint has said the rest.
+/// Whether every stored field is one `article` has room for (a paragraph or a tag it has),
+/// known without reading back its paragraphs: the fingerprint has said the rest.
 fn fit(fields: &[StoredSegment], article: &Article) -> bool {
     let paragraphs = article.paragraphs.number();
-    fields
-        .iter()
-        .all(|stored| stored.field.paragraph().is_none_or(|n| n < paragraphs))
+    let tags = article.meta.tags().len();
+    fields.iter().all(|stored| {
+        stored.field.paragraph().is_none_or(|n| n < paragraphs)
+            && stored.field.tag().is_none_or(|n| n < tags)
+    })
 }
 
 #[allow(clippy::needless_pass_by_value)] // the shape `map_err` passes
@@ -426,6 +429,7 @@ fn read_segment(read: &mut In<'_>) -> Result<StoredSegment, Bad> {
         (3, 0) => Field::Section,
         (4, 0) => Field::Credit,
         (5, n) => Field::Paragraph(n),
+        (6, n) => Field::Tag(n),
         _ => return Err(Bad("a field")),
     };
     let start = read.size("a field's place")?;

@@ -12,11 +12,13 @@ use crate::search::query::Query;
 use crate::search::scan::Scan;
 
 /// The sample speeches twice over, with a long paragraph of full-width text (so fields have
-/// marks and fold maps to store), and an article with no text at all.
+/// marks and fold maps to store) in an article with tags, and an article with no text at all.
 fn corpus() -> Corpus {
     let mut corpus = corpus::sample();
     let mut long = corpus.articles[0].clone();
     long.paragraphs[0].text = "ＧＤＰ增长，振兴东北。".repeat(300).into();
+    long.meta
+        .set_tags(vec!["振兴东北".to_owned(), "ＧＤＰ增长".to_owned()]);
     corpus.articles.push(long);
     let mut empty = corpus.articles[0].clone();
     empty.title.clear();
@@ -167,6 +169,51 @@ fn a_changed_or_added_article_is_folded_alone_and_the_index_stored_again() {
     let mut plain = Scan::build(&corpus);
     assert_eq!(answers(&mut added, &corpus), answers(&mut plain, &corpus));
     stored_after(&file.path, Some(&stored));
+}
+
+#[test]
+fn every_field_reads_back_from_its_code_and_an_unknown_code_is_refused() {
+    let segment = |(kind, number): (u8, u32)| {
+        let mut out = Out::default();
+        out.u8(kind);
+        out.u32(number);
+        out.size(0);
+        out.u8(0);
+        out.bytes
+    };
+    for field in [
+        Field::Title,
+        Field::Speaker,
+        Field::Role,
+        Field::Section,
+        Field::Credit,
+        Field::Paragraph(7),
+        Field::Tag(0),
+        Field::Tag(3),
+    ] {
+        let bytes = segment(field_code(field));
+        let read = read_segment(&mut In::new(&bytes)).expect("a field read back");
+        assert_eq!(read.field, field);
+    }
+    for code in [(7, 0), (0, 1), (4, 2), (255, 0)] {
+        let bytes = segment(code);
+        assert!(read_segment(&mut In::new(&bytes)).is_err(), "{code:?}");
+    }
+}
+
+#[test]
+fn a_stored_tag_the_article_does_not_have_does_not_fit_it() {
+    let corpus = corpus();
+    let tagged = &corpus.articles[3];
+    assert_eq!(tagged.meta.tags().len(), 2);
+    let stored = |field| StoredSegment {
+        field,
+        start: 0,
+        back: None,
+    };
+    assert!(fit(&[stored(Field::Title), stored(Field::Tag(1))], tagged));
+    assert!(!fit(&[stored(Field::Tag(2))], tagged));
+    assert!(!fit(&[stored(Field::Tag(0))], &corpus.articles[0]));
 }
 
 #[test]
