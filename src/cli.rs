@@ -79,7 +79,7 @@ pub enum Command {
     /// With no paths, searches the sample speeches built into wenji.
     ///
     /// Each line names the source file and the line the hit's paragraph starts on (the article's
-    /// first line for hits in a title, byline or credit), the article's title, and the hit with
+    /// first line for hits in a title, byline, tag or credit), the article's title, and the hit with
     /// up to N characters each side. The hit is coloured as --color says (by default on a
     /// terminal, unless `NO_COLOR` is set) and put in 【】 otherwise; `…` marks context that was
     /// cut. Context never runs past the paragraph (or title, byline, credit) the hit is in.
@@ -234,7 +234,7 @@ pub struct SearchArgs {
     /// Print JSON Lines, one object per hit, with `file`, `line`, `article` (its number in
     /// `wenji list`), `title`, `speaker`, `date` (as written), `date_value` (`2020-05-22`,
     /// `2020-05` or `2020`, null when the date does not read), `category`, `tags`, `url`,
-    /// `field` (title, speaker, role, section, credit or paragraph), `paragraph` (1-based, for
+    /// `field` (title, speaker, role, section, tag, credit or paragraph), `paragraph` (1-based, for
     /// body text), `byte_start` and `byte_end` (the hit's bytes in that field's text), `term`,
     /// `left`, `hit`, `right`, and `more_left` and `more_right` (whether context was cut). With
     /// --count, one object per matching article instead, with `file`, `line`, `article`,
