@@ -167,9 +167,44 @@ pub fn fold_query(query: &str) -> String {
     query.chars().filter_map(fold_char).collect()
 }
 
-/// Folds `text` as a query is folded, onto the end of `out`.
+/// Whether a character starting with byte `b` may be one that folding changes or drops.
+fn may_change(b: u8) -> bool {
+    b.wrapping_sub(b'A') < 26 || b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF
+}
+
+/// Folds `text` as a query is folded, onto the end of `out`: the runs that folding leaves as
+/// they are copied whole, the few characters it changes (`A`–`Z`, full-width forms, U+3000,
+/// zero-width and soft hyphens) found by their first byte. Several times quicker than folding
+/// character by character on Chinese text, where nearly nothing changes.
 pub fn fold_query_into(text: &str, out: &mut String) {
-    out.extend(text.chars().filter_map(fold_char));
+    let bytes = text.as_bytes();
+    let (mut run, mut at) = (0, 0);
+    while at < bytes.len() {
+        // Sixteen bytes at a time while none could start a change, tested without a branch per
+        // byte (a loop the compiler turns into a few vector compares).
+        if let Some(chunk) = bytes.get(at..at + 16)
+            && !chunk.iter().fold(false, |any, &b| any | may_change(b))
+        {
+            at += 16;
+            continue;
+        }
+        let changes = match bytes[at] {
+            b'A'..=b'Z' | 0xC2 | 0xE2 | 0xEF => true,
+            0xE3 => bytes.get(at + 1..at + 3) == Some(&[0x80, 0x80]),
+            _ => false,
+        };
+        if !changes {
+            at += 1;
+            continue;
+        }
+        // `at` starts a character: each byte matched above is ASCII or a lead byte.
+        out.push_str(&text[run..at]);
+        let c = text[at..].chars().next().unwrap_or_default();
+        out.extend(fold_char(c));
+        at += c.len_utf8().max(1);
+        run = at;
+    }
+    out.push_str(&text[run..]);
 }
 
 /// Offsets within one field fit in 32 bits: a single field over 4 GB is cut off at load anyway.
@@ -181,6 +216,16 @@ fn to_u32(value: usize) -> u32 {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    proptest! {
+        /// Folding onto a string by runs gives what folding character by character gives.
+        #[test]
+        fn folding_into_a_string_is_folding_a_query(text in "[a-zA-Z振兴《》、。\u{3000}\u{3001}\u{00A0}\u{00AD}\u{200B}-\u{200D}\u{2060}\u{2014}\u{FEFF}\u{FF01}-\u{FF5E}\u{FF61}]{0,24}") {
+            let mut out = String::from("前");
+            fold_query_into(&text, &mut out);
+            prop_assert_eq!(out, format!("前{}", fold_query(&text)));
+        }
+    }
 
     /// `fold_packed` as plainly as it can be written: every character through `fold_char`, a
     /// point wherever a length changed, a mark whenever one is due.
