@@ -27,7 +27,13 @@ pub struct Cli {
     pub no_mouse: bool,
     /// The order the list starts in: path (the corpus's: files in natural order), date, -date
     /// (newest first), title, or hits (while searching); `s` cycles it.
-    #[arg(long, value_name = "ORDER", value_parser = parse_sort)]
+    #[arg(
+        long,
+        value_name = "ORDER",
+        value_parser = order_parser(),
+        allow_hyphen_values = true,
+        ignore_case = true
+    )]
     pub sort: Option<Order>,
     /// Colour theme: dark, light, high-contrast, paper, a theme in the themes folder, or a path.
     #[arg(long, value_name = "NAME|PATH")]
@@ -335,14 +341,6 @@ fn read_query(text: &str) -> Result<Query, String> {
     } else {
         Ok(query)
     }
-}
-
-/// An order for `--sort`, by its name.
-fn parse_sort(text: &str) -> Result<Order, String> {
-    Order::from_name(text).ok_or_else(|| {
-        let names: Vec<&str> = Order::NAMES.iter().map(|(name, _)| *name).collect();
-        format!("no order `{text}`; the orders are {}", names.join(", "))
-    })
 }
 
 /// A query for `--filter`, which may hold conditions alone.

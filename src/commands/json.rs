@@ -11,6 +11,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::ser::{Formatter, Serializer};
 
+use crate::corpus::{Article, Date};
 use crate::text::sanitize::is_rewritten;
 
 /// Writes `value` as one line of JSON and a line end.
@@ -68,6 +69,36 @@ mod tests {
             prop_assert!(!body.chars().any(|c| c < ' ' || is_rewritten(c)), "{:?}", body);
             let back: String = serde_json::from_str(body).expect("valid JSON");
             prop_assert_eq!(back, text);
+        }
+    }
+}
+
+/// What the JSON lines of every command say of an article besides its title, flattened into
+/// each: `wenji list`'s entries, `wenji search`'s hits and counts.
+#[derive(Serialize)]
+pub struct Described<'a> {
+    pub speaker: Option<&'a str>,
+    /// As written.
+    pub date: Option<&'a str>,
+    /// As far as it reads: `2020-05-22`, `2020-05` or `2020`; `None` when it does not.
+    pub date_value: Option<String>,
+    /// The section, under the name front matter gives it.
+    pub category: Option<&'a str>,
+    pub tags: &'a [String],
+    pub url: Option<&'a str>,
+}
+
+impl<'a> Described<'a> {
+    /// What `article`'s metadata says.
+    pub fn of(article: &'a Article) -> Self {
+        let date = article.meta.date();
+        Self {
+            speaker: article.meta.speaker(),
+            date: date.map(Date::text),
+            date_value: date.and_then(Date::value).map(|value| value.to_string()),
+            category: article.meta.section(),
+            tags: article.meta.tags(),
+            url: article.meta.url(),
         }
     }
 }

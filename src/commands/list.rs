@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use super::json::Described;
 use super::sorted::Sorted;
 use crate::corpus::order::Order;
 use crate::corpus::{self, Article, Corpus, Date, Growth, LoadOptions, Source, Warning};
@@ -24,17 +25,10 @@ use crate::search::sieve::Sieve;
 struct Entry<'a> {
     number: usize,
     title: &'a str,
-    speaker: Option<&'a str>,
     role: Option<&'a str>,
     section: Option<&'a str>,
-    /// As written.
-    date: Option<&'a str>,
-    /// As far as it reads: `2020-05-22`, `2020-05` or `2020`; `None` when it does not.
-    date_value: Option<String>,
-    /// The section, under the name front matter gives it.
-    category: Option<&'a str>,
-    tags: &'a [String],
-    url: Option<&'a str>,
+    #[serde(flatten)]
+    described: Described<'a>,
     file: &'a str,
     line: usize,
     chars: usize,
@@ -236,10 +230,10 @@ fn write_entry(out: &mut impl Write, entry: &Entry<'_>, json: bool) -> io::Resul
     let columns = [
         entry.number.to_string(),
         tsv(entry.title),
-        tsv(entry.speaker.unwrap_or_default()),
+        tsv(entry.described.speaker.unwrap_or_default()),
         tsv(entry.role.unwrap_or_default()),
         tsv(entry.section.unwrap_or_default()),
-        entry.date_value.clone().unwrap_or_default(),
+        entry.described.date_value.clone().unwrap_or_default(),
         format!("{}:{}", tsv(entry.file), entry.line),
         entry.chars.to_string(),
     ];
@@ -250,18 +244,9 @@ fn entry<'a>(source: &'a Source, number: usize, article: &'a Article) -> Entry<'
     Entry {
         number,
         title: &article.title,
-        speaker: article.meta.speaker(),
         role: article.meta.role(),
         section: article.meta.section(),
-        date: article.meta.date().map(Date::text),
-        date_value: article
-            .meta
-            .date()
-            .and_then(Date::value)
-            .map(|value| value.to_string()),
-        category: article.meta.section(),
-        tags: article.meta.tags(),
-        url: article.meta.url(),
+        described: Described::of(article),
         file: &source.name,
         line: article.lines.start.max(1),
         chars: article.char_count(),

@@ -14,7 +14,6 @@
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, HashMap};
-use std::fmt;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -41,94 +40,6 @@ impl Count {
     fn add(&mut self, fact: &Fact) {
         self.hits += fact.hits;
         self.articles += usize::from(fact.hits > 0);
-    }
-}
-
-/// A year, a month or a day: the parts finer than the grouping are 0.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct Period {
-    year: u16,
-    month: u8,
-    day: u8,
-}
-
-impl Period {
-    /// The period of `by` that `date` falls in; `None` when it is known too coarsely for it.
-    fn of(date: DateValue, by: Precision) -> Option<Self> {
-        if date.precision() < by {
-            return None;
-        }
-        let month = date.month().unwrap_or(0);
-        let day = date.day().unwrap_or(0);
-        Some(match by {
-            Precision::Year => Self {
-                year: date.year(),
-                month: 0,
-                day: 0,
-            },
-            Precision::Month => Self {
-                year: date.year(),
-                month,
-                day: 0,
-            },
-            Precision::Day => Self {
-                year: date.year(),
-                month,
-                day,
-            },
-        })
-    }
-
-    /// The period after this one; `None` past the last year there is.
-    fn next(self, by: Precision) -> Option<Self> {
-        let within_year = match by {
-            Precision::Year => None,
-            Precision::Month => (self.month < 12).then(|| Self {
-                month: self.month + 1,
-                ..self
-            }),
-            Precision::Day if self.day < days_in(self.year, self.month) => Some(Self {
-                day: self.day + 1,
-                ..self
-            }),
-            Precision::Day => (self.month < 12).then(|| Self {
-                month: self.month + 1,
-                day: 1,
-                ..self
-            }),
-        };
-        within_year.or_else(|| {
-            self.year.checked_add(1).map(|year| Self {
-                year,
-                month: self.month.min(1),
-                day: self.day.min(1),
-            })
-        })
-    }
-}
-
-/// As dates are shown: `2020`, `2020-05`, `2020-05-22`.
-impl fmt::Display for Period {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}", self.year)?;
-        if self.month > 0 {
-            write!(f, "-{:02}", self.month)?;
-        }
-        if self.day > 0 {
-            write!(f, "-{:02}", self.day)?;
-        }
-        Ok(())
-    }
-}
-
-/// Days in `month` of `year`, by the Gregorian calendar that dates are read in.
-fn days_in(year: u16, month: u8) -> u8 {
-    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
-    match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
     }
 }
 
@@ -160,7 +71,7 @@ pub struct Groups {
     /// The `#` line that names the columns (and the query), until it is written.
     header: Option<String>,
     /// The counts of the periods met, by year, month or day.
-    periods: BTreeMap<Period, Count>,
+    periods: BTreeMap<DateValue, Count>,
     /// The counts of the authors or categories met.
     names: HashMap<String, Count>,
     /// Articles in no period, or without a name; `None` until one is met.
@@ -219,7 +130,7 @@ impl Groups {
 
     fn periods(&mut self, facts: &[Fact], by: Precision) {
         for fact in facts {
-            match fact.date.and_then(|date| Period::of(date, by)) {
+            match fact.date.and_then(|date| date.within(by)) {
                 Some(period) => self.periods.entry(period).or_default().add(fact),
                 None => self.unknown.get_or_insert_default().add(fact),
             }
@@ -302,10 +213,9 @@ impl Groups {
     /// The first write error.
     pub fn finish(mut self, out: &mut impl Write) -> io::Result<()> {
         self.write_header(out)?;
-        let by = match self.by {
-            By::Year => Precision::Year,
-            By::Month => Precision::Month,
-            By::Day => Precision::Day,
+        match self.by {
+            // The periods are written below, each at the grouping's own precision.
+            By::Year | By::Month | By::Day => {}
             By::Author | By::Category => {
                 let mut names: Vec<(&String, &Count)> = self.names.iter().collect();
                 names.sort_by_key(|&(name, count)| (Reverse(count.hits), name));
@@ -320,14 +230,14 @@ impl Groups {
                     .take()
                     .map_or(Ok(()), |sorted| sorted.write_to(out));
             }
-        };
+        }
         let first = self.periods.first_key_value().map(|(&period, _)| period);
         let last = self.periods.last_key_value().map(|(&period, _)| period);
         if let (Some(mut period), Some(last)) = (first, last) {
             loop {
                 let count = self.periods.get(&period).copied().unwrap_or_default();
                 self.row(out, &period.to_string(), count)?;
-                match period.next(by) {
+                match period.next() {
                     Some(next) if period < last => period = next,
                     _ => break,
                 }
@@ -426,15 +336,10 @@ mod tests {
 
     #[test]
     fn a_leap_day_and_a_year_end_follow_on() {
-        let day = |text| {
-            Period::of(
-                DateValue::from_normalised(text).expect("a date"),
-                Precision::Day,
-            )
-        };
         let next = |text| {
-            day(text)
-                .and_then(|p| p.next(Precision::Day))
+            DateValue::from_normalised(text)
+                .expect("a date")
+                .next()
                 .map(|p| p.to_string())
         };
         assert_eq!(next("2020-02-28").as_deref(), Some("2020-02-29"));

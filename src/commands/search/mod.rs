@@ -111,7 +111,8 @@ pub fn run(
     out: &mut impl Write,
 ) -> io::Result<Found> {
     let plain = crate::search::plain::Plain::new(&query.terms);
-    let searched = print::print(corpus, query, &plain, options)?;
+    let sieve = crate::search::sieve::Sieve::new(query);
+    let searched = print::print(corpus, query, &plain, &sieve, options)?;
     let mut sink = sink::Sink::new(options);
     sink.take(&searched, 0, out)?;
     sink.finish(out)?;

@@ -16,6 +16,7 @@ use ratatui::crossterm::style::Stylize;
 use serde::Serialize;
 
 use super::{Format, Found, Options};
+use crate::commands::json::Described;
 use crate::corpus::{Article, Corpus, Date, DateValue};
 use crate::search::context::{self, Context};
 use crate::search::plain::Plain;
@@ -117,8 +118,8 @@ pub struct Searched {
     pub facts: Vec<Fact>,
 }
 
-/// Every hit of `query` in `corpus`, found with `plain` (made for `query`'s terms, once for
-/// every file searched), printed as `options` asks (nothing with `--by`, which prints groups),
+/// Every hit of `query` in `corpus`, found with `plain` and `sieve` (made for `query`'s terms
+/// and for its conditions and excluded terms, once for every file searched), printed as `options` asks (nothing with `--by`, which prints groups),
 /// and what was found.
 ///
 /// # Errors
@@ -127,6 +128,7 @@ pub fn print(
     corpus: &Corpus,
     query: &Query,
     plain: &Plain<'_>,
+    sieve: &Sieve<'_>,
     options: Options<'_>,
 ) -> io::Result<Searched> {
     let mut printer = Printer {
@@ -137,7 +139,6 @@ pub fn print(
     };
     let mut found = Found::default();
     let mut facts = Vec::new();
-    let sieve = Sieve::new(query);
     for (id, article) in corpus.articles.iter().enumerate() {
         let at = u32::try_from(id).unwrap_or(u32::MAX);
         let hits = plain.hits(article, at);
@@ -183,34 +184,6 @@ fn file<'c>(corpus: &'c Corpus, article: &Article) -> &'c str {
         .sources
         .get(article.source)
         .map_or("", |source| source.name.as_str())
-}
-
-/// What the JSON lines say of an article besides its title, the same in a hit's and a count's.
-#[derive(Serialize)]
-struct Described<'a> {
-    speaker: Option<&'a str>,
-    /// As written.
-    date: Option<&'a str>,
-    /// As far as it reads: `2020-05-22`, `2020-05` or `2020`; `None` when it does not.
-    date_value: Option<String>,
-    /// The section, under the name front matter gives it.
-    category: Option<&'a str>,
-    tags: &'a [String],
-    url: Option<&'a str>,
-}
-
-impl<'a> Described<'a> {
-    fn of(article: &'a Article) -> Self {
-        let date = article.meta.date();
-        Self {
-            speaker: article.meta.speaker(),
-            date: date.map(Date::text),
-            date_value: date.and_then(Date::value).map(|value| value.to_string()),
-            category: article.meta.section(),
-            tags: article.meta.tags(),
-            url: article.meta.url(),
-        }
-    }
 }
 
 /// One hit as `--json` prints it.

@@ -56,6 +56,7 @@ use crate::persist::cache::{Cache, FileKey};
 use crate::search::Query;
 use crate::search::plain::Plain;
 use crate::search::prefilter::Prefilter;
+use crate::search::sieve::Sieve;
 use crate::search::signature::Probe;
 
 /// Files found in folders a worker searches before it hands their results over: each handing
@@ -204,8 +205,9 @@ struct Job<'q, 's> {
     /// without one.
     cache: Option<Opening<'s>>,
     query: &'q Query,
-    /// The search each file's articles are given.
+    /// The search each file's articles are given, and what else it asks of them.
     plain: Plain<'q>,
+    sieve: Sieve<'q>,
     options: Options<'q>,
     /// `None` when every file is to be parsed.
     prefilter: Option<Prefilter>,
@@ -262,6 +264,7 @@ impl<'q, 's> Job<'q, 's> {
             cache,
             query,
             plain: Plain::new(&query.terms),
+            sieve: Sieve::new(query),
             options,
             prefilter,
             probe,
@@ -316,7 +319,7 @@ impl<'q, 's> Job<'q, 's> {
             self.readable.store(true, Ordering::Relaxed);
         }
         Outcome {
-            searched: print::print(&corpus, self.query, &self.plain, self.options),
+            searched: print::print(&corpus, self.query, &self.plain, &self.sieve, self.options),
             articles: corpus.articles.len(),
             warnings: corpus.warnings,
         }

@@ -157,6 +157,54 @@ impl DateValue {
         Self::checked(year, month, day)
     }
 
+    /// The period of precision `to` this date lies in: the date cut to its year or month (or
+    /// itself, to the day); `None` when it is known less precisely than that.
+    ///
+    /// ```
+    /// use wenji_core::corpus::meta::{DateValue, Precision};
+    /// let day = DateValue::from_normalised("2020-05-22").expect("a day");
+    /// assert_eq!(day.within(Precision::Month).map(|d| d.to_string()).as_deref(), Some("2020-05"));
+    /// let year = DateValue::from_normalised("2020").expect("a year");
+    /// assert_eq!(year.within(Precision::Month), None);
+    /// ```
+    #[must_use]
+    pub fn within(self, to: Precision) -> Option<Self> {
+        (self.precision() >= to).then(|| Self {
+            year: self.year,
+            month: self.month.filter(|_| to >= Precision::Month),
+            day: self.day.filter(|_| to == Precision::Day),
+        })
+    }
+
+    /// The period after this one at its own precision: the next year, month or day; `None`
+    /// past the last year there is.
+    #[must_use]
+    pub fn next(self) -> Option<Self> {
+        let within_year = match (self.month, self.day) {
+            (None, _) => None,
+            (Some(month), None) => (month < 12).then(|| Self {
+                month: Some(month + 1),
+                ..self
+            }),
+            (Some(month), Some(day)) if day < days_in(self.year, month) => Some(Self {
+                day: Some(day + 1),
+                ..self
+            }),
+            (Some(month), Some(_)) => (month < 12).then(|| Self {
+                month: Some(month + 1),
+                day: Some(1),
+                ..self
+            }),
+        };
+        within_year.or_else(|| {
+            self.year.checked_add(1).map(|year| Self {
+                year,
+                month: self.month.map(|_| 1),
+                day: self.day.map(|_| 1),
+            })
+        })
+    }
+
     /// A value from its parts, if they name a real year, month and day.
     fn checked(year: u16, month: Option<u8>, day: Option<u8>) -> Option<Self> {
         let month_ok = month.is_none_or(|m| (1..=12).contains(&m));
