@@ -145,7 +145,10 @@ fn filter(field: Field, name: &str, value: &str) -> Result<Filter, String> {
         let example = match field {
             Field::Date => "2020, 2020-05, 2020-05..2020-07",
             Field::File => "2020/*.md",
-            _ => "a word",
+            Field::Speaker => "李强",
+            Field::Section => "眾聞",
+            Field::Tag => "國安法",
+            Field::Title => "报告",
         };
         return Err(format!("`{name}:` needs a value, such as {name}:{example}"));
     }
