@@ -145,7 +145,10 @@ fn open(dir: &Path, args: &[&str], cache: &Path, home: &Path) -> Open {
     let first_frame = at("first frame", &|text| text.contains("Articles"));
     let first_article = at("first article", &|text| text.contains("UTF-8"));
     let loaded = at("loaded", &|text| {
-        text.contains("Articles") && !text.contains("so far") && !text.contains("loading")
+        // `Articles (N)`, or `N articles, M distinct` once copies are folded.
+        (text.contains("Articles") || text.contains(" distinct "))
+            && !text.contains("so far")
+            && !text.contains("loading")
     });
     Open {
         first_frame,

@@ -54,6 +54,8 @@ pub enum Action {
     /// Put the list in the next order: corpus, date ascending and descending, most hits (while
     /// searching), title.
     CycleOrder,
+    /// Show the copies folded into the selected article's row under it, or fold them back.
+    ToggleCopies,
     /// Copy the paragraph at the top of the reader (the current hit's, when searching; the
     /// selected ones, when selecting) to the terminal clipboard.
     Yank,

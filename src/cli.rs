@@ -25,6 +25,10 @@ pub struct Cli {
     /// Leave the mouse to the terminal, so its own text selection works (no wheel scrolling).
     #[arg(long)]
     pub no_mouse: bool,
+    /// List every copy of an article as a row of its own: by default copies (the same text
+    /// crawled again under another date or file) are one row, ×N, which `x` expands.
+    #[arg(long)]
+    pub all_copies: bool,
     /// The order the list starts in: path (the corpus's: files in natural order), date, -date
     /// (newest first), title, or hits (while searching); `s` cycles it.
     #[arg(

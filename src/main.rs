@@ -41,6 +41,7 @@ fn main() -> ExitCode {
         theme: cli.theme.clone(),
         ambiguous_wide: cli.display.ambiguous_wide,
         no_mouse: cli.no_mouse,
+        all_copies: cli.all_copies,
     };
     let startup = Startup::load(&overrides);
     if cli.print_config {

@@ -28,6 +28,7 @@ pub struct Overrides {
     pub theme: Option<String>,
     pub ambiguous_wide: bool,
     pub no_mouse: bool,
+    pub all_copies: bool,
 }
 
 impl Startup {
@@ -52,6 +53,7 @@ impl Startup {
         }
         config.ambiguous_wide |= overrides.ambiguous_wide;
         config.mouse &= !overrides.no_mouse;
+        config.fold_copies &= !overrides.all_copies;
         Self {
             config,
             key_places: loaded.key_places,
@@ -72,6 +74,7 @@ impl Startup {
             max_width: usize::from(config.hanzi_per_line) * 2,
             mouse: config.mouse,
             order: crate::corpus::order::Order::Corpus,
+            fold_copies: config.fold_copies,
         }
     }
 

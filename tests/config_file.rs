@@ -22,6 +22,7 @@ paragraph_spacing = true
 page_break_repair = false
 ambiguous_width = 2
 mouse = false
+fold_copies = false
 citation = "{speaker}：《{title}》[，{date}]"
 
 [keys]
@@ -41,6 +42,7 @@ fn a_full_file_is_read_and_prints_back_to_the_same_settings() {
         page_break_repair: false,
         ambiguous_wide: true,
         mouse: false,
+        fold_copies: false,
         citation: "{speaker}：《{title}》[，{date}]".into(),
         keys: vec![
             ("next_hit".into(), vec!["n".into(), "ctrl-j".into()]),

@@ -134,7 +134,7 @@ fn quitting_the_moment_a_corpus_is_in_leaves_its_cache_and_index_written() {
     for n in 0..300 {
         write_settled(
             &docs.join(format!("{n}.md")),
-            &format!("## 第{n}篇\n\n{body}\n"),
+            &format!("## 第{n}篇\n\n{body}第{n}篇完。\n"),
         );
     }
     let cache = dir.path().join("cache");

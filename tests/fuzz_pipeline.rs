@@ -205,13 +205,20 @@ fn action() -> impl Strategy<Value = Action> {
         Action::CloseOverlay,
         Action::Back,
         Action::CycleOrder,
+        Action::ToggleCopies,
     ])
 }
 
 fn settings() -> impl Strategy<Value = Settings> {
     let orders = prop::sample::select(Order::NAMES.map(|(_, order)| order).to_vec());
-    (any::<bool>(), any::<bool>(), 2..200_usize, orders).prop_map(
-        |(wide, indent, max_width, order)| Settings {
+    (
+        any::<bool>(),
+        any::<bool>(),
+        2..200_usize,
+        orders,
+        any::<bool>(),
+    )
+        .prop_map(|(wide, indent, max_width, order, fold_copies)| Settings {
             ambiguous: if wide {
                 AmbiguousWidth::Wide
             } else {
@@ -221,8 +228,8 @@ fn settings() -> impl Strategy<Value = Settings> {
             max_width,
             mouse: true,
             order,
-        },
-    )
+            fold_copies,
+        })
 }
 
 /// Found by the fuzz suite: pulldown-cmark decodes character references after the file was

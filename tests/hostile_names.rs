@@ -56,8 +56,13 @@ fn hostile_folder() -> tempfile::TempDir {
         "z\u{9b}31mc1.txt".as_bytes(),
         "w\r\nline\u{2028}sep\u{2029}end\u{85}.txt".as_bytes(),
     ];
-    for name in names {
-        fs::write(dir.join(OsStr::from_bytes(name)), LONG).expect("write a hostile name");
+    // Each text its own, or the list would fold the files into one row as copies.
+    for (n, name) in names.into_iter().enumerate() {
+        fs::write(
+            dir.join(OsStr::from_bytes(name)),
+            format!("{LONG}第{n}份。\n"),
+        )
+        .expect("write a hostile name");
     }
     let records = concat!(
         r#"{"title":"题\u001b]0;PWNED\u0007一\n二\u2028三\u009b31m\u202e四","author":"某\u001b[31m人\r\n乙","date":"2025\u2029","content":"正文振兴。"}"#,

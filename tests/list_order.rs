@@ -15,7 +15,7 @@ fn shown(session: &Session) -> Vec<String> {
     let search = state.search.as_ref().filter(|s| s.filters());
     (0..state.list.len())
         .map(|row| {
-            let entry = state.rows().entry(row);
+            let entry = state.rows().entry(row).expect("a row");
             let article = search.map_or(entry, |s| s.results.articles[entry].article as usize);
             state.corpus().articles[article].title.clone()
         })
@@ -79,7 +79,7 @@ fn a_search_is_sorted_too_and_by_hits_only_while_searching() {
     let search = session.state.search.as_ref().expect("searching");
     let counts: Vec<usize> = (0..found.len())
         .map(|row| {
-            let entry = session.state.rows().entry(row);
+            let entry = session.state.rows().entry(row).expect("a row");
             search.results.articles[entry].hits.len()
         })
         .collect();

@@ -53,6 +53,7 @@ pub struct ConfigFile {
     pub page_break_repair: Option<bool>,
     pub ambiguous_width: Option<u8>,
     pub mouse: Option<bool>,
+    pub fold_copies: Option<bool>,
     pub citation: Option<String>,
     /// Read entry by entry by [`load`], so one bad key spec spares the others.
     pub keys: Option<BTreeMap<String, KeyList>>,
@@ -172,6 +173,7 @@ fn merge(config: &mut Config, entry: ConfigFile) -> bool {
         page_break_repair,
         ambiguous_width,
         mouse,
+        fold_copies,
         citation,
         keys: _,
     } = entry;
@@ -196,6 +198,7 @@ fn merge(config: &mut Config, entry: ConfigFile) -> bool {
     config.paragraph_spacing = paragraph_spacing.unwrap_or(config.paragraph_spacing);
     config.page_break_repair = page_break_repair.unwrap_or(config.page_break_repair);
     config.mouse = mouse.unwrap_or(config.mouse);
+    config.fold_copies = fold_copies.unwrap_or(config.fold_copies);
     true
 }
 
@@ -333,6 +336,7 @@ mod tests {
             "true",
             "2",
             "true",
+            "false",
             "\"《{title}》\"",
             "{ quit = \"q\" }",
         ];

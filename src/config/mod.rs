@@ -49,6 +49,8 @@ pub struct Config {
     pub ambiguous_wide: bool,
     /// Scroll and select with the mouse.
     pub mouse: bool,
+    /// List copies of one article as one row (`--all-copies` turns it off).
+    pub fold_copies: bool,
     /// How `Y` and `c` write a citation (see `citation`: `{field}`, `[optional part]`).
     pub citation: String,
     /// Extra key bindings, `(action name, key specs)`, sorted by action name; every spec parses
@@ -66,6 +68,7 @@ impl Default for Config {
             page_break_repair: true,
             ambiguous_wide: false,
             mouse: true,
+            fold_copies: true,
             citation: crate::citation::DEFAULT_TEMPLATE.to_owned(),
             keys: Vec::new(),
         }

@@ -5,7 +5,7 @@
 use super::Config;
 
 /// Each setting: its name, what a value must be, and the comment `to_toml` writes above it.
-pub(super) const SETTINGS: [(&str, &str, &str); 9] = [
+pub(super) const SETTINGS: [(&str, &str, &str); 10] = [
     (
         "theme",
         "a theme name or a path in quotes",
@@ -42,6 +42,11 @@ pub(super) const SETTINGS: [(&str, &str, &str); 9] = [
         "Scroll and select with the mouse.",
     ),
     (
+        "fold_copies",
+        "true or false",
+        "List copies of one article (the same text crawled again) as one row, ×N; x shows them.",
+    ),
+    (
         "citation",
         "a template in quotes using {speaker} {role} {title} {section} {category} {date} {tags} \
          {url} {file} {line} {paragraph}",
@@ -60,6 +65,7 @@ pub(super) fn value_of(config: &Config, name: &str) -> String {
         "page_break_repair" => config.page_break_repair.to_string(),
         "ambiguous_width" => if config.ambiguous_wide { "2" } else { "1" }.to_owned(),
         "mouse" => config.mouse.to_string(),
+        "fold_copies" => config.fold_copies.to_string(),
         "citation" => toml::Value::String(config.citation.clone()).to_string(),
         _ => String::new(),
     }

@@ -283,9 +283,9 @@ mod tests {
     #[test]
     fn a_key_given_twice_stays_with_the_first_and_global_keys_stay_put() {
         assert_eq!(
-            messages(&[("quit", &["x"]), ("next_hit", &["x", "ctrl-c"])]),
+            messages(&[("quit", &["e"]), ("next_hit", &["e", "ctrl-c"])]),
             [
-                "keys.next_hit: x is given to quit earlier in the file, which keeps it; not \
+                "keys.next_hit: e is given to quit earlier in the file, which keeps it; not \
                  bound for next_hit",
                 "keys.next_hit: Ctrl-c belongs to quit in every mode and is not given away; not \
                  bound",

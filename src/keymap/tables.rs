@@ -111,6 +111,11 @@ pub const BROWSE: &[Binding] = &[
         "sort the list: corpus, date ↑, date ↓, hits, title",
     ),
     bind(
+        &[Key::char('x')],
+        Action::ToggleCopies,
+        "show or fold the copies of an article (×N)",
+    ),
+    bind(
         &[Key::char('z')],
         Action::ToggleList,
         "hide or show the list (focused reading)",

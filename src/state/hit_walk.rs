@@ -30,26 +30,68 @@ impl State {
             self.reader.toggle_raw(&self.corpus);
         }
         let Some(search) = &self.search else { return };
-        let count = search.results.hit_count();
+        let count = self.rows.hits(search.results.hit_count());
         if count == 0 {
             self.message = Some("no hits".to_owned());
             return;
         }
         let forward = delta > 0;
         let next = match self.current_in_view() {
-            Some(current) => current.checked_add_signed(delta).filter(|&n| n < count),
+            Some(current) => self.hit_after(current, forward),
             None => self.hit_from_view(forward),
         };
-        let next = next.unwrap_or_else(|| {
-            let (end, hit) = if forward {
+        let next = next.or_else(|| {
+            let (end, index) = if forward {
                 ("first", 0)
             } else {
                 ("last", count - 1)
             };
             self.message = Some(format!("search wrapped to the {end} hit"));
-            hit
+            self.rows.hit(index)
         });
-        self.go_to_hit(next);
+        if let Some(next) = next {
+            self.go_to_hit(next);
+        }
+    }
+
+    /// The hit after (or before) `current`: the next one counted, or, from a hit in a copy
+    /// being read (a copy's hits are not counted), the next in that copy and then the next
+    /// article's. `None` past either end.
+    fn hit_after(&self, current: usize, forward: bool) -> Option<usize> {
+        let search = self.search.as_ref()?;
+        let count = self.rows.hits(search.results.hit_count());
+        if let Some(index) = self.rows.hit_index(current) {
+            let next = if forward {
+                index + 1
+            } else {
+                index.checked_sub(1)?
+            };
+            return (next < count).then(|| self.rows.hit(next)).flatten();
+        }
+        let entry = search.results.entry_of_hit(current)?;
+        let hits = &search.results.articles[entry].hits;
+        match forward {
+            true if current + 1 < hits.end => Some(current + 1),
+            false if current > hits.start => Some(current - 1),
+            true => self.counted_entry_hit(entry + 1, true),
+            false => self.counted_entry_hit(entry, false),
+        }
+    }
+
+    /// The first hit of the first counted article at or after entry `entry` (`forward`), or
+    /// the last hit of the last one before it.
+    fn counted_entry_hit(&self, entry: usize, forward: bool) -> Option<usize> {
+        let entries = &self.search.as_ref()?.results.articles;
+        if forward {
+            (entry..entries.len())
+                .find(|&e| self.rows.counts(e))
+                .map(|e| entries[e].hits.start)
+        } else {
+            (0..entry)
+                .rev()
+                .find(|&e| self.rows.counts(e))
+                .map(|e| entries[e].hits.end.saturating_sub(1))
+        }
     }
 
     /// The current hit, when it is on screen (a hit in the section name, shown in the border,
@@ -96,13 +138,12 @@ impl State {
                 return Some(here.hits.start + found);
             }
         }
-        if forward {
-            let after = entry + usize::from(here.is_some());
-            entries.get(after).map(|a| a.hits.start)
+        let from = if forward {
+            entry + usize::from(here.is_some())
         } else {
-            let before = entry.checked_sub(1)?;
-            entries.get(before).map(|a| a.hits.end.saturating_sub(1))
-        }
+            entry
+        };
+        self.counted_entry_hit(from, forward)
     }
 }
 

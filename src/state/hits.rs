@@ -65,7 +65,9 @@ impl State {
             return;
         };
         search.current = Some(hit);
-        search.kwic.select(hit);
+        if let Some(index) = self.rows.hit_index(hit) {
+            search.kwic.select(index);
+        }
         let article = search.results.articles[entry].article as usize;
         self.select_entry(entry);
         if article != self.reader.article() {
@@ -129,7 +131,11 @@ impl State {
 
     /// Goes to the hit selected in the concordance and reads it.
     pub(super) fn jump_to_concordance_hit(&mut self) {
-        let Some(hit) = self.search.as_ref().map(|s| s.kwic.selected()) else {
+        let Some(hit) = self
+            .search
+            .as_ref()
+            .and_then(|s| self.rows.hit(s.kwic.selected()))
+        else {
             return;
         };
         self.go_to_hit(hit);

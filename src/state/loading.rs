@@ -58,11 +58,15 @@ impl State {
     /// the last part.
     pub(super) fn grow(&mut self, growth: Growth) -> Effect {
         let progress = growth.progress;
+        let first = self.corpus.articles.is_empty();
         Arc::make_mut(&mut self.corpus).grow(growth);
         self.loading = (!progress.done).then_some(progress);
         let filtering = self.search.as_ref().is_some_and(super::Search::filters);
         if !filtering {
             self.resort();
+        }
+        if first && !filtering {
+            self.read_selected();
         }
         // Each answer scans all that has loaded: asked again only when a tenth more has come
         // since the one shown, a search typed early costs a few scans, not one per part.
@@ -109,7 +113,6 @@ impl State {
             search.covers = covers;
             search.results_generation = search.generation;
             search.complete = Some((search.generation, search.query.clone()));
-            search.kwic.set_len(search.results.hit_count());
             self.resort();
             self.show_first_hit_if_due();
         }

@@ -29,8 +29,10 @@ pub use quote::BookmarkRow;
 pub use reader::Reader;
 pub use search::{Highlight, Search};
 
-pub use self::rows::Rows;
+pub use self::rows::{ListRow, Rows};
+use crate::corpus::copies::Copies;
 use crate::corpus::order::Order;
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use crate::action::Pane;
@@ -99,6 +101,8 @@ pub struct Settings {
     pub mouse: bool,
     /// The order the list starts in (`--sort`).
     pub order: Order,
+    /// Fold copies of one article into one row (`--all-copies` turns it off).
+    pub fold_copies: bool,
 }
 
 impl Default for Settings {
@@ -109,6 +113,7 @@ impl Default for Settings {
             max_width: 80,
             mouse: true,
             order: Order::Corpus,
+            fold_copies: true,
         }
     }
 }
@@ -171,6 +176,9 @@ pub struct State {
     /// The order the list is in, and its rows in that order.
     order: Order,
     rows: Rows,
+    /// Which articles are copies of one another, and the groups whose copies are shown.
+    copies: Copies,
+    expanded: HashSet<u32>,
 }
 
 impl State {
@@ -205,9 +213,18 @@ impl State {
             list_delta: 0,
             order: settings.order,
             rows: Rows::default(),
+            copies: Copies::new(settings.fold_copies),
+            expanded: HashSet::new(),
         };
         state.resort();
+        state.read_selected();
         state
+    }
+
+    /// Warnings listed in `!`: the corpus's, those met while running, and one for each empty
+    /// article left out of the list.
+    pub fn warning_count(&self) -> usize {
+        self.corpus.warnings.len() + self.warnings.len() + self.copies.empty().len()
     }
 
     /// The index of the theme in use.

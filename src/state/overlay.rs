@@ -52,10 +52,7 @@ impl OverlayKind {
         let template = match self {
             OverlayKind::Help => " Keys - {toggle_help} or {close_overlay} closes ".to_owned(),
             OverlayKind::Warnings => {
-                let count = crate::count::count(
-                    state.corpus.warnings.len() + state.warnings.len(),
-                    "warning",
-                );
+                let count = crate::count::count(state.warning_count(), "warning");
                 format!(" {count} - {{toggle_warnings}} or {{close_overlay}} closes ")
             }
             OverlayKind::Outline => {
@@ -89,24 +86,32 @@ impl OverlayKind {
                 .iter()
                 .map(|(label, text)| row(label.clone(), text.clone(), None))
                 .collect(),
-            OverlayKind::Warnings if corpus.warnings.is_empty() && state.warnings.is_empty() => {
+            OverlayKind::Warnings if state.warning_count() == 0 => {
                 vec![row(
                     String::new(),
                     "Every file loaded cleanly.".to_owned(),
                     None,
                 )]
             }
-            OverlayKind::Warnings => corpus
-                .warnings
-                .iter()
-                .chain(&state.warnings)
-                .map(|w| {
+            OverlayKind::Warnings => {
+                let warnings = corpus.warnings.iter().chain(&state.warnings).map(|w| {
                     let label = w
                         .line
                         .map_or_else(|| w.source.clone(), |line| format!("{}:{line}", w.source));
                     row(label, w.message.clone(), None)
-                })
-                .collect(),
+                });
+                let empty = state.copies.empty().iter().filter_map(|&at| {
+                    let article = corpus.articles.get(at as usize)?;
+                    let source = &corpus.sources.get(article.source)?.name;
+                    let label = format!("{source}:{}", article.lines.start);
+                    let text = format!(
+                        "《{}》 has no text: left out of the list",
+                        article.display_title()
+                    );
+                    Some(row(label, text, None))
+                });
+                warnings.chain(empty).collect()
+            }
             OverlayKind::Outline => outline_rows(corpus, article),
             OverlayKind::Bookmarks if state.bookmarks.is_empty() => {
                 vec![row(

@@ -1,33 +1,287 @@
-//! The list's rows in the order chosen (`s` cycles it, `--sort` sets it): which entry of the
-//! list's source each row shows — an article of the corpus, or while searching a matching
-//! article of the answer — and the way back from an entry to its row.
+//! The list's rows: which entries of the list's source they show (an article of the corpus, or
+//! while searching a matching article of the answer), in the order chosen (`s` cycles it,
+//! `--sort` sets it), with copies folded, and the way back from an entry to its row.
 //!
-//! In the corpus's order a row is its entry and nothing is kept. Another order is made again
-//! whenever the source changes (a part of the corpus loads, a batch of the answer arrives),
-//! keeping the selection on the article it was on.
+//! Copies of one article (the same body crawled again: [`Copies`]) are one row, `×N`. The row
+//! shows the copy with the earliest date (the first in the corpus among equals), so the article
+//! is listed under the date it first appeared; in the corpus's order it stands where its first
+//! copy stands, so a copy that loads later never moves it. `x` expands a row: its other copies
+//! follow it, each with its date and file. An empty article (no text at all) has no row.
+//!
+//! While searching, a hit is counted once: the concordance, the counts and `n`/`N` go through
+//! the hits of the articles the rows show, not those of the copies folded into them.
+//!
+//! Rows are made again whenever the source changes (a part of the corpus loads, a batch of the
+//! answer arrives), keeping the selection on the article it was on.
 
+use std::collections::HashSet;
+
+use wenji_core::corpus::copies::Copies;
 use wenji_core::corpus::order::{self, Order};
+use wenji_core::search::Matches;
 
 use super::State;
 
-/// Rows in order, and where each entry's row is.
+/// No row: an entry left out (an empty article).
+const NONE: u32 = u32::MAX;
+
+/// What one row of the list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListRow {
+    /// The entry of the list's source.
+    pub entry: u32,
+    /// The copies folded into this row (shown under it when expanded); 0 for one alone.
+    pub copies: u32,
+    /// The row is a copy shown under the row of its article, which is expanded.
+    pub copy: bool,
+}
+
+/// Rows in order, where each entry's row is, and the hits the rows count.
 #[derive(Debug, Default, Clone)]
 pub struct Rows {
-    /// Row → entry; empty in the corpus's order.
-    entries: Vec<u32>,
-    /// Entry → row.
-    rows: Vec<u32>,
+    #[allow(
+        clippy::struct_field_names,
+        reason = "the rows, as the list shows them"
+    )]
+    rows: Vec<ListRow>,
+    /// Entry → row: a folded copy's is the row it is folded into; [`NONE`] when left out.
+    places: Vec<u32>,
+    /// The hits counted, in order (each hit of an article a row shows); `None` when that is
+    /// every hit of the answer.
+    counted: Option<Vec<u32>>,
+    /// Rows that stand for an article (not a copy shown under one).
+    distinct: usize,
+    /// Entries with a row or folded into one: all but the empty articles.
+    listed: usize,
 }
 
 impl Rows {
-    /// The entry row `row` shows.
-    pub fn entry(&self, row: usize) -> usize {
-        self.entries.get(row).map_or(row, |&entry| entry as usize)
+    /// What row `row` shows.
+    pub fn get(&self, row: usize) -> Option<ListRow> {
+        self.rows.get(row).copied()
     }
 
-    /// The row that shows `entry`.
-    pub fn row(&self, entry: usize) -> usize {
-        self.rows.get(entry).map_or(entry, |&row| row as usize)
+    /// The entry row `row` shows.
+    pub fn entry(&self, row: usize) -> Option<usize> {
+        self.rows.get(row).map(|row| row.entry as usize)
+    }
+
+    /// The row that shows `entry`, or the row it is folded into; `None` when it is left out.
+    pub fn row(&self, entry: usize) -> Option<usize> {
+        self.places
+            .get(entry)
+            .filter(|&&row| row != NONE)
+            .map(|&row| row as usize)
+    }
+
+    /// Whether `entry` has a row of its own (it is not folded into another's, nor left out).
+    pub fn shows(&self, entry: usize) -> bool {
+        self.row(entry)
+            .is_some_and(|row| self.entry(row) == Some(entry))
+    }
+
+    /// Whether `entry` is an article a row stands for, whose hits are counted (not a copy,
+    /// shown or folded, nor left out).
+    pub fn counts(&self, entry: usize) -> bool {
+        self.row(entry)
+            .and_then(|row| self.get(row))
+            .is_some_and(|row| row.entry as usize == entry && !row.copy)
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Articles once copies are counted once: the rows that are not copies shown under one.
+    pub fn distinct(&self) -> usize {
+        self.distinct
+    }
+
+    /// Entries listed, copies included: all but the empty articles.
+    pub fn listed(&self) -> usize {
+        self.listed
+    }
+
+    /// How many hits are counted, of an answer's `all`.
+    pub fn hits(&self, all: usize) -> usize {
+        self.counted.as_ref().map_or(all, Vec::len)
+    }
+
+    /// Hit number `index` of those counted.
+    pub fn hit(&self, index: usize) -> Option<usize> {
+        match &self.counted {
+            Some(counted) => counted.get(index).map(|&hit| hit as usize),
+            None => Some(index),
+        }
+    }
+
+    /// Where hit `hit` is among those counted; `None` when it is not counted (a copy's).
+    pub fn hit_index(&self, hit: usize) -> Option<usize> {
+        match &self.counted {
+            Some(counted) => {
+                let hit = u32::try_from(hit).ok()?;
+                counted.binary_search(&hit).ok()
+            }
+            None => Some(hit),
+        }
+    }
+}
+
+/// What folding looks at: the list's source, the copies, the rows expanded.
+struct Source<'a> {
+    /// Each entry's article, in corpus order.
+    articles: &'a [u32],
+    copies: &'a Copies,
+    /// The groups whose copies are shown.
+    expanded: &'a HashSet<u32>,
+    corpus: &'a [wenji_core::corpus::Article],
+}
+
+/// The groups a source's entries fall in, one slot each, in the order they are first met.
+struct Slots {
+    /// Each slot's entry shown: the earliest dated (the first among equals).
+    shown: Vec<u32>,
+    /// How many entries each slot holds.
+    sizes: Vec<u32>,
+    /// Each entry's slot; [`NONE`] when it is left out.
+    slot_of: Vec<u32>,
+}
+
+impl Slots {
+    fn of(source: &Source<'_>) -> Self {
+        let Source {
+            articles,
+            copies,
+            corpus,
+            ..
+        } = *source;
+        let mut slot_of_group = vec![NONE; copies.distinct()];
+        let mut slots = Slots {
+            shown: Vec::new(),
+            sizes: Vec::new(),
+            slot_of: vec![NONE; articles.len()],
+        };
+        let date = |entry: u32| {
+            corpus
+                .get(articles[entry as usize] as usize)
+                .map_or(order::UNDATED, order::date_key)
+        };
+        for (entry, &article) in (0u32..).zip(articles) {
+            let Some(group) = copies.group(article as usize) else {
+                continue;
+            };
+            let slot = &mut slot_of_group[group as usize];
+            if *slot == NONE {
+                *slot = u32::try_from(slots.shown.len()).unwrap_or(NONE);
+                slots.shown.push(entry);
+                slots.sizes.push(1);
+            } else {
+                let at = *slot as usize;
+                slots.sizes[at] += 1;
+                if date(entry) < date(slots.shown[at]) {
+                    slots.shown[at] = entry;
+                }
+            }
+            slots.slot_of[entry as usize] = *slot;
+        }
+        slots
+    }
+
+    /// The entries of the slots whose group is expanded, but the one shown, in corpus order.
+    fn expanded(&self, source: &Source<'_>) -> Vec<Vec<u32>> {
+        let mut members = vec![Vec::new(); self.shown.len()];
+        if source.expanded.is_empty() {
+            return members;
+        }
+        for (entry, &slot) in (0u32..).zip(&self.slot_of) {
+            let Some(&lead) = self.shown.get(slot as usize) else {
+                continue;
+            };
+            let group = source.copies.group(source.articles[lead as usize] as usize);
+            if entry != lead && group.is_some_and(|g| source.expanded.contains(&g)) {
+                members[slot as usize].push(entry);
+            }
+        }
+        members
+    }
+
+    /// The hits of the entries shown, in order.
+    fn counted(&self, answer: &Matches) -> Vec<u32> {
+        let mut lead = vec![false; self.slot_of.len()];
+        for &entry in &self.shown {
+            lead[entry as usize] = true;
+        }
+        answer
+            .articles
+            .iter()
+            .zip(lead)
+            .filter(|(_, lead)| *lead)
+            .flat_map(|(a, _)| a.hits.clone())
+            .map(|hit| u32::try_from(hit).unwrap_or(NONE))
+            .collect()
+    }
+}
+
+/// Folds a source's entries into rows in `order`; `answer` gives their hits while searching.
+fn fold(source: &Source<'_>, order: Order, answer: Option<&Matches>) -> Rows {
+    let slots = Slots::of(source);
+    let Slots {
+        shown,
+        sizes,
+        slot_of,
+    } = &slots;
+    let hits_of = |entry: u32| {
+        answer
+            .and_then(|answer| answer.articles.get(entry as usize))
+            .map_or(0, |a| a.hits.len())
+    };
+    let mut in_order: Vec<u32> = (0..u32::try_from(shown.len()).unwrap_or(NONE)).collect();
+    order::sort(
+        order,
+        &mut in_order,
+        source.corpus,
+        |&slot| source.articles[shown[slot as usize] as usize],
+        |&slot| hits_of(shown[slot as usize]),
+    );
+    let members = slots.expanded(source);
+    let mut rows = Vec::with_capacity(shown.len());
+    let mut row_of_slot = vec![NONE; shown.len()];
+    for &slot in &in_order {
+        let at = slot as usize;
+        row_of_slot[at] = u32::try_from(rows.len()).unwrap_or(NONE);
+        rows.push(ListRow {
+            entry: shown[at],
+            copies: sizes[at] - 1,
+            copy: false,
+        });
+        rows.extend(members[at].iter().map(|&entry| ListRow {
+            entry,
+            copies: 0,
+            copy: true,
+        }));
+    }
+    let mut places: Vec<u32> = slot_of
+        .iter()
+        .map(|&slot| row_of_slot.get(slot as usize).copied().unwrap_or(NONE))
+        .collect();
+    for (row, shown) in (0u32..).zip(&rows) {
+        places[shown.entry as usize] = row;
+    }
+    let listed = slot_of.iter().filter(|&&slot| slot != NONE).count();
+    // Counted apart only when something is folded or left out; else every hit counts.
+    let counted = answer
+        .filter(|_| listed > shown.len() || listed < slot_of.len())
+        .map(|answer| slots.counted(answer));
+    Rows {
+        rows,
+        places,
+        counted,
+        distinct: shown.len(),
+        listed,
     }
 }
 
@@ -51,15 +305,70 @@ impl State {
         self.message = Some(format!("list sorted: {}", next.label()));
     }
 
+    /// Shows the copies folded into the selected row's article under it, or folds them back.
+    pub(super) fn toggle_copies(&mut self) {
+        if !self.copies.folds() {
+            self.message = Some("copies are not folded (--all-copies)".to_owned());
+            return;
+        }
+        let Some(lead) = self.lead_of(self.list.selected()) else {
+            return;
+        };
+        let Some(group) = self
+            .article_of_entry(lead.entry as usize)
+            .and_then(|article| self.copies.group(article))
+        else {
+            return;
+        };
+        if self.expanded.remove(&group) {
+            self.message = Some("copies folded".to_owned());
+        } else if lead.copies == 0 {
+            self.message = Some("this article has no copies".to_owned());
+            return;
+        } else {
+            self.expanded.insert(group);
+            let copies = match lead.copies {
+                1 => "1 copy".to_owned(),
+                n => format!("{n} copies"),
+            };
+            self.message = Some(format!("{copies} shown under the article"));
+        }
+        self.resort();
+        self.select_entry(lead.entry as usize);
+    }
+
+    /// The row of the article row `row` stands under (itself when it is not a copy).
+    fn lead_of(&self, row: usize) -> Option<ListRow> {
+        (0..=row)
+            .rev()
+            .filter_map(|at| self.rows.get(at))
+            .find(|r| !r.copy)
+    }
+
+    /// The article entry `entry` of the list's source is.
+    pub(super) fn article_of_entry(&self, entry: usize) -> Option<usize> {
+        match self.search.as_ref().filter(|s| s.filters()) {
+            Some(search) => search
+                .results
+                .articles
+                .get(entry)
+                .map(|a| a.article as usize),
+            None => (entry < self.corpus.articles.len()).then_some(entry),
+        }
+    }
+
     /// The entry of the list's source that the selected row shows.
-    pub(super) fn selected_entry(&self) -> usize {
+    pub(super) fn selected_entry(&self) -> Option<usize> {
         self.rows.entry(self.list.selected())
     }
 
-    /// Selects the row that shows `entry`; returns whether the selection changed.
+    /// Selects the row that shows `entry` (or the row it is folded into); returns whether the
+    /// selection changed.
     pub(super) fn select_entry(&mut self, entry: usize) -> bool {
-        let row = self.rows.row(entry);
-        self.list.select(row)
+        match self.rows.row(entry) {
+            Some(row) => self.list.select(row),
+            None => false,
+        }
     }
 
     /// The list's rows in order (for drawing).
@@ -67,34 +376,57 @@ impl State {
         &self.rows
     }
 
-    /// Orders the rows again for what the list now shows, the selection kept on its entry.
+    /// Makes the rows again for what the list now shows, the selection kept on its entry.
     pub(super) fn resort(&mut self) {
         let selected = self.selected_entry();
+        // While browsing, a reader on the selected row's article, not yet scrolled, follows the
+        // row when a copy that loads later (with an earlier date) becomes the one it shows.
+        let following = self.search.is_none()
+            && self.reader.top() == 0
+            && self.selected_article() == Some(self.reader.article());
+        self.copies.add(&self.corpus.articles);
         let searching = self.search.as_ref().filter(|s| s.filters());
-        let len = searching.map_or(self.corpus.articles.len(), |s| s.results.articles.len());
-        self.rows = if self.order == Order::Corpus
-            || (self.order == Order::Hits && searching.is_none())
-        {
-            Rows::default()
-        } else {
-            let mut entries: Vec<u32> = (0..u32::try_from(len).unwrap_or(u32::MAX)).collect();
-            let articles = &self.corpus.articles;
-            match searching {
-                Some(search) => {
-                    let answer = &search.results.articles;
-                    let article = |&e: &u32| answer.get(e as usize).map_or(u32::MAX, |a| a.article);
-                    let hits = |&e: &u32| answer.get(e as usize).map_or(0, |a| a.hits.len());
-                    order::sort(self.order, &mut entries, articles, article, hits);
-                }
-                None => order::sort(self.order, &mut entries, articles, |&e| e, |_| 0),
-            }
-            let mut rows = vec![0; entries.len()];
-            for (row, &entry) in entries.iter().enumerate() {
-                rows[entry as usize] = u32::try_from(row).unwrap_or(u32::MAX);
-            }
-            Rows { entries, rows }
+        let articles: Vec<u32> = match searching {
+            Some(search) => search.results.articles.iter().map(|a| a.article).collect(),
+            None => (0..u32::try_from(self.corpus.articles.len()).unwrap_or(NONE)).collect(),
         };
-        self.list.set_len(len);
-        self.select_entry(selected);
+        let order = if self.order == Order::Hits && searching.is_none() {
+            Order::Corpus
+        } else {
+            self.order
+        };
+        let source = Source {
+            articles: &articles,
+            copies: &self.copies,
+            expanded: &self.expanded,
+            corpus: &self.corpus.articles,
+        };
+        self.rows = fold(&source, order, searching.map(|s| &s.results));
+        self.list.set_len(self.rows.len());
+        if let Some(search) = &mut self.search {
+            search
+                .kwic
+                .set_len(self.rows.hits(search.results.hit_count()));
+        }
+        if let Some(entry) = selected {
+            self.select_entry(entry);
+        }
+        let reading = self.reader.article();
+        if following
+            && let Some(article) = self.selected_article()
+            && article != reading
+            && self.copies.group(article) == self.copies.group(reading)
+        {
+            self.reader.show(&self.corpus, article);
+        }
+    }
+
+    /// Shows the selected row's article in the reader: at the start, where the first row may
+    /// stand for another article than the first (a copy with an earlier date, or the first
+    /// article empty).
+    pub(super) fn read_selected(&mut self) {
+        if let Some(article) = self.selected_article() {
+            self.reader.show(&self.corpus, article);
+        }
     }
 }

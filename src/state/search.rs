@@ -183,14 +183,7 @@ impl State {
 
     /// The article the list selection stands for.
     pub fn selected_article(&self) -> Option<usize> {
-        match &self.search {
-            Some(search) if search.filters() => search
-                .results
-                .articles
-                .get(self.selected_entry())
-                .map(|a| a.article as usize),
-            _ => Some(self.selected_entry()),
-        }
+        self.article_of_entry(self.selected_entry()?)
     }
 
     /// Shows the selected article in the reader (its first hit in view, when searching).
@@ -201,10 +194,10 @@ impl State {
         if article != self.reader.article() {
             self.reader.show(&self.corpus, article);
         }
-        let first_hit = self.search.as_ref().and_then(|s| {
+        let first_hit = self.search.as_ref().filter(|s| s.filters()).and_then(|s| {
             s.results
                 .articles
-                .get(self.selected_entry())
+                .get(self.selected_entry()?)
                 .map(|a| a.hits.start)
         });
         if let (Some(hit), Some(search)) = (first_hit, &mut self.search) {
@@ -366,8 +359,6 @@ impl State {
         if let Some(batch) = batch {
             search.results.append(batch);
         }
-        let hits = search.results.hit_count();
-        search.kwic.set_len(hits);
         let reading = self.reader.article();
         let entry = search
             .results

@@ -11,7 +11,7 @@ use crate::count::count;
 use crate::keymap::{Keymap, Mode};
 use crate::search::Location;
 use crate::search::context::context;
-use crate::state::Search;
+use crate::state::{Rows, Search};
 use crate::text::truncate::truncate;
 use crate::text::width::{AmbiguousWidth, str_width};
 use crate::theme::Theme;
@@ -23,6 +23,8 @@ const TITLE_COLUMNS: usize = 12;
 pub struct ConcordanceView<'a> {
     pub corpus: &'a Corpus,
     pub search: &'a Search,
+    /// The list's rows: the hits they count are the concordance's (a copy's are not).
+    pub rows: &'a Rows,
     pub focused: bool,
     /// The keys in effect, for the title's hint.
     pub keys: &'a Keymap,
@@ -32,7 +34,7 @@ pub struct ConcordanceView<'a> {
 
 impl Widget for &ConcordanceView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let hits = self.search.results.hit_count();
+        let hits = self.rows.hits(self.search.results.hit_count());
         let running = if self.search.running {
             ", scanning"
         } else {
@@ -55,7 +57,9 @@ impl Widget for &ConcordanceView<'_> {
             .selected()
             .saturating_sub(rows.saturating_sub(1))
             .min(cursor.selected());
-        let shown = self.search.results.locations(first..first + rows);
+        let shown: Vec<_> = (first..hits.min(first + rows))
+            .filter_map(|index| self.search.results.location(self.rows.hit(index)?))
+            .collect();
         for ((y, number), located) in (inner.y..inner.bottom()).zip(first..hits).zip(&shown) {
             let selected = number == cursor.selected();
             let area = Rect::new(inner.x, y, inner.width, 1);

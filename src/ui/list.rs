@@ -8,8 +8,8 @@ use super::layout::LIST_ENTRY_ROWS;
 use super::text::draw;
 use crate::corpus::order::Order;
 use crate::corpus::{Article, Corpus};
-use crate::count::{count, hits_in_articles};
-use crate::state::{ListCursor, Rows, Search};
+use crate::count::{count, grouped, hits_in_articles};
+use crate::state::{ListCursor, ListRow, Rows, Search};
 use crate::text::truncate::truncate;
 use crate::text::width::{AmbiguousWidth, str_width};
 use crate::theme::Theme;
@@ -40,12 +40,17 @@ impl Widget for &ListView<'_> {
         let rows = usize::from(inner.height / LIST_ENTRY_ROWS);
         let first = self.cursor.offset();
         for (row, index) in (0..rows).zip(first..self.cursor.len()) {
-            let Some((article, hits)) = self.entry_at(index) else {
+            let Some((article, hits, shown)) = self.entry_at(index) else {
                 break;
             };
             let y = inner.y + u16::try_from(row).unwrap_or(0) * LIST_ENTRY_ROWS;
-            let entry = Rect::new(inner.x, y, inner.width, LIST_ENTRY_ROWS);
-            self.entry(article, hits, entry, index == self.cursor.selected(), buf);
+            let area = Rect::new(inner.x, y, inner.width, LIST_ENTRY_ROWS);
+            let selected = index == self.cursor.selected();
+            if shown.copy {
+                self.copy(article, area, selected, buf);
+            } else {
+                self.entry(article, hits, shown.copies, area, selected, buf);
+            }
         }
     }
 }
@@ -61,49 +66,99 @@ impl ListView<'_> {
     }
 
     fn counted(&self) -> String {
+        let rows = self.rows;
+        let (listed, distinct) = (rows.listed(), rows.distinct());
         match self.search.filter(|s| s.filters()) {
             Some(search) => {
-                let (hits, articles) = (search.results.hit_count(), search.results.articles.len());
+                let hits = rows.hits(search.results.hit_count());
                 let running = if search.running { ", scanning" } else { "" };
                 let found = if search.query.terms.is_empty() {
-                    count(articles, "article")
+                    count(distinct, "article")
                 } else {
-                    hits_in_articles(hits, articles)
+                    hits_in_articles(hits, distinct)
                 };
-                format!(" {found}{running} ")
+                let folded = match listed - distinct {
+                    0 => String::new(),
+                    1 => " +1 copy".to_owned(),
+                    n => format!(" +{n} copies"),
+                };
+                format!(" {found}{folded}{running} ")
             }
-            None if self.loading => {
-                format!(" Articles ({} so far) ", self.corpus.articles.len())
+            None if self.loading => format!(" Articles ({} so far) ", grouped(listed)),
+            None if distinct < listed => {
+                format!(
+                    " {} articles, {} distinct ",
+                    grouped(listed),
+                    grouped(distinct)
+                )
             }
-            None => format!(" Articles ({}) ", self.corpus.articles.len()),
+            None => format!(" Articles ({}) ", grouped(listed)),
         }
     }
 
-    /// The article at list position `index`, and its hit count when the list is filtered.
-    fn entry_at(&self, row: usize) -> Option<(&Article, Option<usize>)> {
-        let index = self.rows.entry(row);
+    /// The article at list position `index`, its hit count when the list is filtered, and what
+    /// the row is.
+    fn entry_at(&self, row: usize) -> Option<(&Article, Option<usize>, ListRow)> {
+        let shown = self.rows.get(row)?;
+        let index = shown.entry as usize;
         match self.search.filter(|s| s.filters()) {
             Some(search) => {
                 let entry = search.results.articles.get(index)?;
                 // A query of conditions alone matches articles, not text: no count.
                 let hits = (!search.query.terms.is_empty()).then_some(entry.hits.len());
-                Some((self.corpus.articles.get(entry.article as usize)?, hits))
+                Some((
+                    self.corpus.articles.get(entry.article as usize)?,
+                    hits,
+                    shown,
+                ))
             }
-            None => Some((self.corpus.articles.get(index)?, None)),
+            None => Some((self.corpus.articles.get(index)?, None, shown)),
         }
+    }
+
+    /// A copy shown under its article: `↳ date · file`, on one line and the next blank.
+    fn copy(&self, article: &Article, area: Rect, selected: bool, buf: &mut Buffer) {
+        let columns = usize::from(area.width.saturating_sub(3));
+        let date = article
+            .meta
+            .date()
+            .map_or_else(|| "no date".to_owned(), |date| date.shown().into_owned());
+        let source = &self.corpus.sources[article.source].name;
+        let line = format!("↳ {date} · {}:{}", file_name(source), article.lines.start);
+        let line = truncate(&line, columns, self.ambiguous);
+        let highlight = self.theme.list_item(selected, self.focused);
+        if let Some(style) = highlight {
+            buf.set_style(area, style);
+        }
+        let style = highlight.unwrap_or(self.theme.dim);
+        draw(
+            buf,
+            area.x + 3,
+            area.y,
+            &line,
+            columns,
+            style,
+            self.ambiguous,
+        );
     }
 
     fn entry(
         &self,
         article: &Article,
         hits: Option<usize>,
+        copies: u32,
         area: Rect,
         selected: bool,
         buf: &mut Buffer,
     ) {
         let columns = usize::from(area.width.saturating_sub(2));
+        let copies = match copies {
+            0 => String::new(),
+            n => format!(" ×{}", n + 1),
+        };
         let count = hits.map(|n| format!(" {n}")).unwrap_or_default();
-        let count_width = str_width(&count, AmbiguousWidth::Narrow);
+        let copies_width = str_width(&copies, self.ambiguous);
+        let count_width = copies_width + str_width(&count, AmbiguousWidth::Narrow);
         let title = truncate(
             article.display_title(),
             columns.saturating_sub(count_width),
@@ -127,17 +182,25 @@ impl ListView<'_> {
             title_style,
             self.ambiguous,
         );
-        if hits.is_some() {
-            draw(
-                buf,
-                end,
-                area.y,
-                &count,
-                count_width,
-                highlight.unwrap_or(self.theme.key),
-                self.ambiguous,
-            );
-        }
+        // The copies dimmed, the hits in the key's colour: `×3 12`.
+        let end = draw(
+            buf,
+            end,
+            area.y,
+            &copies,
+            copies_width,
+            highlight.unwrap_or(self.theme.dim),
+            self.ambiguous,
+        );
+        draw(
+            buf,
+            end,
+            area.y,
+            &count,
+            count_width - copies_width,
+            highlight.unwrap_or(self.theme.key),
+            self.ambiguous,
+        );
         let detail_columns = columns.saturating_sub(1);
         draw(
             buf,

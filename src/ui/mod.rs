@@ -41,6 +41,7 @@ pub fn render(frame: &mut Frame<'_>, state: &State, keys: &Keymap, theme: &Theme
         let view = concordance::ConcordanceView {
             corpus: state.corpus(),
             search,
+            rows: state.rows(),
             focused,
             keys,
             theme,
@@ -179,6 +180,7 @@ fn bottom_line(
         Widget::render(
             &search_line::SearchLineView {
                 search,
+                rows: state.rows(),
                 indexing,
                 keys,
                 theme,

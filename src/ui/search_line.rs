@@ -15,7 +15,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::text::draw;
 use crate::count::{count, hits_in_articles};
 use crate::keymap::{Keymap, Mode};
-use crate::state::Search;
+use crate::state::{Rows, Search};
 use crate::text::width::{AmbiguousWidth, str_width};
 use crate::theme::Theme;
 
@@ -25,6 +25,8 @@ const QUERY_ROOM: usize = 16;
 /// Draws the search line.
 pub struct SearchLineView<'a> {
     pub search: &'a Search,
+    /// The list's rows, whose counts the line gives (copies counted once).
+    pub rows: &'a Rows,
     /// The index is still being built.
     pub indexing: bool,
     /// The keys in effect, for the hint before the first character.
@@ -123,7 +125,10 @@ impl SearchLineView<'_> {
                 " type to search; {search_submit} keeps, {search_cancel} returns ",
             )];
         }
-        let (hits, articles) = (search.results.hit_count(), search.results.articles.len());
+        let (hits, articles) = (
+            self.rows.hits(search.results.hit_count()),
+            self.rows.distinct(),
+        );
         let running = if search.running { " scanning" } else { "" };
         let found = if search.query.terms.is_empty() {
             format!(" {}{running}", count(articles, "article"))

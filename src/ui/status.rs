@@ -120,15 +120,19 @@ impl StatusView<'_> {
                 Rank::Section,
             ));
         }
-        let warnings = state.corpus().warnings.len();
+        let warnings = state.warning_count();
         if warnings > 0 {
             let key = self.keys.fill(Mode::Browse, "{toggle_warnings}");
             let text = format!(" {} ({key}) ", count(warnings, "warning"));
             parts.push(Part::new(text, theme.warning, Rank::Warnings));
         }
         if let Some(search) = state.search.as_ref().filter(|s| s.filters()) {
-            let at = search.current.map_or(0, |c| c + 1);
-            let hit = format!(" hit {at}/{} ", search.results.hit_count());
+            let rows = state.rows();
+            let at = search
+                .current
+                .and_then(|c| rows.hit_index(c))
+                .map_or(0, |c| c + 1);
+            let hit = format!(" hit {at}/{} ", rows.hits(search.results.hit_count()));
             let query = format!(" /{} ", search.text());
             parts.push(Part::new(query, theme.status_key, Rank::Query));
             parts.push(Part::new(hit, theme.status_key, Rank::Hit));

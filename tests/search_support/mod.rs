@@ -8,7 +8,7 @@ use wenji::corpus;
 use wenji::search::fake::Fake;
 use wenji::search::worker::Update;
 use wenji::search::{Batch, Engine, Request};
-use wenji::state::{Effect, Message, Search, State, Viewport};
+use wenji::state::{Effect, Message, Search, Settings, State, Viewport};
 
 pub struct Session {
     pub state: State,
@@ -23,7 +23,12 @@ impl Session {
 
     /// A session over `corpus` instead of the sample.
     pub fn with_corpus(corpus: corpus::Corpus) -> Self {
-        let mut state = State::new(corpus);
+        Self::with_settings(corpus, Settings::default())
+    }
+
+    /// A session over `corpus` with `settings`.
+    pub fn with_settings(corpus: corpus::Corpus, settings: Settings) -> Self {
+        let mut state = State::with_settings(corpus, settings);
         state.update(Message::Resize(Viewport {
             list_rows: 10,
             reader_width: 60,

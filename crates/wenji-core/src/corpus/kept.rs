@@ -21,6 +21,7 @@ use std::sync::{Arc, OnceLock};
 
 use xxhash_rust::xxh3::Xxh3;
 
+use super::copies::Sums;
 use super::model::{Article, Paragraph, ParagraphKind};
 
 /// Reads back what a [`Kept`] holds.
@@ -174,8 +175,9 @@ pub struct Paragraphs(BodyRepr);
 
 #[derive(Clone)]
 enum BodyRepr {
-    /// Here, and kept as `later` says once [`Paragraphs::let_go`] is called, if that is set.
-    Here(Vec<Paragraph>, Option<Box<BodyRepr>>),
+    /// Here, with their [`Sums`] once reckoned, and kept as `later` says once
+    /// [`Paragraphs::let_go`] is called, if that is set.
+    Here(Vec<Paragraph>, OnceLock<Sums>, Option<Box<BodyRepr>>),
     Kept {
         kept: Arc<Kept>,
         /// Which of the file's articles.
@@ -183,9 +185,9 @@ enum BodyRepr {
         /// How many paragraphs the article has.
         count: usize,
         /// What the article had when it was kept: its [`fingerprint`], and its characters of
-        /// body text.
+        /// body text and copy key.
         fingerprint: u64,
-        chars: usize,
+        sums: Sums,
     },
 }
 
@@ -194,44 +196,48 @@ static NONE: Vec<Paragraph> = Vec::new();
 
 impl Paragraphs {
     /// Article number `article` of the file `kept` holds, which has `count` paragraphs and
-    /// had `fingerprint` and `chars` characters of body text when it was kept.
+    /// had `fingerprint` and `sums` when it was kept.
     pub fn kept(
         kept: Arc<Kept>,
         article: usize,
         count: usize,
         fingerprint: u64,
-        chars: usize,
+        sums: Sums,
     ) -> Self {
         Self(BodyRepr::Kept {
             kept,
             article,
             count,
             fingerprint,
-            chars,
+            sums,
         })
+    }
+
+    /// The body's characters and copy key, without reading kept paragraphs back; reckoned
+    /// once for paragraphs here (the loading thread does it, so the list need not).
+    pub fn sums(&self) -> Sums {
+        match &self.0 {
+            BodyRepr::Here(paragraphs, sums, _) => *sums.get_or_init(|| Sums::of(paragraphs)),
+            BodyRepr::Kept { sums, .. } => *sums,
+        }
     }
 
     /// Characters of body text, without reading kept paragraphs back.
     pub fn chars(&self) -> usize {
-        match &self.0 {
-            BodyRepr::Here(paragraphs, _) => {
-                paragraphs.iter().map(|p| p.text.chars().count()).sum()
-            }
-            BodyRepr::Kept { chars, .. } => *chars,
-        }
+        self.sums().chars
     }
 
     /// How many paragraphs there are, without reading them back.
     pub fn number(&self) -> usize {
         match &self.0 {
-            BodyRepr::Here(paragraphs, _) => paragraphs.len(),
+            BodyRepr::Here(paragraphs, ..) => paragraphs.len(),
             BodyRepr::Kept { count, .. } => *count,
         }
     }
 
     fn here(&self) -> &Vec<Paragraph> {
         match &self.0 {
-            BodyRepr::Here(paragraphs, _) => paragraphs,
+            BodyRepr::Here(paragraphs, ..) => paragraphs,
             BodyRepr::Kept { kept, article, .. } => {
                 kept.restored().bodies.get(*article).unwrap_or(&NONE)
             }
@@ -239,15 +245,15 @@ impl Paragraphs {
     }
 
     /// Keeps the paragraphs as [`Paragraphs::kept`] would, from [`Paragraphs::let_go`] on.
-    pub fn keep_later(&mut self, kept: Arc<Kept>, article: usize, fingerprint: u64, chars: usize) {
+    pub fn keep_later(&mut self, kept: Arc<Kept>, article: usize, fingerprint: u64, sums: Sums) {
         let count = self.number();
-        if let BodyRepr::Here(_, later) = &mut self.0 {
+        if let BodyRepr::Here(.., later) = &mut self.0 {
             *later = Some(Box::new(BodyRepr::Kept {
                 kept,
                 article,
                 count,
                 fingerprint,
-                chars,
+                sums,
             }));
         }
     }
@@ -255,17 +261,21 @@ impl Paragraphs {
     /// Lets the paragraphs go to where [`Paragraphs::keep_later`] said they are kept, if it
     /// said.
     pub fn let_go(&mut self) {
-        if let BodyRepr::Here(_, later) = &mut self.0
+        if let BodyRepr::Here(.., later) = &mut self.0
             && let Some(kept) = later.take()
         {
             self.0 = *kept;
         }
     }
+
+    fn new(paragraphs: Vec<Paragraph>) -> Self {
+        Self(BodyRepr::Here(paragraphs, OnceLock::new(), None))
+    }
 }
 
 impl Default for Paragraphs {
     fn default() -> Self {
-        Self(BodyRepr::Here(Vec::new(), None))
+        Self::new(Vec::new())
     }
 }
 
@@ -281,12 +291,15 @@ impl DerefMut for Paragraphs {
     /// The paragraphs to change: kept ones are read back and copied here first.
     fn deref_mut(&mut self) -> &mut Vec<Paragraph> {
         match &mut self.0 {
-            BodyRepr::Kept { .. } => self.0 = BodyRepr::Here(self.here().clone(), None),
-            // A change makes what was kept for later another text.
-            BodyRepr::Here(_, later) => *later = None,
+            BodyRepr::Kept { .. } => *self = Self::new(self.here().clone()),
+            // A change makes what was kept for later, and the sums, another text's.
+            BodyRepr::Here(_, sums, later) => {
+                *later = None;
+                *sums = OnceLock::new();
+            }
         }
         match &mut self.0 {
-            BodyRepr::Here(paragraphs, _) => paragraphs,
+            BodyRepr::Here(paragraphs, ..) => paragraphs,
             BodyRepr::Kept { .. } => unreachable!("copied here above"),
         }
     }
@@ -294,13 +307,13 @@ impl DerefMut for Paragraphs {
 
 impl From<Vec<Paragraph>> for Paragraphs {
     fn from(paragraphs: Vec<Paragraph>) -> Self {
-        Self(BodyRepr::Here(paragraphs, None))
+        Self::new(paragraphs)
     }
 }
 
 impl FromIterator<Paragraph> for Paragraphs {
     fn from_iter<I: IntoIterator<Item = Paragraph>>(iter: I) -> Self {
-        Self(BodyRepr::Here(iter.into_iter().collect(), None))
+        Self::new(iter.into_iter().collect())
     }
 }
 

@@ -364,6 +364,11 @@ fn parse_text(
     // Put on one line here as well as when absorbed, so an article is stored in the load
     // cache as the corpus will hold it: its fingerprint then is the one the index sees.
     articles.iter_mut().for_each(super::fields::make_one_line);
+    // Reckoned here, on the thread that reads the file, so the list (which leaves out empty
+    // articles and folds copies) never walks a body.
+    for article in &articles {
+        article.paragraphs.sums();
+    }
     let source = Source {
         path,
         name,

@@ -13,6 +13,7 @@ pub mod background;
 pub mod blocks;
 pub mod bounded;
 pub mod cached;
+pub mod copies;
 pub mod decode;
 mod fields;
 pub mod format;

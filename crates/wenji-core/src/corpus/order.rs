@@ -94,15 +94,15 @@ pub fn sort<T>(
     let date = |row: &T| {
         articles
             .get(article(row) as usize)
-            .and_then(|a| a.meta.date())
-            .and_then(super::Date::value)
+            .map_or(UNDATED, date_key)
     };
     match order {
         Order::Corpus => {}
-        Order::DateAscending => by_key(rows, |row| date(row).map_or(u32::MAX, day_key)),
+        Order::DateAscending => by_key(rows, date),
         Order::DateDescending => {
-            by_key(rows, |row| {
-                date(row).map_or(u32::MAX, |d| u32::MAX - 1 - day_key(d))
+            by_key(rows, |row| match date(row) {
+                UNDATED => UNDATED,
+                day => UNDATED - 1 - day,
             });
         }
         Order::Hits => by_key(rows, |row| {
@@ -146,8 +146,19 @@ fn by_key<T>(rows: &mut [T], key: impl Fn(&T) -> u32) {
     }
 }
 
-/// A date as one number that orders as [`DateValue`] does: a year before its months, a month
-/// before its days.
+/// The [`date_key`] of an article without a date that can be read: after every other.
+pub const UNDATED: u32 = u32::MAX;
+
+/// `article`'s date as one number that orders as [`DateValue`] does (a year before its months,
+/// a month before its days); [`UNDATED`] when it has none that can be read.
+pub fn date_key(article: &Article) -> u32 {
+    article
+        .meta
+        .date()
+        .and_then(super::Date::value)
+        .map_or(UNDATED, day_key)
+}
+
 fn day_key(date: DateValue) -> u32 {
     u32::from(date.year()) << 16
         | u32::from(date.month().unwrap_or(0)) << 8

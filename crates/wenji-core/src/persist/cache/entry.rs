@@ -3,7 +3,7 @@
 //! ```text
 //! entry := head body
 //! head  := name encoding format text-length line-count article* warning* checksum(body)
-//!          (article: title, metadata, lines, fingerprint, paragraphs, characters)
+//!          (article: title, metadata, lines, fingerprint, paragraphs, characters, copy key)
 //! body  := text paragraph*   (every article's paragraphs, in order)
 //! ```
 //! The head is what a warm open needs: the list's titles and metadata, and each article's
@@ -28,6 +28,7 @@ use std::sync::Arc;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::bytes::{Bad, In, Out};
+use crate::corpus::copies::Sums;
 use crate::corpus::kept::{Kept, Restored, fingerprint};
 use crate::corpus::meta::MetaParts;
 use crate::corpus::piece::Text;
@@ -37,12 +38,12 @@ use crate::corpus::{
 };
 
 /// An entry's bytes, where its head ends, what its body holds, and each article's
-/// fingerprint and characters, as the head says.
+/// fingerprint and sums, as the head says.
 pub struct Encoding {
     pub bytes: Vec<u8>,
     pub head: usize,
     pub shape: Shape,
-    pub articles: Vec<(u64, usize)>,
+    pub articles: Vec<(u64, Sums)>,
 }
 
 /// The entry for `loaded`; `None` when it is not worth keeping: nothing could be read from the
@@ -121,9 +122,9 @@ pub fn body_sound(head: &[u8], body: &[u8]) -> bool {
 pub struct Head {
     /// The source and articles, without text or paragraphs.
     loaded: Loaded,
-    /// Each article's [`fingerprint`] and characters of body text, as they were when the
-    /// entry was written.
-    fingerprints: Vec<(u64, usize)>,
+    /// Each article's [`fingerprint`] and sums of its body, as they were when the entry was
+    /// written.
+    fingerprints: Vec<(u64, Sums)>,
     shape: Shape,
 }
 
@@ -175,9 +176,9 @@ impl Head {
             .iter_mut()
             .zip(counts)
             .zip(self.fingerprints);
-        for (at, ((article, count), (fingerprint, chars))) in heads.enumerate() {
+        for (at, ((article, count), (fingerprint, sums))) in heads.enumerate() {
             let kept = Arc::clone(&kept);
-            article.paragraphs = Paragraphs::kept(kept, at, count, fingerprint, chars);
+            article.paragraphs = Paragraphs::kept(kept, at, count, fingerprint, sums);
         }
         if let Some(source) = loaded.source.as_mut() {
             source.text = SourceText::kept(kept);
@@ -377,13 +378,13 @@ fn check_lines(loaded: &Loaded, lines: usize) -> Result<(), Bad> {
 
 /// The fewest bytes an article's head takes: its title's length, six flags, the number of
 /// tags, three field lines, two line numbers, a fingerprint, the number of paragraphs and of
-/// characters.
-const MIN_ARTICLE: usize = 8 + 6 + 8 + 3 * 8 + 2 * 8 + 8 + 8 + 8;
+/// characters, and a copy key.
+const MIN_ARTICLE: usize = 8 + 6 + 8 + 3 * 8 + 2 * 8 + 8 + 8 + 8 + 8;
 /// The fewest bytes a warning takes: two lengths and a line.
 const MIN_WARNING: usize = 3 * 8;
 
-/// Writes `article`'s head; its fingerprint and characters, as written.
-fn write_head(out: &mut Out, article: &Article) -> (u64, usize) {
+/// Writes `article`'s head; its fingerprint and sums, as written.
+fn write_head(out: &mut Out, article: &Article) -> (u64, Sums) {
     out.str(&article.title);
     let meta = &article.meta;
     out.optional_str(meta.date().map(crate::corpus::Date::text));
@@ -406,11 +407,12 @@ fn write_head(out: &mut Out, article: &Article) -> (u64, usize) {
     }
     out.size(article.lines.start);
     out.size(article.lines.end);
-    let (fingerprint, chars) = (fingerprint(article), article.char_count());
+    let (fingerprint, sums) = (fingerprint(article), article.paragraphs.sums());
     out.u64(fingerprint);
     out.size(article.paragraphs.len());
-    out.size(chars);
-    (fingerprint, chars)
+    out.size(sums.chars);
+    out.u64(sums.copy);
+    (fingerprint, sums)
 }
 
 fn write_paragraph(out: &mut Out, paragraph: &Paragraph, source: &Arc<str>) {
@@ -430,7 +432,7 @@ fn write_paragraph(out: &mut Out, paragraph: &Paragraph, source: &Arc<str>) {
 
 /// An article's head: the article without paragraphs, its fingerprint and characters of body
 /// text, and how many paragraphs it has.
-fn read_article_head(read: &mut In<'_>) -> Result<(Article, (u64, usize), usize), Bad> {
+fn read_article_head(read: &mut In<'_>) -> Result<(Article, (u64, Sums), usize), Bad> {
     let title = read.string("a title")?;
     let date = read.optional_string("a date")?;
     let speaker = read.optional_string("a speaker")?;
@@ -462,6 +464,7 @@ fn read_article_head(read: &mut In<'_>) -> Result<(Article, (u64, usize), usize)
     let fingerprint = read.u64("an article's fingerprint")?;
     let paragraphs = read.size("the number of paragraphs")?;
     let chars = read.size("an article's characters")?;
+    let copy = read.u64("an article's copy key")?;
     let article = Article {
         source: 0,
         title,
@@ -469,7 +472,7 @@ fn read_article_head(read: &mut In<'_>) -> Result<(Article, (u64, usize), usize)
         paragraphs: Paragraphs::default(),
         lines: article_lines,
     };
-    Ok((article, (fingerprint, chars), paragraphs))
+    Ok((article, (fingerprint, Sums { chars, copy }), paragraphs))
 }
 
 fn read_record<'a>(read: &mut In<'a>) -> Result<Record<'a>, Bad> {

@@ -21,6 +21,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use super::file::{self, Header, Slot};
 use super::{Body, BodyFile, Cache, FileKey, Stored, entry, folder};
+use crate::corpus::copies::Sums;
 use crate::corpus::kept::Kept;
 use crate::corpus::{LoadOptions, Loaded, Warning};
 use crate::search::signature;
@@ -32,9 +33,9 @@ pub struct Encoded {
     /// How much of `bytes` is the entry's head, which `checksum` is of.
     pub(super) head: usize,
     pub(super) checksum: u64,
-    /// What the body holds, and each article's fingerprint and characters.
+    /// What the body holds, and each article's fingerprint and sums.
     shape: entry::Shape,
-    articles: Vec<(u64, usize)>,
+    articles: Vec<(u64, Sums)>,
     /// The file's signature, written after the head, and its checksum.
     signature: Vec<u8>,
     signature_checksum: u64,
@@ -190,14 +191,14 @@ impl CacheWriter {
         if let Some(source) = loaded.source.as_mut() {
             source.text.keep_later(Arc::clone(&kept));
         }
-        for (at, (article, &(fingerprint, chars))) in loaded
+        for (at, (article, &(fingerprint, sums))) in loaded
             .articles
             .iter_mut()
             .zip(&encoded.articles)
             .enumerate()
         {
             let kept = Arc::clone(&kept);
-            article.paragraphs.keep_later(kept, at, fingerprint, chars);
+            article.paragraphs.keep_later(kept, at, fingerprint, sums);
         }
     }
 
