@@ -10,7 +10,7 @@ use wenji::app::{self, Exit, Opening};
 use wenji::cli::{Cli, Command};
 use wenji::commands;
 use wenji::corpus::order::Order;
-use wenji::corpus::{Corpus, LoadError};
+use wenji::corpus::{Corpus, LoadError, LoadOptions};
 use wenji::persist::cache::pending;
 use wenji::startup::{Overrides, Startup};
 use wenji::text::width::AmbiguousWidth;
@@ -312,7 +312,11 @@ fn browse(input: &wenji::cli::Input, sort: Option<Order>, mut startup: Startup) 
     } else {
         Opening::Paths {
             paths: input.paths.clone(),
-            options: commands::load_options(input, repair),
+            // The list folds copies by their keys, reckoned as files are read.
+            options: LoadOptions {
+                copy_keys: true,
+                ..commands::load_options(input, repair)
+            },
             cache_dir: wenji::persist::cache::default_dir().filter(|_| !input.no_cache),
         }
     };

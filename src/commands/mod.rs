@@ -61,6 +61,7 @@ pub fn load_options(input: &Input, page_break_repair: bool) -> LoadOptions {
         encoding: input.encoding,
         page_break_repair,
         max_input: input.max_input,
+        copy_keys: false,
     }
 }
 

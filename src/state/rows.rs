@@ -53,6 +53,10 @@ pub struct Rows {
     distinct: usize,
     /// Entries with a row or folded into one: all but the empty articles.
     listed: usize,
+    /// What the last folding worked with, kept for the next.
+    slots: Slots,
+    /// The list's source, each entry's article, as the last folding had it.
+    articles: Vec<u32>,
 }
 
 impl Rows {
@@ -141,7 +145,10 @@ struct Source<'a> {
     corpus: &'a [wenji_core::corpus::Article],
 }
 
-/// The groups a source's entries fall in, one slot each, in the order they are first met.
+/// The groups a source's entries fall in, one slot each, in the order they are first met; its
+/// vectors kept from one folding to the next (the list is folded again as each part of a
+/// corpus loads, and would otherwise allocate and free its size every time).
+#[derive(Debug, Default, Clone)]
 struct Slots {
     /// Each slot's entry shown: the earliest dated (the first among equals).
     shown: Vec<u32>,
@@ -149,22 +156,27 @@ struct Slots {
     sizes: Vec<u32>,
     /// Each entry's slot; [`NONE`] when it is left out.
     slot_of: Vec<u32>,
+    /// Each group's slot, while filling.
+    slot_of_group: Vec<u32>,
+    /// The slots in the list's order, and each one's row.
+    in_order: Vec<u32>,
+    row_of_slot: Vec<u32>,
 }
 
 impl Slots {
-    fn of(source: &Source<'_>) -> Self {
+    fn fill(&mut self, source: &Source<'_>) {
         let Source {
             articles,
             copies,
             corpus,
             ..
         } = *source;
-        let mut slot_of_group = vec![NONE; copies.distinct()];
-        let mut slots = Slots {
-            shown: Vec::new(),
-            sizes: Vec::new(),
-            slot_of: vec![NONE; articles.len()],
-        };
+        self.shown.clear();
+        self.sizes.clear();
+        self.slot_of.clear();
+        self.slot_of.resize(articles.len(), NONE);
+        self.slot_of_group.clear();
+        self.slot_of_group.resize(copies.distinct(), NONE);
         let date = |entry: u32| {
             corpus
                 .get(articles[entry as usize] as usize)
@@ -174,29 +186,29 @@ impl Slots {
             let Some(group) = copies.group(article as usize) else {
                 continue;
             };
-            let slot = &mut slot_of_group[group as usize];
+            let slot = &mut self.slot_of_group[group as usize];
             if *slot == NONE {
-                *slot = u32::try_from(slots.shown.len()).unwrap_or(NONE);
-                slots.shown.push(entry);
-                slots.sizes.push(1);
+                *slot = u32::try_from(self.shown.len()).unwrap_or(NONE);
+                self.shown.push(entry);
+                self.sizes.push(1);
             } else {
                 let at = *slot as usize;
-                slots.sizes[at] += 1;
-                if date(entry) < date(slots.shown[at]) {
-                    slots.shown[at] = entry;
+                self.sizes[at] += 1;
+                if date(entry) < date(self.shown[at]) {
+                    self.shown[at] = entry;
                 }
             }
-            slots.slot_of[entry as usize] = *slot;
+            self.slot_of[entry as usize] = *slot;
         }
-        slots
     }
 
-    /// The entries of the slots whose group is expanded, but the one shown, in corpus order.
+    /// The entries of the slots whose group is expanded, but the one shown, in corpus order,
+    /// by slot (none at all when no group is).
     fn expanded(&self, source: &Source<'_>) -> Vec<Vec<u32>> {
-        let mut members = vec![Vec::new(); self.shown.len()];
         if source.expanded.is_empty() {
-            return members;
+            return Vec::new();
         }
+        let mut members = vec![Vec::new(); self.shown.len()];
         for (entry, &slot) in (0u32..).zip(&self.slot_of) {
             let Some(&lead) = self.shown.get(slot as usize) else {
                 continue;
@@ -209,79 +221,84 @@ impl Slots {
         members
     }
 
-    /// The hits of the entries shown, in order.
-    fn counted(&self, answer: &Matches) -> Vec<u32> {
+    /// The hits of the entries shown, in order, into `counted`.
+    fn count(&self, answer: &Matches, counted: &mut Vec<u32>) {
         let mut lead = vec![false; self.slot_of.len()];
         for &entry in &self.shown {
             lead[entry as usize] = true;
         }
-        answer
-            .articles
-            .iter()
-            .zip(lead)
-            .filter(|(_, lead)| *lead)
-            .flat_map(|(a, _)| a.hits.clone())
-            .map(|hit| u32::try_from(hit).unwrap_or(NONE))
-            .collect()
+        counted.clear();
+        let hits = answer.articles.iter().zip(lead).filter(|(_, lead)| *lead);
+        counted.extend(
+            hits.flat_map(|(a, _)| a.hits.clone())
+                .map(|hit| u32::try_from(hit).unwrap_or(NONE)),
+        );
     }
 }
 
-/// Folds a source's entries into rows in `order`; `answer` gives their hits while searching.
-fn fold(source: &Source<'_>, order: Order, answer: Option<&Matches>) -> Rows {
-    let slots = Slots::of(source);
-    let Slots {
-        shown,
-        sizes,
-        slot_of,
-    } = &slots;
-    let hits_of = |entry: u32| {
-        answer
-            .and_then(|answer| answer.articles.get(entry as usize))
-            .map_or(0, |a| a.hits.len())
-    };
-    let mut in_order: Vec<u32> = (0..u32::try_from(shown.len()).unwrap_or(NONE)).collect();
-    order::sort(
-        order,
-        &mut in_order,
-        source.corpus,
-        |&slot| source.articles[shown[slot as usize] as usize],
-        |&slot| hits_of(shown[slot as usize]),
-    );
-    let members = slots.expanded(source);
-    let mut rows = Vec::with_capacity(shown.len());
-    let mut row_of_slot = vec![NONE; shown.len()];
-    for &slot in &in_order {
-        let at = slot as usize;
-        row_of_slot[at] = u32::try_from(rows.len()).unwrap_or(NONE);
-        rows.push(ListRow {
-            entry: shown[at],
-            copies: sizes[at] - 1,
-            copy: false,
-        });
-        rows.extend(members[at].iter().map(|&entry| ListRow {
-            entry,
-            copies: 0,
-            copy: true,
+impl Rows {
+    /// Folds a source's entries into these rows, in `order`; `answer` gives their hits while
+    /// searching.
+    fn fold(&mut self, source: &Source<'_>, order: Order, answer: Option<&Matches>) {
+        let mut slots = std::mem::take(&mut self.slots);
+        slots.fill(source);
+        let hits_of = |entry: u32| {
+            answer
+                .and_then(|answer| answer.articles.get(entry as usize))
+                .map_or(0, |a| a.hits.len())
+        };
+        let shown = &slots.shown;
+        slots.in_order.clear();
+        slots
+            .in_order
+            .extend(0..u32::try_from(shown.len()).unwrap_or(NONE));
+        order::sort(
+            order,
+            &mut slots.in_order,
+            source.corpus,
+            |&slot| source.articles[shown[slot as usize] as usize],
+            |&slot| hits_of(shown[slot as usize]),
+        );
+        let members = slots.expanded(source);
+        self.rows.clear();
+        slots.row_of_slot.clear();
+        slots.row_of_slot.resize(shown.len(), NONE);
+        for &slot in &slots.in_order {
+            let at = slot as usize;
+            slots.row_of_slot[at] = u32::try_from(self.rows.len()).unwrap_or(NONE);
+            self.rows.push(ListRow {
+                entry: shown[at],
+                copies: slots.sizes[at] - 1,
+                copy: false,
+            });
+            let copies = members.get(at).into_iter().flatten();
+            self.rows.extend(copies.map(|&entry| ListRow {
+                entry,
+                copies: 0,
+                copy: true,
+            }));
+        }
+        self.places.clear();
+        self.places.extend(slots.slot_of.iter().map(|&slot| {
+            slots
+                .row_of_slot
+                .get(slot as usize)
+                .copied()
+                .unwrap_or(NONE)
         }));
-    }
-    let mut places: Vec<u32> = slot_of
-        .iter()
-        .map(|&slot| row_of_slot.get(slot as usize).copied().unwrap_or(NONE))
-        .collect();
-    for (row, shown) in (0u32..).zip(&rows) {
-        places[shown.entry as usize] = row;
-    }
-    let listed = slot_of.iter().filter(|&&slot| slot != NONE).count();
-    // Counted apart only when something is folded or left out; else every hit counts.
-    let counted = answer
-        .filter(|_| listed > shown.len() || listed < slot_of.len())
-        .map(|answer| slots.counted(answer));
-    Rows {
-        rows,
-        places,
-        counted,
-        distinct: shown.len(),
-        listed,
+        for (row, shown) in (0u32..).zip(&self.rows) {
+            self.places[shown.entry as usize] = row;
+        }
+        let listed = slots.slot_of.iter().filter(|&&slot| slot != NONE).count();
+        // Counted apart only when something is folded or left out; else every hit counts.
+        let apart = listed > shown.len() || listed < slots.slot_of.len();
+        match answer.filter(|_| apart) {
+            Some(answer) => slots.count(answer, self.counted.get_or_insert_with(Vec::new)),
+            None => self.counted = None,
+        }
+        self.distinct = shown.len();
+        self.listed = listed;
+        self.slots = slots;
     }
 }
 
@@ -386,10 +403,12 @@ impl State {
             && self.selected_article() == Some(self.reader.article());
         self.copies.add(&self.corpus.articles);
         let searching = self.search.as_ref().filter(|s| s.filters());
-        let articles: Vec<u32> = match searching {
-            Some(search) => search.results.articles.iter().map(|a| a.article).collect(),
-            None => (0..u32::try_from(self.corpus.articles.len()).unwrap_or(NONE)).collect(),
-        };
+        let mut articles = std::mem::take(&mut self.rows.articles);
+        articles.clear();
+        match searching {
+            Some(search) => articles.extend(search.results.articles.iter().map(|a| a.article)),
+            None => articles.extend(0..u32::try_from(self.corpus.articles.len()).unwrap_or(NONE)),
+        }
         let order = if self.order == Order::Hits && searching.is_none() {
             Order::Corpus
         } else {
@@ -401,7 +420,9 @@ impl State {
             expanded: &self.expanded,
             corpus: &self.corpus.articles,
         };
-        self.rows = fold(&source, order, searching.map(|s| &s.results));
+        self.rows
+            .fold(&source, order, searching.map(|s| &s.results));
+        self.rows.articles = articles;
         self.list.set_len(self.rows.len());
         if let Some(search) = &mut self.search {
             search

@@ -21,7 +21,7 @@ use std::sync::{Arc, OnceLock};
 
 use xxhash_rust::xxh3::Xxh3;
 
-use super::copies::Sums;
+use super::copies::{self, Sums, copy_key};
 use super::model::{Article, Paragraph, ParagraphKind};
 
 /// Reads back what a [`Kept`] holds.
@@ -175,9 +175,9 @@ pub struct Paragraphs(BodyRepr);
 
 #[derive(Clone)]
 enum BodyRepr {
-    /// Here, with their [`Sums`] once reckoned, and kept as `later` says once
+    /// Here, with their [`copy_key`] once reckoned, and kept as `later` says once
     /// [`Paragraphs::let_go`] is called, if that is set.
-    Here(Vec<Paragraph>, OnceLock<Sums>, Option<Box<BodyRepr>>),
+    Here(Vec<Paragraph>, OnceLock<u64>, Option<Box<BodyRepr>>),
     Kept {
         kept: Arc<Kept>,
         /// Which of the file's articles.
@@ -213,18 +213,41 @@ impl Paragraphs {
         })
     }
 
-    /// The body's characters and copy key, without reading kept paragraphs back; reckoned
-    /// once for paragraphs here (the loading thread does it, so the list need not).
+    /// The body's characters and copy key, without reading kept paragraphs back.
     pub fn sums(&self) -> Sums {
         match &self.0 {
-            BodyRepr::Here(paragraphs, sums, _) => *sums.get_or_init(|| Sums::of(paragraphs)),
+            BodyRepr::Here(..) => Sums {
+                chars: self.chars(),
+                copy: self.copy_key(),
+            },
             BodyRepr::Kept { sums, .. } => *sums,
         }
     }
 
     /// Characters of body text, without reading kept paragraphs back.
     pub fn chars(&self) -> usize {
-        self.sums().chars
+        match &self.0 {
+            BodyRepr::Here(paragraphs, ..) => copies::chars(paragraphs),
+            BodyRepr::Kept { sums, .. } => sums.chars,
+        }
+    }
+
+    /// Whether the body has no text at all (0 characters), without counting them or reading
+    /// kept paragraphs back.
+    pub fn is_empty_text(&self) -> bool {
+        match &self.0 {
+            BodyRepr::Here(paragraphs, ..) => paragraphs.iter().all(|p| p.text.is_empty()),
+            BodyRepr::Kept { sums, .. } => sums.chars == 0,
+        }
+    }
+
+    /// The body's [`copy_key`], without reading kept paragraphs back; reckoned once for
+    /// paragraphs here (where a file is read, when the browser loads it, so the list need not).
+    pub fn copy_key(&self) -> u64 {
+        match &self.0 {
+            BodyRepr::Here(paragraphs, key, _) => *key.get_or_init(|| copy_key(paragraphs)),
+            BodyRepr::Kept { sums, .. } => sums.copy,
+        }
     }
 
     /// How many paragraphs there are, without reading them back.
@@ -292,10 +315,10 @@ impl DerefMut for Paragraphs {
     fn deref_mut(&mut self) -> &mut Vec<Paragraph> {
         match &mut self.0 {
             BodyRepr::Kept { .. } => *self = Self::new(self.here().clone()),
-            // A change makes what was kept for later, and the sums, another text's.
-            BodyRepr::Here(_, sums, later) => {
+            // A change makes what was kept for later, and the copy key, another text's.
+            BodyRepr::Here(_, key, later) => {
                 *later = None;
-                *sums = OnceLock::new();
+                *key = OnceLock::new();
             }
         }
         match &mut self.0 {

@@ -49,6 +49,10 @@ pub struct LoadOptions {
     pub page_break_repair: bool,
     /// Read at most this many bytes of standard input, a FIFO or a device (`--max-input`).
     pub max_input: u64,
+    /// Reckon each article's copy key as its file is read, on the thread that reads it: the
+    /// browser's list folds copies by it, and nothing else needs it (a file kept in the load
+    /// cache has it there). It changes nothing that is read.
+    pub copy_keys: bool,
 }
 
 impl Default for LoadOptions {
@@ -57,6 +61,7 @@ impl Default for LoadOptions {
             encoding: None,
             page_break_repair: true,
             max_input: bounded::DEFAULT_LIMIT,
+            copy_keys: false,
         }
     }
 }
@@ -254,6 +259,11 @@ pub fn parse_raw(raw: Raw, options: LoadOptions) -> Loaded {
     let mut warnings: Vec<Warning> = cut.into_iter().chain(text.warnings).collect();
     warnings.append(&mut loaded.warnings);
     loaded.warnings = warnings;
+    if options.copy_keys {
+        for article in &loaded.articles {
+            article.paragraphs.copy_key();
+        }
+    }
     loaded
 }
 
@@ -364,11 +374,6 @@ fn parse_text(
     // Put on one line here as well as when absorbed, so an article is stored in the load
     // cache as the corpus will hold it: its fingerprint then is the one the index sees.
     articles.iter_mut().for_each(super::fields::make_one_line);
-    // Reckoned here, on the thread that reads the file, so the list (which leaves out empty
-    // articles and folds copies) never walks a body.
-    for article in &articles {
-        article.paragraphs.sums();
-    }
     let source = Source {
         path,
         name,
