@@ -200,3 +200,87 @@ fn with_folding_off_every_copy_is_a_row_and_the_empty_still_none() {
     let all = session.search().results.hit_count();
     assert_eq!(session.state.rows().hits(all), 4);
 }
+
+/// The list's rows, as `(entry, copies, copy)`.
+fn row_triples(state: &wenji::state::State) -> Vec<(u32, u32, bool)> {
+    (0..state.rows().len())
+        .map(|at| {
+            let row = state.rows().get(at).expect("a row");
+            (row.entry, row.copies, row.copy)
+        })
+        .collect()
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// A corpus that loads part by part (each part taken in without folding the rest again)
+    /// ends with the list that folding it whole gives: the same rows, each showing the same
+    /// copy, whatever order the copies and their dates come in.
+    #[test]
+    fn a_list_grown_part_by_part_is_the_list_folded_whole(
+        bodies in proptest::collection::vec((0..5u8, 0..4u8), 1..40),
+        cuts in proptest::collection::vec(0..40usize, 0..5),
+    ) {
+        use wenji::corpus::{Article, Corpus, Growth, Meta, Paragraph, ParagraphKind, Progress};
+        use wenji::search::worker::Update;
+        use wenji::state::{Message, State};
+
+        // Body 0 is empty; the others come in five texts, each article dated one of four days.
+        let articles: Vec<Article> = bodies
+            .iter()
+            .map(|&(body, day)| {
+                let mut meta = Meta::default();
+                meta.set_date(Some(format!("2020-01-0{}", 4 - day)));
+                let paragraphs: Vec<Paragraph> = (body > 0)
+                    .then(|| Paragraph {
+                        text: format!("第{body}篇。").into(),
+                        lines: 1..2,
+                        kind: ParagraphKind::Body,
+                    })
+                    .into_iter()
+                    .collect();
+                Article {
+                    title: format!("{body}"),
+                    meta,
+                    paragraphs: paragraphs.into(),
+                    lines: 1..2,
+                    ..Article::default()
+                }
+            })
+            .collect();
+        let sample = wenji::corpus::sample();
+        let whole = State::new(Corpus {
+            sources: sample.sources.clone(),
+            articles: articles.clone(),
+            warnings: Vec::new(),
+        });
+
+        let mut grown = State::loading_with(wenji::state::Settings::default(), Vec::new());
+        let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(articles.len())).collect();
+        cuts.push(articles.len());
+        cuts.sort_unstable();
+        let mut from = 0;
+        for (at, &cut) in cuts.iter().enumerate() {
+            let part = Growth {
+                sources: if at == 0 { sample.sources.clone() } else { Vec::new() },
+                articles: articles[from..cut].to_vec(),
+                warnings: Vec::new(),
+                progress: Progress {
+                    files: at + 1,
+                    of_files: cuts.len(),
+                    bytes: 0,
+                    done: at + 1 == cuts.len(),
+                },
+            };
+            grown.update(Message::Search(Update::Grown(part)));
+            from = cut;
+        }
+        proptest::prop_assert_eq!(row_triples(&grown), row_triples(&whole));
+        proptest::prop_assert_eq!(grown.rows().distinct(), whole.rows().distinct());
+        proptest::prop_assert_eq!(grown.rows().listed(), whole.rows().listed());
+        for entry in 0..articles.len() {
+            proptest::prop_assert_eq!(grown.rows().row(entry), whole.rows().row(entry));
+        }
+    }
+}

@@ -57,6 +57,9 @@ pub struct Rows {
     slots: Slots,
     /// The list's source, each entry's article, as the last folding had it.
     articles: Vec<u32>,
+    /// The last folding was of the corpus in its own order with nothing expanded: articles
+    /// appended to it can be taken in without folding the rest again ([`Rows::append`]).
+    appendable: bool,
 }
 
 impl Rows {
@@ -299,6 +302,58 @@ impl Rows {
         self.distinct = shown.len();
         self.listed = listed;
         self.slots = slots;
+        self.appendable = answer.is_none() && order == Order::Corpus && source.expanded.is_empty();
+    }
+
+    /// Takes in the entries appended to the source since the last folding, when that was of the
+    /// corpus in its own order with nothing expanded (the list while a corpus loads, part by
+    /// part): each a row of its own at the end, or folded into its group's row (which shows it
+    /// from now on if its date is earlier). A row's place is then its slot's. Returns `false`
+    /// when the rows must be folded whole instead.
+    fn append(&mut self, source: &Source<'_>) -> bool {
+        let before = self.slots.slot_of.len();
+        if !self.appendable || !source.expanded.is_empty() || source.articles.len() < before {
+            return false;
+        }
+        let date = |entry: u32| {
+            source
+                .corpus
+                .get(source.articles[entry as usize] as usize)
+                .map_or(order::UNDATED, order::date_key)
+        };
+        let slots = &mut self.slots;
+        slots.slot_of_group.resize(source.copies.distinct(), NONE);
+        for (entry, &article) in (0u32..).zip(source.articles).skip(before) {
+            let Some(group) = source.copies.group(article as usize) else {
+                slots.slot_of.push(NONE);
+                self.places.push(NONE);
+                continue;
+            };
+            let slot = &mut slots.slot_of_group[group as usize];
+            if *slot == NONE {
+                *slot = u32::try_from(slots.shown.len()).unwrap_or(NONE);
+                slots.shown.push(entry);
+                slots.sizes.push(1);
+                self.rows.push(ListRow {
+                    entry,
+                    copies: 0,
+                    copy: false,
+                });
+            } else {
+                let at = *slot as usize;
+                slots.sizes[at] += 1;
+                self.rows[at].copies += 1;
+                if date(entry) < date(slots.shown[at]) {
+                    slots.shown[at] = entry;
+                    self.rows[at].entry = entry;
+                }
+            }
+            slots.slot_of.push(*slot);
+            self.places.push(*slot);
+            self.listed += 1;
+        }
+        self.distinct = slots.shown.len();
+        true
     }
 }
 
@@ -420,8 +475,11 @@ impl State {
             expanded: &self.expanded,
             corpus: &self.corpus.articles,
         };
-        self.rows
-            .fold(&source, order, searching.map(|s| &s.results));
+        let appended = searching.is_none() && order == Order::Corpus && self.rows.append(&source);
+        if !appended {
+            self.rows
+                .fold(&source, order, searching.map(|s| &s.results));
+        }
         self.rows.articles = articles;
         self.list.set_len(self.rows.len());
         if let Some(search) = &mut self.search {
