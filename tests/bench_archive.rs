@@ -158,3 +158,70 @@ fn the_archive_holds_what_real_exports_hold_and_wenji_reads_it() {
         "only empty stubs may be left out"
     );
 }
+
+/// On the generated archive: `--count --by year` of the farewell notice's words has a row for
+/// every year from the first date to the last, the years without a notice at zero, and the
+/// undated last; and the list folds what
+/// the archive holds twice (the farewell notice saved again and again, the re-crawls that added
+/// nothing) and leaves out the empty stubs.
+#[test]
+fn the_archive_counts_by_year_with_its_zero_years_and_its_copies_fold() {
+    let dir = tempfile::tempdir().unwrap();
+    let pools = corpus_gen::Pools::from_sample();
+    let summary = corpus_gen::archive::generate(&SPEC, &pools, dir.path()).unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_wenji"))
+        .args([
+            "search",
+            "--count",
+            "--by",
+            "year",
+            "--no-cache",
+            "停止更新",
+        ])
+        .arg(dir.path())
+        .env("XDG_CACHE_HOME", dir.path().join("cache"))
+        .output()
+        .expect("wenji runs");
+    assert!(output.status.success(), "{output:?}");
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    let rows: Vec<Vec<&str>> = text
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .map(|line| line.split('\t').collect())
+        .collect();
+    let (last, years) = rows.split_last().expect("rows");
+    assert_eq!(last[0], "unknown", "{text}");
+    let numbers: Vec<u16> = years
+        .iter()
+        .map(|row| row[0].parse().expect("a year"))
+        .collect();
+    let (first, end) = (numbers[0], numbers[numbers.len() - 1]);
+    assert_eq!(
+        numbers,
+        (first..=end).collect::<Vec<_>>(),
+        "every year: {text}"
+    );
+    assert!(end > first + 10, "{text}");
+    assert!(
+        years.iter().any(|row| row[1] == "0"),
+        "a year at zero: {text}"
+    );
+    let notices: usize = years
+        .iter()
+        .map(|row| row[2].parse::<usize>().expect("a count"))
+        .sum();
+    assert!(notices > 0 && notices <= summary.farewells, "{text}");
+
+    let corpus = corpus::load(&[dir.path().to_path_buf()], LoadOptions::default()).unwrap();
+    let mut copies = wenji::corpus::copies::Copies::new(true);
+    copies.add(&corpus.articles);
+    assert_eq!(copies.empty().len(), summary.stubs, "the stubs have no row");
+    let listed = copies.listed();
+    assert_eq!(listed, corpus.articles.len() - summary.stubs);
+    // The notices fold into one row; most re-crawls add no paragraph and fold into theirs.
+    assert!(
+        copies.distinct() <= listed - (summary.farewells - 1) - summary.recrawls / 2,
+        "{} distinct of {listed}: {summary:?}",
+        copies.distinct()
+    );
+}
