@@ -59,10 +59,11 @@ fn copies_are_folded_into_one_row_and_expanded_with_their_dates_and_files() {
     assert!(screen.contains("1 warning"), "{screen}");
 
     pty.send_keys("x");
-    pty.wait_for("↳ 2024-03-06 · a.md:6", PATIENCE)
+    pty.wait_for("2024-03-06 · a.md:6", PATIENCE)
         .expect("a copy with its date and file");
-    pty.wait_for("↳ 2024-03-08 · c.md:6", PATIENCE)
+    pty.wait_for("2024-03-08 · c.md:6", PATIENCE)
         .expect("the other copy");
+    assert_eq!(pty.screen_text().matches("↳ 政府工作报告").count(), 2);
     pty.send_keys("x");
     pty.wait_until(|s| !s.contents().contains("↳"), PATIENCE)
         .expect("folded back");

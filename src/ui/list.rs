@@ -116,7 +116,8 @@ impl ListView<'_> {
         }
     }
 
-    /// A copy shown under its article: `↳ date · file`, on one line and the next blank.
+    /// A copy shown under its article: `↳ title`, then its date and `file:line`, dimmed and
+    /// indented under the article's row.
     fn copy(&self, article: &Article, area: Rect, selected: bool, buf: &mut Buffer) {
         let columns = usize::from(area.width.saturating_sub(3));
         let date = article
@@ -124,22 +125,26 @@ impl ListView<'_> {
             .date()
             .map_or_else(|| "no date".to_owned(), |date| date.shown().into_owned());
         let source = &self.corpus.sources[article.source].name;
-        let line = format!("↳ {date} · {}:{}", file_name(source), article.lines.start);
-        let line = truncate(&line, columns, self.ambiguous);
+        let title = format!("↳ {}", article.display_title());
+        let place = format!("{date} · {}:{}", file_name(source), article.lines.start);
         let highlight = self.theme.list_item(selected, self.focused);
         if let Some(style) = highlight {
             buf.set_style(area, style);
         }
         let style = highlight.unwrap_or(self.theme.dim);
-        draw(
-            buf,
-            area.x + 3,
-            area.y,
-            &line,
-            columns,
-            style,
-            self.ambiguous,
-        );
+        for (line, text, x) in [(0, title, 3), (1, place, 5)] {
+            let width = columns.saturating_sub(usize::from(x) - 3);
+            let text = truncate(&text, width, self.ambiguous);
+            draw(
+                buf,
+                area.x + x,
+                area.y + line,
+                &text,
+                width,
+                style,
+                self.ambiguous,
+            );
+        }
     }
 
     fn entry(
