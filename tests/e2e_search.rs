@@ -117,7 +117,7 @@ fn ten_keys_typed_at_once_into_a_large_corpus_all_arrive() {
     };
     let (results, _) = Scan::build(&corpus).answer(&request);
     // The list counts copies of one article once: the hits of the earliest dated.
-    let mut once: std::collections::HashMap<u64, (u32, u32, usize)> = Default::default();
+    let mut once = std::collections::HashMap::<u64, (u32, u32, usize)>::new();
     for found in &results.articles {
         let article = &corpus.articles[found.article as usize];
         let shown = (order::date_key(article), found.article, found.hits.len());
