@@ -7,6 +7,7 @@ pub mod ambiguous;
 pub mod breaks;
 pub mod line_end;
 pub mod sanitize;
+pub mod script;
 pub mod truncate;
 pub mod width;
 pub mod wrap;
