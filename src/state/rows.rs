@@ -81,12 +81,6 @@ impl Rows {
             .map(|&row| row as usize)
     }
 
-    /// Whether `entry` has a row of its own (it is not folded into another's, nor left out).
-    pub fn shows(&self, entry: usize) -> bool {
-        self.row(entry)
-            .is_some_and(|row| self.entry(row) == Some(entry))
-    }
-
     /// Whether `entry` is an article a row stands for, whose hits are counted (not a copy,
     /// shown or folded, nor left out).
     pub fn counts(&self, entry: usize) -> bool {
@@ -148,6 +142,15 @@ struct Source<'a> {
     corpus: &'a [wenji_core::corpus::Article],
 }
 
+impl Source<'_> {
+    /// The date of entry `entry`'s article, as the list's orders compare dates.
+    fn date(&self, entry: u32) -> u32 {
+        self.corpus
+            .get(self.articles[entry as usize] as usize)
+            .map_or(order::UNDATED, order::date_key)
+    }
+}
+
 /// The groups a source's entries fall in, one slot each, in the order they are first met; its
 /// vectors kept from one folding to the next (the list is folded again as each part of a
 /// corpus loads, and would otherwise allocate and free its size every time).
@@ -169,10 +172,7 @@ struct Slots {
 impl Slots {
     fn fill(&mut self, source: &Source<'_>) {
         let Source {
-            articles,
-            copies,
-            corpus,
-            ..
+            articles, copies, ..
         } = *source;
         self.shown.clear();
         self.sizes.clear();
@@ -180,11 +180,6 @@ impl Slots {
         self.slot_of.resize(articles.len(), NONE);
         self.slot_of_group.clear();
         self.slot_of_group.resize(copies.distinct(), NONE);
-        let date = |entry: u32| {
-            corpus
-                .get(articles[entry as usize] as usize)
-                .map_or(order::UNDATED, order::date_key)
-        };
         for (entry, &article) in (0u32..).zip(articles) {
             let Some(group) = copies.group(article as usize) else {
                 continue;
@@ -197,7 +192,7 @@ impl Slots {
             } else {
                 let at = *slot as usize;
                 self.sizes[at] += 1;
-                if date(entry) < date(self.shown[at]) {
+                if source.date(entry) < source.date(self.shown[at]) {
                     self.shown[at] = entry;
                 }
             }
@@ -315,12 +310,6 @@ impl Rows {
         if !self.appendable || !source.expanded.is_empty() || source.articles.len() < before {
             return false;
         }
-        let date = |entry: u32| {
-            source
-                .corpus
-                .get(source.articles[entry as usize] as usize)
-                .map_or(order::UNDATED, order::date_key)
-        };
         let slots = &mut self.slots;
         slots.slot_of_group.resize(source.copies.distinct(), NONE);
         for (entry, &article) in (0u32..).zip(source.articles).skip(before) {
@@ -343,7 +332,7 @@ impl Rows {
                 let at = *slot as usize;
                 slots.sizes[at] += 1;
                 self.rows[at].copies += 1;
-                if date(entry) < date(slots.shown[at]) {
+                if source.date(entry) < source.date(slots.shown[at]) {
                     slots.shown[at] = entry;
                     self.rows[at].entry = entry;
                 }
