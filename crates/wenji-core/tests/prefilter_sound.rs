@@ -1,6 +1,6 @@
 //! The prefilter never turns away a file that has a hit: for random files — plain text,
 //! Markdown, front matter (tags among its fields), JSON Lines, GBK — mixing ideographs with character references, YAML
-//! and JSON escapes, full-width and zero-width characters, bidi controls, tags and line breaks,
+//! and JSON escapes, traditional and variant forms, full-width and zero-width characters, bidi controls, tags and line breaks,
 //! and random queries, a file the prefilter rejects from its raw bytes has no hit once it is
 //! loaded and searched as `wenji search` searches it.
 
@@ -22,6 +22,10 @@ fn piece() -> impl Strategy<Value = String> {
         "北",
         "发",
         "展",
+        "發",
+        "興",
+        "東",
+        "\u{F9B4}",
         "𠀀",
         "&#25391;",
         "&#x5174;",

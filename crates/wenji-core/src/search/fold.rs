@@ -2,11 +2,13 @@
 //!
 //! Latin letters match case-insensitively, full-width forms match their ASCII forms
 //! (`ＡＢＣ１２３（` = `abc123(`), the ideographic space matches a space, and zero-width
-//! characters are ignored. Text and queries go through the same [`fold`], and a [`FoldMap`]
-//! takes an offset in the folded text back to the original, so a highlight covers exactly the
-//! original characters that matched.
+//! characters are ignored, and traditional, simplified and variant characters match as one
+//! ([`crate::text::script`]: `國` and `国`, `臺` and `台`). Text and queries go through the same
+//! [`fold`], and a [`FoldMap`] takes an offset in the folded text back to the original, so a
+//! highlight covers exactly the original characters that matched.
 
 use super::scan::packing::{Marks, Packing};
+use crate::text::script;
 
 /// Folded text with the way back to the original.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -17,7 +19,8 @@ pub struct Folded {
 
 /// Offsets in folded text → offsets in the original.
 ///
-/// Folding keeps most characters' byte length (hanzi, ASCII), so the map stores only the points
+/// Folding keeps most characters' byte length (hanzi, even those it folds, and ASCII), so the
+/// map stores only the points
 /// after which the two differ by a new amount: `(folded, original)` pairs after every character
 /// whose length changed. Text whose folding kept every length needs no points at all.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -76,7 +79,7 @@ fn fold_char(c: char) -> Option<char> {
         }
         '\u{3000}' => Some(' '),
         '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => None,
-        _ => Some(c),
+        _ => Some(script::fold_char(c)),
     }
 }
 
@@ -120,8 +123,9 @@ pub fn fold_packed(text: &str, packing: &Packing) -> PackedField {
 /// the result to the folded text (marks) and from the folded text to `text` (the map).
 ///
 /// The index folds the whole corpus through here, so the loop takes the common cases first:
-/// ASCII, which folds to one byte, and three-byte characters outside the few that fold
-/// ([`folds_three_bytes`]), which keep their length and need no point in the map.
+/// ASCII, which folds to one byte, and three-byte characters outside the few that fold to
+/// another length ([`folds_three_bytes`]): their script folding keeps them three bytes, so
+/// they need no point in the map.
 fn fold_then(text: &str, then: impl Fn(char) -> char) -> (String, FoldMap, Marks) {
     let mut out = String::with_capacity(text.len());
     let mut folded_len = 0;
@@ -134,7 +138,7 @@ fn fold_then(text: &str, then: impl Fn(char) -> char) -> (String, FoldMap, Marks
             out.push(then(c.to_ascii_lowercase()));
             folded_len += 1;
         } else if len == 3 && !folds_three_bytes(c) {
-            out.push(then(c));
+            out.push(then(script::fold_char(c)));
             folded_len += 3;
         } else {
             let folded = fold_char(c);
@@ -154,7 +158,7 @@ fn fold_then(text: &str, then: impl Fn(char) -> char) -> (String, FoldMap, Marks
     (out, FoldMap { points }, marks)
 }
 
-/// Whether [`fold_char`] changes three-byte `c`.
+/// Whether [`fold_char`] changes three-byte `c` to another length, or drops it.
 fn folds_three_bytes(c: char) -> bool {
     matches!(
         c,
@@ -167,42 +171,21 @@ pub fn fold_query(query: &str) -> String {
     query.chars().filter_map(fold_char).collect()
 }
 
-/// Whether a character starting with byte `b` may be one that folding changes or drops.
-fn may_change(b: u8) -> bool {
-    b.wrapping_sub(b'A') < 26 || b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF
-}
-
-/// Folds `text` as a query is folded, onto the end of `out`: the runs that folding leaves as
-/// they are copied whole, the few characters it changes (`A`–`Z`, full-width forms, U+3000,
-/// zero-width and soft hyphens) found by their first byte. Several times quicker than folding
-/// character by character on Chinese text, where nearly nothing changes.
+/// Folds `text` as a query is folded, onto the end of `out`: ASCII byte by byte, other
+/// characters through [`fold_char`], the runs that folding leaves as they are copied whole.
 pub fn fold_query_into(text: &str, out: &mut String) {
-    let bytes = text.as_bytes();
-    let (mut run, mut at) = (0, 0);
-    while at < bytes.len() {
-        // Sixteen bytes at a time while none could start a change, tested without a branch per
-        // byte (a loop the compiler turns into a few vector compares).
-        if let Some(chunk) = bytes.get(at..at + 16)
-            && !chunk.iter().fold(false, |any, &b| any | may_change(b))
-        {
-            at += 16;
-            continue;
-        }
-        let changes = match bytes[at] {
-            b'A'..=b'Z' | 0xC2 | 0xE2 | 0xEF => true,
-            0xE3 => bytes.get(at + 1..at + 3) == Some(&[0x80, 0x80]),
-            _ => false,
+    let mut run = 0;
+    for (at, c) in text.char_indices() {
+        let folded = if c.is_ascii() {
+            Some(c.to_ascii_lowercase())
+        } else {
+            fold_char(c)
         };
-        if !changes {
-            at += 1;
-            continue;
+        if folded != Some(c) {
+            out.push_str(&text[run..at]);
+            out.extend(folded);
+            run = at + c.len_utf8();
         }
-        // `at` starts a character: each byte matched above is ASCII or a lead byte.
-        out.push_str(&text[run..at]);
-        let c = text[at..].chars().next().unwrap_or_default();
-        out.extend(fold_char(c));
-        at += c.len_utf8().max(1);
-        run = at;
     }
     out.push_str(&text[run..]);
 }
@@ -220,7 +203,7 @@ mod tests {
     proptest! {
         /// Folding onto a string by runs gives what folding character by character gives.
         #[test]
-        fn folding_into_a_string_is_folding_a_query(text in "[a-zA-Z振兴《》、。\u{3000}\u{3001}\u{00A0}\u{00AD}\u{200B}-\u{200D}\u{2060}\u{2014}\u{FEFF}\u{FF01}-\u{FF5E}\u{FF61}]{0,24}") {
+        fn folding_into_a_string_is_folding_a_query(text in "[a-zA-Z振兴國臺灣\u{201B2}\u{F900}《》、。\u{3000}\u{3001}\u{00A0}\u{00AD}\u{200B}-\u{200D}\u{2060}\u{2014}\u{FEFF}\u{FF01}-\u{FF5E}\u{FF61}]{0,24}") {
             let mut out = String::from("前");
             fold_query_into(&text, &mut out);
             prop_assert_eq!(out, format!("前{}", fold_query(&text)));
@@ -253,12 +236,28 @@ mod tests {
     proptest! {
         #[test]
         fn the_fast_loop_folds_packs_maps_and_marks_as_the_plain_one_does(
-            text in "[a-zA-Z0-9 ,发展中国的是Ａ-Ｚａ-ｚ０-９，（）\u{3000}\u{200b}-\u{200d}\u{2060}\u{feff}\u{ad}é\u{80}-\u{90}\u{7ff}\u{ffef}𠀀]{0,3000}",
-            sample in "[发展中国的是é\u{80}\u{7ff}Ａ，]{0,20}",
+            text in "[a-zA-Z0-9 ,发展中国的是國發臺裡\u{201B2}\u{F900}Ａ-Ｚａ-ｚ０-９，（）\u{3000}\u{200b}-\u{200d}\u{2060}\u{feff}\u{ad}é\u{80}-\u{90}\u{7ff}\u{ffef}𠀀]{0,3000}",
+            sample in "[发展中国的是国台é\u{80}\u{7ff}Ａ，]{0,20}",
         ) {
             let packing = Packing::from_sample([sample.as_str()]);
             prop_assert_eq!(fold_packed(&text, &packing), fold_packed_plainly(&text, &packing));
         }
+    }
+
+    #[test]
+    fn traditional_and_variant_characters_fold_as_one_and_map_back() {
+        assert_eq!(fold_query("國家安全"), fold_query("国家安全"));
+        assert_eq!(fold_query("臺灣"), fold_query("台湾"));
+        let text = "\u{201B2}國，臺";
+        let folded = fold(text);
+        assert_eq!(folded.text, "\u{5123}国,台");
+        assert_eq!(
+            folded.map.original(3),
+            4,
+            "国 after a character four bytes long"
+        );
+        assert_eq!(folded.map.original(7), 10, "台 after the full-width comma");
+        assert_eq!(folded.map.original(10), text.len());
     }
 
     #[test]

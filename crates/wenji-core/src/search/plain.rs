@@ -7,11 +7,13 @@
 //! scan's packed index per file would cost more than the search. The scan must answer as this
 //! does (`tests/engines_agree.rs`), so a hit means the same thing whichever found it.
 //!
-//! Folding is most of the cost, and most of it can be skipped. Folding maps nothing onto an
-//! ideograph and changes none, so a field without every ideograph of a term has no hit of it,
-//! and such a field is not searched at all; and a term of ideographs alone is found in a field
-//! exactly where it is written, unless folding drops a character there (a zero-width space
-//! between two of its characters), so a field with nothing to drop is searched as it stands.
+//! Folding is most of the cost, and most of it can be skipped. Folding maps onto an ideograph
+//! only its other forms ([`crate::text::script::forms`]: `國` onto `国`), so a field holding no
+//! form of some ideograph of a term has no hit of it, and such a field is not searched at all;
+//! and a term of ideographs alone is found in a field exactly where it is written, unless the
+//! field holds another form of one of its ideographs or folding drops a character there (a
+//! zero-width space between two of its characters), so a field with neither is searched as it
+//! stands.
 
 use memchr::memmem::Finder;
 
@@ -19,6 +21,7 @@ use super::answer::Location;
 use super::field::fields;
 use super::fold::fold;
 use crate::corpus::Article;
+use crate::text::script::forms;
 
 /// A search for the terms of one query, article by article.
 #[derive(Debug, Clone)]
@@ -26,8 +29,9 @@ pub struct Plain<'q> {
     terms: &'q [String],
     /// A finder for each term.
     finders: Vec<Finder<'q>>,
-    /// Per term, a finder for each of its ideographs.
-    ideographs: Vec<Vec<Finder<'static>>>,
+    /// Per term, for each of its ideographs, a finder for each of its forms, the folded one
+    /// (the one in the term) first.
+    ideographs: Vec<Vec<Vec<Finder<'static>>>>,
     /// Every term is ideographs only.
     only_ideographs: bool,
 }
@@ -40,7 +44,14 @@ impl<'q> Plain<'q> {
             .map(|term| {
                 term.chars()
                     .filter(|&c| is_ideograph(c))
-                    .map(|c| Finder::new(c.encode_utf8(&mut [0; 4]).as_bytes()).into_owned())
+                    .map(|c| {
+                        forms(c)
+                            .into_iter()
+                            .map(|form| {
+                                Finder::new(form.encode_utf8(&mut [0; 4]).as_bytes()).into_owned()
+                            })
+                            .collect()
+                    })
                     .collect()
             })
             .collect();
@@ -75,10 +86,11 @@ impl<'q> Plain<'q> {
         let mut hits = Vec::new();
         let mut found = vec![false; self.terms.len()];
         for (field, text) in fields(article) {
-            if !self.may_hold(text) {
+            let Some(other_forms) = self.may_hold(text) else {
                 continue;
-            }
-            let folded = (!self.only_ideographs || drops_some(text)).then(|| fold(text));
+            };
+            let folded =
+                (!self.only_ideographs || other_forms || drops_some(text)).then(|| fold(text));
             let searched = folded.as_ref().map_or(text, |folded| folded.text.as_str());
             let original = |at: usize| folded.as_ref().map_or(at, |f| f.map.original(at));
             let mut in_field: Vec<Location> = Vec::new();
@@ -104,13 +116,27 @@ impl<'q> Plain<'q> {
         }
     }
 
-    /// Whether `text` holds every ideograph of some term.
-    fn may_hold(&self, text: &str) -> bool {
-        self.ideographs.iter().any(|finders| {
-            finders
-                .iter()
-                .all(|finder| finder.find(text.as_bytes()).is_some())
-        })
+    /// Whether `text` holds some form of every ideograph of some term: `None` if not, or else
+    /// whether it holds a form of a term's ideograph other than the one in the term (the field
+    /// must then be folded to be searched).
+    fn may_hold(&self, text: &str) -> Option<bool> {
+        let mut held = false;
+        let mut other_forms = false;
+        for term in &self.ideographs {
+            let mut all = true;
+            for forms in term {
+                let (folded, others) = forms.split_first().expect("a character is its own form");
+                let as_folded = folded.find(text.as_bytes()).is_some();
+                let as_other = others.iter().any(|f| f.find(text.as_bytes()).is_some());
+                other_forms |= as_other;
+                if !as_folded && !as_other {
+                    all = false;
+                    break;
+                }
+            }
+            held |= all;
+        }
+        held.then_some(other_forms)
     }
 }
 
@@ -131,7 +157,7 @@ pub(crate) fn drops_some(text: &str) -> bool {
 }
 
 /// CJK ideographs: the unified blocks and their extensions, and the compatibility ideographs.
-/// Folding maps nothing onto them and changes none of them, and loading never makes one up.
+/// Folding maps onto one only its other forms, and loading never makes one up.
 pub fn is_ideograph(c: char) -> bool {
     matches!(c,
         '\u{3400}'..='\u{4DBF}'
@@ -147,19 +173,20 @@ mod tests {
 
     #[test]
     fn folding_is_what_plain_relies_on() {
-        // If folding ever maps a character onto an ideograph or one ideograph onto another
-        // (traditional onto simplified, say), a field or a file holding only the other form
-        // would be passed over; if it drops a character `drops_some` does not know, a term
-        // around it would be missed. This fails first.
+        // If folding ever maps a character onto an ideograph that is not one of its forms, a
+        // field or a file holding only that character would be passed over; if it drops a
+        // character `drops_some` does not know, a term around it would be missed. This fails
+        // first.
         for code in 0..=u32::from(char::MAX) {
             let Some(c) = char::from_u32(code) else {
                 continue;
             };
             let text = c.encode_utf8(&mut [0; 4]).to_owned();
             let folded = fold_query(&text);
-            if folded.chars().ne([c]) {
+            if folded.chars().ne([c]) && folded.chars().any(is_ideograph) {
+                let to: Vec<char> = folded.chars().collect();
                 assert!(
-                    !is_ideograph(c) && !folded.chars().any(is_ideograph),
+                    is_ideograph(c) && to.len() == 1 && forms(to[0]).contains(&c),
                     "{c:?} folds to {folded:?}"
                 );
             }
@@ -199,8 +226,24 @@ mod tests {
     fn a_field_is_searched_when_it_holds_a_terms_ideographs_or_the_term_has_none() {
         let terms = ["振兴".to_owned(), "gdp".to_owned()];
         let plain = Plain::new(&terms[..1]);
-        assert!(plain.may_hold("全面振\u{200b}兴"));
-        assert!(!plain.may_hold("全面振作"));
-        assert!(Plain::new(&terms).may_hold("ＧＤＰ"));
+        assert_eq!(plain.may_hold("全面振\u{200b}兴"), Some(false));
+        assert_eq!(plain.may_hold("全面振興"), Some(true), "興 is a form of 兴");
+        assert_eq!(plain.may_hold("全面振作"), None);
+        assert!(Plain::new(&terms).may_hold("ＧＤＰ").is_some());
+    }
+
+    #[test]
+    fn a_term_is_found_in_every_script_with_the_original_characters_highlighted() {
+        let corpus = crate::search::testing::corpus_of(vec![vec![
+            "國家安全，国家安全".to_owned(),
+            "国家安全".to_owned(),
+        ]]);
+        let terms = [fold_query("国家安全")];
+        let ranges: Vec<_> = Plain::new(&terms)
+            .hits(&corpus.articles[0], 0)
+            .into_iter()
+            .map(|hit| hit.range)
+            .collect();
+        assert_eq!(ranges, [0..12, 15..27, 0..12]);
     }
 }

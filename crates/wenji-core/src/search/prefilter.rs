@@ -3,12 +3,13 @@
 //!
 //! The answer must be exact under wenji's folding ([`super::fold`]): a file that is turned away
 //! would have had no hit. A term is found in folded text, so each of its characters is in the
-//! article as that character or as another one that folds to it; and the characters between
+//! article as that character or as another one that folds to it (a full-width form, a
+//! traditional or variant form: [`crate::text::script::forms`]); and the characters between
 //! two of them in the file may be dropped on the way (a zero-width space, a tag, a line end
 //! that page-break repair joins), so each character is looked for on its own, never the term as
-//! a sequence. Only ideographs are looked for ([`super::plain::is_ideograph`]): no other
-//! character folds to one, and nothing wenji adds to a text (a control picture, `�`, `…`) is
-//! one. A Latin letter, a digit or a
+//! a sequence, each in any of its forms. Only ideographs are looked for
+//! ([`super::plain::is_ideograph`]): only ideographs fold to one, and nothing wenji adds to a
+//! text (a control picture, `�`, `…`) is one. A Latin letter, a digit or a
 //! punctuation mark has other forms (`Ａ`, `a`, `，`), so a term of those alone passes every
 //! file.
 //!
@@ -24,7 +25,7 @@
 //! - it is in the file's name, whose stem titles an article that has no title of its own.
 //!
 //! A file passes when every term does; a term passes when it is found whole in the bytes, or
-//! else when each of its ideographs is present in one of these ways.
+//! else when each of its ideographs is present, in one of its forms, in one of these ways.
 
 use std::path::Path;
 
@@ -32,6 +33,7 @@ use memchr::memmem::Finder;
 
 use super::plain::is_ideograph;
 use super::query::Query;
+use crate::text::script::forms;
 
 /// The checks for one query.
 #[derive(Debug, Clone)]
@@ -44,8 +46,9 @@ pub struct Prefilter {
 struct Term {
     /// The folded term: found whole in the bytes, it needs nothing more.
     whole: Finder<'static>,
-    /// Each ideograph of the term once, with the finder of its UTF-8 bytes.
-    needed: Vec<(char, Finder<'static>)>,
+    /// Each ideograph of the term once, as each of its forms with the finder of its UTF-8
+    /// bytes.
+    needed: Vec<Vec<(char, Finder<'static>)>>,
 }
 
 impl Prefilter {
@@ -56,11 +59,14 @@ impl Prefilter {
             .terms
             .iter()
             .filter_map(|term| {
-                let mut needed: Vec<(char, Finder<'static>)> = Vec::new();
+                let mut needed: Vec<Vec<(char, Finder<'static>)>> = Vec::new();
                 for c in term.chars().filter(|&c| is_ideograph(c)) {
-                    if needed.iter().all(|&(seen, _)| seen != c) {
-                        let bytes = c.encode_utf8(&mut [0; 4]).as_bytes().to_vec();
-                        needed.push((c, Finder::new(&bytes).into_owned()));
+                    if needed.iter().all(|forms| forms[0].0 != c) {
+                        let forms = forms(c).into_iter().map(|form| {
+                            let bytes = form.encode_utf8(&mut [0; 4]).as_bytes().to_vec();
+                            (form, Finder::new(&bytes).into_owned())
+                        });
+                        needed.push(forms.collect());
                     }
                 }
                 (!needed.is_empty()).then(|| Term {
@@ -108,10 +114,12 @@ impl Prefilter {
             if term.whole.find(bytes).is_some() {
                 continue;
             }
-            for (c, finder) in &term.needed {
-                let present = finder.find(bytes).is_some()
-                    || name.as_deref().is_some_and(|name| name.contains(*c))
-                    || escaped.get_or_insert_with(|| escapes(bytes)).contains(c);
+            for forms in &term.needed {
+                let present = forms.iter().any(|(c, finder)| {
+                    finder.find(bytes).is_some()
+                        || name.as_deref().is_some_and(|name| name.contains(*c))
+                        || escaped.get_or_insert_with(|| escapes(bytes)).contains(c)
+                });
                 if !present {
                     return false;
                 }
@@ -208,6 +216,18 @@ mod tests {
         let term = prefilter("振兴东北");
         assert!(term.may_match("振<b>兴</b>东\n北".as_bytes(), None));
         assert!(!term.may_match("振兴东方".as_bytes(), None));
+    }
+
+    #[test]
+    fn a_character_is_looked_for_in_each_of_its_forms() {
+        let term = prefilter("国家安全");
+        assert!(term.may_match("國家安全".as_bytes(), None));
+        assert!(
+            term.may_match("&#22283;家安全".as_bytes(), None),
+            "國 escaped"
+        );
+        assert!(term.may_match("家安全".as_bytes(), Some(Path::new("國.md"))));
+        assert!(!term.may_match("家安全".as_bytes(), None));
     }
 
     #[test]

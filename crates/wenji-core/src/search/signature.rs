@@ -5,8 +5,9 @@
 //! A term is found in a field's folded text ([`super::plain`]), so each of its ideographs is
 //! in that text, and each two of them side by side in the term are side by side there too. The
 //! signature holds exactly those items for every field of every article of the file (the
-//! folded text is the field itself when folding drops nothing there, since folding changes no
-//! ideograph and maps nothing onto one), and a file passes a query when every item of every
+//! folded text is the field itself when folding drops nothing there, with each ideograph in its
+//! folded form, [`crate::text::script::fold_char`]), and a file passes a query when every item
+//! of every
 //! term may be in it. A Bloom filter answers "maybe" for an item it holds and, now and then,
 //! for one it does not: a file with a hit always passes, and most files without one do not.
 //! Terms without an ideograph ask nothing, as in [`super::prefilter`].
@@ -30,6 +31,7 @@ use super::plain::{drops_some, is_ideograph};
 use super::query::Query;
 use crate::corpus::Article;
 use crate::search::field::fields;
+use crate::text::script;
 
 /// The largest filter built: 32 KiB.
 const MAX_BITS: usize = 1 << 18;
@@ -167,8 +169,9 @@ impl Filter {
     }
 }
 
-/// Calls `item` with the hash of every ideograph in `text` and of every two side by side (the
-/// first's hash turned, then crossed with the second's: one hash a character).
+/// Calls `item` with the hash of every ideograph in `text`, in its folded form, and of every
+/// two side by side (the first's hash turned, then crossed with the second's: one hash a
+/// character).
 fn items_of(text: &str, mut item: impl FnMut(u64)) {
     let mut before: Option<u64> = None;
     for c in text.chars() {
@@ -176,7 +179,7 @@ fn items_of(text: &str, mut item: impl FnMut(u64)) {
             before = None;
             continue;
         }
-        let hash = hash(u64::from(c));
+        let hash = hash(u64::from(script::fold_char(c)));
         item(hash);
         if let Some(before) = before {
             item(before.rotate_left(23) ^ hash);
@@ -220,9 +223,21 @@ mod tests {
     fn a_file_passes_for_what_it_holds_and_not_for_characters_apart() {
         let signature = signature_of(&["全面振兴东北。", "高质量发展"]);
         assert!(well_formed(&signature));
-        for held in ["振兴", "振兴东北", "质量发展", "振兴 发展", "东", "GDP"] {
+        for held in [
+            "振兴",
+            "振兴东北",
+            "质量发展",
+            "振兴 发展",
+            "东",
+            "GDP",
+            "振興東北",
+        ] {
             assert!(passes(&signature, held), "{held}");
         }
+        assert!(
+            passes(&signature_of(&["國家安全"]), "国家安全"),
+            "either script"
+        );
         // Two characters of the file that never stand side by side in it: a filter lets a few
         // through (about one in fifteen at its fill), never most.
         let chars: Vec<char> = "全面振兴东北高质量发展".chars().collect();

@@ -9,20 +9,183 @@
 //! checked in, and a test makes it again from the data to show the two agree;
 //! `cargo run -p wenji-core --example script_table` writes it.
 //!
-//! Not yet used by the search: the engine's folding takes it in next.
+//! The search folds every character of the corpus through [`fold_char`], so the table is read
+//! through a two-level lookup made from it once ([`Lookup`]): the Basic Multilingual Plane in
+//! blocks of 64 characters, each block that folds nothing shared, which takes two loads a
+//! character where a binary search took about a dozen. A character of the BMP always folds to
+//! one of the BMP, so folding keeps its UTF-8 length; one of the supplementary planes (rare in
+//! any text) is looked up by binary search, and may fold to one of three bytes.
+
+use std::sync::LazyLock;
 
 pub mod build;
 mod table;
 
+/// Characters a block of the BMP lookup covers.
+const BLOCK: usize = 64;
+
+/// The first character the table folds, or any of its forms: all are CJK.
+const FIRST: char = '\u{3400}';
+
+/// The table as a two-level lookup for the BMP (see the module's documentation).
+struct Lookup {
+    /// For each block of [`BLOCK`] characters, where its entries start in `folds`.
+    blocks: Vec<u16>,
+    /// What each character of a block folds to, `0` for itself. The first block is all `0`,
+    /// shared by every block that folds nothing.
+    folds: Vec<u16>,
+    /// Beside each of `folds`, which of its folded form's [`forms`] the character is.
+    numbers: Vec<u8>,
+    /// Every folded form with each character that folds to it, sorted: the forms of a character.
+    forms: Vec<(char, char)>,
+}
+
+static LOOKUP: LazyLock<Lookup> = LazyLock::new(|| {
+    let mut forms: Vec<(char, char)> = table::FOLD.iter().map(|&(from, to)| (to, from)).collect();
+    forms.sort_unstable();
+    let mut blocks = vec![0_u16; 0x1_0000 / BLOCK];
+    let mut folds = vec![0_u16; BLOCK];
+    let mut numbers = vec![0_u8; BLOCK];
+    for &(from, to) in table::FOLD {
+        let (Ok(from), Ok(to)) = (u16::try_from(u32::from(from)), u16::try_from(u32::from(to)))
+        else {
+            continue;
+        };
+        let block = usize::from(from) / BLOCK;
+        if blocks[block] == 0 {
+            blocks[block] = u16::try_from(folds.len()).expect("fewer than 2^16 entries");
+            folds.resize(folds.len() + BLOCK, 0);
+            numbers.resize(folds.len(), 0);
+        }
+        let at = usize::from(blocks[block]) + usize::from(from) % BLOCK;
+        folds[at] = to;
+        numbers[at] = number_in(
+            &forms,
+            char::from_u32(u32::from(to)).unwrap_or_default(),
+            char::from_u32(u32::from(from)).unwrap_or_default(),
+        );
+    }
+    Lookup {
+        blocks,
+        folds,
+        numbers,
+        forms,
+    }
+});
+
 /// The form `c` folds to: itself unless the table names another.
+///
+/// ```
+/// use wenji_core::text::script::fold_char;
+/// assert_eq!(fold_char('臺'), '台');
+/// assert_eq!(fold_char('國'), fold_char('国'));
+/// assert_eq!(fold_char('a'), 'a');
+/// ```
+#[inline]
 pub fn fold_char(c: char) -> char {
-    // Every character the table folds is at or above U+3400 (CJK).
-    if c < '\u{3400}' {
+    if c < FIRST {
         return c;
     }
-    table::FOLD
-        .binary_search_by_key(&c, |&(from, _)| from)
-        .map_or(c, |at| table::FOLD[at].1)
+    let code = u32::from(c);
+    let Ok(bmp) = u16::try_from(code) else {
+        return table::FOLD
+            .binary_search_by_key(&c, |&(from, _)| from)
+            .map_or(c, |at| table::FOLD[at].1);
+    };
+    let lookup = &*LOOKUP;
+    let block = usize::from(lookup.blocks[usize::from(bmp) / BLOCK]);
+    match lookup.folds[block + usize::from(bmp) % BLOCK] {
+        0 => c,
+        to => char::from_u32(u32::from(to)).unwrap_or(c),
+    }
+}
+
+/// What `c` folds to, and which of that form's [`forms`] `c` is: `0` for the folded form
+/// itself, so a text folded can say where it was written otherwise, and how.
+///
+/// ```
+/// use wenji_core::text::script::{fold_numbered, form};
+/// let (folded, number) = fold_numbered('線');
+/// assert_eq!((folded, form(folded, number)), ('线', '線'));
+/// assert_eq!(fold_numbered('线'), ('线', 0));
+/// ```
+#[inline]
+pub fn fold_numbered(c: char) -> (char, u8) {
+    if c < FIRST {
+        return (c, 0);
+    }
+    let Ok(bmp) = u16::try_from(u32::from(c)) else {
+        let folded = fold_char(c);
+        return (folded, number_in(&LOOKUP.forms, folded, c));
+    };
+    let lookup = &*LOOKUP;
+    let at = usize::from(lookup.blocks[usize::from(bmp) / BLOCK]) + usize::from(bmp) % BLOCK;
+    match lookup.folds[at] {
+        0 => (c, 0),
+        to => (
+            char::from_u32(u32::from(to)).unwrap_or(c),
+            lookup.numbers[at],
+        ),
+    }
+}
+
+/// Form number `number` of folded character `folded` (as [`fold_numbered`] gives them): the
+/// character as it was written. `folded` itself for `0`, or a number it has no form for.
+pub fn form(folded: char, number: u8) -> char {
+    if number == 0 {
+        return folded;
+    }
+    let pairs = &LOOKUP.forms;
+    let start = pairs.partition_point(|&(to, _)| to < folded);
+    pairs
+        .get(start + usize::from(number) - 1)
+        .filter(|&&(to, _)| to == folded)
+        .map_or(folded, |&(_, from)| from)
+}
+
+/// Which of `folded`'s forms `c` is, among the sorted `(folded, form)` pairs: `0` for `folded`.
+fn number_in(pairs: &[(char, char)], folded: char, c: char) -> u8 {
+    if c == folded {
+        return 0;
+    }
+    let start = pairs.partition_point(|&(to, _)| to < folded);
+    pairs[start..]
+        .iter()
+        .take_while(|&&(to, _)| to == folded)
+        .position(|&(_, from)| from == c)
+        .and_then(|at| u8::try_from(at + 1).ok())
+        .unwrap_or(0)
+}
+
+/// Whether folding changes `c`.
+pub fn folds(c: char) -> bool {
+    fold_char(c) != c
+}
+
+/// Every character that folds to what `c` folds to, `c` among them: the folded form first, then
+/// the others in code order.
+///
+/// ```
+/// use wenji_core::text::script::forms;
+/// let inside = forms('裡');
+/// assert_eq!(inside[0], '里');
+/// assert!(inside.contains(&'裏') && inside.contains(&'裡'));
+/// assert_eq!(forms('a'), ['a']);
+/// ```
+pub fn forms(c: char) -> Vec<char> {
+    let folded = fold_char(c);
+    let mut all = vec![folded];
+    if folded >= FIRST {
+        let pairs = &LOOKUP.forms;
+        let start = pairs.partition_point(|&(to, _)| to < folded);
+        all.extend(
+            pairs[start..]
+                .iter()
+                .take_while(|&&(to, _)| to == folded)
+                .map(|&(_, from)| from),
+        );
+    }
+    all
 }
 
 #[cfg(test)]
@@ -80,6 +243,41 @@ mod tests {
             table::FOLD[0].0 >= '\u{3400}',
             "what fold_char passes over folds to itself"
         );
+    }
+
+    #[test]
+    fn the_lookup_answers_as_the_table_does_for_every_character() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let listed = table::FOLD
+                .binary_search_by_key(&c, |&(from, _)| from)
+                .map_or(c, |at| table::FOLD[at].1);
+            assert_eq!(fold_char(c), listed, "{c:?}");
+            if c <= '\u{FFFF}' {
+                assert!(fold_char(c) <= '\u{FFFF}', "{c:?} keeps its UTF-8 length");
+            }
+        }
+    }
+
+    #[test]
+    fn every_character_is_the_form_its_number_names() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let (folded, number) = fold_numbered(c);
+            assert_eq!(folded, fold_char(c), "{c:?}");
+            assert_eq!(form(folded, number), c, "{c:?}");
+            assert_eq!(number == 0, folded == c, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_forms_of_a_character_are_its_class() {
+        assert_eq!(forms('线'), ['线', '綫', '線', '缐']);
+        assert_eq!(forms('綫'), forms('线'));
+        for &(from, to) in table::FOLD {
+            let of_from = forms(from);
+            assert_eq!(of_from[0], to);
+            assert!(of_from.contains(&from));
+            assert!(of_from.iter().all(|&c| fold_char(c) == to));
+        }
     }
 
     #[test]

@@ -16,8 +16,9 @@ use crate::persist::CorpusId;
 
 /// The version of the cache's layout; a change of it invalidates every cache. 4: a file's
 /// signature holds its articles' tags, which one written before lacks (and would turn away a
-/// file whose only hit is in a tag). 5: an article's head holds its copy key.
-pub const FORMAT: u32 = 5;
+/// file whose only hit is in a tag). 5: an article's head holds its copy key. 6: a signature
+/// holds each ideograph in its script-folded form.
+pub const FORMAT: u32 = 6;
 
 /// The suffix of cache files in the cache folder.
 pub const SUFFIX: &str = ".wjc";

@@ -45,7 +45,11 @@ fn fields_are_read_with_either_colon_and_any_case_and_quoted_values() {
     assert!(query.terms.is_empty());
     let filters: Vec<&Filter> = query.conditions.iter().map(|c| &c.filter).collect();
     assert_eq!(filters[0], &Filter::Speaker("李强".into()));
-    assert_eq!(filters[1], &Filter::Section("眾聞".into()));
+    assert_eq!(
+        filters[1],
+        &Filter::Section("众闻".into()),
+        "folded across scripts as terms are"
+    );
     assert_eq!(filters[2], &Filter::Tag("国 安".into()));
     assert_eq!(filters[3], &Filter::Title("报告".into()));
     assert!(matches!(filters[4], Filter::File(_)));

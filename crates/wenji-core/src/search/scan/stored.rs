@@ -43,8 +43,8 @@ use crate::search::fold::FoldMap;
 /// The first bytes of a stored index.
 const MAGIC: &[u8; 8] = b"wenji\0i\n";
 /// The layout's version; another is not read. 4: tags are fields (kind 6), so an index stored
-/// before holds none of them.
-const FORMAT: u32 = 4;
+/// before holds none of them. 5: the text is folded across scripts (`國` as `国`).
+const FORMAT: u32 = 5;
 /// Bytes before the head: the magic, the format and the head's length.
 const PREFIX: usize = MAGIC.len() + 4 + 8;
 
