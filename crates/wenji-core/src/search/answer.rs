@@ -15,6 +15,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::field::Field;
+use super::forms::Forms;
 
 /// One hit in the original text.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -70,6 +71,8 @@ pub struct Batch {
     /// Articles in corpus order; their hit ranges number `hits` from 0 and follow each other.
     pub articles: Vec<ArticleHits>,
     pub hits: Arc<dyn Hits>,
+    /// The forms the hits were written in, counted.
+    pub forms: Forms,
 }
 
 impl Batch {
@@ -88,7 +91,14 @@ impl Batch {
         Self {
             articles,
             hits: Arc::new(locations),
+            forms: Forms::default(),
         }
+    }
+
+    /// The batch with the forms its hits were written in.
+    #[must_use]
+    pub fn with_forms(self, forms: Forms) -> Self {
+        Self { forms, ..self }
     }
 
     /// A batch of articles each with its hits, resolved already; an article may have none (a
@@ -107,6 +117,7 @@ impl Batch {
         Self {
             articles: entries,
             hits: Arc::new(locations),
+            forms: Forms::default(),
         }
     }
 
@@ -124,11 +135,13 @@ pub struct Matches {
     /// The number of each batch's first hit.
     batch_starts: Vec<usize>,
     hit_count: usize,
+    forms: Forms,
 }
 
 impl Matches {
     /// Adds `batch`, which comes later in corpus order than everything before it.
     pub fn append(&mut self, batch: Batch) {
+        self.forms.merge(&batch.forms);
         let base = self.hit_count;
         self.articles
             .extend(batch.articles.into_iter().map(|a| ArticleHits {
@@ -146,6 +159,11 @@ impl Matches {
     /// How many hits there are.
     pub fn hit_count(&self) -> usize {
         self.hit_count
+    }
+
+    /// The forms the hits were written in.
+    pub fn forms(&self) -> &Forms {
+        &self.forms
     }
 
     /// The matching articles' numbers.

@@ -8,9 +8,10 @@
 //! request had overtaken it. Because it shares nothing with the scan but the
 //! folding rules, it is also the reference the scan is checked against.
 
-use super::answer::{Batch, Location};
+use super::answer::Batch;
 use super::engine::{Engine, Request};
-use super::plain::Plain;
+use super::forms::Forms;
+use super::plain::{Plain, forms_of};
 use super::sieve::Sieve;
 use crate::corpus::{Article, Corpus, Source};
 use std::sync::Arc;
@@ -68,7 +69,7 @@ impl Fake {
     /// Hands `batch` over after the pause, unless the request was overtaken or is to stop.
     fn hand_over(
         &self,
-        batch: Vec<(u32, Vec<Location>)>,
+        batch: Batch,
         sent: usize,
         cancelled: &(dyn Fn() -> bool + Sync),
         sink: &mut dyn FnMut(Batch),
@@ -79,7 +80,7 @@ impl Fake {
         if cancelled() || self.stop_after == Some(sent) {
             return false;
         }
-        sink(Batch::by_article(batch));
+        sink(batch);
         true
     }
 
@@ -115,8 +116,9 @@ impl Engine for Fake {
         if query.is_empty() {
             return true;
         }
-        let (plain, sieve) = (Plain::new(&query.terms), Sieve::new(query));
+        let (plain, sieve) = (Plain::for_query(query), Sieve::new(query));
         let mut batch = Vec::new();
+        let mut forms = Forms::default();
         let mut sent = 0;
         for article in 0..self.corpus.articles.len() + self.grown.len() {
             let Some((at, file)) = self.article(article) else {
@@ -127,15 +129,24 @@ impl Engine for Fake {
             if (hits.is_empty() && !query.terms.is_empty()) || !sieve.admits(at, file) {
                 continue;
             }
+            forms.merge(&forms_of(at, &hits));
             batch.push((id, hits));
             if batch.len() == self.batch_articles {
-                if !self.hand_over(std::mem::take(&mut batch), sent, cancelled, sink) {
+                let batch = Batch::by_article(std::mem::take(&mut batch))
+                    .with_forms(std::mem::take(&mut forms));
+                if !self.hand_over(batch, sent, cancelled, sink) {
                     return false;
                 }
                 sent += 1;
             }
         }
-        batch.is_empty() || self.hand_over(batch, sent, cancelled, sink)
+        batch.is_empty()
+            || self.hand_over(
+                Batch::by_article(batch).with_forms(forms),
+                sent,
+                cancelled,
+                sink,
+            )
     }
 
     fn add_sources(&mut self, sources: &[Source]) {

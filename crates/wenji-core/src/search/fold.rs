@@ -70,6 +70,12 @@ impl FoldMap {
 
 /// The folded form of one character: `None` to drop it, or the character to search by.
 fn fold_char(c: char) -> Option<char> {
+    fold_written_char(c).map(script::fold_char)
+}
+
+/// [`fold_char`] but for scripts: case, width and the characters dropped, the form a word was
+/// written in kept (`ＧＤＰ` is `gdp`, `國` stays `國`).
+fn fold_written_char(c: char) -> Option<char> {
     match c {
         'A'..='Z' => Some(c.to_ascii_lowercase()),
         '\u{FF01}'..='\u{FF5E}' => {
@@ -79,8 +85,19 @@ fn fold_char(c: char) -> Option<char> {
         }
         '\u{3000}' => Some(' '),
         '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => None,
-        _ => Some(script::fold_char(c)),
+        _ => Some(c),
     }
+}
+
+/// `text` folded as a search folds it, but for scripts: the form it was written in, as the
+/// forms found are told apart and an exact-script search compares them.
+///
+/// ```
+/// use wenji_core::search::fold::fold_written;
+/// assert_eq!(fold_written("國家ＧＤＰ\u{200b}"), "國家gdp");
+/// ```
+pub fn fold_written(text: &str) -> String {
+    text.chars().filter_map(fold_written_char).collect()
 }
 
 /// Folds `text` for searching.
@@ -90,7 +107,7 @@ fn fold_char(c: char) -> Option<char> {
 /// assert_eq!(fold("ＡＩ与Ai　GDP\u{200b}增长").text, "ai与ai gdp增长");
 /// ```
 pub fn fold(text: &str) -> Folded {
-    let (text, map, _) = fold_then(text, |c| c);
+    let (text, map, _, _) = fold_then(text, |c| c);
     Folded { text, map }
 }
 
@@ -102,6 +119,10 @@ pub struct PackedField {
     pub map: FoldMap,
     /// Packed offsets → folded ones.
     pub marks: Marks,
+    /// Where a character was written in another form than the one it folds to: its packed
+    /// offset, and which of the folded character's forms it was
+    /// ([`script::fold_numbered`]), in order.
+    pub variants: Vec<(u32, u8)>,
 }
 
 /// Folds `text` and packs it with `packing`.
@@ -115,21 +136,28 @@ pub struct PackedField {
 /// assert_eq!(field.text.len(), 7, "增长 packed into two bytes each");
 /// ```
 pub fn fold_packed(text: &str, packing: &Packing) -> PackedField {
-    let (text, map, marks) = fold_then(text, |c| packing.pack_char(c));
-    PackedField { text, map, marks }
+    let (text, map, marks, variants) = fold_then(text, |c| packing.pack_char(c));
+    PackedField {
+        text,
+        map,
+        marks,
+        variants,
+    }
 }
 
 /// Folds `text`, passing each folded character through `then`, and keeps the way back from
-/// the result to the folded text (marks) and from the folded text to `text` (the map).
+/// the result to the folded text (marks) and from the folded text to `text` (the map), and
+/// where a character was written in another script's form (the variants).
 ///
 /// The index folds the whole corpus through here, so the loop takes the common cases first:
 /// ASCII, which folds to one byte, and three-byte characters outside the few that fold to
 /// another length ([`folds_three_bytes`]): their script folding keeps them three bytes, so
 /// they need no point in the map.
-fn fold_then(text: &str, then: impl Fn(char) -> char) -> (String, FoldMap, Marks) {
+fn fold_then(text: &str, then: impl Fn(char) -> char) -> (String, FoldMap, Marks, Vec<(u32, u8)>) {
     let mut out = String::with_capacity(text.len());
     let mut folded_len = 0;
     let mut points = Vec::new();
+    let mut variants = Vec::new();
     let mut marks = Marks::default();
     let mut due = marks.due();
     for (offset, c) in text.char_indices() {
@@ -138,15 +166,25 @@ fn fold_then(text: &str, then: impl Fn(char) -> char) -> (String, FoldMap, Marks
             out.push(then(c.to_ascii_lowercase()));
             folded_len += 1;
         } else if len == 3 && !folds_three_bytes(c) {
-            out.push(then(script::fold_char(c)));
+            let (folded, number) = script::fold_numbered(c);
+            if number != 0 {
+                variants.push((to_u32(out.len()), number));
+            }
+            out.push(then(folded));
             folded_len += 3;
         } else {
-            let folded = fold_char(c);
-            if let Some(f) = folded {
+            let written = fold_written_char(c);
+            if let Some(w) = written {
+                let (f, number) = script::fold_numbered(w);
+                if number != 0 {
+                    variants.push((to_u32(out.len()), number));
+                }
                 out.push(then(f));
                 folded_len += f.len_utf8();
-            }
-            if folded.map_or(0, char::len_utf8) != len {
+                if f.len_utf8() != len {
+                    points.push((to_u32(folded_len), to_u32(offset + len)));
+                }
+            } else {
                 points.push((to_u32(folded_len), to_u32(offset + len)));
             }
         }
@@ -155,7 +193,7 @@ fn fold_then(text: &str, then: impl Fn(char) -> char) -> (String, FoldMap, Marks
             due = marks.due();
         }
     }
-    (out, FoldMap { points }, marks)
+    (out, FoldMap { points }, marks, variants)
 }
 
 /// Whether [`fold_char`] changes three-byte `c` to another length, or drops it.
@@ -211,13 +249,21 @@ mod tests {
     }
 
     /// `fold_packed` as plainly as it can be written: every character through `fold_char`, a
-    /// point wherever a length changed, a mark whenever one is due.
+    /// point wherever a length changed, a mark whenever one is due, a variant wherever the
+    /// script's folding changed the character.
     fn fold_packed_plainly(text: &str, packing: &Packing) -> PackedField {
         let mut out = String::new();
         let (mut folded_len, mut points, mut marks) = (0, Vec::new(), Marks::default());
+        let mut variants = Vec::new();
         for (offset, c) in text.char_indices() {
             let folded = fold_char(c);
             if let Some(f) = folded {
+                let written = fold_written_char(c).expect("not dropped");
+                if written != f {
+                    let number = script::forms(f).iter().position(|&form| form == written);
+                    let number = u8::try_from(number.expect("one of its forms")).expect("few");
+                    variants.push((to_u32(out.len()), number));
+                }
                 out.push(packing.pack_char(f));
                 folded_len += f.len_utf8();
                 marks.note(out.len(), folded_len);
@@ -230,6 +276,7 @@ mod tests {
             text: out,
             map: FoldMap { points },
             marks,
+            variants,
         }
     }
 

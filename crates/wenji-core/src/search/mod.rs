@@ -20,6 +20,7 @@ pub mod facts;
 pub mod fake;
 pub mod field;
 pub mod fold;
+pub mod forms;
 pub mod plain;
 pub mod prefilter;
 pub mod query;

@@ -19,7 +19,9 @@ use memchr::memmem::Finder;
 
 use super::answer::Location;
 use super::field::fields;
-use super::fold::fold;
+use super::fold::{fold, fold_written};
+use super::forms::Forms;
+use super::query::Query;
 use crate::corpus::Article;
 use crate::text::script::forms;
 
@@ -34,6 +36,8 @@ pub struct Plain<'q> {
     ideographs: Vec<Vec<Vec<Finder<'static>>>>,
     /// Every term is ideographs only.
     only_ideographs: bool,
+    /// For an exact-script search, each term as written: a hit must be written so.
+    exact: Option<&'q [String]>,
 }
 
 impl<'q> Plain<'q> {
@@ -61,6 +65,15 @@ impl<'q> Plain<'q> {
             finders: terms.iter().map(Finder::new).collect(),
             ideographs,
             only_ideographs,
+            exact: None,
+        }
+    }
+
+    /// The search for `query`'s terms, its scripts told apart if it asks so.
+    pub fn for_query(query: &'q Query) -> Self {
+        Self {
+            exact: query.exact_script.then_some(query.written.as_slice()),
+            ..Self::new(&query.terms)
         }
     }
 
@@ -95,13 +108,29 @@ impl<'q> Plain<'q> {
             let original = |at: usize| folded.as_ref().map_or(at, |f| f.map.original(at));
             let mut in_field: Vec<Location> = Vec::new();
             for (term, (needle, finder)) in self.terms.iter().zip(&self.finders).enumerate() {
+                let written = self.exact.and_then(|written| written.get(term));
+                // After a match an exact search turns away, it goes on from its second
+                // character, so a match it keeps is never hidden by one overlapping it.
+                let step = needle.chars().next().map_or(1, char::len_utf8);
+                let mut from = 0;
                 // Left to right and never overlapping, as `str::match_indices` finds.
-                for start in finder.find_iter(searched.as_bytes()) {
+                while let Some(start) = searched
+                    .as_bytes()
+                    .get(from..)
+                    .and_then(|rest| finder.find(rest))
+                    .map(|at| from + at)
+                {
+                    let range = original(start)..original(start + needle.len());
+                    if written.is_some_and(|w| fold_written(&text[range.clone()]) != *w) {
+                        from = start + step;
+                        continue;
+                    }
+                    from = start + needle.len();
                     found[term] = true;
                     in_field.push(Location {
                         article: id,
                         field,
-                        range: original(start)..original(start + needle.len()),
+                        range,
                         term: u8::try_from(term).unwrap_or(u8::MAX),
                     });
                 }
@@ -138,6 +167,20 @@ impl<'q> Plain<'q> {
         }
         held.then_some(other_forms)
     }
+}
+
+/// The forms the hits `hits` in `article` were written in ([`Forms`]).
+pub fn forms_of(article: &Article, hits: &[Location]) -> Forms {
+    let mut forms = Forms::default();
+    for hit in hits {
+        let text = hit.field.text(article);
+        let form = text
+            .get(hit.range.clone())
+            .map(fold_written)
+            .unwrap_or_default();
+        forms.add(hit.term, &form, 1);
+    }
+    forms
 }
 
 /// Whether `text` holds a character folding drops: U+200B–U+200D, U+2060, U+FEFF or U+00AD

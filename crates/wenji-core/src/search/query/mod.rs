@@ -68,6 +68,12 @@ pub const MAX_TERMS: usize = 16;
 pub struct Query {
     /// Folded terms, none empty, each to be found in a matching article.
     pub terms: Vec<String>,
+    /// Each term folded but for scripts ([`crate::search::fold::fold_written`]): the form an
+    /// exact-script search looks for.
+    pub written: Vec<String>,
+    /// Whether a hit must be written in the very form of its term, scripts told apart
+    /// (`國家` finds `國家` alone); by default each form of a character finds every other.
+    pub exact_script: bool,
     /// Folded terms none of which may occur in a matching article (`-term`).
     pub excluded: Vec<String>,
     /// Conditions on the article's date, speaker, section, tags, title and file, all of which
@@ -107,6 +113,22 @@ impl Query {
         Self::read(input).unwrap_or_default()
     }
 
+    /// The query with scripts told apart (`exact`) or folded together.
+    ///
+    /// ```
+    /// use wenji_core::search::query::Query;
+    /// let exact = Query::parse("國家").with_exact_script(true);
+    /// assert_eq!((exact.terms[0].as_str(), exact.written[0].as_str()), ("国家", "國家"));
+    /// assert!(!exact.narrows(&Query::parse("國")));
+    /// ```
+    #[must_use]
+    pub fn with_exact_script(self, exact: bool) -> Self {
+        Self {
+            exact_script: exact,
+            ..self
+        }
+    }
+
     /// Whether the query asks nothing at all.
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty() && self.excluded.is_empty() && self.conditions.is_empty()
@@ -126,6 +148,7 @@ impl Query {
     /// ```
     pub fn narrows(&self, previous: &Query) -> bool {
         !previous.is_empty()
+            && self.exact_script == previous.exact_script
             && previous
                 .terms
                 .iter()

@@ -16,7 +16,7 @@ use std::fmt;
 use super::condition::{Condition, DateRange, FileGlob, Filter};
 use super::{MAX_TERM_BYTES, MAX_TERMS, Query};
 use crate::corpus::Date;
-use crate::search::fold::fold_query;
+use crate::search::fold::{fold_query, fold_written};
 
 /// Why a query cannot be read, and where: `at` and `len` count characters of the query as
 /// typed (control characters left out).
@@ -108,14 +108,14 @@ pub(super) fn read(input: &str) -> Result<Query, QueryError> {
         }
         let (text, next) = value(&chars, start);
         at = next.max(start + 1);
-        let terms = if negated {
-            &mut query.excluded
+        if negated {
+            push_term(&mut query.excluded, None, &text);
         } else {
-            &mut query.terms
-        };
-        push_term(terms, &text);
+            push_term(&mut query.terms, Some(&mut query.written), &text);
+        }
     }
     query.terms.truncate(MAX_TERMS);
+    query.written.truncate(MAX_TERMS);
     query.excluded.truncate(MAX_TERMS);
     Ok(query)
 }
@@ -194,10 +194,15 @@ fn date_range(name: &str, value: &str) -> Result<DateRange, String> {
     DateRange::new(from, to).ok_or_else(|| format!("`{name}:{value}` runs backwards"))
 }
 
-fn push_term(terms: &mut Vec<String>, raw: &str) {
+/// Adds the term `raw` to `terms` folded, and to `written` as written, unless it is blank or
+/// there already (once folded: `国家 國家` is one term).
+fn push_term(terms: &mut Vec<String>, written: Option<&mut Vec<String>>, raw: &str) {
     let term = cut(fold_query(raw));
     if !term.trim().is_empty() && !terms.contains(&term) {
         terms.push(term);
+        if let Some(written) = written {
+            written.push(cut(fold_written(raw)));
+        }
     }
 }
 

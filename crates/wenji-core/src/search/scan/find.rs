@@ -20,6 +20,7 @@ use rayon::prelude::*;
 
 use super::index::Index;
 pub use super::results::{ArticleHits, Hit, Results};
+use super::written::Exact;
 use crate::search::query::Query;
 
 /// Packed bytes a unit of work aims for.
@@ -51,6 +52,7 @@ pub fn search(
     }
     let needles: Vec<String> = query.terms.iter().map(|t| index.packing.pack(t)).collect();
     let finders: Vec<Finder<'_>> = needles.iter().map(|n| Finder::new(n.as_bytes())).collect();
+    let exact = Exact::new(query);
     let units = units(index, scope);
     let mut next = 0;
     while next < units.len() {
@@ -63,7 +65,7 @@ pub fn search(
         next += wave.len();
         let done: Option<Vec<Results>> = wave
             .par_iter()
-            .map(|unit| (!cancelled()).then(|| evaluate(index, &finders, unit)))
+            .map(|unit| (!cancelled()).then(|| evaluate(index, &finders, exact.as_ref(), unit)))
             .collect();
         let Some(done) = done else { return false };
         on_batch(Results::concat(done));
@@ -157,7 +159,12 @@ impl Found {
 }
 
 /// Runs the whole query over one unit of articles.
-fn evaluate(index: &Index, finders: &[Finder<'_>], unit: &Unit<'_>) -> Results {
+fn evaluate(
+    index: &Index,
+    finders: &[Finder<'_>],
+    exact: Option<&Exact>,
+    unit: &Unit<'_>,
+) -> Results {
     let Some((first, rest)) = finders.split_first() else {
         return Results::default();
     };
@@ -178,7 +185,7 @@ fn evaluate(index: &Index, finders: &[Finder<'_>], unit: &Unit<'_>) -> Results {
         hits: Vec::with_capacity(unit_bytes / (first.needle().len().max(1) * 16)),
     };
     for (_, span) in runs {
-        scan(index, first, 0, span, |article, hit| {
+        scan(index, first, 0, span, exact, |article, hit| {
             found.push(article, hit);
         });
     }
@@ -194,7 +201,7 @@ fn evaluate(index: &Index, finders: &[Finder<'_>], unit: &Unit<'_>) -> Results {
         let complete = rest.iter().enumerate().all(|(term, finder)| {
             let before = more.hits.len();
             let term = u8::try_from(term + 1).unwrap_or(u8::MAX);
-            scan(index, finder, term, span.clone(), |article, hit| {
+            scan(index, finder, term, span.clone(), exact, |article, hit| {
                 more.push(article, hit);
             });
             more.hits.len() > before
@@ -231,23 +238,46 @@ fn runs(unit: &[u32]) -> impl Iterator<Item = Range<u32>> + '_ {
     })
 }
 
-/// Every non-overlapping match of `finder` in `span`, left to right, as (article, hit).
+/// Every non-overlapping match of `finder` in `span`, left to right, as (article, hit). With
+/// `exact`, only the matches it keeps: after one it turns away the search goes on from the
+/// match's second character, so a match it keeps is never hidden by one overlapping it.
 pub(super) fn scan(
     index: &Index,
     finder: &Finder<'_>,
     term: u8,
     span: Range<usize>,
+    exact: Option<&Exact>,
     mut found: impl FnMut(u32, Hit),
 ) {
     let haystack = index.text.as_bytes().get(span.clone()).unwrap_or_default();
     let len = finder.needle().len();
     let (mut article, mut article_end) = (0, 0);
-    for offset in finder.find_iter(haystack) {
+    let mut take = |offset: usize| {
         let start = span.start + offset;
         if start >= article_end {
             article = index.article_after(article, start);
             article_end = index.article_span(article).end;
         }
         found(article, Hit::new(start, len, term));
+    };
+    let Some(exact) = exact else {
+        finder.find_iter(haystack).for_each(take);
+        return;
+    };
+    let step = finder
+        .needle()
+        .iter()
+        .skip(1)
+        .position(|&b| b & 0xC0 != 0x80)
+        .map_or(len, |at| at + 1);
+    let mut from = 0;
+    while let Some(offset) = haystack.get(from..).and_then(|rest| finder.find(rest)) {
+        let offset = from + offset;
+        if exact.keeps(index, Hit::new(span.start + offset, len, term)) {
+            take(offset);
+            from = offset + len.max(1);
+        } else {
+            from = offset + step;
+        }
     }
 }

@@ -14,6 +14,7 @@ use rayon::prelude::*;
 
 use super::packing::{Marks, Packing};
 use super::text::Text;
+use super::variants::Variants;
 use crate::corpus::kept::fingerprint;
 use crate::corpus::{Article, Corpus};
 use crate::persist::cache::map::Mapped;
@@ -63,6 +64,8 @@ pub struct Index {
     pub(super) fingerprints: Vec<u64>,
     /// The renumbering the text is packed with; queries go through it too.
     pub packing: Packing,
+    /// Where the text's characters were written in another script's form.
+    pub variants: Variants,
 }
 
 impl Index {
@@ -131,9 +134,17 @@ impl Index {
             let article = u32::try_from(first + article).unwrap_or(u32::MAX);
             self.article_starts.push(self.text.len());
             for (field, packed) in fields {
-                let PackedField { text, map, marks } = packed;
+                let PackedField {
+                    text,
+                    map,
+                    marks,
+                    variants,
+                } = packed;
                 let back = (!map.is_identity() || !marks.is_empty())
                     .then(|| Box::new(Back { marks, map }));
+                for (at, number) in variants {
+                    self.variants.note(self.text.len() + at as usize, number);
+                }
                 self.starts.push(self.text.len());
                 self.segments.push(Segment {
                     article,
@@ -158,6 +169,7 @@ impl Index {
     /// more articles.
     pub fn reserve(&mut self, (text, segments, articles): (usize, usize, usize)) {
         self.text.reserve(text);
+        self.variants.reserve(text);
         self.segments.reserve(segments);
         self.starts.reserve(segments);
         self.article_starts.reserve(articles + 1);
@@ -165,22 +177,25 @@ impl Index {
     }
 
     /// Lays one stored article after those held: its packed `text` (every field followed by
-    /// `\n`), its fields with where each starts in `text` and its way back, and its
-    /// fingerprint. The stored index has checked that the fields cut `text` at line feeds.
+    /// `\n`), its fields with where each starts in `text`, its way back and its variants (their
+    /// offsets in the field, ascending), and its fingerprint. The stored index has checked that the fields cut `text` at line feeds.
     /// When `mapped` says where `text` is in the stored index's file, the index's text may be
     /// left there ([`Text::push_mapped`]) instead of copied.
     pub(super) fn push_stored(
         &mut self,
         text: &str,
         mapped: Option<(&Arc<Mapped>, usize)>,
-        fields: impl Iterator<Item = (Field, usize, Option<Box<Back>>)>,
+        fields: impl Iterator<Item = (Field, usize, Option<Box<Back>>, Vec<(u32, u8)>)>,
         fingerprint: u64,
     ) {
         let article = to_u32(self.articles());
         let base = self.text.len();
         self.article_starts.pop();
         self.article_starts.push(base);
-        for (field, start, back) in fields {
+        for (field, start, back, variants) in fields {
+            for (at, number) in variants {
+                self.variants.note(base + start + at as usize, number);
+            }
             self.starts.push(base + start);
             self.segments.push(Segment {
                 article,
@@ -281,6 +296,7 @@ impl Index {
                 * std::mem::size_of::<usize>()
             + self.fingerprints.capacity() * std::mem::size_of::<u64>()
             + backs
+            + self.variants.heap_bytes()
             + tables
     }
 }

@@ -21,6 +21,8 @@ pub mod results;
 mod sift;
 pub mod stored;
 pub mod text;
+pub mod variants;
+pub mod written;
 
 use std::collections::VecDeque;
 use std::ops::Range;
@@ -146,13 +148,17 @@ impl Scan {
         read(&self.index)
     }
 
-    fn batch(&self, results: Results) -> Batch {
+    /// `results` as a batch, with the forms its hits were written in (`terms`, the query's,
+    /// are the forms of hits with no character written otherwise).
+    fn batch(&self, index: &Index, results: Results, terms: &[String]) -> Batch {
+        let forms = written::forms_of(index, &results, terms);
         Batch {
             articles: results.articles.clone(),
             hits: Arc::new(PackedHits {
                 index: Arc::clone(&self.index),
                 results,
             }),
+            forms,
         }
     }
 }
@@ -182,12 +188,12 @@ impl Engine for Scan {
             let narrowed = narrow::narrow(&index, query, &last.query, &last.results, cancelled)
                 .map(|results| sift.results(&index, results));
             if let Some(results) = &narrowed {
-                sink(self.batch(results.clone()));
+                sink(self.batch(&index, results.clone(), &query.terms));
             }
             (narrowed.is_some(), narrowed.unwrap_or_default())
         } else if query.terms.is_empty() {
             let listed = sift.listed(&index);
-            sink(self.batch(listed.clone()));
+            sink(self.batch(&index, listed.clone(), &query.terms));
             (true, listed)
         } else {
             let mut all = Results::default();
@@ -198,7 +204,7 @@ impl Engine for Scan {
             let complete = find::search(&index, query, scope, cancelled, |results| {
                 let results = sift.results(&index, results);
                 all.append(results.clone());
-                sink(self.batch(results));
+                sink(self.batch(&index, results, &query.terms));
             });
             (complete, all)
         };

@@ -16,6 +16,7 @@ use rayon::prelude::*;
 
 use super::find::{ArticleHits, Found, Hit, Results, scan};
 use super::index::Index;
+use super::written::Exact;
 use crate::search::query::Query;
 
 /// Matching articles of the previous results one task looks at; tasks run on every core.
@@ -42,9 +43,12 @@ pub fn narrow(
         .step_by(ARTICLES_PER_TASK)
         .map(|start| start..(start + ARTICLES_PER_TASK).min(previous.articles.len()))
         .collect();
+    let exact = Exact::new(query);
     let parts: Option<Vec<Results>> = tasks
         .into_par_iter()
-        .map(|task| (!cancelled()).then(|| narrow_task(index, &plans, previous, task)))
+        .map(|task| {
+            (!cancelled()).then(|| narrow_task(index, &plans, exact.as_ref(), previous, task))
+        })
         .collect();
     parts.map(Results::concat)
 }
@@ -53,6 +57,7 @@ pub fn narrow(
 fn narrow_task(
     index: &Index,
     plans: &[Plan<'_>],
+    exact: Option<&Exact>,
     previous: &Results,
     task: Range<usize>,
 ) -> Results {
@@ -65,7 +70,7 @@ fn narrow_task(
         let matched = plans.iter().enumerate().all(|(term, plan)| {
             let before = found.len();
             let term = u8::try_from(term).unwrap_or(u8::MAX);
-            plan.find(index, entry.article, old_hits, term, &mut found);
+            plan.find(index, entry.article, old_hits, term, exact, &mut found);
             found.len() > before
         });
         if matched {
@@ -111,8 +116,16 @@ impl<'a> Plan<'a> {
     }
 
     /// Appends the term's hits in `article` to `out`, in reading order, non-overlapping as
-    /// memmem would report them.
-    fn find(&self, index: &Index, article: u32, old_hits: &[Hit], term: u8, out: &mut Vec<Hit>) {
+    /// memmem would report them (and only those `exact` keeps, as [`scan`] finds them).
+    fn find(
+        &self,
+        index: &Index,
+        article: u32,
+        old_hits: &[Hit],
+        term: u8,
+        exact: Option<&Exact>,
+        out: &mut Vec<Hit>,
+    ) {
         match self {
             Plan::FromHits {
                 term: needle,
@@ -128,8 +141,12 @@ impl<'a> Plan<'a> {
                     if text.get(start..start + needle.len()) != Some(needle) || start < last_end {
                         continue;
                     }
+                    let hit = Hit::new(start, needle.len(), term);
+                    if exact.is_some_and(|exact| !exact.keeps(index, hit)) {
+                        continue;
+                    }
                     last_end = start + needle.len();
-                    out.push(Hit::new(start, needle.len(), term));
+                    out.push(hit);
                 }
             }
             Plan::Scan(finder) => {
@@ -138,6 +155,7 @@ impl<'a> Plan<'a> {
                     finder,
                     term,
                     index.article_span(article),
+                    exact,
                     |_, hit| out.push(hit),
                 );
             }

@@ -6,7 +6,8 @@
 //! file := MAGIC FORMAT head-length head checksum(head) text
 //! head := settings packing article* fields   (every article: fingerprint, text length,
 //! text := every article's packed fields       checksum(its text), its fields' count and bytes;
-//!                                             every field: where it starts, its ways back)
+//!                                             every field: where it starts, its ways back, its
+//!                                             variants: offset and form number of each)
 //! ```
 //! Nothing in the file is trusted. The head is read whole and checked against its checksum and
 //! its bounds. An article's fields are read from it, and its text from the file, only when the
@@ -91,11 +92,15 @@ struct StoredSegment {
     /// Where it starts in its article's text.
     start: usize,
     back: Option<Box<Back>>,
+    /// Its characters written in another script's form: offset in the field, form number.
+    variants: Vec<(u32, u8)>,
 }
 
 /// The fewest bytes a stored article and segment take in the head.
 const MIN_ARTICLE: usize = 5 * 8;
-const MIN_SEGMENT: usize = 1 + 4 + 8 + 1;
+const MIN_SEGMENT: usize = 1 + 4 + 8 + 1 + 8;
+/// The bytes of a stored variant: its offset and its form number.
+const VARIANT: usize = 4 + 1;
 
 impl Stored {
     /// Opens the stored index at `file`, if it is there and was written under the same settings;
@@ -340,16 +345,20 @@ impl Stored {
             .skip(1)
             .map(|s| s.start)
             .chain(std::iter::once(text.len()));
-        let whole = fields
-            .iter()
-            .zip(ends)
-            .all(|(field, end)| end > field.start && text.as_bytes()[end - 1] == b'\n');
+        let whole = fields.iter().zip(ends).all(|(field, end)| {
+            end > field.start
+                && text.as_bytes()[end - 1] == b'\n'
+                && field
+                    .variants
+                    .last()
+                    .is_none_or(|&(at, _)| (at as usize) < end - 1 - field.start)
+        });
         if !whole {
             return false;
         }
         let fields = fields
             .into_iter()
-            .map(|field| (field.field, field.start, field.back));
+            .map(|field| (field.field, field.start, field.back, field.variants));
         index.push_stored(text, mapped, fields, stored.fingerprint);
         true
     }
@@ -440,7 +449,22 @@ fn read_segment(read: &mut In<'_>) -> Result<StoredSegment, Bad> {
     } else {
         None
     };
-    Ok(StoredSegment { field, start, back })
+    let count = read.count(VARIANT, "the number of variants")?;
+    let mut variants: Vec<(u32, u8)> = Vec::with_capacity(count);
+    for _ in 0..count {
+        let variant = (read.u32("a variant")?, read.u8("a variant's form")?);
+        let after = variants.last().is_none_or(|&(last, _)| variant.0 > last);
+        if !after || variant.1 == 0 {
+            return Err(Bad("a variant"));
+        }
+        variants.push(variant);
+    }
+    Ok(StoredSegment {
+        field,
+        start,
+        back,
+        variants,
+    })
 }
 
 fn read_points(read: &mut In<'_>) -> Result<Vec<(u32, u32)>, Bad> {
@@ -500,6 +524,14 @@ pub fn write(index: &Index, settings: &Settings, out: &mut impl Write) -> io::Re
                     write_points(&mut fields, back.map.points());
                 }
                 None => fields.u8(0),
+            }
+            let start = index.starts[at];
+            let end = index.starts.get(at + 1).copied().unwrap_or(span.end);
+            let variants: Vec<(usize, u8)> = index.variants.within(start..end).collect();
+            fields.size(variants.len());
+            for (offset, number) in variants {
+                fields.u32(to_u32(offset - start));
+                fields.u8(number);
             }
         }
         head.size(segment - first);

@@ -11,12 +11,15 @@ use crate::search::engine::{Engine, Request, Scope};
 use crate::search::query::Query;
 use crate::search::scan::Scan;
 
-/// The sample speeches twice over, with a long paragraph of full-width text (so fields have
-/// marks and fold maps to store) in an article with tags, and an article with no text at all.
+/// The sample speeches twice over, with a long paragraph of full-width and traditional text
+/// (so fields have marks, fold maps and variants to store) in an article with tags, and an
+/// article with no text at all.
 fn corpus() -> Corpus {
     let mut corpus = corpus::sample();
     let mut long = corpus.articles[0].clone();
-    long.paragraphs[0].text = "ＧＤＰ增长，振兴东北。".repeat(300).into();
+    long.paragraphs[0].text = "ＧＤＰ增长，振兴东北。國家安全，裡裏里。"
+        .repeat(300)
+        .into();
     long.meta
         .set_tags(vec!["振兴东北".to_owned(), "ＧＤＰ增长".to_owned()]);
     corpus.articles.push(long);
@@ -67,6 +70,7 @@ fn assert_same(a: &Index, b: &Index) {
     assert_eq!(a.starts, b.starts, "field starts");
     assert_eq!(a.article_starts, b.article_starts, "article starts");
     assert_eq!(a.fingerprints, b.fingerprints, "fingerprints");
+    assert_eq!(a.variants, b.variants, "variants");
 }
 
 /// The index folding gives for `corpus`, packed as `scan`'s is.
@@ -79,23 +83,31 @@ fn folded_like(scan: &Scan, corpus: &Corpus) -> Index {
 
 /// Every hit of a few queries, as the text it covers: what a reader is shown.
 fn answers(scan: &mut Scan, corpus: &Corpus) -> Vec<Vec<(u32, String)>> {
-    ["振兴", "gdp增长", "，振兴东北", "许勤", "发展"]
-        .into_iter()
-        .enumerate()
-        .map(|(generation, text)| {
-            let request = Request {
-                generation: generation as u64,
-                query: Query::parse(text),
-                scope: Scope::All,
-            };
-            let (matches, _) = scan.answer(&request);
-            matches
-                .locations(0..matches.hit_count())
-                .iter()
-                .map(|l| (l.article, context(corpus, l, 0).hit.to_owned()))
-                .collect()
-        })
-        .collect()
+    [
+        "振兴",
+        "gdp增长",
+        "，振兴东北",
+        "许勤",
+        "发展",
+        "国家安全",
+        "里",
+    ]
+    .into_iter()
+    .enumerate()
+    .map(|(generation, text)| {
+        let request = Request {
+            generation: generation as u64,
+            query: Query::parse(text),
+            scope: Scope::All,
+        };
+        let (matches, _) = scan.answer(&request);
+        matches
+            .locations(0..matches.hit_count())
+            .iter()
+            .map(|l| (l.article, context(corpus, l, 0).hit.to_owned()))
+            .collect()
+    })
+    .collect()
 }
 
 #[test]
@@ -179,6 +191,7 @@ fn every_field_reads_back_from_its_code_and_an_unknown_code_is_refused() {
         out.u32(number);
         out.size(0);
         out.u8(0);
+        out.size(0);
         out.bytes
     };
     for field in [
@@ -199,6 +212,19 @@ fn every_field_reads_back_from_its_code_and_an_unknown_code_is_refused() {
         let bytes = segment(code);
         assert!(read_segment(&mut In::new(&bytes)).is_err(), "{code:?}");
     }
+    // Variants out of order, or of form 0, are not trusted.
+    for variants in [[(4, 1), (4, 1)], [(4, 1), (2, 1)], [(4, 0), (9, 1)]] {
+        let mut bytes = segment(field_code(Field::Title));
+        bytes.truncate(bytes.len() - 8);
+        let mut out = Out::default();
+        out.size(variants.len());
+        for (at, number) in variants {
+            out.u32(at);
+            out.u8(number);
+        }
+        bytes.extend(out.bytes);
+        assert!(read_segment(&mut In::new(&bytes)).is_err(), "{variants:?}");
+    }
 }
 
 #[test]
@@ -210,6 +236,7 @@ fn a_stored_tag_the_article_does_not_have_does_not_fit_it() {
         field,
         start: 0,
         back: None,
+        variants: Vec::new(),
     };
     assert!(fit(&[stored(Field::Title), stored(Field::Tag(1))], tagged));
     assert!(!fit(&[stored(Field::Tag(2))], tagged));

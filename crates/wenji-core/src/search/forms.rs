@@ -1,0 +1,95 @@
+//! The forms a query's terms were found in: a search folds scripts, so `国家安全` finds
+//! `國家安全` as well, and a reader needs to know how often each was written. A form is the hit's
+//! text folded as a search folds it but for scripts ([`super::fold::fold_written`]), so `ＧＤＰ`
+//! and `gdp` are one form and `國家` and `国家` are two.
+
+/// How often each term was found in each form.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Forms {
+    /// For each term by its number, each form found with its count, in the order first found.
+    terms: Vec<Vec<(String, usize)>>,
+}
+
+impl Forms {
+    /// Counts `count` more hits of term `term` written as `form`.
+    pub fn add(&mut self, term: u8, form: &str, count: usize) {
+        if count == 0 {
+            return;
+        }
+        let term = usize::from(term);
+        if self.terms.len() <= term {
+            self.terms.resize_with(term + 1, Vec::new);
+        }
+        let forms = &mut self.terms[term];
+        match forms.iter_mut().find(|(known, _)| known == form) {
+            Some((_, counted)) => *counted += count,
+            None => forms.push((form.to_owned(), count)),
+        }
+    }
+
+    /// Adds every count of `other`.
+    pub fn merge(&mut self, other: &Forms) {
+        for (term, forms) in other.terms.iter().enumerate() {
+            let term = u8::try_from(term).unwrap_or(u8::MAX);
+            for (form, count) in forms {
+                self.add(term, form, *count);
+            }
+        }
+    }
+
+    /// Term `term`'s forms, the most frequent first (equals in the order of their text).
+    ///
+    /// ```
+    /// use wenji_core::search::forms::Forms;
+    /// let mut forms = Forms::default();
+    /// forms.add(0, "国家安全", 7);
+    /// forms.add(0, "國家安全", 8_816);
+    /// assert_eq!(forms.of(0), [("國家安全", 8_816), ("国家安全", 7)]);
+    /// assert!(forms.of(1).is_empty());
+    /// ```
+    pub fn of(&self, term: usize) -> Vec<(&str, usize)> {
+        let mut forms: Vec<(&str, usize)> = self
+            .terms
+            .get(term)
+            .map(|forms| forms.iter().map(|(f, n)| (f.as_str(), *n)).collect())
+            .unwrap_or_default();
+        forms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        forms
+    }
+
+    /// How many terms have a form counted (the last of them is `terms() - 1`).
+    pub fn terms(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// Whether any term was found in more than one form.
+    pub fn are_mixed(&self) -> bool {
+        self.terms.iter().any(|forms| forms.len() > 1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.iter().all(Vec::is_empty)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_add_up_across_merges_and_terms_stay_apart() {
+        let mut a = Forms::default();
+        a.add(0, "台湾", 2);
+        a.add(1, "臺灣", 0);
+        let mut b = Forms::default();
+        b.add(0, "台灣", 5);
+        b.add(0, "台湾", 1);
+        b.add(1, "臺灣", 440);
+        a.merge(&b);
+        assert_eq!(a.of(0), [("台灣", 5), ("台湾", 3)]);
+        assert_eq!(a.of(1), [("臺灣", 440)]);
+        assert!(a.are_mixed());
+        assert_eq!(a.terms(), 2);
+        assert!(Forms::default().is_empty());
+    }
+}

@@ -1,0 +1,76 @@
+//! How a hit was written: its packed text unpacked, each character the index marked as written
+//! in another script's form ([`super::variants`]) given that form back. From it, the forms a
+//! search found are counted ([`forms_of`]) and an exact-script search keeps only the hits
+//! written as asked ([`Exact`]).
+
+use super::index::Index;
+use super::results::{Hit, Results};
+use crate::search::forms::Forms;
+use crate::search::query::Query;
+use crate::text::script;
+
+/// The characters `hit` was written with, folded but for scripts, one after another.
+fn written(index: &Index, hit: Hit) -> impl Iterator<Item = char> + '_ {
+    let packed = index.text.get(hit.start()..hit.end()).unwrap_or_default();
+    packed.char_indices().map(move |(offset, c)| {
+        let folded = index.packing.unpack_char(c);
+        script::form(folded, index.variants.number(hit.start() + offset))
+    })
+}
+
+/// The forms the hits of `results` were written in; `terms` are the query's folded terms, the
+/// form of every hit with no character written otherwise.
+pub fn forms_of(index: &Index, results: &Results, terms: &[String]) -> Forms {
+    let mut as_folded = vec![0; terms.len()];
+    let mut forms = Forms::default();
+    let mut form = String::new();
+    for hit in results.hits() {
+        let term = usize::from(hit.term());
+        if !index.variants.any(hit.start()..hit.end()) {
+            if let Some(count) = as_folded.get_mut(term) {
+                *count += 1;
+            }
+            continue;
+        }
+        form.clear();
+        form.extend(written(index, hit));
+        forms.add(hit.term(), &form, 1);
+    }
+    for (term, (folded, count)) in terms.iter().zip(as_folded).enumerate() {
+        forms.add(u8::try_from(term).unwrap_or(u8::MAX), folded, count);
+    }
+    forms
+}
+
+/// Which hits an exact-script search keeps: those written in the very form of their term.
+#[derive(Debug)]
+pub struct Exact {
+    /// Each term as written, and whether that is its folded form (so a hit with no character
+    /// written otherwise is one).
+    terms: Vec<(Vec<char>, bool)>,
+}
+
+impl Exact {
+    /// The test for `query`, or `None` when it folds scripts together.
+    pub fn new(query: &Query) -> Option<Self> {
+        query.exact_script.then(|| Self {
+            terms: query
+                .terms
+                .iter()
+                .zip(&query.written)
+                .map(|(folded, written)| (written.chars().collect(), folded == written))
+                .collect(),
+        })
+    }
+
+    /// Whether `hit` is written as its term is.
+    pub fn keeps(&self, index: &Index, hit: Hit) -> bool {
+        let Some((written, as_folded)) = self.terms.get(usize::from(hit.term())) else {
+            return false;
+        };
+        if !index.variants.any(hit.start()..hit.end()) {
+            return *as_folded;
+        }
+        self::written(index, hit).eq(written.iter().copied())
+    }
+}
