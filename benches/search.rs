@@ -5,6 +5,9 @@
 //! - `search/100MB_2char_engine`: the same through the engine seam, as the browser asks for it:
 //!   `Scan::run` with a request, its batches joined into `Matches` (and the answer kept for the
 //!   next keystroke to narrow).
+//! - `search/100MB_2char_forms`: the forms those hits were written in, counted as the search
+//!   line counts them; `search/100MB_2char_exact`: the word with scripts told apart, through
+//!   the engine.
 //! - `search/100MB_2char_date`: the same word beside a date condition (`date:YEAR 发展`, the
 //!   year of the middle article), through the engine (budget: within 2 ms of the word alone);
 //!   `search/100MB_date_only`: the condition alone, every article of that year listed.
@@ -148,6 +151,20 @@ fn hundred_mb(c: &mut Criterion) {
     };
     group.bench_function("100MB_2char_engine", |b| {
         b.iter_with_large_drop(|| engine.answer(black_box(&request)));
+    });
+    // The forms every hit was written in, as the search line counts them after each batch
+    // (budget: a small part of the search), and the word with scripts told apart.
+    let (answer, _) = engine.answer(&request);
+    eprintln!("{COMMON} forms: {}", answer.forms().line(&common.written, 3));
+    group.bench_function("100MB_2char_forms", |b| {
+        b.iter_with_large_drop(|| black_box(&answer).forms());
+    });
+    let exact = Request {
+        query: common.clone().with_exact_script(true),
+        ..request.clone()
+    };
+    group.bench_function("100MB_2char_exact", |b| {
+        b.iter_with_large_drop(|| engine.answer(black_box(&exact)));
     });
     // A date condition beside the term: the year of the middle article, so it admits a part of
     // the corpus, not all or nothing (budget: within 2 ms of the term alone).

@@ -56,6 +56,9 @@ pub enum Action {
     CycleOrder,
     /// Show the copies folded into the selected article's row under it, or fold them back.
     ToggleCopies,
+    /// Fold traditional, simplified and variant characters together in the search, or tell
+    /// them apart, and search again.
+    ToggleScript,
     /// Copy the paragraph at the top of the reader (the current hit's, when searching; the
     /// selected ones, when selecting) to the terminal clipboard.
     Yank,

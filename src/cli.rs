@@ -15,6 +15,10 @@ use crate::search::query::Query;
 /// With no paths, opens the sample speeches built into wenji.
 #[derive(Debug, Parser)]
 #[command(name = "wenji", version, about, args_conflicts_with_subcommands = true)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent switches, named as the command line names them"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -29,6 +33,11 @@ pub struct Cli {
     /// crawled again under another date or file) are one row, ×N, which `x` expands.
     #[arg(long)]
     pub all_copies: bool,
+    /// Tell traditional, simplified and variant characters apart: 國家 finds 國家 alone. By
+    /// default each form of a character finds every other (國家 finds 国家 too); the config
+    /// setting `fold_script = false` does the same, and `f` turns it on and off.
+    #[arg(long)]
+    pub exact_script: bool,
     /// The order the list starts in: path (the corpus's: files in natural order), date, -date
     /// (newest first), title, or hits (while searching); `s` cycles it.
     #[arg(
@@ -256,6 +265,11 @@ pub struct SearchArgs {
     /// (with --json, one object per article).
     #[arg(long)]
     pub count: bool,
+    /// Tell traditional, simplified and variant characters apart: 國家 finds 國家 alone, where
+    /// by default it finds 国家 too. With --count, the forms found are said on standard error
+    /// either way (`国家安全 → 國家安全 ×8 816 · 国家安全 ×7`).
+    #[arg(long)]
+    pub exact_script: bool,
     /// With --count: one row per group of articles instead of one per article: the group, its
     /// hits and how many of its articles have a hit, tab-separated under a `#` line naming the
     /// columns and the query, or with --json one object per row

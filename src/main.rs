@@ -42,6 +42,7 @@ fn main() -> ExitCode {
         ambiguous_wide: cli.display.ambiguous_wide,
         no_mouse: cli.no_mouse,
         all_copies: cli.all_copies,
+        exact_script: cli.exact_script,
     };
     let startup = Startup::load(&overrides);
     if cli.print_config {
@@ -51,7 +52,10 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::List(args)) => list(&args, repair),
         Some(Command::Show(args)) => show(&args, &startup),
-        Some(Command::Search(args)) => search(&args, repair),
+        Some(Command::Search(args)) => {
+            let exact = args.exact_script || !startup.config.fold_script;
+            search(&args, repair, exact)
+        }
         Some(Command::Cache(args)) => cache(args.action),
         Some(Command::Completions(args)) => printed(
             commands::completions::write(args.shell, &mut std::io::stdout().lock()),
@@ -219,7 +223,7 @@ fn show(args: &wenji::cli::ShowArgs, startup: &Startup) -> ExitCode {
 }
 
 /// Exit status as grep gives it: 0 found, 1 not found, 2 trouble.
-fn search(args: &wenji::cli::SearchArgs, repair: bool) -> ExitCode {
+fn search(args: &wenji::cli::SearchArgs, repair: bool, exact_script: bool) -> ExitCode {
     use commands::search::Format;
     let sort = args.sort.unwrap_or_default();
     if args.by.is_some_and(|by| by != wenji::cli::By::Article) && sort != Order::Corpus {
@@ -244,7 +248,7 @@ fn search(args: &wenji::cli::SearchArgs, repair: bool) -> ExitCode {
         sort,
         typed: &args.query.text,
     };
-    let query = &args.query.query;
+    let query = &args.query.query.clone().with_exact_script(exact_script);
     let mut out = std::io::BufWriter::new(stdout.lock());
     let load = commands::load_options(&args.input, repair);
     let searched = if args.input.paths.is_empty() {
@@ -258,6 +262,16 @@ fn search(args: &wenji::cli::SearchArgs, repair: bool) -> ExitCode {
         let paths = &args.input.paths;
         commands::search::stream(paths, load, cache_dir.as_deref(), query, options, &mut out)
     };
+    // The lines written first, then what is said of them.
+    let searched = searched.and_then(|found| {
+        std::io::Write::flush(&mut out).map_err(commands::search::Failure::Write)?;
+        Ok(found)
+    });
+    if let Ok(found) = &searched
+        && args.count
+    {
+        tell_forms(&found.forms, query);
+    }
     match searched {
         Ok(found) if found.hits > 0 => ExitCode::SUCCESS,
         Ok(_) => ExitCode::from(1),
@@ -275,6 +289,22 @@ fn search(args: &wenji::cli::SearchArgs, repair: bool) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// `wenji search --count`'s last word, on standard error (standard output keeps one shape of
+/// line): the forms each term was found in, the most frequent first, when some term was found
+/// written otherwise than asked or scripts were told apart.
+fn tell_forms(forms: &wenji::search::forms::Forms, query: &wenji::search::Query) {
+    let line = forms.line(&query.written, usize::MAX);
+    if line.is_empty() || !(query.exact_script || forms.found_otherwise(&query.written)) {
+        return;
+    }
+    let apart = if query.exact_script {
+        " (scripts told apart)"
+    } else {
+        ""
+    };
+    eprintln!("wenji: forms found{apart}: {line}");
 }
 
 /// `wenji cache status|clear`: 0 done, 2 when the folder cannot be read or cleared.

@@ -24,11 +24,16 @@ pub struct Startup {
 
 /// Command-line settings that override the config file.
 #[derive(Debug, Clone, Default)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent switches, named as the command line names them"
+)]
 pub struct Overrides {
     pub theme: Option<String>,
     pub ambiguous_wide: bool,
     pub no_mouse: bool,
     pub all_copies: bool,
+    pub exact_script: bool,
 }
 
 impl Startup {
@@ -54,6 +59,7 @@ impl Startup {
         config.ambiguous_wide |= overrides.ambiguous_wide;
         config.mouse &= !overrides.no_mouse;
         config.fold_copies &= !overrides.all_copies;
+        config.fold_script &= !overrides.exact_script;
         Self {
             config,
             key_places: loaded.key_places,
@@ -75,6 +81,7 @@ impl Startup {
             mouse: config.mouse,
             order: crate::corpus::order::Order::Corpus,
             fold_copies: config.fold_copies,
+            fold_script: config.fold_script,
         }
     }
 

@@ -23,6 +23,7 @@ page_break_repair = false
 ambiguous_width = 2
 mouse = false
 fold_copies = false
+fold_script = false
 citation = "{speaker}：《{title}》[，{date}]"
 
 [keys]
@@ -43,6 +44,7 @@ fn a_full_file_is_read_and_prints_back_to_the_same_settings() {
         ambiguous_wide: true,
         mouse: false,
         fold_copies: false,
+        fold_script: false,
         citation: "{speaker}：《{title}》[，{date}]".into(),
         keys: vec![
             ("next_hit".into(), vec!["n".into(), "ctrl-j".into()]),

@@ -206,6 +206,7 @@ fn action() -> impl Strategy<Value = Action> {
         Action::Back,
         Action::CycleOrder,
         Action::ToggleCopies,
+        Action::ToggleScript,
     ])
 }
 
@@ -217,19 +218,23 @@ fn settings() -> impl Strategy<Value = Settings> {
         2..200_usize,
         orders,
         any::<bool>(),
+        any::<bool>(),
     )
-        .prop_map(|(wide, indent, max_width, order, fold_copies)| Settings {
-            ambiguous: if wide {
-                AmbiguousWidth::Wide
-            } else {
-                AmbiguousWidth::Narrow
+        .prop_map(
+            |(wide, indent, max_width, order, fold_copies, fold_script)| Settings {
+                ambiguous: if wide {
+                    AmbiguousWidth::Wide
+                } else {
+                    AmbiguousWidth::Narrow
+                },
+                indent,
+                max_width,
+                mouse: true,
+                order,
+                fold_copies,
+                fold_script,
             },
-            indent,
-            max_width,
-            mouse: true,
-            order,
-            fold_copies,
-        })
+        )
 }
 
 /// Found by the fuzz suite: pulldown-cmark decodes character references after the file was

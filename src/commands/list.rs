@@ -86,7 +86,7 @@ impl<'q> Filter<'q> {
 
     /// The test of one article, made once for all.
     fn test(self) -> Option<(Plain<'q>, Sieve<'q>)> {
-        self.query.map(|q| (Plain::new(&q.terms), Sieve::new(q)))
+        self.query.map(|q| (Plain::for_query(q), Sieve::new(q)))
     }
 }
 

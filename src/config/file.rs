@@ -54,6 +54,7 @@ pub struct ConfigFile {
     pub ambiguous_width: Option<u8>,
     pub mouse: Option<bool>,
     pub fold_copies: Option<bool>,
+    pub fold_script: Option<bool>,
     pub citation: Option<String>,
     /// Read entry by entry by [`load`], so one bad key spec spares the others.
     pub keys: Option<BTreeMap<String, KeyList>>,
@@ -174,6 +175,7 @@ fn merge(config: &mut Config, entry: ConfigFile) -> bool {
         ambiguous_width,
         mouse,
         fold_copies,
+        fold_script,
         citation,
         keys: _,
     } = entry;
@@ -199,6 +201,7 @@ fn merge(config: &mut Config, entry: ConfigFile) -> bool {
     config.page_break_repair = page_break_repair.unwrap_or(config.page_break_repair);
     config.mouse = mouse.unwrap_or(config.mouse);
     config.fold_copies = fold_copies.unwrap_or(config.fold_copies);
+    config.fold_script = fold_script.unwrap_or(config.fold_script);
     true
 }
 
@@ -337,6 +340,7 @@ mod tests {
             "2",
             "true",
             "false",
+            "true",
             "\"《{title}》\"",
             "{ quit = \"q\" }",
         ];

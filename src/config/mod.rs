@@ -51,6 +51,9 @@ pub struct Config {
     pub mouse: bool,
     /// List copies of one article as one row (`--all-copies` turns it off).
     pub fold_copies: bool,
+    /// Match traditional, simplified and variant characters as one (`--exact-script` turns
+    /// it off).
+    pub fold_script: bool,
     /// How `Y` and `c` write a citation (see `citation`: `{field}`, `[optional part]`).
     pub citation: String,
     /// Extra key bindings, `(action name, key specs)`, sorted by action name; every spec parses
@@ -69,6 +72,7 @@ impl Default for Config {
             ambiguous_wide: false,
             mouse: true,
             fold_copies: true,
+            fold_script: true,
             citation: crate::citation::DEFAULT_TEMPLATE.to_owned(),
             keys: Vec::new(),
         }

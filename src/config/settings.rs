@@ -5,7 +5,7 @@
 use super::Config;
 
 /// Each setting: its name, what a value must be, and the comment `to_toml` writes above it.
-pub(super) const SETTINGS: [(&str, &str, &str); 10] = [
+pub(super) const SETTINGS: [(&str, &str, &str); 11] = [
     (
         "theme",
         "a theme name or a path in quotes",
@@ -47,6 +47,11 @@ pub(super) const SETTINGS: [(&str, &str, &str); 10] = [
         "List copies of one article (the same text crawled again) as one row, ×N; x shows them.",
     ),
     (
+        "fold_script",
+        "true or false",
+        "Match traditional, simplified and variant characters as one (國 finds 国); f or Ctrl-F turns it off while searching.",
+    ),
+    (
         "citation",
         "a template in quotes using {speaker} {role} {title} {section} {category} {date} {tags} \
          {url} {file} {line} {paragraph}",
@@ -66,6 +71,7 @@ pub(super) fn value_of(config: &Config, name: &str) -> String {
         "ambiguous_width" => if config.ambiguous_wide { "2" } else { "1" }.to_owned(),
         "mouse" => config.mouse.to_string(),
         "fold_copies" => config.fold_copies.to_string(),
+        "fold_script" => config.fold_script.to_string(),
         "citation" => toml::Value::String(config.citation.clone()).to_string(),
         _ => String::new(),
     }

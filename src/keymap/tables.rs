@@ -116,6 +116,11 @@ pub const BROWSE: &[Binding] = &[
         "show or fold the copies of an article (×N)",
     ),
     bind(
+        &[Key::char('f')],
+        Action::ToggleScript,
+        "search: scripts as one (國 finds 国) or apart",
+    ),
+    bind(
         &[Key::char('z')],
         Action::ToggleList,
         "hide or show the list (focused reading)",
@@ -238,6 +243,11 @@ pub const SEARCH: &[Binding] = &[
         "search line: delete the word before",
     ),
     bind(&[Key::ctrl('u')], Action::SearchClear, "search line: clear"),
+    bind(
+        &[Key::ctrl('f')],
+        Action::ToggleScript,
+        "search line: fold scripts together or tell them apart",
+    ),
     bind(
         &[Key::plain(KeyCode::Left)],
         Action::SearchLeft,

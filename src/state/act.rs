@@ -107,6 +107,7 @@ impl State {
             Action::ToggleBookmarks => self.toggle_overlay(OverlayKind::Bookmarks),
             Action::CycleOrder => self.cycle_order(),
             Action::ToggleCopies => self.toggle_copies(),
+            Action::ToggleScript => return self.toggle_script(),
             Action::NextArticle => self.step_article(1),
             Action::PreviousArticle => self.step_article(-1),
             Action::WheelDown(pane) => self.wheel(pane, 1),

@@ -90,6 +90,10 @@ pub struct Viewport {
 
 /// How text is laid out; from the command line (and later the config file).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent switches, named as the config file and the command line name them"
+)]
 pub struct Settings {
     /// How wide the terminal draws ambiguous characters (`--ambiguous-wide`).
     pub ambiguous: AmbiguousWidth,
@@ -103,6 +107,9 @@ pub struct Settings {
     pub order: Order,
     /// Fold copies of one article into one row (`--all-copies` turns it off).
     pub fold_copies: bool,
+    /// Match traditional, simplified and variant characters as one (`--exact-script` and `f`
+    /// turn it off).
+    pub fold_script: bool,
 }
 
 impl Default for Settings {
@@ -114,6 +121,7 @@ impl Default for Settings {
             mouse: true,
             order: Order::Corpus,
             fold_copies: true,
+            fold_script: true,
         }
     }
 }

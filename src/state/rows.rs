@@ -19,6 +19,7 @@ use std::collections::HashSet;
 use wenji_core::corpus::copies::Copies;
 use wenji_core::corpus::order::{self, Order};
 use wenji_core::search::Matches;
+use wenji_core::search::forms::Forms;
 
 use super::State;
 
@@ -105,6 +106,14 @@ impl Rows {
     /// Entries listed, copies included: all but the empty articles.
     pub fn listed(&self) -> usize {
         self.listed
+    }
+
+    /// The forms the hits counted in `answer` were written in.
+    pub fn forms(&self, answer: &Matches) -> Forms {
+        match &self.counted {
+            Some(counted) => answer.forms_of(&mut counted.iter().map(|&hit| hit as usize)),
+            None => answer.forms(),
+        }
     }
 
     /// How many hits are counted, of an answer's `all`.
@@ -475,6 +484,11 @@ impl State {
             search
                 .kwic
                 .set_len(self.rows.hits(search.results.hit_count()));
+            search.forms = if search.query.terms.is_empty() {
+                Forms::default()
+            } else {
+                self.rows.forms(&search.results)
+            };
         }
         if let Some(entry) = selected {
             self.select_entry(entry);

@@ -19,6 +19,7 @@ use ratatui_textarea::{CursorMove, TextArea};
 use super::{Effect, ListCursor, State};
 use crate::action::{Action, Pane};
 use crate::layout::TextRef;
+use crate::search::forms::Forms;
 use crate::search::query::QueryError;
 use crate::search::worker::Update;
 use crate::search::{Batch, Matches, Query, Request, Scope};
@@ -63,6 +64,8 @@ pub struct Search {
     /// Why the search line's text cannot be read as a query, while it cannot: the results of
     /// the last query that could be read stay on screen meanwhile.
     pub error: Option<QueryError>,
+    /// The forms the hits counted were written in (a copy's hits are not counted).
+    pub forms: Forms,
 }
 
 /// Whether a query's first hit is still to be shown.
@@ -241,6 +244,7 @@ impl State {
             saved,
             history_cursor: None,
             error: None,
+            forms: Forms::default(),
         });
     }
 
@@ -298,7 +302,7 @@ impl State {
         let query = match Query::read(&search.text()) {
             Ok(query) => {
                 search.error = None;
-                query
+                query.with_exact_script(!self.settings.fold_script)
             }
             Err(error) => {
                 search.error = Some(error);
@@ -333,6 +337,20 @@ impl State {
             query,
             scope,
         })
+    }
+
+    /// Folds scripts together in the search or tells them apart, and searches again.
+    pub(super) fn toggle_script(&mut self) -> Effect {
+        self.settings.fold_script = !self.settings.fold_script;
+        self.message = Some(
+            if self.settings.fold_script {
+                "scripts folded together: each form of a character finds every other (國 finds 国)"
+            } else {
+                "scripts told apart: each form of a character finds itself alone"
+            }
+            .to_owned(),
+        );
+        self.query_changed()
     }
 
     /// Takes a batch of the answer to `generation` (`None`: the answer ended with no batch).

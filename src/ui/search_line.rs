@@ -135,13 +135,41 @@ impl SearchLineView<'_> {
         } else {
             format!(" {}{running}", hits_in_articles(hits, articles))
         };
-        match search.covers {
+        let covers = match search.covers {
             Some(percent) => vec![
-                format!("{found} · searching {percent}% of the corpus "),
-                format!("{found} · {percent}% loaded "),
-                format!("{found} "),
+                format!(" · searching {percent}% of the corpus"),
+                format!(" · {percent}% loaded"),
+                String::new(),
             ],
-            None => vec![format!("{found} ")],
+            None => vec![String::new()],
+        };
+        // The forms found give way last but for the count itself, and shorten first.
+        let mut summaries = Vec::new();
+        for forms in self.forms() {
+            for covers in &covers {
+                summaries.push(format!("{found}{covers}{forms} "));
+            }
         }
+        summaries
+    }
+
+    /// What the line says of the forms found, longest first, the last empty: every form of
+    /// each term when some term was found written otherwise than asked (`国家 → 國家 ×5 ·
+    /// 国家 ×1`), or that scripts are told apart.
+    fn forms(&self) -> Vec<String> {
+        let search = self.search;
+        if search.query.exact_script {
+            return vec![" · scripts apart".to_owned(), String::new()];
+        }
+        let forms = &search.forms;
+        let asked = &search.query.written;
+        if !forms.found_otherwise(asked) {
+            return vec![String::new()];
+        }
+        [usize::MAX, 2, 1]
+            .into_iter()
+            .map(|most| format!(" · {}", forms.line(asked, most)))
+            .chain(std::iter::once(String::new()))
+            .collect()
     }
 }

@@ -31,6 +31,7 @@ use crate::cli::By;
 use crate::corpus::Corpus;
 use crate::corpus::order::Order;
 use crate::search::Query;
+use crate::search::forms::Forms;
 
 pub use stream::{Failure, stream};
 
@@ -51,6 +52,11 @@ impl Format {
     /// Whether it prints JSON Lines.
     pub fn is_json(self) -> bool {
         matches!(self, Format::Json | Format::CountJson)
+    }
+
+    /// Whether it prints counts, which the forms found are told with.
+    pub fn counts(self) -> bool {
+        matches!(self, Format::Count | Format::CountJson)
     }
 }
 
@@ -85,16 +91,19 @@ impl Options<'_> {
 }
 
 /// What was found (and printed).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Found {
     pub articles: usize,
     pub hits: usize,
+    /// The forms the hits were written in, counted for `--count` ([`Format::counts`]).
+    pub forms: Forms,
 }
 
 impl std::ops::AddAssign for Found {
     fn add_assign(&mut self, other: Self) {
         self.articles += other.articles;
         self.hits += other.hits;
+        self.forms.merge(&other.forms);
     }
 }
 
@@ -110,7 +119,7 @@ pub fn run(
     options: Options<'_>,
     out: &mut impl Write,
 ) -> io::Result<Found> {
-    let plain = crate::search::plain::Plain::new(&query.terms);
+    let plain = crate::search::plain::Plain::for_query(query);
     let sieve = crate::search::sieve::Sieve::new(query);
     let searched = print::print(corpus, query, &plain, &sieve, options)?;
     let mut sink = sink::Sink::new(options);

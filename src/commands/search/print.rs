@@ -19,7 +19,7 @@ use super::{Format, Found, Options};
 use crate::commands::json::Described;
 use crate::corpus::{Article, Corpus, Date, DateValue};
 use crate::search::context::{self, Context};
-use crate::search::plain::Plain;
+use crate::search::plain::{Plain, written_forms};
 use crate::search::sieve::Sieve;
 use crate::search::{Field, Location, Query};
 
@@ -154,6 +154,11 @@ pub fn print(
         }
         found.articles += 1;
         found.hits += count;
+        if options.format.counts() {
+            for (hit, form) in hits.iter().zip(written_forms(article, &hits)) {
+                found.forms.add(hit.term, &form, 1);
+            }
+        }
         if options.by.is_none() {
             printer.article(id, article, &hits)?;
         }

@@ -263,7 +263,7 @@ impl<'q, 's> Job<'q, 's> {
             load,
             cache,
             query,
-            plain: Plain::new(&query.terms),
+            plain: Plain::for_query(query),
             sieve: Sieve::new(query),
             options,
             prefilter,

@@ -49,6 +49,39 @@ pub trait Hits: Send + Sync + fmt::Debug {
     /// Where hits `range` (numbered from 0 within the batch) are, in order. Hits asked for in
     /// reading order resolve fastest.
     fn locate(&self, range: Range<usize>) -> Vec<Location>;
+
+    /// Counts into `forms` the forms hits `numbers` (ascending, within the batch) were written
+    /// in ([`Forms`]). Hits that cannot tell add nothing.
+    fn count_forms(&self, numbers: &mut dyn Iterator<Item = usize>, forms: &mut Forms) {
+        let _ = (numbers, forms);
+    }
+}
+
+/// Hits that arrived resolved, each with the form it was written in.
+#[derive(Debug)]
+struct Written {
+    locations: Vec<Location>,
+    forms: Vec<String>,
+}
+
+impl Hits for Written {
+    fn len(&self) -> usize {
+        self.locations.len()
+    }
+
+    fn locate(&self, range: Range<usize>) -> Vec<Location> {
+        self.locations.locate(range)
+    }
+
+    fn count_forms(&self, numbers: &mut dyn Iterator<Item = usize>, forms: &mut Forms) {
+        for number in numbers {
+            if let (Some(location), Some(form)) =
+                (self.locations.get(number), self.forms.get(number))
+            {
+                forms.add(location.term, form, 1);
+            }
+        }
+    }
 }
 
 /// Hits that arrived resolved.
@@ -71,8 +104,6 @@ pub struct Batch {
     /// Articles in corpus order; their hit ranges number `hits` from 0 and follow each other.
     pub articles: Vec<ArticleHits>,
     pub hits: Arc<dyn Hits>,
-    /// The forms the hits were written in, counted.
-    pub forms: Forms,
 }
 
 impl Batch {
@@ -91,19 +122,30 @@ impl Batch {
         Self {
             articles,
             hits: Arc::new(locations),
-            forms: Forms::default(),
         }
-    }
-
-    /// The batch with the forms its hits were written in.
-    #[must_use]
-    pub fn with_forms(self, forms: Forms) -> Self {
-        Self { forms, ..self }
     }
 
     /// A batch of articles each with its hits, resolved already; an article may have none (a
     /// query of conditions alone matches articles, not text).
     pub fn by_article(articles: Vec<(u32, Vec<Location>)>) -> Self {
+        let (entries, locations) = Self::entries(articles);
+        Self {
+            articles: entries,
+            hits: Arc::new(locations),
+        }
+    }
+
+    /// [`Batch::by_article`] with the form each hit was written in, hit by hit.
+    pub fn by_article_written(articles: Vec<(u32, Vec<Location>)>, forms: Vec<String>) -> Self {
+        let (entries, locations) = Self::entries(articles);
+        Self {
+            articles: entries,
+            hits: Arc::new(Written { locations, forms }),
+        }
+    }
+
+    /// The articles numbering the hits they hold, and those hits end to end.
+    fn entries(articles: Vec<(u32, Vec<Location>)>) -> (Vec<ArticleHits>, Vec<Location>) {
         let mut entries = Vec::with_capacity(articles.len());
         let mut locations = Vec::new();
         for (article, hits) in articles {
@@ -114,11 +156,7 @@ impl Batch {
                 hits: start..locations.len(),
             });
         }
-        Self {
-            articles: entries,
-            hits: Arc::new(locations),
-            forms: Forms::default(),
-        }
+        (entries, locations)
     }
 
     pub fn hit_count(&self) -> usize {
@@ -135,13 +173,11 @@ pub struct Matches {
     /// The number of each batch's first hit.
     batch_starts: Vec<usize>,
     hit_count: usize,
-    forms: Forms,
 }
 
 impl Matches {
     /// Adds `batch`, which comes later in corpus order than everything before it.
     pub fn append(&mut self, batch: Batch) {
-        self.forms.merge(&batch.forms);
         let base = self.hit_count;
         self.articles
             .extend(batch.articles.into_iter().map(|a| ArticleHits {
@@ -161,9 +197,27 @@ impl Matches {
         self.hit_count
     }
 
-    /// The forms the hits were written in.
-    pub fn forms(&self) -> &Forms {
-        &self.forms
+    /// The forms every hit was written in.
+    pub fn forms(&self) -> Forms {
+        self.forms_of(&mut (0..self.hit_count))
+    }
+
+    /// The forms hits `numbers` (ascending) were written in.
+    pub fn forms_of(&self, numbers: &mut dyn Iterator<Item = usize>) -> Forms {
+        let mut forms = Forms::default();
+        let mut numbers = numbers.peekable();
+        for (batch, &start) in self.batches.iter().zip(&self.batch_starts) {
+            let end = start + batch.len();
+            let mut within = std::iter::from_fn(|| {
+                numbers
+                    .next_if(|&n| n < end)
+                    .map(|n| n.saturating_sub(start))
+            });
+            batch.count_forms(&mut within, &mut forms);
+            // Numbers the batch left unread are passed over.
+            while numbers.next_if(|&n| n < end).is_some() {}
+        }
+        forms
     }
 
     /// The matching articles' numbers.
@@ -250,5 +304,23 @@ mod tests {
         assert_eq!(matches.entry_of_hit(3), Some(2));
         assert_eq!(matches.entry_of_article(3), Some(1));
         assert_eq!(matches.entry_of_article(2), None);
+    }
+
+    #[test]
+    fn forms_are_counted_for_the_hits_asked_for_across_batches() {
+        let mut matches = Matches::default();
+        let written = |forms: &[&str]| forms.iter().map(|&f| f.to_owned()).collect();
+        matches.append(Batch::by_article_written(
+            vec![(0, vec![at(0, 1), at(0, 5)])],
+            written(&["國家", "国家"]),
+        ));
+        matches.append(Batch::resolved(vec![at(2, 0)]));
+        matches.append(Batch::by_article_written(
+            vec![(3, vec![at(3, 9)]), (4, vec![at(4, 2)])],
+            written(&["國家", "國家"]),
+        ));
+        assert_eq!(matches.forms().of(0), [("國家", 3), ("国家", 1)]);
+        let some = matches.forms_of(&mut [1, 2, 4].into_iter());
+        assert_eq!(some.of(0), [("国家", 1), ("國家", 1)]);
     }
 }

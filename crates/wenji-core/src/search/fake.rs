@@ -10,8 +10,7 @@
 
 use super::answer::Batch;
 use super::engine::{Engine, Request};
-use super::forms::Forms;
-use super::plain::{Plain, forms_of};
+use super::plain::{Plain, written_forms};
 use super::sieve::Sieve;
 use crate::corpus::{Article, Corpus, Source};
 use std::sync::Arc;
@@ -118,7 +117,7 @@ impl Engine for Fake {
         }
         let (plain, sieve) = (Plain::for_query(query), Sieve::new(query));
         let mut batch = Vec::new();
-        let mut forms = Forms::default();
+        let mut forms = Vec::new();
         let mut sent = 0;
         for article in 0..self.corpus.articles.len() + self.grown.len() {
             let Some((at, file)) = self.article(article) else {
@@ -129,11 +128,13 @@ impl Engine for Fake {
             if (hits.is_empty() && !query.terms.is_empty()) || !sieve.admits(at, file) {
                 continue;
             }
-            forms.merge(&forms_of(at, &hits));
+            forms.extend(written_forms(at, &hits));
             batch.push((id, hits));
             if batch.len() == self.batch_articles {
-                let batch = Batch::by_article(std::mem::take(&mut batch))
-                    .with_forms(std::mem::take(&mut forms));
+                let batch = Batch::by_article_written(
+                    std::mem::take(&mut batch),
+                    std::mem::take(&mut forms),
+                );
                 if !self.hand_over(batch, sent, cancelled, sink) {
                     return false;
                 }
@@ -142,7 +143,7 @@ impl Engine for Fake {
         }
         batch.is_empty()
             || self.hand_over(
-                Batch::by_article(batch).with_forms(forms),
+                Batch::by_article_written(batch, forms),
                 sent,
                 cancelled,
                 sink,

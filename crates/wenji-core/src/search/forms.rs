@@ -3,6 +3,10 @@
 //! text folded as a search folds it but for scripts ([`super::fold::fold_written`]), so `ＧＤＰ`
 //! and `gdp` are one form and `國家` and `国家` are two.
 
+use std::fmt::Write;
+
+use crate::count::grouped;
+
 /// How often each term was found in each form.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Forms {
@@ -55,6 +59,60 @@ impl Forms {
             .unwrap_or_default();
         forms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
         forms
+    }
+
+    /// The forms line: each term as it was asked for (`asked`, by number), then its forms,
+    /// the most frequent first, at most `most` of them and how many more: `国家安全 → 國家安全
+    /// ×8 816 · 国家安全 ×7`. Terms are set apart by `; `; a term found in no form is left out.
+    ///
+    /// ```
+    /// use wenji_core::search::forms::Forms;
+    /// let mut forms = Forms::default();
+    /// forms.add(0, "国家安全", 7);
+    /// forms.add(0, "國家安全", 8_816);
+    /// forms.add(1, "台灣", 2);
+    /// forms.add(1, "臺灣", 1);
+    /// forms.add(1, "台湾", 1);
+    /// let asked = ["国家安全".to_owned(), "台湾".to_owned()];
+    /// assert_eq!(
+    ///     forms.line(&asked, 2),
+    ///     "国家安全 → 國家安全 ×8 816 · 国家安全 ×7; 台湾 → 台灣 ×2 · 台湾 ×1 · 1 more"
+    /// );
+    /// ```
+    pub fn line(&self, asked: &[String], most: usize) -> String {
+        let mut line = String::new();
+        for (term, asked) in asked.iter().enumerate() {
+            let forms = self.of(term);
+            if forms.is_empty() {
+                continue;
+            }
+            if !line.is_empty() {
+                line.push_str("; ");
+            }
+            line.push_str(asked);
+            line.push_str(" →");
+            for (at, (form, count)) in forms.iter().take(most.max(1)).enumerate() {
+                let joint = if at == 0 { " " } else { " · " };
+                let _ = write!(line, "{joint}{form} ×{}", grouped(*count));
+            }
+            if forms.len() > most.max(1) {
+                let _ = write!(line, " · {} more", forms.len() - most.max(1));
+            }
+        }
+        line
+    }
+
+    /// Whether some term of those `asked` (by number) was found written otherwise than asked,
+    /// so the forms are worth telling: a search for `国家` that found only `国家` is not.
+    pub fn found_otherwise(&self, asked: &[String]) -> bool {
+        asked
+            .iter()
+            .enumerate()
+            .any(|(term, asked)| match self.of(term).as_slice() {
+                [] => false,
+                [(form, _)] => form != asked,
+                _ => true,
+            })
     }
 
     /// How many terms have a form counted (the last of them is `terms() - 1`).

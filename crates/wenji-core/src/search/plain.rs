@@ -20,7 +20,6 @@ use memchr::memmem::Finder;
 use super::answer::Location;
 use super::field::fields;
 use super::fold::{fold, fold_written};
-use super::forms::Forms;
 use super::query::Query;
 use crate::corpus::Article;
 use crate::text::script::forms;
@@ -169,18 +168,17 @@ impl<'q> Plain<'q> {
     }
 }
 
-/// The forms the hits `hits` in `article` were written in ([`Forms`]).
-pub fn forms_of(article: &Article, hits: &[Location]) -> Forms {
-    let mut forms = Forms::default();
-    for hit in hits {
+/// The form each of `hits` in `article` was written in ([`super::forms`]).
+pub fn written_forms<'a>(
+    article: &'a Article,
+    hits: &'a [Location],
+) -> impl Iterator<Item = String> + 'a {
+    hits.iter().map(|hit| {
         let text = hit.field.text(article);
-        let form = text
-            .get(hit.range.clone())
+        text.get(hit.range.clone())
             .map(fold_written)
-            .unwrap_or_default();
-        forms.add(hit.term, &form, 1);
-    }
-    forms
+            .unwrap_or_default()
+    })
 }
 
 /// Whether `text` holds a character folding drops: U+200B–U+200D, U+2060, U+FEFF or U+00AD

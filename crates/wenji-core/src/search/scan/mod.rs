@@ -38,6 +38,7 @@ use self::stored::Stored;
 use super::answer::{Batch, Hits, Location};
 use super::engine::{Engine, Request, Scope};
 use super::facts::Facts;
+use super::forms::Forms;
 use super::query::Query;
 use crate::corpus::kept::fingerprint;
 use crate::corpus::{Article, Corpus, Source};
@@ -148,17 +149,16 @@ impl Scan {
         read(&self.index)
     }
 
-    /// `results` as a batch, with the forms its hits were written in (`terms`, the query's,
-    /// are the forms of hits with no character written otherwise).
-    fn batch(&self, index: &Index, results: Results, terms: &[String]) -> Batch {
-        let forms = written::forms_of(index, &results, terms);
+    /// `results` as a batch; `terms`, the query's, are the forms of its hits with no
+    /// character written otherwise.
+    fn batch(&self, results: Results, terms: &Arc<[String]>) -> Batch {
         Batch {
             articles: results.articles.clone(),
             hits: Arc::new(PackedHits {
                 index: Arc::clone(&self.index),
                 results,
+                terms: Arc::clone(terms),
             }),
-            forms,
         }
     }
 }
@@ -177,6 +177,7 @@ impl Engine for Scan {
         let index = self.read();
         let articles = index.articles();
         let sift = Sift::new(&index, &self.facts, query);
+        let terms: Arc<[String]> = query.terms.clone().into();
         let within = match request.scope {
             Scope::Within(generation) => self
                 .kept
@@ -188,12 +189,12 @@ impl Engine for Scan {
             let narrowed = narrow::narrow(&index, query, &last.query, &last.results, cancelled)
                 .map(|results| sift.results(&index, results));
             if let Some(results) = &narrowed {
-                sink(self.batch(&index, results.clone(), &query.terms));
+                sink(self.batch(results.clone(), &terms));
             }
             (narrowed.is_some(), narrowed.unwrap_or_default())
         } else if query.terms.is_empty() {
             let listed = sift.listed(&index);
-            sink(self.batch(&index, listed.clone(), &query.terms));
+            sink(self.batch(listed.clone(), &terms));
             (true, listed)
         } else {
             let mut all = Results::default();
@@ -204,7 +205,7 @@ impl Engine for Scan {
             let complete = find::search(&index, query, scope, cancelled, |results| {
                 let results = sift.results(&index, results);
                 all.append(results.clone());
-                sink(self.batch(&index, results, &query.terms));
+                sink(self.batch(results, &terms));
             });
             (complete, all)
         };
@@ -354,6 +355,8 @@ fn write(index: &RwLock<Index>) -> std::sync::RwLockWriteGuard<'_, Index> {
 struct PackedHits {
     index: Arc<RwLock<Index>>,
     results: Results,
+    /// The query's folded terms.
+    terms: Arc<[String]>,
 }
 
 impl std::fmt::Debug for PackedHits {
@@ -374,6 +377,16 @@ impl Hits for PackedHits {
             .filter_map(|number| self.results.hit(number))
             .map(|hit| locator.locate(hit))
             .collect()
+    }
+
+    fn count_forms(&self, numbers: &mut dyn Iterator<Item = usize>, forms: &mut Forms) {
+        let index = read(&self.index);
+        let mut form = String::new();
+        for hit in numbers.filter_map(|number| self.results.hit(number)) {
+            let as_folded = self.terms.get(usize::from(hit.term()));
+            let as_folded = as_folded.map_or("", String::as_str);
+            written::count_form(&index, hit, as_folded, &mut form, forms);
+        }
     }
 }
 

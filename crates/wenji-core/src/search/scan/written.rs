@@ -1,10 +1,10 @@
 //! How a hit was written: its packed text unpacked, each character the index marked as written
 //! in another script's form ([`super::variants`]) given that form back. From it, the forms a
-//! search found are counted ([`forms_of`]) and an exact-script search keeps only the hits
+//! search found are counted ([`count_form`]) and an exact-script search keeps only the hits
 //! written as asked ([`Exact`]).
 
 use super::index::Index;
-use super::results::{Hit, Results};
+use super::results::Hit;
 use crate::search::forms::Forms;
 use crate::search::query::Query;
 use crate::text::script;
@@ -18,28 +18,16 @@ fn written(index: &Index, hit: Hit) -> impl Iterator<Item = char> + '_ {
     })
 }
 
-/// The forms the hits of `results` were written in; `terms` are the query's folded terms, the
-/// form of every hit with no character written otherwise.
-pub fn forms_of(index: &Index, results: &Results, terms: &[String]) -> Forms {
-    let mut as_folded = vec![0; terms.len()];
-    let mut forms = Forms::default();
-    let mut form = String::new();
-    for hit in results.hits() {
-        let term = usize::from(hit.term());
-        if !index.variants.any(hit.start()..hit.end()) {
-            if let Some(count) = as_folded.get_mut(term) {
-                *count += 1;
-            }
-            continue;
-        }
-        form.clear();
-        form.extend(written(index, hit));
-        forms.add(hit.term(), &form, 1);
+/// Counts the form `hit` was written in into `forms`: `as_folded`, its term folded, when no
+/// character of it was written otherwise, with `form` as room to write one.
+pub fn count_form(index: &Index, hit: Hit, as_folded: &str, form: &mut String, forms: &mut Forms) {
+    if !index.variants.any(hit.start()..hit.end()) {
+        forms.add(hit.term(), as_folded, 1);
+        return;
     }
-    for (term, (folded, count)) in terms.iter().zip(as_folded).enumerate() {
-        forms.add(u8::try_from(term).unwrap_or(u8::MAX), folded, count);
-    }
-    forms
+    form.clear();
+    form.extend(written(index, hit));
+    forms.add(hit.term(), form, 1);
 }
 
 /// Which hits an exact-script search keeps: those written in the very form of their term.
