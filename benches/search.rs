@@ -155,7 +155,10 @@ fn hundred_mb(c: &mut Criterion) {
     // The forms every hit was written in, as the search line counts them after each batch
     // (budget: a small part of the search), and the word with scripts told apart.
     let (answer, _) = engine.answer(&request);
-    eprintln!("{COMMON} forms: {}", answer.forms().line(&common.written, 3));
+    eprintln!(
+        "{COMMON} forms: {}",
+        answer.forms().line(&common.written, 3)
+    );
     group.bench_function("100MB_2char_forms", |b| {
         b.iter_with_large_drop(|| black_box(&answer).forms());
     });

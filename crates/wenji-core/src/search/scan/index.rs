@@ -75,6 +75,7 @@ impl Index {
             sample(&corpus.articles).iter().map(String::as_str),
         ));
         index.grow(&corpus.articles);
+        index.variants.shrink_to_fit();
         index
     }
 

@@ -293,6 +293,7 @@ impl Engine for Scan {
     }
 
     fn loaded(&mut self) {
+        write(&self.index).variants.shrink_to_fit();
         let Some(store) = self.store.as_mut() else {
             return;
         };
@@ -381,12 +382,8 @@ impl Hits for PackedHits {
 
     fn count_forms(&self, numbers: &mut dyn Iterator<Item = usize>, forms: &mut Forms) {
         let index = read(&self.index);
-        let mut form = String::new();
-        for hit in numbers.filter_map(|number| self.results.hit(number)) {
-            let as_folded = self.terms.get(usize::from(hit.term()));
-            let as_folded = as_folded.map_or("", String::as_str);
-            written::count_form(&index, hit, as_folded, &mut form, forms);
-        }
+        let hits = self.results.hits_numbered(numbers);
+        written::count_forms(&index, hits, &self.terms, forms);
     }
 }
 

@@ -173,6 +173,33 @@ impl Results {
         }
     }
 
+    /// Hits `numbers` (ascending), one after another: each chunk is looked up once, not once a
+    /// hit.
+    pub fn hits_numbered<'a>(
+        &'a self,
+        numbers: impl Iterator<Item = usize> + 'a,
+    ) -> impl Iterator<Item = Hit> + 'a {
+        let mut chunk = 0;
+        numbers.filter_map(move |number| {
+            let in_chunk = |chunk: usize| {
+                let start = *self.chunk_starts.get(chunk)?;
+                let end = self
+                    .chunk_starts
+                    .get(chunk + 1)
+                    .copied()
+                    .unwrap_or(self.hit_count);
+                (start..end).contains(&number).then_some(start)
+            };
+            let start = if let Some(start) = in_chunk(chunk) {
+                start
+            } else {
+                chunk = self.chunk_of(number)?;
+                in_chunk(chunk)?
+            };
+            self.chunks[chunk].get(number - start).copied()
+        })
+    }
+
     fn chunk_of(&self, number: usize) -> Option<usize> {
         if number >= self.hit_count {
             return None;
@@ -223,6 +250,25 @@ mod tests {
             all,
             Results::new(all.articles.clone(), all.hits().collect())
         );
+    }
+
+    #[test]
+    fn hits_asked_for_by_number_come_from_their_chunks() {
+        let all = Results::concat(vec![
+            part(0, &[1, 5]),
+            Results::default(),
+            part(3, &[9, 12]),
+            part(4, &[20]),
+        ]);
+        let starts = |numbers: &[usize]| -> Vec<usize> {
+            all.hits_numbered(numbers.iter().copied())
+                .map(Hit::start)
+                .collect()
+        };
+        assert_eq!(starts(&[0, 1, 2, 3, 4]), [1, 5, 9, 12, 20]);
+        assert_eq!(starts(&[1, 3, 4, 9]), [5, 12, 20], "past the end is none");
+        assert_eq!(starts(&[4]), [20]);
+        assert_eq!(starts(&[]), Vec::<usize>::new());
     }
 
     #[test]

@@ -3,22 +3,30 @@
 //! exact-script search keep only the form asked for, without the original text.
 //!
 //! One bit per packed byte, set at the first byte of each such character, so a hit with no
-//! variant in it (nearly every hit in a simplified text) is told in a load or two. Which form it
-//! was is a number among the folded character's forms ([`crate::text::script::form`]): the
-//! first, by far the commonest, needs nothing more; a later one is listed beside its offset.
-//! A traditional text has about one character in five written otherwise; the bits cost an
-//! eighth of the packed text whatever the script.
+//! variant in it (nearly every hit in a simplified text) is told in a load or two. The bits are
+//! kept only for the stretches of 4 KiB of packed text that hold a variant, so a simplified
+//! text costs next to nothing, and a traditional one (about one character in five written
+//! otherwise) an eighth of its packed text. Which form it was is a number among the folded
+//! character's forms ([`crate::text::script::form`]): the first, by far the commonest, needs
+//! nothing more; a later one is listed beside its offset.
 
 use std::ops::Range;
+
+/// Words of bits in a stretch of packed text that holds a variant: 4 KiB of text.
+const STRETCH_WORDS: usize = 64;
 
 /// The variants of a packed text, as it grows.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Variants {
-    /// Bit `at % 64` of word `at / 64` is set when the character at packed offset `at` was
-    /// written in another form.
-    bits: Vec<u64>,
-    /// The offsets whose form is a later one than the first, with its number, ascending.
-    later: Vec<(usize, u8)>,
+    /// For each stretch of the packed text, where its words start in `words`, plus one; `0`
+    /// for a stretch without a variant, whose words are not kept.
+    stretches: Vec<u32>,
+    /// The stretches' words: bit `at % 64` of word `at / 64` of the text is set when the
+    /// character at packed offset `at` was written in another form.
+    words: Vec<u64>,
+    /// The offsets whose form is a later one than the first, each shifted up a byte and its
+    /// number in that byte, ascending.
+    later: Vec<u64>,
 }
 
 impl Variants {
@@ -26,25 +34,45 @@ impl Variants {
     /// written as form `number` (1 or more) of the character it folds to.
     pub fn note(&mut self, at: usize, number: u8) {
         let word = at / 64;
-        if self.bits.len() <= word {
-            self.bits.resize(word + 1, 0);
+        let stretch = word / STRETCH_WORDS;
+        if self.stretches.len() <= stretch {
+            self.stretches.resize(stretch + 1, 0);
         }
-        self.bits[word] |= 1 << (at % 64);
+        if self.stretches[stretch] == 0 {
+            self.words.resize(self.words.len() + STRETCH_WORDS, 0);
+            let stretches = self.words.len() / STRETCH_WORDS;
+            self.stretches[stretch] = u32::try_from(stretches).unwrap_or(u32::MAX);
+        }
+        let first = (self.stretches[stretch] as usize - 1) * STRETCH_WORDS;
+        if let Some(bits) = self.words.get_mut(first + word % STRETCH_WORDS) {
+            *bits |= 1 << (at % 64);
+        }
         if number > 1 {
-            self.later.push((at, number));
+            self.later.push((at as u64) << 8 | u64::from(number));
+        }
+    }
+
+    /// Word `word` of the bits (those of packed bytes `64 * word` on): `0` where none is kept.
+    fn word(&self, word: usize) -> u64 {
+        match self.stretches.get(word / STRETCH_WORDS) {
+            Some(&kept) if kept > 0 => {
+                let first = (kept as usize - 1) * STRETCH_WORDS;
+                self.words
+                    .get(first + word % STRETCH_WORDS)
+                    .copied()
+                    .unwrap_or(0)
+            }
+            _ => 0,
         }
     }
 
     /// Whether any character in packed bytes `range` was written in another form.
     pub fn any(&self, range: Range<usize>) -> bool {
-        if range.is_empty() {
+        if range.is_empty() || self.words.is_empty() {
             return false;
         }
         let (first, last) = (range.start / 64, (range.end - 1) / 64);
         (first..=last).any(|word| {
-            let Some(&bits) = self.bits.get(word) else {
-                return false;
-            };
             let low = if word == first { range.start % 64 } else { 0 };
             let high = if word == last {
                 (range.end - 1) % 64
@@ -52,23 +80,19 @@ impl Variants {
                 63
             };
             let mask = (u64::MAX >> (63 - high)) & (u64::MAX << low);
-            bits & mask != 0
+            self.word(word) & mask != 0
         })
     }
 
     /// Which form the character at packed offset `at` was written in: `0` for the form it
     /// folds to.
     pub fn number(&self, at: usize) -> u8 {
-        let set = self
-            .bits
-            .get(at / 64)
-            .is_some_and(|bits| bits & (1 << (at % 64)) != 0);
-        if !set {
+        if self.word(at / 64) & (1 << (at % 64)) == 0 {
             return 0;
         }
         self.later
-            .binary_search_by_key(&at, |&(offset, _)| offset)
-            .map_or(1, |found| self.later[found].1)
+            .binary_search_by_key(&(at as u64), |&later| later >> 8)
+            .map_or(1, |found| (self.later[found] & 0xFF) as u8)
     }
 
     /// Every variant in packed bytes `range`, as `(offset, number)`, in order.
@@ -76,7 +100,7 @@ impl Variants {
         let words = range.start / 64..range.end.div_ceil(64);
         words.flat_map(move |word| {
             let range = range.clone();
-            let mut bits = self.bits.get(word).copied().unwrap_or(0);
+            let mut bits = self.word(word);
             std::iter::from_fn(move || {
                 while bits != 0 {
                     let at = word * 64 + bits.trailing_zeros() as usize;
@@ -90,15 +114,23 @@ impl Variants {
         })
     }
 
-    /// Makes room for variants up to packed offset `len`.
+    /// Makes room for the stretches of packed text up to offset `len`.
     pub fn reserve(&mut self, len: usize) {
-        self.bits
-            .reserve(len.div_ceil(64).saturating_sub(self.bits.len()));
+        let stretches = len.div_ceil(64 * STRETCH_WORDS);
+        self.stretches
+            .reserve_exact(stretches.saturating_sub(self.stretches.len()));
+    }
+
+    /// Gives back the room grown for variants that never came.
+    pub fn shrink_to_fit(&mut self) {
+        self.stretches.shrink_to_fit();
+        self.words.shrink_to_fit();
+        self.later.shrink_to_fit();
     }
 
     /// Bytes it holds, for memory accounting.
     pub fn heap_bytes(&self) -> usize {
-        self.bits.capacity() * 8 + self.later.capacity() * std::mem::size_of::<(usize, u8)>()
+        self.stretches.capacity() * 4 + self.words.capacity() * 8 + self.later.capacity() * 8
     }
 }
 
@@ -110,9 +142,9 @@ mod tests {
     proptest! {
         #[test]
         fn it_answers_as_a_list_of_the_offsets_noted(
-            noted in prop::collection::btree_map(0usize..400, 1u8..4, 0..40),
-            start in 0usize..420,
-            len in 0usize..200,
+            noted in prop::collection::btree_map(0usize..20_000, 1u8..4, 0..40),
+            start in 0usize..20_100,
+            len in 0usize..9_000,
         ) {
             let mut variants = Variants::default();
             for (&at, &number) in &noted {
@@ -123,7 +155,7 @@ mod tests {
                 noted.range(range.clone()).map(|(&at, &n)| (at, n)).collect();
             prop_assert_eq!(variants.any(range.clone()), !listed.is_empty());
             prop_assert_eq!(variants.within(range).collect::<Vec<_>>(), listed);
-            for at in 0..420 {
+            for at in (0..20_100).step_by(7).chain(noted.keys().copied()) {
                 prop_assert_eq!(variants.number(at), noted.get(&at).copied().unwrap_or(0));
             }
         }

@@ -1,6 +1,6 @@
 //! How a hit was written: its packed text unpacked, each character the index marked as written
 //! in another script's form ([`super::variants`]) given that form back. From it, the forms a
-//! search found are counted ([`count_form`]) and an exact-script search keeps only the hits
+//! search found are counted ([`count_forms`]) and an exact-script search keeps only the hits
 //! written as asked ([`Exact`]).
 
 use super::index::Index;
@@ -18,16 +18,31 @@ fn written(index: &Index, hit: Hit) -> impl Iterator<Item = char> + '_ {
     })
 }
 
-/// Counts the form `hit` was written in into `forms`: `as_folded`, its term folded, when no
-/// character of it was written otherwise, with `form` as room to write one.
-pub fn count_form(index: &Index, hit: Hit, as_folded: &str, form: &mut String, forms: &mut Forms) {
-    if !index.variants.any(hit.start()..hit.end()) {
-        forms.add(hit.term(), as_folded, 1);
-        return;
+/// Counts into `forms` the forms `hits` were written in; `terms`, the query's folded terms, are
+/// the forms of every hit with no character written otherwise, counted apart (nearly every
+/// hit, in a simplified text) so that only the others are looked up among the forms.
+pub fn count_forms(
+    index: &Index,
+    hits: impl Iterator<Item = Hit>,
+    terms: &[String],
+    forms: &mut Forms,
+) {
+    let mut as_folded = vec![0; terms.len()];
+    let mut form = String::new();
+    for hit in hits {
+        if !index.variants.any(hit.start()..hit.end()) {
+            if let Some(count) = as_folded.get_mut(usize::from(hit.term())) {
+                *count += 1;
+            }
+            continue;
+        }
+        form.clear();
+        form.extend(written(index, hit));
+        forms.add(hit.term(), &form, 1);
     }
-    form.clear();
-    form.extend(written(index, hit));
-    forms.add(hit.term(), form, 1);
+    for (term, (folded, count)) in terms.iter().zip(as_folded).enumerate() {
+        forms.add(u8::try_from(term).unwrap_or(u8::MAX), folded, count);
+    }
 }
 
 /// Which hits an exact-script search keeps: those written in the very form of their term.
