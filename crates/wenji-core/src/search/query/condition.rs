@@ -61,6 +61,39 @@ impl Filter {
     }
 }
 
+/// The condition as a query would write it, with the canonical field names: `date:2020-05`,
+/// `-author:李强`, `tag:"国 安"` (a value with a space, quote or bracket quoted). Reading what
+/// is written gives the same condition back.
+impl fmt::Display for Condition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.negated {
+            f.write_str("-")?;
+        }
+        write!(f, "{}", self.filter)
+    }
+}
+
+impl fmt::Display for Filter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (name, value) = match self {
+            Filter::Date(range) => return write!(f, "date:{range}"),
+            Filter::Speaker(text) => ("author", text.as_str()),
+            Filter::Section(text) => ("category", text.as_str()),
+            Filter::Tag(text) => ("tag", text.as_str()),
+            Filter::Title(text) => ("title", text.as_str()),
+            Filter::File(glob) => ("file", glob.pattern.as_str()),
+        };
+        let quoted = value
+            .chars()
+            .any(|c| c.is_whitespace() || matches!(c, '"' | '(' | ')' | '|'));
+        if quoted {
+            write!(f, "{name}:\"{value}\"")
+        } else {
+            write!(f, "{name}:{value}")
+        }
+    }
+}
+
 /// What a condition looks at: an article's date, its texts folded as query terms are, and the
 /// name of its file as shown.
 #[derive(Debug, Clone, Copy, Default)]
@@ -145,6 +178,32 @@ impl DateRange {
     pub fn holds(self, date: DateValue) -> bool {
         self.from.is_none_or(|from| first_day(date) >= from)
             && self.to.is_none_or(|to| last_day(date) <= to)
+    }
+}
+
+/// The range as `date:` takes it, each end as short as it can be written: `2020`, `2020-05`,
+/// `2020-05-22`, `2020-03..2020-05`, `..2019`, `2021..`.
+impl fmt::Display for DateRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let from = self.from.map(|(year, month, day)| match (month, day) {
+            (1, 1) => format!("{year}"),
+            (_, 1) => format!("{year}-{month:02}"),
+            _ => format!("{year}-{month:02}-{day:02}"),
+        });
+        let to = self.to.map(|(year, month, day)| match (month, day) {
+            (12, 31) => format!("{year}"),
+            (_, 31) => format!("{year}-{month:02}"),
+            _ => format!("{year}-{month:02}-{day:02}"),
+        });
+        match (from, to) {
+            (Some(from), Some(to)) if from == to => f.write_str(&from),
+            (from, to) => write!(
+                f,
+                "{}..{}",
+                from.unwrap_or_default(),
+                to.unwrap_or_default()
+            ),
+        }
     }
 }
 

@@ -17,6 +17,7 @@ mod condition;
 mod read;
 #[cfg(test)]
 mod tests;
+pub mod tree;
 
 pub use condition::{Condition, DateRange, Described, FileGlob, Filter, MetaText};
 pub use read::QueryError;

@@ -72,41 +72,15 @@ pub(super) fn read(input: &str) -> Result<Query, QueryError> {
         }
         let negated = chars[at] == '-';
         let start = at + usize::from(negated);
-        let letters = chars[start..]
-            .iter()
-            .take_while(|c| c.is_ascii_alphabetic())
-            .count();
-        let colon = start + letters;
-        if letters > 0 && matches!(chars.get(colon), Some(':' | '：')) {
-            let name: String = chars[start..colon].iter().collect();
-            let name = name.to_ascii_lowercase();
-            if let Some(field) = field(&name) {
-                let (value, next) = value(&chars, colon + 1);
-                let filter = filter(field, &name, &value).map_err(|message| QueryError {
-                    at: start,
-                    len: next - start,
-                    message,
-                })?;
-                query.conditions.push(Condition { filter, negated });
-                at = next;
-                continue;
-            }
-            if chars[colon] == ':' {
-                let word: String = chars[start..]
-                    .iter()
-                    .take_while(|c| !c.is_whitespace())
-                    .collect();
-                return Err(QueryError {
-                    at: start,
-                    len: letters + 1,
-                    message: format!(
-                        "no field `{name}:`; the fields are {FIELDS}. To search for text with a \
-                         colon, quote it: \"{word}\""
-                    ),
-                });
-            }
+        if let Some((name, colon)) = named(&chars, start)
+            && let Some(condition) = condition(&chars, start, &name, colon, ends_bare)
+        {
+            let (filter, next) = condition?;
+            query.conditions.push(Condition { filter, negated });
+            at = next;
+            continue;
         }
-        let (text, next) = value(&chars, start);
+        let (text, next) = value(&chars, start, ends_bare);
         at = next.max(start + 1);
         if negated {
             push_term(&mut query.excluded, None, &text);
@@ -120,9 +94,66 @@ pub(super) fn read(input: &str) -> Result<Query, QueryError> {
     Ok(query)
 }
 
+/// The name a word starting at `start` gives before its colon, lowercased, and where the colon
+/// is: ASCII letters then `:` or `：`. Whether the name is a field is for [`condition`] to say.
+pub(super) fn named(chars: &[char], start: usize) -> Option<(String, usize)> {
+    let letters = chars[start.min(chars.len())..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    let colon = start + letters;
+    if letters == 0 || !matches!(chars.get(colon), Some(':' | '：')) {
+        return None;
+    }
+    let name: String = chars[start..colon].iter().collect();
+    Some((name.to_ascii_lowercase(), colon))
+}
+
+/// The condition `name:value` starting at `start` (its name and colon found by [`named`]), and
+/// where the word after it may start; `None` when the word is text after all (an unknown name
+/// before a full-width `：`, as Chinese text has). An unknown name before `:` is an error, so a
+/// mistyped field is never searched for as text. A bare value ends where `ends` says.
+pub(super) fn condition(
+    chars: &[char],
+    start: usize,
+    name: &str,
+    colon: usize,
+    ends: fn(char) -> bool,
+) -> Option<Result<(Filter, usize), QueryError>> {
+    if let Some(field) = field(name) {
+        let (value, next) = value(chars, colon + 1, ends);
+        let filter = filter(field, name, &value).map_err(|message| QueryError {
+            at: start,
+            len: next - start,
+            message,
+        });
+        return Some(filter.map(|filter| (filter, next)));
+    }
+    if chars[colon] != ':' {
+        return None;
+    }
+    let word: String = chars[start..]
+        .iter()
+        .take_while(|c| !c.is_whitespace())
+        .collect();
+    Some(Err(QueryError {
+        at: start,
+        len: colon + 1 - start,
+        message: format!(
+            "no field `{name}:`; the fields are {FIELDS}. To search for text with a colon, \
+             quote it: \"{word}\""
+        ),
+    }))
+}
+
+/// Where a bare value ends in this grammar: at a space or a quote.
+fn ends_bare(c: char) -> bool {
+    c.is_whitespace() || c == '"'
+}
+
 /// The value that starts at `at`, and where the word after it may start: a quoted value runs to
-/// its closing quote (or the end), a bare one to the next space or quote.
-fn value(chars: &[char], at: usize) -> (String, usize) {
+/// its closing quote (or the end), a bare one up to the first character `ends` is true of.
+pub(super) fn value(chars: &[char], at: usize, ends: fn(char) -> bool) -> (String, usize) {
     if chars.get(at) == Some(&'"') {
         let length = chars[at + 1..]
             .iter()
@@ -133,7 +164,7 @@ fn value(chars: &[char], at: usize) -> (String, usize) {
     }
     let length = chars[at.min(chars.len())..]
         .iter()
-        .take_while(|&&c| !c.is_whitespace() && c != '"')
+        .take_while(|&&c| !ends(c))
         .count();
     (chars[at..at + length].iter().collect(), at + length)
 }
@@ -207,7 +238,7 @@ fn push_term(terms: &mut Vec<String>, written: Option<&mut Vec<String>>, raw: &s
 }
 
 /// `text` cut to at most [`MAX_TERM_BYTES`], on a character boundary.
-fn cut(mut text: String) -> String {
+pub(super) fn cut(mut text: String) -> String {
     let mut end = text.len().min(MAX_TERM_BYTES);
     while !text.is_char_boundary(end) {
         end -= 1;
