@@ -107,7 +107,7 @@ pub fn fold_written(text: &str) -> String {
 /// assert_eq!(fold("ＡＩ与Ai　GDP\u{200b}增长").text, "ai与ai gdp增长");
 /// ```
 pub fn fold(text: &str) -> Folded {
-    let (text, map, _, _) = fold_then(text, |c| c);
+    let (text, map, _, _) = fold_then::<false>(text, |c| c);
     Folded { text, map }
 }
 
@@ -136,7 +136,7 @@ pub struct PackedField {
 /// assert_eq!(field.text.len(), 7, "增长 packed into two bytes each");
 /// ```
 pub fn fold_packed(text: &str, packing: &Packing) -> PackedField {
-    let (text, map, marks, variants) = fold_then(text, |c| packing.pack_char(c));
+    let (text, map, marks, variants) = fold_then::<true>(text, |c| packing.pack_char(c));
     PackedField {
         text,
         map,
@@ -152,8 +152,19 @@ pub fn fold_packed(text: &str, packing: &Packing) -> PackedField {
 /// The index folds the whole corpus through here, so the loop takes the common cases first:
 /// ASCII, which folds to one byte, and three-byte characters outside the few that fold to
 /// another length ([`folds_three_bytes`]): their script folding keeps them three bytes, so
-/// they need no point in the map.
-fn fold_then(text: &str, then: impl Fn(char) -> char) -> (String, FoldMap, Marks, Vec<(u32, u8)>) {
+/// they need no point in the map. Variants are noted only when `VARIANTS` asks for them.
+fn fold_then<const VARIANTS: bool>(
+    text: &str,
+    then: impl Fn(char) -> char,
+) -> (String, FoldMap, Marks, Vec<(u32, u8)>) {
+    let script = script::table();
+    let fold = |c: char| {
+        if VARIANTS {
+            script.fold_numbered(c)
+        } else {
+            (script.fold(c), 0)
+        }
+    };
     let mut out = String::with_capacity(text.len());
     let mut folded_len = 0;
     let mut points = Vec::new();
@@ -166,7 +177,7 @@ fn fold_then(text: &str, then: impl Fn(char) -> char) -> (String, FoldMap, Marks
             out.push(then(c.to_ascii_lowercase()));
             folded_len += 1;
         } else if len == 3 && !folds_three_bytes(c) {
-            let (folded, number) = script::fold_numbered(c);
+            let (folded, number) = fold(c);
             if number != 0 {
                 variants.push((to_u32(out.len()), number));
             }
@@ -175,7 +186,7 @@ fn fold_then(text: &str, then: impl Fn(char) -> char) -> (String, FoldMap, Marks
         } else {
             let written = fold_written_char(c);
             if let Some(w) = written {
-                let (f, number) = script::fold_numbered(w);
+                let (f, number) = fold(w);
                 if number != 0 {
                     variants.push((to_u32(out.len()), number));
                 }

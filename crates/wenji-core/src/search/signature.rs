@@ -174,12 +174,13 @@ impl Filter {
 /// character).
 fn items_of(text: &str, mut item: impl FnMut(u64)) {
     let mut before: Option<u64> = None;
+    let script = script::table();
     for c in text.chars() {
         if !is_ideograph(c) {
             before = None;
             continue;
         }
-        let hash = hash(u64::from(script::fold_char(c)));
+        let hash = hash(u64::from(script.fold(c)));
         item(hash);
         if let Some(before) = before {
             item(before.rotate_left(23) ^ hash);

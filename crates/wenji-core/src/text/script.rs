@@ -27,15 +27,17 @@ const BLOCK: usize = 64;
 /// The first character the table folds, or any of its forms: all are CJK.
 const FIRST: char = '\u{3400}';
 
+/// Blocks of [`BLOCK`] characters in the BMP.
+const BLOCKS: usize = 0x1_0000 / BLOCK;
+
 /// The table as a two-level lookup for the BMP (see the module's documentation).
 struct Lookup {
-    /// For each block of [`BLOCK`] characters, where its entries start in `folds`.
-    blocks: Vec<u16>,
-    /// What each character of a block folds to, `0` for itself. The first block is all `0`,
-    /// shared by every block that folds nothing.
-    folds: Vec<u16>,
-    /// Beside each of `folds`, which of its folded form's [`forms`] the character is.
-    numbers: Vec<u8>,
+    /// For each block of [`BLOCK`] characters, where its entries start in `entries`.
+    blocks: [u16; BLOCKS],
+    /// For each character of a block, what it folds to in the low 16 bits and which of that
+    /// form's [`forms`] it is in the next 8; `0` for a character that folds to itself. The
+    /// first block is all `0`, shared by every block that folds nothing.
+    entries: Vec<u32>,
     /// Every folded form with each character that folds to it, sorted: the forms of a character.
     forms: Vec<(char, char)>,
 }
@@ -43,35 +45,93 @@ struct Lookup {
 static LOOKUP: LazyLock<Lookup> = LazyLock::new(|| {
     let mut forms: Vec<(char, char)> = table::FOLD.iter().map(|&(from, to)| (to, from)).collect();
     forms.sort_unstable();
-    let mut blocks = vec![0_u16; 0x1_0000 / BLOCK];
-    let mut folds = vec![0_u16; BLOCK];
-    let mut numbers = vec![0_u8; BLOCK];
+    let mut blocks = [0_u16; BLOCKS];
+    let mut entries = vec![0_u32; BLOCK];
     for &(from, to) in table::FOLD {
-        let (Ok(from), Ok(to)) = (u16::try_from(u32::from(from)), u16::try_from(u32::from(to)))
+        let (Ok(code), Ok(_)) = (u16::try_from(u32::from(from)), u16::try_from(u32::from(to)))
         else {
             continue;
         };
-        let block = usize::from(from) / BLOCK;
+        let block = usize::from(code) / BLOCK;
         if blocks[block] == 0 {
-            blocks[block] = u16::try_from(folds.len()).expect("fewer than 2^16 entries");
-            folds.resize(folds.len() + BLOCK, 0);
-            numbers.resize(folds.len(), 0);
+            blocks[block] = u16::try_from(entries.len()).expect("fewer than 2^16 entries");
+            entries.resize(entries.len() + BLOCK, 0);
         }
-        let at = usize::from(blocks[block]) + usize::from(from) % BLOCK;
-        folds[at] = to;
-        numbers[at] = number_in(
-            &forms,
-            char::from_u32(u32::from(to)).unwrap_or_default(),
-            char::from_u32(u32::from(from)).unwrap_or_default(),
-        );
+        let at = usize::from(blocks[block]) + usize::from(code) % BLOCK;
+        entries[at] = u32::from(to) | u32::from(number_in(&forms, to, from)) << 16;
     }
     Lookup {
         blocks,
-        folds,
-        numbers,
+        entries,
         forms,
     }
 });
+
+/// The folding table, looked up once for a loop over many characters.
+#[derive(Clone, Copy)]
+pub struct Table {
+    lookup: &'static Lookup,
+}
+
+/// The folding table.
+pub fn table() -> Table {
+    Table { lookup: &LOOKUP }
+}
+
+impl Table {
+    /// The entry of BMP character `code`: what it folds to and its form's number, or `0`.
+    #[inline]
+    fn entry(self, code: u16) -> u32 {
+        let block = usize::from(self.lookup.blocks[usize::from(code) / BLOCK]);
+        self.lookup
+            .entries
+            .get(block + usize::from(code) % BLOCK)
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// The form `c` folds to ([`fold_char`]).
+    #[inline]
+    pub fn fold(self, c: char) -> char {
+        if c < FIRST {
+            return c;
+        }
+        let Ok(code) = u16::try_from(u32::from(c)) else {
+            return fold_beyond_bmp(c);
+        };
+        match self.entry(code) {
+            0 => c,
+            entry => char::from_u32(entry & 0xFFFF).unwrap_or(c),
+        }
+    }
+
+    /// What `c` folds to and its form's number ([`fold_numbered`]).
+    #[inline]
+    pub fn fold_numbered(self, c: char) -> (char, u8) {
+        if c < FIRST {
+            return (c, 0);
+        }
+        let Ok(code) = u16::try_from(u32::from(c)) else {
+            let folded = fold_beyond_bmp(c);
+            return (folded, number_in(&self.lookup.forms, folded, c));
+        };
+        match self.entry(code) {
+            0 => (c, 0),
+            entry => (
+                char::from_u32(entry & 0xFFFF).unwrap_or(c),
+                u8::try_from(entry >> 16).unwrap_or(0),
+            ),
+        }
+    }
+}
+
+/// The form a character beyond the BMP folds to, found in the table by bisection (such
+/// characters are rare in any text).
+fn fold_beyond_bmp(c: char) -> char {
+    table::FOLD
+        .binary_search_by_key(&c, |&(from, _)| from)
+        .map_or(c, |at| table::FOLD[at].1)
+}
 
 /// The form `c` folds to: itself unless the table names another.
 ///
@@ -81,23 +141,8 @@ static LOOKUP: LazyLock<Lookup> = LazyLock::new(|| {
 /// assert_eq!(fold_char('國'), fold_char('国'));
 /// assert_eq!(fold_char('a'), 'a');
 /// ```
-#[inline]
 pub fn fold_char(c: char) -> char {
-    if c < FIRST {
-        return c;
-    }
-    let code = u32::from(c);
-    let Ok(bmp) = u16::try_from(code) else {
-        return table::FOLD
-            .binary_search_by_key(&c, |&(from, _)| from)
-            .map_or(c, |at| table::FOLD[at].1);
-    };
-    let lookup = &*LOOKUP;
-    let block = usize::from(lookup.blocks[usize::from(bmp) / BLOCK]);
-    match lookup.folds[block + usize::from(bmp) % BLOCK] {
-        0 => c,
-        to => char::from_u32(u32::from(to)).unwrap_or(c),
-    }
+    table().fold(c)
 }
 
 /// What `c` folds to, and which of that form's [`forms`] `c` is: `0` for the folded form
@@ -109,24 +154,8 @@ pub fn fold_char(c: char) -> char {
 /// assert_eq!((folded, form(folded, number)), ('线', '線'));
 /// assert_eq!(fold_numbered('线'), ('线', 0));
 /// ```
-#[inline]
 pub fn fold_numbered(c: char) -> (char, u8) {
-    if c < FIRST {
-        return (c, 0);
-    }
-    let Ok(bmp) = u16::try_from(u32::from(c)) else {
-        let folded = fold_char(c);
-        return (folded, number_in(&LOOKUP.forms, folded, c));
-    };
-    let lookup = &*LOOKUP;
-    let at = usize::from(lookup.blocks[usize::from(bmp) / BLOCK]) + usize::from(bmp) % BLOCK;
-    match lookup.folds[at] {
-        0 => (c, 0),
-        to => (
-            char::from_u32(u32::from(to)).unwrap_or(c),
-            lookup.numbers[at],
-        ),
-    }
+    table().fold_numbered(c)
 }
 
 /// Form number `number` of folded character `folded` (as [`fold_numbered`] gives them): the

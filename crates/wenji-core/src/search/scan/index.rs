@@ -178,25 +178,25 @@ impl Index {
     }
 
     /// Lays one stored article after those held: its packed `text` (every field followed by
-    /// `\n`), its fields with where each starts in `text`, its way back and its variants (their
-    /// offsets in the field, ascending), and its fingerprint. The stored index has checked that the fields cut `text` at line feeds.
+    /// `\n`), its fields with where each starts in `text` and its way back, its variants (a
+    /// bit a byte of `text`, none when it has none, and the later forms' offsets and numbers,
+    /// ascending), and its fingerprint. The stored index has checked that the fields cut `text` at line feeds.
     /// When `mapped` says where `text` is in the stored index's file, the index's text may be
     /// left there ([`Text::push_mapped`]) instead of copied.
     pub(super) fn push_stored(
         &mut self,
         text: &str,
         mapped: Option<(&Arc<Mapped>, usize)>,
-        fields: impl Iterator<Item = (Field, usize, Option<Box<Back>>, Vec<(u32, u8)>)>,
+        fields: impl Iterator<Item = (Field, usize, Option<Box<Back>>)>,
+        (bits, later): (&[u8], &[(u32, u8)]),
         fingerprint: u64,
     ) {
         let article = to_u32(self.articles());
         let base = self.text.len();
         self.article_starts.pop();
         self.article_starts.push(base);
-        for (field, start, back, variants) in fields {
-            for (at, number) in variants {
-                self.variants.note(base + start + at as usize, number);
-            }
+        self.variants.lay(base, bits, later);
+        for (field, start, back) in fields {
             self.starts.push(base + start);
             self.segments.push(Segment {
                 article,

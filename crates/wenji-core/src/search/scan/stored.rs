@@ -6,8 +6,9 @@
 //! file := MAGIC FORMAT head-length head checksum(head) text
 //! head := settings packing article* fields   (every article: fingerprint, text length,
 //! text := every article's packed fields       checksum(its text), its fields' count and bytes;
-//!                                             every field: where it starts, its ways back, its
-//!                                             variants: offset and form number of each)
+//!                                             every field: where it starts, its ways back; then
+//!                                             its variants: a bit per byte of its text, and the
+//!                                             later forms' offsets and numbers)
 //! ```
 //! Nothing in the file is trusted. The head is read whole and checked against its checksum and
 //! its bounds. An article's fields are read from it, and its text from the file, only when the
@@ -92,15 +93,23 @@ struct StoredSegment {
     /// Where it starts in its article's text.
     start: usize,
     back: Option<Box<Back>>,
-    /// Its characters written in another script's form: offset in the field, form number.
-    variants: Vec<(u32, u8)>,
+}
+
+/// A stored article's characters written in another script's form.
+#[derive(Debug, Default)]
+struct StoredVariants {
+    /// Where in the head its bits are: one a byte of its text (bit `at % 8` of byte `at / 8`),
+    /// none when no character is.
+    bits: Range<usize>,
+    /// The offsets in its text whose form is a later one than the first, and its number.
+    later: Vec<(u32, u8)>,
 }
 
 /// The fewest bytes a stored article and segment take in the head.
 const MIN_ARTICLE: usize = 5 * 8;
-const MIN_SEGMENT: usize = 1 + 4 + 8 + 1 + 8;
-/// The bytes of a stored variant: its offset and its form number.
-const VARIANT: usize = 4 + 1;
+const MIN_SEGMENT: usize = 1 + 4 + 8 + 1;
+/// The bytes of a stored later form: its offset and its number.
+const LATER: usize = 4 + 1;
 
 impl Stored {
     /// Opens the stored index at `file`, if it is there and was written under the same settings;
@@ -216,7 +225,7 @@ impl Stored {
         fingerprints: &[u64],
     ) -> usize {
         // Which stored article each is, and its fields, read while it is one.
-        let mut plan: Vec<(usize, Vec<StoredSegment>)> = Vec::new();
+        let mut plan: Vec<(usize, (Vec<StoredSegment>, StoredVariants))> = Vec::new();
         let mut next = self.next;
         for (article, &fingerprint) in articles.iter().zip(fingerprints) {
             let here = self
@@ -230,7 +239,7 @@ impl Stored {
                 break;
             };
             match self.fields(&self.articles[at]) {
-                Some(fields) if fit(&fields, article) => plan.push((at, fields)),
+                Some(fields) if fit(&fields.0, article) => plan.push((at, fields)),
                 _ => break,
             }
             next = at + 1;
@@ -268,9 +277,9 @@ impl Stored {
         taken
     }
 
-    /// The fields of `stored`, read from the head, if they are in place: the first at its
-    /// text's start, each after the last, all inside its text.
-    fn fields(&self, stored: &StoredArticle) -> Option<Vec<StoredSegment>> {
+    /// The fields of `stored`, read from the head, if they are in place (the first at its
+    /// text's start, each after the last, all inside its text), and its variants.
+    fn fields(&self, stored: &StoredArticle) -> Option<(Vec<StoredSegment>, StoredVariants)> {
         let mut read = In::new(self.head.get(stored.fields.clone())?);
         let mut fields: Vec<StoredSegment> = Vec::with_capacity(stored.count);
         for _ in 0..stored.count {
@@ -284,8 +293,11 @@ impl Stored {
             }
             fields.push(field);
         }
+        let mut variants = read_variants(&mut read, stored.fields.len(), stored.text.len()).ok()?;
+        variants.bits =
+            variants.bits.start + stored.fields.start..variants.bits.end + stored.fields.start;
         read.end("the fields' end").ok()?;
-        (stored.count > 0 || stored.text.is_empty()).then_some(fields)
+        (stored.count > 0 || stored.text.is_empty()).then_some((fields, variants))
     }
 
     /// The text of stored articles `range`, in one go: in `map` where it lies, or read into
@@ -319,7 +331,7 @@ impl Stored {
     fn lay(
         &self,
         at: usize,
-        fields: Vec<StoredSegment>,
+        (fields, variants): (Vec<StoredSegment>, StoredVariants),
         read: RunText<'_>,
         base: usize,
         index: &mut Index,
@@ -345,21 +357,24 @@ impl Stored {
             .skip(1)
             .map(|s| s.start)
             .chain(std::iter::once(text.len()));
-        let whole = fields.iter().zip(ends).all(|(field, end)| {
-            end > field.start
-                && text.as_bytes()[end - 1] == b'\n'
-                && field
-                    .variants
-                    .last()
-                    .is_none_or(|&(at, _)| (at as usize) < end - 1 - field.start)
-        });
+        let whole = fields
+            .iter()
+            .zip(ends)
+            .all(|(field, end)| end > field.start && text.as_bytes()[end - 1] == b'\n');
         if !whole {
             return false;
         }
         let fields = fields
             .into_iter()
-            .map(|field| (field.field, field.start, field.back, field.variants));
-        index.push_stored(text, mapped, fields, stored.fingerprint);
+            .map(|field| (field.field, field.start, field.back));
+        let bits = self.head.get(variants.bits).unwrap_or_default();
+        index.push_stored(
+            text,
+            mapped,
+            fields,
+            (bits, &variants.later),
+            stored.fingerprint,
+        );
         true
     }
 }
@@ -449,21 +464,32 @@ fn read_segment(read: &mut In<'_>) -> Result<StoredSegment, Bad> {
     } else {
         None
     };
-    let count = read.count(VARIANT, "the number of variants")?;
-    let mut variants: Vec<(u32, u8)> = Vec::with_capacity(count);
-    for _ in 0..count {
-        let variant = (read.u32("a variant")?, read.u8("a variant's form")?);
-        let after = variants.last().is_none_or(|&(last, _)| variant.0 > last);
-        if !after || variant.1 == 0 {
-            return Err(Bad("a variant"));
-        }
-        variants.push(variant);
+    Ok(StoredSegment { field, start, back })
+}
+
+/// An article's variants, for a text of `len` bytes, read from its fields' bytes (`block`
+/// bytes in all, `read` among them): where its bits are among those bytes, and its later forms,
+/// checked to fit the text, to ascend and to be later forms.
+fn read_variants(read: &mut In<'_>, block: usize, len: usize) -> Result<StoredVariants, Bad> {
+    let bits = read.size("the variants' bits")?;
+    if bits != 0 && bits != len.div_ceil(8) {
+        return Err(Bad("the variants' bits"));
     }
-    Ok(StoredSegment {
-        field,
-        start,
-        back,
-        variants,
+    let at = block - read.remaining();
+    read.take(bits, "the variants' bits")?;
+    let count = read.count(LATER, "the number of later forms")?;
+    let mut later: Vec<(u32, u8)> = Vec::with_capacity(count);
+    for _ in 0..count {
+        let form = (read.u32("a later form")?, read.u8("a later form's number")?);
+        let after = later.last().is_none_or(|&(last, _)| form.0 > last);
+        if !after || form.1 < 2 || form.0 as usize >= len {
+            return Err(Bad("a later form"));
+        }
+        later.push(form);
+    }
+    Ok(StoredVariants {
+        bits: at..at + bits,
+        later,
     })
 }
 
@@ -525,15 +551,8 @@ pub fn write(index: &Index, settings: &Settings, out: &mut impl Write) -> io::Re
                 }
                 None => fields.u8(0),
             }
-            let start = index.starts[at];
-            let end = index.starts.get(at + 1).copied().unwrap_or(span.end);
-            let variants: Vec<(usize, u8)> = index.variants.within(start..end).collect();
-            fields.size(variants.len());
-            for (offset, number) in variants {
-                fields.u32(to_u32(offset - start));
-                fields.u8(number);
-            }
         }
+        write_variants(&mut fields, index, span.clone());
         head.size(segment - first);
         head.size(fields.bytes.len() - fields_before);
     }
@@ -544,6 +563,30 @@ pub fn write(index: &Index, settings: &Settings, out: &mut impl Write) -> io::Re
     out.write_all(&head.bytes)?;
     out.write_all(&xxh3_64(&head.bytes).to_le_bytes())?;
     out.write_all(index.text.as_bytes())
+}
+
+/// The variants of the article whose packed text is `span`: a bit a byte (none when it has
+/// none), then its later forms.
+fn write_variants(out: &mut Out, index: &Index, span: Range<usize>) {
+    let mut bits = Vec::new();
+    let mut later = Vec::new();
+    for (at, number) in index.variants.within(span.clone()) {
+        let offset = at - span.start;
+        if bits.is_empty() {
+            bits.resize(span.len().div_ceil(8), 0_u8);
+        }
+        bits[offset / 8] |= 1 << (offset % 8);
+        if number > 1 {
+            later.push((to_u32(offset), number));
+        }
+    }
+    out.size(bits.len());
+    out.bytes.extend_from_slice(&bits);
+    out.size(later.len());
+    for (offset, number) in later {
+        out.u32(offset);
+        out.u8(number);
+    }
 }
 
 fn write_points(out: &mut Out, points: &[(u32, u32)]) {

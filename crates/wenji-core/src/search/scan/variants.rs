@@ -33,7 +33,46 @@ impl Variants {
     /// Notes that the character at packed offset `at`, after every offset noted so far, was
     /// written as form `number` (1 or more) of the character it folds to.
     pub fn note(&mut self, at: usize, number: u8) {
-        let word = at / 64;
+        *self.word_mut(at / 64) |= 1 << (at % 64);
+        if number > 1 {
+            self.later.push((at as u64) << 8 | u64::from(number));
+        }
+    }
+
+    /// Lays the variants of a stretch of text starting at packed offset `base`, after every
+    /// offset noted so far: `bits`, one a byte of it (bit `at % 8` of byte `at / 8`), and the
+    /// offsets among them whose form is a later one, with its number, ascending. The bits are
+    /// laid 64 at a time, shifted into place.
+    pub fn lay(&mut self, base: usize, bits: &[u8], later: &[(u32, u8)]) {
+        let shift = base % 64;
+        for (chunk, bytes) in bits.chunks(8).enumerate() {
+            let mut word = [0; 8];
+            word[..bytes.len()].copy_from_slice(bytes);
+            let word = u64::from_le_bytes(word);
+            if word == 0 {
+                continue;
+            }
+            let at = base / 64 + chunk;
+            let (low, high) = (
+                word << shift,
+                word.checked_shr(u32::try_from(64 - shift).unwrap_or(64))
+                    .unwrap_or(0),
+            );
+            if low != 0 {
+                *self.word_mut(at) |= low;
+            }
+            if shift > 0 && high != 0 {
+                *self.word_mut(at + 1) |= high;
+            }
+        }
+        for &(offset, number) in later {
+            self.later
+                .push(((base + offset as usize) as u64) << 8 | u64::from(number));
+        }
+    }
+
+    /// Word `word` of the bits, its stretch made room for.
+    fn word_mut(&mut self, word: usize) -> &mut u64 {
         let stretch = word / STRETCH_WORDS;
         if self.stretches.len() <= stretch {
             self.stretches.resize(stretch + 1, 0);
@@ -44,12 +83,7 @@ impl Variants {
             self.stretches[stretch] = u32::try_from(stretches).unwrap_or(u32::MAX);
         }
         let first = (self.stretches[stretch] as usize - 1) * STRETCH_WORDS;
-        if let Some(bits) = self.words.get_mut(first + word % STRETCH_WORDS) {
-            *bits |= 1 << (at % 64);
-        }
-        if number > 1 {
-            self.later.push((at as u64) << 8 | u64::from(number));
-        }
+        &mut self.words[first + word % STRETCH_WORDS]
     }
 
     /// Word `word` of the bits (those of packed bytes `64 * word` on): `0` where none is kept.
@@ -140,6 +174,34 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        #[test]
+        fn stretches_laid_whole_are_their_offsets_noted_one_by_one(
+            parts in prop::collection::vec(
+                (1usize..300, prop::collection::btree_map(0usize..300, 1u8..4, 0..30)),
+                1..6,
+            ),
+        ) {
+            let (mut noted, mut laid) = (Variants::default(), Variants::default());
+            let mut base = 0;
+            for (len, offsets) in parts {
+                let mut bits = vec![0_u8; len.div_ceil(8)];
+                let mut later = Vec::new();
+                for (&at, &number) in offsets.range(..len) {
+                    noted.note(base + at, number);
+                    bits[at / 8] |= 1 << (at % 8);
+                    if number > 1 {
+                        later.push((u32::try_from(at).expect("small"), number));
+                    }
+                }
+                laid.lay(base, &bits, &later);
+                base += len;
+            }
+            for at in 0..base {
+                prop_assert_eq!(laid.number(at), noted.number(at), "{}", at);
+            }
+            prop_assert_eq!(laid, noted, "kept alike, stretch by stretch");
+        }
+
         #[test]
         fn it_answers_as_a_list_of_the_offsets_noted(
             noted in prop::collection::btree_map(0usize..20_000, 1u8..4, 0..40),

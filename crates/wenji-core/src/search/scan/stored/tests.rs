@@ -191,7 +191,6 @@ fn every_field_reads_back_from_its_code_and_an_unknown_code_is_refused() {
         out.u32(number);
         out.size(0);
         out.u8(0);
-        out.size(0);
         out.bytes
     };
     for field in [
@@ -212,18 +211,38 @@ fn every_field_reads_back_from_its_code_and_an_unknown_code_is_refused() {
         let bytes = segment(code);
         assert!(read_segment(&mut In::new(&bytes)).is_err(), "{code:?}");
     }
-    // Variants out of order, or of form 0, are not trusted.
-    for variants in [[(4, 1), (4, 1)], [(4, 1), (2, 1)], [(4, 0), (9, 1)]] {
-        let mut bytes = segment(field_code(Field::Title));
-        bytes.truncate(bytes.len() - 8);
+}
+
+#[test]
+fn variants_that_do_not_fit_their_article_are_not_trusted() {
+    let variants = |bits: usize, later: &[(u32, u8)]| {
         let mut out = Out::default();
-        out.size(variants.len());
-        for (at, number) in variants {
+        out.size(bits);
+        out.bytes.extend(std::iter::repeat_n(0xFF, bits));
+        out.size(later.len());
+        for &(at, number) in later {
             out.u32(at);
             out.u8(number);
         }
-        bytes.extend(out.bytes);
-        assert!(read_segment(&mut In::new(&bytes)).is_err(), "{variants:?}");
+        out.bytes
+    };
+    let read = |bytes: &[u8], len: usize| read_variants(&mut In::new(bytes), bytes.len(), len);
+    let good = variants(3, &[(2, 2), (17, 3)]);
+    let read_back = read(&good, 20).expect("bits for 20 bytes and two later forms");
+    assert_eq!(
+        (read_back.bits, read_back.later),
+        (8..11, vec![(2, 2), (17, 3)])
+    );
+    assert!(read(&variants(0, &[]), 20).is_ok(), "none at all");
+    for (bytes, why) in [
+        (variants(2, &[]), "too few bits for the text"),
+        (variants(4, &[]), "too many"),
+        (variants(3, &[(4, 2), (4, 2)]), "not ascending"),
+        (variants(3, &[(4, 2), (2, 2)]), "going back"),
+        (variants(3, &[(4, 1)]), "the first form is no later form"),
+        (variants(3, &[(20, 2)]), "past the text"),
+    ] {
+        assert!(read(&bytes, 20).is_err(), "{why}");
     }
 }
 
@@ -236,7 +255,6 @@ fn a_stored_tag_the_article_does_not_have_does_not_fit_it() {
         field,
         start: 0,
         back: None,
-        variants: Vec::new(),
     };
     assert!(fit(&[stored(Field::Title), stored(Field::Tag(1))], tagged));
     assert!(!fit(&[stored(Field::Tag(2))], tagged));
