@@ -105,7 +105,9 @@ pub(super) fn hanzi_only(bytes: &[u8], sample: &[u8]) -> Option<&'static Encodin
 /// pairs do read as hanzi): in real UTF-16 hanzi the low bytes are spread over all 256 values, so
 /// many are 0x80 or more, while ASCII has none. Latin-1 text with many accented letters has
 /// those, but most of its code units are two ASCII letters (`fa` is 慦), against about one in
-/// ten in UTF-16 hanzi.
+/// ten in UTF-16 hanzi. Nor does Latin-1 prose whose accented words outnumber its plain ones
+/// (`año déjà, Zürich;` reads 懱漠擩櫠Ⱐ… in big-endian order): its spaces are bytes 0x20,
+/// which UTF-16 without a NUL (so without ASCII) has only as the low byte of one unit in 256.
 fn hanzi_order(sample: &[u8]) -> Option<&'static Encoding> {
     const MIN_UNITS: usize = 16;
     let units = sample.len() / 2;
@@ -124,7 +126,11 @@ fn hanzi_order(sample: &[u8]) -> Option<&'static Encoding> {
     let letter_pairs = pairs()
         .filter(|u| u.iter().all(u8::is_ascii_alphabetic))
         .count();
-    (count * 10 >= units * 9 && high_low_bytes * 4 >= units && letter_pairs * 4 < units)
+    let spaced = pairs().filter(|u| u.contains(&b' ')).count();
+    (count * 10 >= units * 9
+        && high_low_bytes * 4 >= units
+        && letter_pairs * 4 < units
+        && spaced * 20 < units)
         .then_some(encoding)
 }
 
