@@ -37,7 +37,8 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use wenji::corpus::{self, Corpus, LoadOptions};
-use wenji::search::scan::find::{self as engine, Results, Scope};
+use wenji::search::facts::Facts;
+use wenji::search::scan::find::{self as engine, Plan, Results, Scope};
 use wenji::search::scan::index::Index;
 use wenji::search::scan::narrow;
 use wenji::search::{Engine, Query, Request, Scan};
@@ -61,6 +62,11 @@ const ONE_GB: corpus_gen::Spec = corpus_gen::Spec {
 /// A word nearly every generated article holds, and the same word typed further.
 const COMMON: &str = "发展";
 const EXTENDED: &str = "发展经济";
+/// The query language on the same corpus: either of two common words, two words close
+/// together, a pattern.
+const OR: &str = "发展 OR 改革";
+const NEAR: &str = "改革 NEAR/10 开放";
+const REGEX: &str = "re:发.{0,3}展";
 
 /// Generates (if needed), loads and indexes the corpus `spec` describes in `wenji-bench/name`.
 fn corpus(spec: &corpus_gen::Spec, name: &str) -> Option<(Corpus, Index)> {
@@ -94,19 +100,23 @@ fn corpus(spec: &corpus_gen::Spec, name: &str) -> Option<(Corpus, Index)> {
 
 /// Runs `query` over `scope` to the end, as the search line's worker does.
 fn scan(index: &Index, query: &Query, scope: Scope<'_>) -> Results {
+    let facts = Facts::default();
+    let plan = Plan::new(index, query, &facts);
     let mut all = Results::default();
-    engine::search(index, query, scope, &|| false, |batch| all.append(batch));
+    engine::search(index, &plan, scope, &|| false, |batch| all.append(batch));
     all
 }
 
 /// Time from the start of a scan to its first batch of results; the rest is cancelled.
 fn until_first_batch(index: &Index, query: &Query) -> Duration {
     let stop = AtomicBool::new(false);
+    let facts = Facts::default();
+    let plan = Plan::new(index, query, &facts);
     let started = Instant::now();
     let mut first = None;
     engine::search(
         index,
-        query,
+        &plan,
         Scope::All,
         &|| stop.load(Ordering::Relaxed),
         |batch| {
@@ -169,6 +179,7 @@ fn hundred_mb(c: &mut Criterion) {
     group.bench_function("100MB_2char_exact", |b| {
         b.iter_with_large_drop(|| engine.answer(black_box(&exact)));
     });
+    query_language(&mut group, &mut engine, &request);
     // A date condition beside the term: the year of the middle article, so it admits a part of
     // the corpus, not all or nothing (budget: within 2 ms of the term alone).
     let year = corpus.articles[corpus.articles.len() / 2]
@@ -208,6 +219,34 @@ fn hundred_mb(c: &mut Criterion) {
         });
     });
     group.finish();
+}
+
+/// The query language (budgets: OR of two terms at most 1.3× one term; proximity and a pattern
+/// at most 3× one term), each through the engine as the search line asks it.
+fn query_language(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    engine: &mut Scan,
+    request: &Request,
+) {
+    for (name, text) in [
+        ("100MB_or", OR),
+        ("100MB_near", NEAR),
+        ("100MB_regex", REGEX),
+    ] {
+        let asked = Request {
+            query: Query::read(text).expect("a query"),
+            ..request.clone()
+        };
+        let (answer, _) = engine.answer(&asked);
+        eprintln!(
+            "{text}: {} hits in {} articles",
+            answer.hit_count(),
+            answer.articles.len()
+        );
+        group.bench_function(name, |b| {
+            b.iter_with_large_drop(|| engine.answer(black_box(&asked)));
+        });
+    }
 }
 
 fn one_gb(c: &mut Criterion) {

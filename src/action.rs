@@ -59,6 +59,9 @@ pub enum Action {
     /// Fold traditional, simplified and variant characters together in the search, or tell
     /// them apart, and search again.
     ToggleScript,
+    /// Put the most frequent hanzi found for the query's `py:…` in its place, or, pressed
+    /// again, the next one.
+    TakeCandidate,
     /// Copy the paragraph at the top of the reader (the current hit's, when searching; the
     /// selected ones, when selecting) to the terminal clipboard.
     Yank,

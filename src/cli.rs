@@ -350,7 +350,7 @@ fn read_query(text: &str) -> Result<Query, String> {
     let query = Query::read(text).map_err(|error| error.message)?;
     if query.is_empty() {
         Err("the query is empty; give a word or phrase to search for".to_owned())
-    } else if query.terms.is_empty() {
+    } else if !query.seeks_text() {
         Err(
             "the query has no term to search for; `wenji list --filter QUERY` lists the \
              articles its conditions admit"

@@ -295,8 +295,9 @@ fn search(args: &wenji::cli::SearchArgs, repair: bool, exact_script: bool) -> Ex
 /// line): the forms each term was found in, the most frequent first, when some term was found
 /// written otherwise than asked or scripts were told apart.
 fn tell_forms(forms: &wenji::search::forms::Forms, query: &wenji::search::Query) {
-    let line = forms.line(&query.written, usize::MAX);
-    if line.is_empty() || !(query.exact_script || forms.found_otherwise(&query.written)) {
+    let asked = query.asked();
+    let line = forms.line(&asked, usize::MAX);
+    if line.is_empty() || !(query.exact_script || forms.found_otherwise(&asked)) {
         return;
     }
     let apart = if query.exact_script {

@@ -93,8 +93,7 @@ impl<'q> Filter<'q> {
 /// Whether `article` from `source` passes `test` (made by [`Filter::test`]).
 fn passes(test: Option<&(Plain<'_>, Sieve<'_>)>, article: &Article, source: &Source) -> bool {
     test.is_none_or(|(plain, sieve)| {
-        (plain.is_empty() || !plain.hits(article, 0).is_empty())
-            && sieve.admits(article, &source.name)
+        plain.find(article, 0, &source.name).is_some() && sieve.admits(article, &source.name)
     })
 }
 

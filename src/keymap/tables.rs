@@ -249,6 +249,11 @@ pub const SEARCH: &[Binding] = &[
         "search line: fold scripts together or tell them apart",
     ),
     bind(
+        &[Key::ctrl('t')],
+        Action::TakeCandidate,
+        "search line: py:… becomes the hanzi found most for it; again, the next",
+    ),
+    bind(
         &[Key::plain(KeyCode::Left)],
         Action::SearchLeft,
         "search line: cursor left",

@@ -108,6 +108,7 @@ impl State {
             Action::CycleOrder => self.cycle_order(),
             Action::ToggleCopies => self.toggle_copies(),
             Action::ToggleScript => return self.toggle_script(),
+            Action::TakeCandidate => return self.take_candidate(),
             Action::NextArticle => self.step_article(1),
             Action::PreviousArticle => self.step_article(-1),
             Action::WheelDown(pane) => self.wheel(pane, 1),

@@ -4,6 +4,7 @@
 //! the whole behaviour can be tested with message sequences.
 
 mod act;
+mod candidate;
 mod go_to;
 mod hit_walk;
 mod hits;

@@ -484,10 +484,10 @@ impl State {
             search
                 .kwic
                 .set_len(self.rows.hits(search.results.hit_count()));
-            search.forms = if search.query.terms.is_empty() {
-                Forms::default()
-            } else {
+            search.forms = if search.query.seeks_text() {
                 self.rows.forms(&search.results)
+            } else {
+                Forms::default()
             };
         }
         if let Some(entry) = selected {

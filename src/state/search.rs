@@ -66,6 +66,8 @@ pub struct Search {
     pub error: Option<QueryError>,
     /// The forms the hits counted were written in (a copy's hits are not counted).
     pub forms: Forms,
+    /// The hanzi last put in place of a `py:…` ([`super::candidate`]).
+    pub(super) candidate: Option<super::candidate::Taken>,
 }
 
 /// Whether a query's first hit is still to be shown.
@@ -245,6 +247,7 @@ impl State {
             history_cursor: None,
             error: None,
             forms: Forms::default(),
+            candidate: None,
         });
     }
 
@@ -295,7 +298,7 @@ impl State {
     }
 
     /// Issues a request for the query now in the search line, if it changed.
-    fn query_changed(&mut self) -> Effect {
+    pub(super) fn query_changed(&mut self) -> Effect {
         let Some(search) = &mut self.search else {
             return Effect::None;
         };

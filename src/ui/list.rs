@@ -72,10 +72,10 @@ impl ListView<'_> {
             Some(search) => {
                 let hits = rows.hits(search.results.hit_count());
                 let running = if search.running { ", scanning" } else { "" };
-                let found = if search.query.terms.is_empty() {
-                    count(distinct, "article")
-                } else {
+                let found = if search.query.seeks_text() {
                     hits_in_articles(hits, distinct)
+                } else {
+                    count(distinct, "article")
                 };
                 let folded = match listed - distinct {
                     0 => String::new(),
@@ -105,7 +105,7 @@ impl ListView<'_> {
             Some(search) => {
                 let entry = search.results.articles.get(index)?;
                 // A query of conditions alone matches articles, not text: no count.
-                let hits = (!search.query.terms.is_empty()).then_some(entry.hits.len());
+                let hits = search.query.seeks_text().then_some(entry.hits.len());
                 Some((
                     self.corpus.articles.get(entry.article as usize)?,
                     hits,

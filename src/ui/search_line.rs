@@ -130,10 +130,10 @@ impl SearchLineView<'_> {
             self.rows.distinct(),
         );
         let running = if search.running { " scanning" } else { "" };
-        let found = if search.query.terms.is_empty() {
-            format!(" {}{running}", count(articles, "article"))
-        } else {
+        let found = if search.query.seeks_text() {
             format!(" {}{running}", hits_in_articles(hits, articles))
+        } else {
+            format!(" {}{running}", count(articles, "article"))
         };
         let covers = match search.covers {
             Some(percent) => vec![
@@ -162,7 +162,7 @@ impl SearchLineView<'_> {
             return vec![" · scripts apart".to_owned(), String::new()];
         }
         let forms = &search.forms;
-        let asked = &search.query.written;
+        let asked = &search.query.asked();
         if !forms.found_otherwise(asked) {
             return vec![String::new()];
         }

@@ -124,11 +124,11 @@ fn file() -> impl Strategy<Value = (String, Vec<u8>)> {
 fn hits(path: &Path, query: &Query) -> usize {
     let mut corpus = Corpus::default();
     corpus.absorb(corpus::read_file(path, LoadOptions::default()));
-    let plain = Plain::new(&query.terms);
+    let plain = Plain::for_query(query);
     let mut hits = 0;
     for (id, article) in corpus.articles.iter().enumerate() {
         let id = u32::try_from(id).expect("few articles");
-        hits += plain.hits(article, id).len();
+        hits += plain.find(article, id, "").map_or(0, |found| found.len());
     }
     hits
 }
@@ -140,8 +140,10 @@ proptest! {
     fn a_file_turned_away_has_no_hit(
         (name, bytes) in file(),
         query in prop::collection::vec("[振兴东北发展𠀀ａA]{1,3}", 1..3),
+        either in any::<bool>(),
     ) {
-        let query = Query::parse(&query.join(" "));
+        // Terms side by side, or alternatives (`A OR B`), which a file needs one of.
+        let query = Query::parse(&query.join(if either { " OR " } else { " " }));
         let Some(prefilter) = Prefilter::new(&query) else {
             return Ok(());
         };

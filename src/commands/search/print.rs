@@ -141,7 +141,9 @@ pub fn print(
     let mut facts = Vec::new();
     for (id, article) in corpus.articles.iter().enumerate() {
         let at = u32::try_from(id).unwrap_or(u32::MAX);
-        let hits = plain.hits(article, at);
+        let hits = plain
+            .find(article, at, file(corpus, article))
+            .unwrap_or_default();
         // The sieve is asked only of an article with hits: it may search it again.
         let admitted =
             !hits.is_empty() && (sieve.is_open() || sieve.admits(article, file(corpus, article)));

@@ -5,7 +5,7 @@
 //! corpus as it loads costs a few short copies per article and no allocation of its own.
 
 use super::fold::fold_query_into;
-use super::query::{Described, Query};
+use super::query::{Condition, Described, Query};
 use crate::corpus::{Article, Date, DateValue, Source};
 
 /// The conditions' view of every article an engine holds, in corpus order.
@@ -83,6 +83,11 @@ impl Facts {
             .filter(|&article| query.admits(&self.described(article)))
             .filter_map(|article| u32::try_from(article).ok())
             .collect()
+    }
+
+    /// Whether article `article` meets `condition` (none it does not hold does).
+    pub fn admits(&self, article: usize, condition: &Condition) -> bool {
+        article < self.articles.len() && condition.admits(&self.described(article))
     }
 
     /// What the conditions see of article `article` (which it must hold).

@@ -124,8 +124,10 @@ impl Engine for Fake {
                 continue;
             };
             let id = u32::try_from(article).unwrap_or(u32::MAX);
-            let hits = plain.hits(at, id);
-            if (hits.is_empty() && !query.terms.is_empty()) || !sieve.admits(at, file) {
+            let Some(hits) = plain.find(at, id, file) else {
+                continue;
+            };
+            if !sieve.admits(at, file) {
                 continue;
             }
             forms.extend(written_forms(at, &hits));

@@ -69,7 +69,7 @@ impl FoldMap {
 }
 
 /// The folded form of one character: `None` to drop it, or the character to search by.
-fn fold_char(c: char) -> Option<char> {
+pub(crate) fn fold_char(c: char) -> Option<char> {
     fold_written_char(c).map(script::fold_char)
 }
 

@@ -1,7 +1,9 @@
 //! Search: what the user typed, found in the corpus by an engine behind one seam.
 //!
 //! ```text
-//! typed ─▶ query::Query::read (terms, excluded terms, conditions; folded like the corpus: fold)
+//! typed ─▶ query::Query::read (terms, excluded terms, conditions and the rest of the query
+//!          tree — OR, NOT, proximity, patterns — asked of each article by check; all folded
+//!          like the corpus: fold)
 //!       ─▶ engine::Request (generation, query, scope) ─▶ worker ─▶ an Engine
 //!       ─▶ answer::Batch… (articles with their hit counts; hits as answer::Location:
 //!          article, field, original bytes, term) ─▶ answer::Matches ─▶ context (the words
@@ -14,6 +16,7 @@
 //! their raw bytes the files that cannot match). Nothing here imports ratatui.
 
 pub mod answer;
+pub mod check;
 pub mod context;
 pub mod engine;
 pub mod facts;

@@ -18,11 +18,14 @@
 use memchr::memmem::Finder;
 
 use super::answer::Location;
-use super::field::fields;
+use super::field::{Field, fields};
 use super::fold::{fold, fold_written};
 use super::query::Query;
 use crate::corpus::Article;
 use crate::text::script::forms;
+use extra::Extra;
+
+mod extra;
 
 /// A search for the terms of one query, article by article.
 #[derive(Debug, Clone)]
@@ -37,6 +40,8 @@ pub struct Plain<'q> {
     only_ideographs: bool,
     /// For an exact-script search, each term as written: a hit must be written so.
     exact: Option<&'q [String]>,
+    /// The query's extra items (`OR`, proximity, patterns…), if it has any.
+    extra: Option<Extra>,
 }
 
 impl<'q> Plain<'q> {
@@ -65,6 +70,7 @@ impl<'q> Plain<'q> {
             ideographs,
             only_ideographs,
             exact: None,
+            extra: None,
         }
     }
 
@@ -72,8 +78,44 @@ impl<'q> Plain<'q> {
     pub fn for_query(query: &'q Query) -> Self {
         Self {
             exact: query.exact_script.then_some(query.written.as_slice()),
+            extra: Extra::new(query),
             ..Self::new(&query.terms)
         }
+    }
+
+    /// Whether `article` (numbered `id` in the locations, from the file shown as `file`) holds
+    /// every term and meets the query's extra items, and if so its hits, in the order of
+    /// [`Plain::hits`]: `None` if it does not match. A query of no text matches with no hits.
+    ///
+    /// ```
+    /// use wenji_core::corpus;
+    /// use wenji_core::search::{Query, plain::Plain};
+    /// let corpus = corpus::sample();
+    /// let query = Query::parse("许勤 OR 没有这个词");
+    /// let hits = Plain::for_query(&query).find(&corpus.articles[1], 1, "").expect("a match");
+    /// assert_eq!(hits[0].term, 0);
+    /// ```
+    pub fn find(&self, article: &Article, id: u32, file: &str) -> Option<Vec<Location>> {
+        let mut hits = Vec::new();
+        if !self.is_empty() {
+            hits = self.hits(article, id);
+            if hits.is_empty() {
+                return None;
+            }
+        }
+        let Some(extra) = &self.extra else {
+            return Some(hits);
+        };
+        let terms = hits.len();
+        if !extra.holds(article, id, file, &mut hits) {
+            return None;
+        }
+        if hits.len() > terms {
+            let order: Vec<Field> = fields(article).map(|(field, _)| field).collect();
+            let rank = |field: &Field| order.iter().position(|f| f == field);
+            hits.sort_by_key(|hit| (rank(&hit.field), hit.range.start, hit.term));
+        }
+        Some(hits)
     }
 
     /// Whether there are no terms to find (every article then has no hits).

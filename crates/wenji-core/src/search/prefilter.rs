@@ -33,6 +33,7 @@ use memchr::memmem::Finder;
 
 use super::plain::is_ideograph;
 use super::query::Query;
+use super::signature::either_terms;
 use crate::text::script::forms;
 
 /// The checks for one query.
@@ -40,6 +41,8 @@ use crate::text::script::forms;
 pub struct Prefilter {
     /// The terms that need at least one ideograph; the others pass every file.
     terms: Vec<Term>,
+    /// Terms one of which a matching article holds (`A OR B`), when each needs an ideograph.
+    either: Vec<Term>,
 }
 
 #[derive(Debug, Clone)]
@@ -55,27 +58,10 @@ impl Prefilter {
     /// The checks for `query`, or `None` when no term has an ideograph to look for, so every
     /// file passes.
     pub fn new(query: &Query) -> Option<Self> {
-        let terms: Vec<Term> = query
-            .terms
-            .iter()
-            .filter_map(|term| {
-                let mut needed: Vec<Vec<(char, Finder<'static>)>> = Vec::new();
-                for c in term.chars().filter(|&c| is_ideograph(c)) {
-                    if needed.iter().all(|forms| forms[0].0 != c) {
-                        let forms = forms(c).into_iter().map(|form| {
-                            let bytes = form.encode_utf8(&mut [0; 4]).as_bytes().to_vec();
-                            (form, Finder::new(&bytes).into_owned())
-                        });
-                        needed.push(forms.collect());
-                    }
-                }
-                (!needed.is_empty()).then(|| Term {
-                    whole: Finder::new(term.as_bytes()).into_owned(),
-                    needed,
-                })
-            })
-            .collect();
-        (!terms.is_empty()).then_some(Self { terms })
+        let terms: Vec<Term> = query.terms.iter().filter_map(|t| Term::new(t)).collect();
+        let either: Option<Vec<Term>> = either_terms(query).iter().map(|t| Term::new(t)).collect();
+        let either = either.unwrap_or_default();
+        (!terms.is_empty() || !either.is_empty()).then_some(Self { terms, either })
     }
 
     /// Whether the file at `path` (`None` for standard input) holding `bytes` may have a hit of
@@ -104,28 +90,44 @@ impl Prefilter {
     }
 
     /// Whether every term is in `bytes` whole, or each of its ideographs is, written or escaped
-    /// or in the name of the file at `path`.
+    /// or in the name of the file at `path`; and one of the terms of an `OR` likewise.
     fn all_present(&self, bytes: &[u8], path: Option<&Path>) -> bool {
         let name = path
             .and_then(Path::file_stem)
             .map(|stem| stem.to_string_lossy());
         let mut escaped: Option<Vec<char>> = None;
-        for term in &self.terms {
-            if term.whole.find(bytes).is_some() {
-                continue;
-            }
-            for forms in &term.needed {
-                let present = forms.iter().any(|(c, finder)| {
-                    finder.find(bytes).is_some()
-                        || name.as_deref().is_some_and(|name| name.contains(*c))
-                        || escaped.get_or_insert_with(|| escapes(bytes)).contains(c)
+        let mut present = |term: &Term| {
+            term.whole.find(bytes).is_some()
+                || term.needed.iter().all(|forms| {
+                    forms.iter().any(|(c, finder)| {
+                        finder.find(bytes).is_some()
+                            || name.as_deref().is_some_and(|name| name.contains(*c))
+                            || escaped.get_or_insert_with(|| escapes(bytes)).contains(c)
+                    })
+                })
+        };
+        self.terms.iter().all(&mut present)
+            && (self.either.is_empty() || self.either.iter().any(&mut present))
+    }
+}
+
+impl Term {
+    /// What `term` (folded) needs of a file, or `None` when it has no ideograph to look for.
+    fn new(term: &str) -> Option<Self> {
+        let mut needed: Vec<Vec<(char, Finder<'static>)>> = Vec::new();
+        for c in term.chars().filter(|&c| is_ideograph(c)) {
+            if needed.iter().all(|forms| forms[0].0 != c) {
+                let forms = forms(c).into_iter().map(|form| {
+                    let bytes = form.encode_utf8(&mut [0; 4]).as_bytes().to_vec();
+                    (form, Finder::new(&bytes).into_owned())
                 });
-                if !present {
-                    return false;
-                }
+                needed.push(forms.collect());
             }
         }
-        true
+        (!needed.is_empty()).then(|| Term {
+            whole: Finder::new(term.as_bytes()).into_owned(),
+            needed,
+        })
     }
 }
 

@@ -26,6 +26,7 @@
 //! a few hundred characters to a few hundred thousand; past [`MAX_BITS`] a filter fills up and
 //! passes everything, which is still exact.
 
+use super::check::{Checks, Leaf};
 use super::fold::fold;
 use super::plain::{drops_some, is_ideograph};
 use super::query::Query;
@@ -92,6 +93,9 @@ pub fn well_formed(signature: &[u8]) -> bool {
 pub struct Probe {
     /// The hashes of every ideograph and every two side by side in the terms, each once.
     items: Vec<u64>,
+    /// The items of each term one of which a matching article holds (`A OR B`), when each
+    /// has some ([`crate::search::check::Checks::required`]).
+    either: Vec<Vec<u64>>,
 }
 
 impl Probe {
@@ -103,7 +107,20 @@ impl Probe {
         }
         items.sort_unstable();
         items.dedup();
-        (!items.is_empty()).then_some(Self { items })
+        let either = either_terms(query)
+            .into_iter()
+            .map(|term| {
+                let mut items = Vec::new();
+                items_of(&term, |item| items.push(item));
+                items
+            })
+            .collect::<Vec<_>>();
+        let either = if either.iter().any(Vec::is_empty) {
+            Vec::new()
+        } else {
+            either
+        };
+        (!items.is_empty() || !either.is_empty()).then_some(Self { items, either })
     }
 
     /// Whether the file whose signature is `signature` may hold a hit of every term; `false`
@@ -116,16 +133,37 @@ impl Probe {
             return false;
         }
         let words = signature.len() / 8 - 1;
-        self.items.iter().all(|&hash| {
-            let (word, bits) = place(hash);
-            let at = (word & words) * 8;
-            signature.get(at..at + 8).is_some_and(|bytes| {
-                let mut word = [0; 8];
-                word.copy_from_slice(bytes);
-                u64::from_le_bytes(word) & bits == bits
+        let holds = |items: &[u64]| {
+            items.iter().all(|&hash| {
+                let (word, bits) = place(hash);
+                let at = (word & words) * 8;
+                signature.get(at..at + 8).is_some_and(|bytes| {
+                    let mut word = [0; 8];
+                    word.copy_from_slice(bytes);
+                    u64::from_le_bytes(word) & bits == bits
+                })
             })
-        })
+        };
+        holds(&self.items)
+            && (self.either.is_empty() || self.either.iter().any(|items| holds(items)))
     }
+}
+
+/// The folded terms one of which every article matching `query` holds, from its extra items
+/// (`A OR B`); none when that cannot be said (no extra items, or a pattern among them).
+pub(crate) fn either_terms(query: &Query) -> Vec<String> {
+    let checks = Checks::new(query);
+    let Some(required) = checks.required() else {
+        return Vec::new();
+    };
+    let terms: Option<Vec<String>> = required
+        .iter()
+        .map(|&leaf| match &checks.leaves()[leaf] {
+            Leaf::Text { folded, .. } => Some(folded.clone()),
+            Leaf::Pattern(_) => None,
+        })
+        .collect();
+    terms.unwrap_or_default()
 }
 
 /// A filter being built, as 64-bit words.
@@ -355,13 +393,16 @@ mod tests {
             paragraphs in prop::collection::vec(text(), 0..4),
             tags in prop::collection::vec(text(), 0..3),
             terms in prop::collection::vec(text(), 1..3),
+            either in any::<bool>(),
         ) {
             let mut corpus = corpus_of(vec![paragraphs]);
             corpus.articles[0].meta.set_tags(tags);
-            let query = Query::parse(&terms.join(" "));
+            let query = Query::parse(&terms.join(if either { " OR " } else { " " }));
             let signature = of(&corpus.articles);
             prop_assert!(well_formed(&signature));
-            let hit = !Plain::new(&query.terms).hits(&corpus.articles[0], 0).is_empty();
+            let hit = Plain::for_query(&query)
+                .find(&corpus.articles[0], 0, "")
+                .is_some_and(|hits| !hits.is_empty());
             if hit {
                 prop_assert!(Probe::new(&query).is_none_or(|probe| probe.may_match(&signature)));
             }

@@ -6,6 +6,7 @@
 pub mod ambiguous;
 pub mod breaks;
 pub mod line_end;
+pub mod pinyin;
 pub mod sanitize;
 pub mod script;
 pub mod truncate;

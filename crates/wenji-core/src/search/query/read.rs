@@ -14,7 +14,8 @@
 use std::fmt;
 
 use super::condition::{Condition, DateRange, FileGlob, Filter};
-use super::{MAX_TERM_BYTES, MAX_TERMS, Query};
+use super::tree::Expr;
+use super::{MAX_HIT_TERMS, MAX_TERM_BYTES, MAX_TERMS, Query};
 use crate::corpus::Date;
 use crate::search::fold::{fold_query, fold_written};
 
@@ -62,35 +63,42 @@ fn field(name: &str) -> Option<Field> {
 }
 
 pub(super) fn read(input: &str) -> Result<Query, QueryError> {
-    let chars: Vec<char> = input.chars().filter(|c| !c.is_control()).collect();
+    let items = match super::tree::parse(input)? {
+        Expr::And(items) => items,
+        item => vec![item],
+    };
     let mut query = Query::default();
-    let mut at = 0;
-    while at < chars.len() {
-        if chars[at].is_whitespace() {
-            at += 1;
-            continue;
-        }
-        let negated = chars[at] == '-';
-        let start = at + usize::from(negated);
-        if let Some((name, colon)) = named(&chars, start)
-            && let Some(condition) = condition(&chars, start, &name, colon, ends_bare)
-        {
-            let (filter, next) = condition?;
-            query.conditions.push(Condition { filter, negated });
-            at = next;
-            continue;
-        }
-        let (text, next) = value(&chars, start, ends_bare);
-        at = next.max(start + 1);
-        if negated {
-            push_term(&mut query.excluded, None, &text);
-        } else {
-            push_term(&mut query.terms, Some(&mut query.written), &text);
+    for item in items {
+        match item {
+            Expr::Text(term) => {
+                push_term(&mut query.terms, Some(&mut query.written), &term.written);
+            }
+            Expr::Condition(condition) => query.conditions.push(condition),
+            Expr::Not(inner) => match *inner {
+                Expr::Text(term) => push_term(&mut query.excluded, None, &term.written),
+                Expr::Condition(condition) => query.conditions.push(Condition {
+                    negated: !condition.negated,
+                    ..condition
+                }),
+                inner => query.extra.push(Expr::Not(Box::new(inner))),
+            },
+            item => query.extra.push(item),
         }
     }
     query.terms.truncate(MAX_TERMS);
     query.written.truncate(MAX_TERMS);
     query.excluded.truncate(MAX_TERMS);
+    let leaves: usize = query.extra.iter().map(Expr::leaves).sum();
+    if query.terms.len() + leaves > MAX_HIT_TERMS {
+        return Err(QueryError {
+            at: 0,
+            len: input.chars().filter(|c| !c.is_control()).count(),
+            message: format!(
+                "more than {MAX_HIT_TERMS} terms and patterns in all: a query this long \
+                 cannot be searched; leave some out"
+            ),
+        });
+    }
     Ok(query)
 }
 
@@ -144,11 +152,6 @@ pub(super) fn condition(
              quote it: \"{word}\""
         ),
     }))
-}
-
-/// Where a bare value ends in this grammar: at a space or a quote.
-fn ends_bare(c: char) -> bool {
-    c.is_whitespace() || c == '"'
 }
 
 /// The value that starts at `at`, and where the word after it may start: a quoted value runs to

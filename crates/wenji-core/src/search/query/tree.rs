@@ -1,8 +1,8 @@
 //! The query language as a tree: terms and conditions combined with AND, OR and NOT, grouped by
 //! brackets, with proximity (`NEAR/10`, `~10`) and patterns (`re:…`, `/…/`).
 //!
-//! It reads what [`super::Query::read`] reads (terms, `-term`, `"phrases"`, `field:value`) and
-//! more; it is not yet what the search runs, which still takes a [`super::Query`]. Reading is
+//! It is what [`super::Query::read`] reads first (terms, `-term`, `"phrases"`, `field:value`
+//! and the rest), before taking the plain items into the query's lists. Reading is
 //! in two steps: the query is cut into tokens (`lex`), then the tokens are built into an
 //! [`Expr`] by precedence. Nothing is ever taken literally because it could not be read: an
 //! unbalanced bracket, an `OR` with nothing on one side, `NEAR/0`, a pattern that does not
@@ -18,6 +18,7 @@
 //! text      := WORD | '"' anything up to the next '"' (or, still being typed, the end)
 //! pattern   := "re:" ('"' to an unescaped '"' or the end | anything up to a space)
 //!            | "/" anything up to an unescaped "/" "/"
+//!            | "py:" ('"' pinyin '"' | pinyin, then each next word of whole syllables)
 //! condition := NAME (":" | "：") value       (as a query of terms reads it; see read.rs)
 //! proximity := "NEAR/" (1..10000 | "article") | "~" 1..10000
 //! ```
@@ -34,6 +35,7 @@ mod tests;
 use super::Condition;
 use super::read::QueryError;
 use lex::{Kind, Token};
+pub use pattern::{compile, map_chars};
 
 /// How deep brackets may go inside each other: enough for any query typed by hand, and a bound
 /// on the reader's recursion whatever is pasted.
@@ -103,6 +105,10 @@ pub struct Pattern {
     pub source: String,
     pub at: usize,
     pub len: usize,
+    /// For `py:…`, the pinyin it was read from, one syllable or initial a character
+    /// (`guo jia`): the pattern is then every run of characters read so
+    /// ([`crate::text::pinyin`]).
+    pub reading: Option<String>,
 }
 
 /// Reads `input` as a tree, or says what in it cannot be read, and where.
@@ -380,6 +386,27 @@ impl Expr {
         let mut terms = Vec::new();
         self.collect_terms(false, &mut terms);
         terms
+    }
+
+    /// How many terms and patterns the tree looks for, those under a `-` included: one for a
+    /// term or a pattern, two for a proximity.
+    pub fn leaves(&self) -> usize {
+        match self {
+            Expr::And(items) | Expr::Or(items) => items.iter().map(Expr::leaves).sum(),
+            Expr::Not(inner) => inner.leaves(),
+            Expr::Text(_) | Expr::Regex(_) => 1,
+            Expr::Near { .. } => 2,
+            Expr::Condition(_) => 0,
+        }
+    }
+
+    /// Whether a found article may hold a match of a pattern of the tree (one not under a `-`).
+    pub fn has_pattern(&self) -> bool {
+        match self {
+            Expr::And(items) | Expr::Or(items) => items.iter().any(Expr::has_pattern),
+            Expr::Regex(_) => true,
+            Expr::Not(_) | Expr::Text(_) | Expr::Near { .. } | Expr::Condition(_) => false,
+        }
     }
 
     fn collect_terms<'a>(&'a self, negated_too: bool, terms: &mut Vec<&'a Term>) {

@@ -18,9 +18,12 @@ use std::ops::Range;
 use memchr::memmem::Finder;
 use rayon::prelude::*;
 
+use super::extra::{Extra, First};
 use super::index::Index;
 pub use super::results::{ArticleHits, Hit, Results};
 use super::written::Exact;
+use crate::search::check::Checks;
+use crate::search::facts::Facts;
 use crate::search::query::Query;
 
 /// Packed bytes a unit of work aims for.
@@ -38,21 +41,51 @@ pub enum Scope<'a> {
     Articles(&'a [u32]),
 }
 
-/// Searches `index` for `query`, handing results to `on_batch` wave by wave, in corpus order.
-/// Returns `false` if `cancelled` said stop before the end.
+/// A query as the scan runs it: its terms packed, its extra items ready to be asked.
+pub struct Plan<'q> {
+    finders: Vec<Finder<'static>>,
+    exact: Option<Exact>,
+    extra: Extra<'q>,
+    /// What a query of no terms looks for first.
+    first: Option<First>,
+    empty: bool,
+}
+
+impl<'q> Plan<'q> {
+    /// The plan for `query` over `index`, the conditions inside its extra items answered from
+    /// `facts`.
+    pub fn new(index: &Index, query: &Query, facts: &'q Facts) -> Self {
+        let checks = Checks::new(query);
+        let exact = Exact::new(query, &checks);
+        let extra = Extra::new(index, checks, facts);
+        let first = (query.terms.is_empty() && !extra.checks.is_empty()).then(|| extra.first());
+        Self {
+            finders: query
+                .terms
+                .iter()
+                .map(|t| Finder::new(index.packing.pack(t).as_bytes()).into_owned())
+                .collect(),
+            exact,
+            extra,
+            first,
+            empty: query.terms.is_empty() && query.extra.is_empty(),
+        }
+    }
+}
+
+/// Searches `index` for `plan`, handing results to `on_batch` wave by wave, in corpus order.
+/// Returns `false` if `cancelled` said stop before the end. A query of conditions and excluded
+/// terms alone is not for it (the engine lists what they admit); its extra items are.
 pub fn search(
     index: &Index,
-    query: &Query,
+    plan: &Plan<'_>,
     scope: Scope<'_>,
     cancelled: &(dyn Fn() -> bool + Sync),
     mut on_batch: impl FnMut(Results),
 ) -> bool {
-    if query.is_empty() {
+    if plan.empty {
         return true;
     }
-    let needles: Vec<String> = query.terms.iter().map(|t| index.packing.pack(t)).collect();
-    let finders: Vec<Finder<'_>> = needles.iter().map(|n| Finder::new(n.as_bytes())).collect();
-    let exact = Exact::new(query);
     let units = units(index, scope);
     let mut next = 0;
     while next < units.len() {
@@ -65,7 +98,7 @@ pub fn search(
         next += wave.len();
         let done: Option<Vec<Results>> = wave
             .par_iter()
-            .map(|unit| (!cancelled()).then(|| evaluate(index, &finders, exact.as_ref(), unit)))
+            .map(|unit| (!cancelled()).then(|| evaluate(index, plan, unit)))
             .collect();
         let Some(done) = done else { return false };
         on_batch(Results::concat(done));
@@ -73,10 +106,14 @@ pub fn search(
     true
 }
 
-/// Searches everything at once: the whole result, for one-shot commands and tests.
+/// Searches everything at once: the whole result, for one-shot commands and tests. Conditions
+/// inside the query's extra items admit nothing here (there are no facts to answer them); the
+/// engine ([`super::Scan`]) has them.
 pub fn search_all(index: &Index, query: &Query) -> Results {
+    let facts = Facts::default();
+    let plan = Plan::new(index, query, &facts);
     let mut all = Results::default();
-    search(index, query, Scope::All, &|| false, |batch| {
+    search(index, &plan, Scope::All, &|| false, |batch| {
         all.append(batch);
     });
     all
@@ -159,18 +196,7 @@ impl Found {
 }
 
 /// Runs the whole query over one unit of articles.
-fn evaluate(
-    index: &Index,
-    finders: &[Finder<'_>],
-    exact: Option<&Exact>,
-    unit: &Unit<'_>,
-) -> Results {
-    let Some((first, rest)) = finders.split_first() else {
-        return Results::default();
-    };
-    // First term: one pass over each run of consecutive articles, straight into the results.
-    // Room for a hit every 16 needle lengths up front: pages are only touched as hits arrive, and
-    // a common word no longer pays for repeated regrowth.
+fn evaluate(index: &Index, plan: &Plan<'_>, unit: &Unit<'_>) -> Results {
     let runs: Vec<(Range<u32>, Range<usize>)> = unit
         .runs()
         .map(|run| {
@@ -178,6 +204,72 @@ fn evaluate(
             (run, span)
         })
         .collect();
+    let (found, seeded) = match &plan.first {
+        None => (terms(index, plan, &runs), &[][..]),
+        Some(First::Terms(leaves)) => (alternatives(index, plan, &runs, leaves), &leaves[..]),
+        Some(First::Pattern(leaf)) => {
+            let mut found = Found::default();
+            for (_, span) in &runs {
+                plan.extra
+                    .find(index, *leaf, span.clone(), None, &mut |article, hit| {
+                        found.push(article, hit);
+                    });
+            }
+            (found, std::slice::from_ref(leaf))
+        }
+        Some(First::Every) => {
+            let mut found = Found::default();
+            for (run, _) in &runs {
+                found
+                    .articles
+                    .extend(run.clone().map(|article| ArticleHits {
+                        article,
+                        hits: 0..0,
+                    }));
+            }
+            (found, &[][..])
+        }
+    };
+    if plan.extra.checks.is_empty() || plan.extra.checks.are_any_of(seeded) {
+        return Results::new(found.articles, found.hits);
+    }
+    // The extra items, asked of each article found: the hits of the terms stay, the leaves'
+    // are those that made the items hold.
+    let terms = plan.finders.len();
+    let mut all = Found::default();
+    for entry in &found.articles {
+        let hits = &found.hits[entry.hits.clone()];
+        let start = all.hits.len();
+        all.hits
+            .extend(hits.iter().filter(|hit| usize::from(hit.term()) < terms));
+        if !plan.extra.holds(
+            index,
+            entry.article,
+            plan.exact.as_ref(),
+            (seeded, hits),
+            &mut all.hits,
+        ) {
+            all.hits.truncate(start);
+            continue;
+        }
+        all.hits[start..].sort_unstable_by_key(|h| (h.start(), h.term()));
+        all.articles.push(ArticleHits {
+            article: entry.article,
+            hits: start..all.hits.len(),
+        });
+    }
+    Results::new(all.articles, all.hits)
+}
+
+/// The articles of `runs` holding every term of `plan`, with their hits.
+fn terms(index: &Index, plan: &Plan<'_>, runs: &[(Range<u32>, Range<usize>)]) -> Found {
+    let exact = plan.exact.as_ref();
+    let Some((first, rest)) = plan.finders.split_first() else {
+        return Found::default();
+    };
+    // First term: one pass over each run of consecutive articles, straight into the results.
+    // Room for a hit every 16 needle lengths up front: pages are only touched as hits arrive, and
+    // a common word no longer pays for repeated regrowth.
     let unit_bytes: usize = runs.iter().map(|(_, span)| span.len()).sum();
     let articles: usize = runs.iter().map(|(run, _)| run.len()).sum();
     let mut found = Found {
@@ -185,12 +277,12 @@ fn evaluate(
         hits: Vec::with_capacity(unit_bytes / (first.needle().len().max(1) * 16)),
     };
     for (_, span) in runs {
-        scan(index, first, 0, span, exact, |article, hit| {
+        scan(index, first, 0, span.clone(), exact, |article, hit| {
             found.push(article, hit);
         });
     }
     if rest.is_empty() {
-        return Results::new(found.articles, found.hits);
+        return found;
     }
     // Further terms: only inside articles that still match; an article missing one is dropped.
     let mut all = Found::default();
@@ -217,7 +309,58 @@ fn evaluate(
             });
         }
     }
-    Results::new(all.articles, all.hits)
+    all
+}
+
+/// The articles of `runs` holding one of `leaves` at least (terms), with the hits of each, as
+/// a scan for that leaf alone finds them ([`scan`]), so the checks can take them as they are.
+///
+/// Each run is scanned once for each leaf, while it is still in the cache from the first scan,
+/// and the hits are merged in order. Measured on the 100 MB corpus for `发展 OR 改革` (one term:
+/// 4.7 ms): 9.4 ms so; 15.1 ms for one pass of Aho-Corasick's SIMD searcher (Teddy) trying
+/// every leaf at each match, 63.6 ms for its automaton restarted after each match.
+fn alternatives(
+    index: &Index,
+    plan: &Plan<'_>,
+    runs: &[(Range<u32>, Range<usize>)],
+    leaves: &[usize],
+) -> Found {
+    let exact = plan.exact.as_ref();
+    let mut found = Found::default();
+    let mut each: Vec<Vec<(u32, Hit)>> = vec![Vec::new(); leaves.len()];
+    for (_, span) in runs {
+        for (hits, &leaf) in each.iter_mut().zip(leaves) {
+            hits.clear();
+            plan.extra
+                .find(index, leaf, span.clone(), exact, &mut |article, hit| {
+                    hits.push((article, hit));
+                });
+        }
+        let mut next = vec![0; each.len()];
+        loop {
+            let first = each
+                .iter()
+                .zip(&next)
+                .enumerate()
+                .filter_map(|(leaf, (hits, &at))| Some((leaf, hits.get(at)?)))
+                .min_by_key(|(leaf, (_, hit))| (hit.start(), *leaf));
+            let Some((leaf, &(article, hit))) = first else {
+                break;
+            };
+            next[leaf] += 1;
+            // Two leaves found in one place (`国家 OR 國家`) are one hit, as the checks keep.
+            let mut same_start = found
+                .hits
+                .iter()
+                .rev()
+                .take_while(|h| h.start() == hit.start());
+            if same_start.any(|h| h.len() == hit.len()) {
+                continue;
+            }
+            found.push(article, hit);
+        }
+    }
+    found
 }
 
 /// Consecutive article numbers in `unit`, as ranges.

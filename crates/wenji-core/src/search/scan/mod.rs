@@ -12,6 +12,7 @@
 //! Its parts are public for its own benches and tests; the browser and the commands see only
 //! [`Scan`] through the [`Engine`] seam, and locations.
 
+mod extra;
 pub mod find;
 pub mod index;
 pub mod locate;
@@ -177,7 +178,9 @@ impl Engine for Scan {
         let index = self.read();
         let articles = index.articles();
         let sift = Sift::new(&index, &self.facts, query);
-        let terms: Arc<[String]> = query.terms.clone().into();
+        let terms: Arc<[String]> = crate::search::check::Checks::new(query)
+            .hit_terms(query)
+            .into();
         let within = match request.scope {
             Scope::Within(generation) => self
                 .kept
@@ -192,7 +195,7 @@ impl Engine for Scan {
                 sink(self.batch(results.clone(), &terms));
             }
             (narrowed.is_some(), narrowed.unwrap_or_default())
-        } else if query.terms.is_empty() {
+        } else if query.terms.is_empty() && query.extra.is_empty() {
             let listed = sift.listed(&index);
             sink(self.batch(listed.clone(), &terms));
             (true, listed)
@@ -202,7 +205,8 @@ impl Engine for Scan {
                 .admitted
                 .as_deref()
                 .map_or(find::Scope::All, find::Scope::Articles);
-            let complete = find::search(&index, query, scope, cancelled, |results| {
+            let plan = find::Plan::new(&index, query, &self.facts);
+            let complete = find::search(&index, &plan, scope, cancelled, |results| {
                 let results = sift.results(&index, results);
                 all.append(results.clone());
                 sink(self.batch(results, &terms));

@@ -17,6 +17,7 @@ use rayon::prelude::*;
 use super::find::{ArticleHits, Found, Hit, Results, scan};
 use super::index::Index;
 use super::written::Exact;
+use crate::search::check::Checks;
 use crate::search::query::Query;
 
 /// Matching articles of the previous results one task looks at; tasks run on every core.
@@ -43,7 +44,7 @@ pub fn narrow(
         .step_by(ARTICLES_PER_TASK)
         .map(|start| start..(start + ARTICLES_PER_TASK).min(previous.articles.len()))
         .collect();
-    let exact = Exact::new(query);
+    let exact = Exact::new(query, &Checks::default());
     let parts: Option<Vec<Results>> = tasks
         .into_par_iter()
         .map(|task| {

@@ -133,6 +133,21 @@ impl Packing {
         packing
     }
 
+    /// Every character whose packed form is another, with that form: the common characters and
+    /// the ones whose code points they took, a few thousand at most (a pattern's classes are
+    /// packed by moving these alone).
+    pub fn moved(&self) -> Vec<(char, char)> {
+        let slots = SLOTS.take(self.common.len());
+        self.common
+            .iter()
+            .copied()
+            .chain(slots)
+            .filter_map(char::from_u32)
+            .map(|c| (c, self.pack_char(c)))
+            .filter(|(c, packed)| c != packed)
+            .collect()
+    }
+
     /// The packed form of `c`.
     pub fn pack_char(&self, c: char) -> char {
         self.pack

@@ -1,11 +1,12 @@
 //! The in-memory scan: terms in every field, folded matches, units and waves, cancelling.
 
-use super::find::{Hit, Results, Scope, UNIT_BYTES, search, search_all};
+use super::find::{Hit, Plan, Results, Scope, UNIT_BYTES, search, search_all};
 use super::index::Index;
 use super::locate::{Locator, locate};
 use crate::corpus::{self, Corpus, Paragraph, ParagraphKind};
 use crate::search::answer::Location;
 use crate::search::context::context;
+use crate::search::facts::Facts;
 use crate::search::field::Field;
 use crate::search::query::Query;
 use crate::search::testing::corpus_of;
@@ -121,7 +122,7 @@ fn a_corpus_of_several_units_is_searched_whole_by_range_and_by_list() {
     let mut listed = Results::default();
     search(
         &index,
-        &query,
+        &Plan::new(&index, &query, &Facts::default()),
         Scope::Articles(&every),
         &|| false,
         |batch| {
@@ -140,7 +141,7 @@ fn a_cancelled_scan_stops_and_says_so() {
     let mut batches = 0;
     let complete = search(
         &index,
-        &Query::parse("振兴"),
+        &Plan::new(&index, &Query::parse("振兴"), &Facts::default()),
         Scope::All,
         &|| true,
         |_| batches += 1,
@@ -195,7 +196,9 @@ proptest! {
         prop_assert!(longer.narrows(&Query::parse(&first)));
         let scope = previous.article_ids();
         let mut narrowed = Results::default();
-        search(&index, &longer, Scope::Articles(&scope), &|| false, |b| narrowed.append(b));
+        let facts = Facts::default();
+        let plan = Plan::new(&index, &longer, &facts);
+        search(&index, &plan, Scope::Articles(&scope), &|| false, |b| narrowed.append(b));
         prop_assert_eq!(narrowed, search_all(&index, &longer));
     }
 }

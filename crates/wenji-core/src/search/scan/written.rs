@@ -5,6 +5,7 @@
 
 use super::index::Index;
 use super::results::Hit;
+use crate::search::check::{Checks, Leaf};
 use crate::search::forms::Forms;
 use crate::search::query::Query;
 use crate::text::script;
@@ -30,7 +31,11 @@ pub fn count_forms(
     let mut as_folded = vec![0; terms.len()];
     let mut form = String::new();
     for hit in hits {
-        if !index.variants.any(hit.start()..hit.end()) {
+        // A pattern's matches differ (its term is empty): each is looked at.
+        let pattern = terms
+            .get(usize::from(hit.term()))
+            .is_none_or(String::is_empty);
+        if !pattern && !index.variants.any(hit.start()..hit.end()) {
             if let Some(count) = as_folded.get_mut(usize::from(hit.term())) {
                 *count += 1;
             }
@@ -38,6 +43,7 @@ pub fn count_forms(
         }
         form.clear();
         form.extend(written(index, hit));
+
         forms.add(hit.term(), &form, 1);
     }
     for (term, (folded, count)) in terms.iter().zip(as_folded).enumerate() {
@@ -49,27 +55,40 @@ pub fn count_forms(
 #[derive(Debug)]
 pub struct Exact {
     /// Each term as written, and whether that is its folded form (so a hit with no character
-    /// written otherwise is one).
-    terms: Vec<(Vec<char>, bool)>,
+    /// written otherwise is one), by hit number; `None` for a pattern, whose every match is
+    /// kept.
+    terms: Vec<Option<(Vec<char>, bool)>>,
 }
 
 impl Exact {
-    /// The test for `query`, or `None` when it folds scripts together.
-    pub fn new(query: &Query) -> Option<Self> {
+    /// The test for `query`, whose extra items are `checks`, or `None` when it folds scripts
+    /// together.
+    pub fn new(query: &Query, checks: &Checks) -> Option<Self> {
+        let term = |folded: &String, written: &String| {
+            Some((written.chars().collect(), folded == written))
+        };
+        let leaves = checks.leaves().iter().map(|leaf| match leaf {
+            Leaf::Text { folded, written } => term(folded, written),
+            Leaf::Pattern(_) => None,
+        });
         query.exact_script.then(|| Self {
             terms: query
                 .terms
                 .iter()
                 .zip(&query.written)
-                .map(|(folded, written)| (written.chars().collect(), folded == written))
+                .map(|(folded, written)| term(folded, written))
+                .chain(leaves)
                 .collect(),
         })
     }
 
     /// Whether `hit` is written as its term is.
     pub fn keeps(&self, index: &Index, hit: Hit) -> bool {
-        let Some((written, as_folded)) = self.terms.get(usize::from(hit.term())) else {
+        let Some(term) = self.terms.get(usize::from(hit.term())) else {
             return false;
+        };
+        let Some((written, as_folded)) = term else {
+            return true;
         };
         if !index.variants.any(hit.start()..hit.end()) {
             return *as_folded;

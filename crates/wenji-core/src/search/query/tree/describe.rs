@@ -4,7 +4,7 @@
 use std::fmt;
 
 use super::super::read;
-use super::{Expr, Scope, Term};
+use super::{Expr, Pattern, Scope, Term};
 
 impl fmt::Display for Expr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -31,6 +31,10 @@ impl fmt::Display for Expr {
                 }
                 write_term(f, right)
             }
+            Expr::Regex(Pattern {
+                reading: Some(reading),
+                ..
+            }) => write!(f, "py:\"{reading}\""),
             Expr::Regex(pattern) => write_pattern(f, &pattern.source),
             Expr::Condition(condition) => write!(f, "{condition}"),
         }

@@ -10,6 +10,7 @@ use super::super::read::{self, QueryError, cut};
 use super::{Pattern, Scope, Term};
 use crate::search::fold::fold_query;
 use crate::search::query::Condition;
+use crate::text::pinyin;
 
 /// The largest distance `NEAR/n` and `~n` take, in characters.
 pub(super) const MAX_WITHIN: u32 = 10_000;
@@ -98,6 +99,7 @@ fn push_word(tokens: &mut Vec<Token>, chars: &[char], start: usize) -> Result<us
         '/' => slashed(chars, start)?,
         _ => match read::named(chars, start) {
             Some((name, colon)) if name == "re" => named_pattern(chars, start, colon)?,
+            Some((name, colon)) if name == "py" => pinyin(chars, start, colon)?,
             Some((name, colon)) => match read::condition(chars, start, &name, colon, ends_bare) {
                 Some(condition) => {
                     let (filter, next) = condition?;
@@ -295,6 +297,67 @@ fn named_pattern(chars: &[char], start: usize, colon: usize) -> Result<(Kind, us
     Ok((Kind::Regex(pattern), next))
 }
 
+/// Pinyin after `py:` (its colon at `colon`): quoted, or a bare word and each next word that
+/// reads as whole syllables (`py:guojia anquan`, but `py:guojia gdp` is two terms), read as the
+/// runs of characters with that reading.
+fn pinyin(chars: &[char], start: usize, colon: usize) -> Result<(Kind, usize), QueryError> {
+    let from = colon + 1;
+    let word_end = |from: usize| {
+        from + chars[from.min(chars.len())..]
+            .iter()
+            .take_while(|&&c| !ends_bare(c))
+            .count()
+    };
+    let (letters, next) = if chars.get(from) == Some(&'"') {
+        let (inner, next) = quoted(chars, from);
+        (chars[from + 1..inner].iter().collect::<String>(), next)
+    } else {
+        let mut end = word_end(from);
+        loop {
+            let next_start = end
+                + chars[end..]
+                    .iter()
+                    .take_while(|c| c.is_whitespace())
+                    .count();
+            let next_end = word_end(next_start);
+            let word: String = chars[next_start..next_end].iter().collect();
+            let syllables = next_end > next_start
+                && pinyin::read(&word).is_ok_and(|reading| {
+                    reading
+                        .sounds()
+                        .iter()
+                        .all(|sound| matches!(sound, pinyin::Sound::Syllable(_)))
+                });
+            if !syllables {
+                break;
+            }
+            end = next_end;
+        }
+        (chars[from..end].iter().collect(), end)
+    };
+    let at_fault = |message: String| QueryError {
+        at: start,
+        len: next - start,
+        message,
+    };
+    if letters.trim().is_empty() {
+        return Err(at_fault(
+            "`py:` needs pinyin, such as py:guojia, py:\"guojia anquan\" or the initials py:gjaq"
+                .to_owned(),
+        ));
+    }
+    let reading =
+        pinyin::read(&letters).map_err(|why| at_fault(format!("`py:{letters}`: {why}")))?;
+    let pattern = Pattern {
+        source: reading.regex_source(),
+        at: start,
+        len: next - start,
+        reading: Some(reading.to_string()),
+    };
+    pattern.compile().map_err(|error| at_fault(error.message))?;
+    Ok((Kind::Regex(pattern), next))
+}
+
 /// Where the first `close` from `from` on is that no backslash escapes.
 fn closing(chars: &[char], from: usize, close: char) -> Option<usize> {
     let mut at = from;
@@ -313,6 +376,7 @@ fn checked(chars: &[char], from: usize, to: usize) -> Result<Pattern, QueryError
         source: chars[from..to].iter().collect(),
         at: from,
         len: to - from,
+        reading: None,
     };
     pattern.compile()?;
     Ok(pattern)
