@@ -101,6 +101,9 @@ fn or_not_and_near_find_what_they_say() {
     assert_eq!(articles(&mut scan, "开放 ~3 改革"), Vec::<u32>::new());
     assert_eq!(articles(&mut scan, "re:国.安"), [2], "over the folded text");
     assert_eq!(articles(&mut scan, "/改.{0,3}放/"), [0]);
+    // A term inside an OR beside itself is one hit, not two.
+    let (counts, _) = answer(&mut scan, "国家 (国家 OR 人民)");
+    assert_eq!(counts, [(0, 1), (2, 1)]);
     // Hits of an OR are each alternative's, on the original glyphs.
     let (counts, hits) = answer(&mut scan, "国家 OR 香港");
     assert_eq!(counts, [(0, 1), (2, 2)]);

@@ -114,6 +114,20 @@ impl<'q> Plain<'q> {
             let order: Vec<Field> = fields(article).map(|(field, _)| field).collect();
             let rank = |field: &Field| order.iter().position(|f| f == field);
             hits.sort_by_key(|hit| (rank(&hit.field), hit.range.start, hit.term));
+            // A term's hit and an alternative's in the same place (`国家 (国家 OR 中国)`) are
+            // one, the term's, as the scan keeps.
+            let mut kept: Vec<Location> = Vec::with_capacity(hits.len());
+            for hit in hits {
+                let repeated = kept
+                    .iter()
+                    .rev()
+                    .take_while(|k| k.field == hit.field && k.range.start == hit.range.start)
+                    .any(|k| k.range == hit.range);
+                if !repeated {
+                    kept.push(hit);
+                }
+            }
+            hits = kept;
         }
         Some(hits)
     }

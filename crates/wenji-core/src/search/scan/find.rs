@@ -253,6 +253,7 @@ fn evaluate(index: &Index, plan: &Plan<'_>, unit: &Unit<'_>) -> Results {
             continue;
         }
         all.hits[start..].sort_unstable_by_key(|h| (h.start(), h.term()));
+        drop_repeats(&mut all.hits, start);
         all.articles.push(ArticleHits {
             article: entry.article,
             hits: start..all.hits.len(),
@@ -361,6 +362,25 @@ fn alternatives(
         }
     }
     found
+}
+
+/// `hits[from..]` (in order) without a hit where an earlier one of a lower term is, the same
+/// bytes: `国家 (国家 OR 中国)` finds each 国家 once, as the plain search does.
+fn drop_repeats(hits: &mut Vec<Hit>, from: usize) {
+    let mut kept = from;
+    for at in from..hits.len() {
+        let hit = hits[at];
+        let repeated = hits[from..kept]
+            .iter()
+            .rev()
+            .take_while(|h| h.start() == hit.start())
+            .any(|h| h.len() == hit.len());
+        if !repeated {
+            hits[kept] = hit;
+            kept += 1;
+        }
+    }
+    hits.truncate(kept);
 }
 
 /// Consecutive article numbers in `unit`, as ranges.
