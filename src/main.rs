@@ -291,12 +291,15 @@ fn search(args: &wenji::cli::SearchArgs, repair: bool, exact_script: bool) -> Ex
     }
 }
 
+/// The most forms of one term `wenji search --count` lists (a pattern's may be thousands).
+const TOLD_FORMS: usize = 50;
+
 /// `wenji search --count`'s last word, on standard error (standard output keeps one shape of
 /// line): the forms each term was found in, the most frequent first, when some term was found
 /// written otherwise than asked or scripts were told apart.
 fn tell_forms(forms: &wenji::search::forms::Forms, query: &wenji::search::Query) {
     let asked = query.asked();
-    let line = forms.line(&asked, usize::MAX);
+    let line = forms.line(&asked, TOLD_FORMS);
     if line.is_empty() || !(query.exact_script || forms.found_otherwise(&asked)) {
         return;
     }

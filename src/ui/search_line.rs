@@ -153,8 +153,8 @@ impl SearchLineView<'_> {
         summaries
     }
 
-    /// What the line says of the forms found, longest first, the last empty: every form of
-    /// each term when some term was found written otherwise than asked (`国家 → 國家 ×5 ·
+    /// What the line says of the forms found, longest first, the last empty: up to eight forms
+    /// of each term when some term was found written otherwise than asked (`国家 → 國家 ×5 ·
     /// 国家 ×1`), or that scripts are told apart.
     fn forms(&self) -> Vec<String> {
         let search = self.search;
@@ -166,7 +166,7 @@ impl SearchLineView<'_> {
         if !forms.found_otherwise(asked) {
             return vec![String::new()];
         }
-        [usize::MAX, 2, 1]
+        [8, 2, 1]
             .into_iter()
             .map(|most| format!(" · {}", forms.line(asked, most)))
             .chain(std::iter::once(String::new()))

@@ -3,15 +3,25 @@
 //! text folded as a search folds it but for scripts ([`super::fold::fold_written`]), so `ＧＤＰ`
 //! and `gdp` are one form and `國家` and `国家` are two.
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
 use crate::count::grouped;
+
+/// The most forms told apart for one term: a pattern such as `re:[^，]+` matches a new text
+/// nearly every time, and its hits beyond these forms are counted together.
+pub const MAX_FORMS: usize = 10_000;
 
 /// How often each term was found in each form.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Forms {
     /// For each term by its number, each form found with its count, in the order first found.
     terms: Vec<Vec<(String, usize)>>,
+    /// For each term, where each of its forms is in `terms`.
+    places: Vec<HashMap<String, usize>>,
+    /// For each term, the hits in forms not told apart: past the first [`MAX_FORMS`], or not
+    /// looked at ([`Forms::add_others`]).
+    others: Vec<usize>,
 }
 
 impl Forms {
@@ -23,20 +33,42 @@ impl Forms {
         let term = usize::from(term);
         if self.terms.len() <= term {
             self.terms.resize_with(term + 1, Vec::new);
+            self.places.resize_with(term + 1, HashMap::new);
+            self.others.resize(term + 1, 0);
         }
         let forms = &mut self.terms[term];
-        match forms.iter_mut().find(|(known, _)| known == form) {
-            Some((_, counted)) => *counted += count,
-            None => forms.push((form.to_owned(), count)),
+        match self.places[term].get(form) {
+            Some(&at) => forms[at].1 += count,
+            None if forms.len() < MAX_FORMS => {
+                self.places[term].insert(form.to_owned(), forms.len());
+                forms.push((form.to_owned(), count));
+            }
+            None => self.others[term] += count,
         }
+    }
+
+    /// Counts `count` more hits of term `term` in forms not told apart.
+    pub fn add_others(&mut self, term: u8, count: usize) {
+        let term = usize::from(term);
+        if self.terms.len() <= term {
+            self.terms.resize_with(term + 1, Vec::new);
+            self.places.resize_with(term + 1, HashMap::new);
+            self.others.resize(term + 1, 0);
+        }
+        self.others[term] += count;
     }
 
     /// Adds every count of `other`.
     pub fn merge(&mut self, other: &Forms) {
         for (term, forms) in other.terms.iter().enumerate() {
-            let term = u8::try_from(term).unwrap_or(u8::MAX);
+            let number = u8::try_from(term).unwrap_or(u8::MAX);
             for (form, count) in forms {
-                self.add(term, form, *count);
+                self.add(number, form, *count);
+            }
+            if let Some(&others) = other.others.get(term).filter(|&&others| others > 0)
+                && let Some(mine) = self.others.get_mut(term)
+            {
+                *mine += others;
             }
         }
     }
@@ -95,8 +127,13 @@ impl Forms {
                 let joint = if at == 0 { " " } else { " · " };
                 let _ = write!(line, "{joint}{form} ×{}", grouped(*count));
             }
+            let others = self.others.get(term).copied().unwrap_or(0);
             if forms.len() > most.max(1) {
-                let _ = write!(line, " · {} more", forms.len() - most.max(1));
+                let plus = if others > 0 { "+" } else { "" };
+                let _ = write!(line, " · {}{plus} more", grouped(forms.len() - most.max(1)));
+            }
+            if others > 0 {
+                let _ = write!(line, " (×{} in other forms)", grouped(others));
             }
         }
         line
@@ -149,5 +186,24 @@ mod tests {
         assert!(a.are_mixed());
         assert_eq!(a.terms(), 2);
         assert!(Forms::default().is_empty());
+    }
+
+    #[test]
+    fn a_pattern_of_endless_forms_keeps_the_first_and_counts_the_rest() {
+        let mut forms = Forms::default();
+        for n in 0..MAX_FORMS + 5 {
+            forms.add(0, &format!("form{n}"), 1);
+        }
+        forms.add(0, "form0", 9);
+        assert_eq!(forms.of(0).len(), MAX_FORMS);
+        assert_eq!(forms.of(0)[0], ("form0", 10));
+        let mut merged = Forms::default();
+        merged.merge(&forms);
+        assert_eq!(merged, forms);
+        let line = forms.line(&["/form.+/".to_owned()], 1);
+        assert_eq!(
+            line,
+            "/form.+/ → form0 ×10 · 9 999+ more (×5 in other forms)"
+        );
     }
 }

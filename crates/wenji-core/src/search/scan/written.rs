@@ -19,6 +19,9 @@ fn written(index: &Index, hit: Hit) -> impl Iterator<Item = char> + '_ {
     })
 }
 
+/// How many of a pattern's hits have their forms told apart; the rest are counted together.
+const PATTERN_HITS_LOOKED_AT: usize = 100_000;
+
 /// Counts into `forms` the forms `hits` were written in; `terms`, the query's folded terms, are
 /// the forms of every hit with no character written otherwise, counted apart (nearly every
 /// hit, in a simplified text) so that only the others are looked up among the forms.
@@ -29,12 +32,21 @@ pub fn count_forms(
     forms: &mut Forms,
 ) {
     let mut as_folded = vec![0; terms.len()];
+    let mut looked_at = vec![0; terms.len()];
     let mut form = String::new();
     for hit in hits {
-        // A pattern's matches differ (its term is empty): each is looked at.
+        // A pattern's matches differ (its term is empty): each is looked at, up to a bound, so
+        // that a pattern matching millions of texts does not hold up the screen.
         let pattern = terms
             .get(usize::from(hit.term()))
             .is_none_or(String::is_empty);
+        if pattern && let Some(looked) = looked_at.get_mut(usize::from(hit.term())) {
+            *looked += 1;
+            if *looked > PATTERN_HITS_LOOKED_AT {
+                forms.add_others(hit.term(), 1);
+                continue;
+            }
+        }
         if !pattern && !index.variants.any(hit.start()..hit.end()) {
             if let Some(count) = as_folded.get_mut(usize::from(hit.term())) {
                 *count += 1;
