@@ -12,7 +12,7 @@ use crate::search::answer::Location;
 use crate::search::check::{Checks, Leaf, LeafHit, Subject};
 use crate::search::field::{Field, fields};
 use crate::search::fold::{FoldMap, fold, fold_written};
-use crate::search::query::tree::compile;
+use crate::search::query::tree::{compile, never};
 use crate::search::query::{Condition, MetaText, Query};
 
 /// The extra items of one query, for the per-article search.
@@ -46,10 +46,7 @@ impl Extra {
                     Box::new(Finder::new(folded.as_bytes()).into_owned()),
                     written.clone(),
                 ),
-                Leaf::Pattern(hir) => Searched::Pattern(
-                    compile(hir)
-                        .unwrap_or_else(|_| meta::Regex::new("[^\\s\\S]").expect("matches none")),
-                ),
+                Leaf::Pattern(hir) => Searched::Pattern(compile(hir).unwrap_or_else(|_| never())),
             })
             .collect();
         Some(Self {

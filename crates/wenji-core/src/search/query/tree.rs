@@ -35,7 +35,7 @@ mod tests;
 use super::Condition;
 use super::read::QueryError;
 use lex::{Kind, Token};
-pub use pattern::{compile, map_chars};
+pub use pattern::{compile, map_chars, never};
 
 /// How deep brackets may go inside each other: enough for any query typed by hand, and a bound
 /// on the reader's recursion whatever is pasted.

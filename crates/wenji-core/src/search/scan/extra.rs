@@ -22,7 +22,7 @@ use super::written::Exact;
 use crate::search::check::{Checks, Leaf, LeafHit, Subject};
 use crate::search::facts::Facts;
 use crate::search::query::Condition;
-use crate::search::query::tree::{compile, map_chars};
+use crate::search::query::tree::{compile, map_chars, never};
 
 /// A hit's length is kept in 16 bits: a longer match of a pattern is cut to this.
 const LONGEST_HIT: usize = (1 << 16) - 1;
@@ -60,8 +60,7 @@ impl<'f> Extra<'f> {
                     Finder::new(index.packing.pack(folded).as_bytes()).into_owned(),
                 )),
                 Leaf::Pattern(hir) => Packed::Pattern(
-                    compile(&packed(hir, &index.packing))
-                        .unwrap_or_else(|_| meta::Regex::new("[^\\s\\S]").expect("matches none")),
+                    compile(&packed(hir, &index.packing)).unwrap_or_else(|_| never()),
                 ),
             })
             .collect();

@@ -55,7 +55,12 @@ impl<'q> Plan<'q> {
     /// The plan for `query` over `index`, the conditions inside its extra items answered from
     /// `facts`.
     pub fn new(index: &Index, query: &Query, facts: &'q Facts) -> Self {
-        let checks = Checks::new(query);
+        Self::with_checks(index, query, Checks::new(query), facts)
+    }
+
+    /// [`Plan::new`] with the query's checks already made ([`Checks::new`]), for a caller that
+    /// needed them before.
+    pub fn with_checks(index: &Index, query: &Query, checks: Checks, facts: &'q Facts) -> Self {
         let exact = Exact::new(query, &checks);
         let extra = Extra::new(index, checks, facts);
         let first = (query.terms.is_empty() && !extra.checks.is_empty()).then(|| extra.first());
@@ -350,15 +355,9 @@ fn alternatives(
             };
             next[leaf] += 1;
             // Two leaves found in one place (`国家 OR 國家`) are one hit, as the checks keep.
-            let mut same_start = found
-                .hits
-                .iter()
-                .rev()
-                .take_while(|h| h.start() == hit.start());
-            if same_start.any(|h| h.len() == hit.len()) {
-                continue;
+            if !repeats(&found.hits, hit) {
+                found.push(article, hit);
             }
-            found.push(article, hit);
         }
     }
     found
@@ -370,17 +369,22 @@ fn drop_repeats(hits: &mut Vec<Hit>, from: usize) {
     let mut kept = from;
     for at in from..hits.len() {
         let hit = hits[at];
-        let repeated = hits[from..kept]
-            .iter()
-            .rev()
-            .take_while(|h| h.start() == hit.start())
-            .any(|h| h.len() == hit.len());
-        if !repeated {
+        if !repeats(&hits[from..kept], hit) {
             hits[kept] = hit;
             kept += 1;
         }
     }
     hits.truncate(kept);
+}
+
+/// Whether `hit` covers the same bytes as one of `earlier` (in order, so those starting where
+/// it starts are last).
+fn repeats(earlier: &[Hit], hit: Hit) -> bool {
+    earlier
+        .iter()
+        .rev()
+        .take_while(|h| h.start() == hit.start())
+        .any(|h| h.len() == hit.len())
 }
 
 /// Consecutive article numbers in `unit`, as ranges.

@@ -178,9 +178,8 @@ impl Engine for Scan {
         let index = self.read();
         let articles = index.articles();
         let sift = Sift::new(&index, &self.facts, query);
-        let terms: Arc<[String]> = crate::search::check::Checks::new(query)
-            .hit_terms(query)
-            .into();
+        let checks = crate::search::check::Checks::new(query);
+        let terms: Arc<[String]> = checks.hit_terms(query).into();
         let within = match request.scope {
             Scope::Within(generation) => self
                 .kept
@@ -205,7 +204,7 @@ impl Engine for Scan {
                 .admitted
                 .as_deref()
                 .map_or(find::Scope::All, find::Scope::Articles);
-            let plan = find::Plan::new(&index, query, &self.facts);
+            let plan = find::Plan::with_checks(&index, query, checks, &self.facts);
             let complete = find::search(&index, &plan, scope, cancelled, |results| {
                 let results = sift.results(&index, results);
                 all.append(results.clone());

@@ -83,6 +83,12 @@ pub fn compile(hir: &Hir) -> Result<meta::Regex, String> {
         })
 }
 
+/// A regex that matches nothing: what a pattern that was checked when the query was read, but
+/// fails to compile later, searches with, rather than a panic.
+pub fn never() -> meta::Regex {
+    compile(&Hir::fail()).unwrap_or_else(|_| meta::Regex::new("[^\\s\\S]").expect("matches none"))
+}
+
 /// `hir` as it matches folded text: see [`Pattern::hir`].
 fn folded(hir: &Hir) -> Hir {
     map_chars(hir, &|c| fold_char(c), &fold_class)
