@@ -28,6 +28,16 @@ impl Out {
         self.bytes.extend_from_slice(&value.to_le_bytes());
     }
 
+    /// A number in as few bytes as it needs: seven bits a byte, low bits first, the high bit
+    /// set on every byte but the last (LEB128).
+    pub fn varint(&mut self, mut value: u64) {
+        while value >= 0x80 {
+            self.bytes.push(value.to_le_bytes()[0] | 0x80);
+            value >>= 7;
+        }
+        self.bytes.push(value.to_le_bytes()[0]);
+    }
+
     /// A `usize` as eight bytes, whatever the platform's width.
     pub fn size(&mut self, value: usize) {
         self.u64(value as u64);
@@ -85,6 +95,24 @@ impl<'a> In<'a> {
 
     pub fn u8(&mut self, what: &'static str) -> Result<u8, Bad> {
         Ok(self.take(1, what)?[0])
+    }
+
+    /// A number written by [`Out::varint`]: one that runs past the end or past 64 bits, or
+    /// is written in more bytes than it needs, is an error.
+    pub fn varint(&mut self, what: &'static str) -> Result<u64, Bad> {
+        let mut value = 0_u64;
+        for shift in (0..64).step_by(7) {
+            let byte = self.u8(what)?;
+            let bits = u64::from(byte & 0x7F);
+            if (shift == 63 && bits > 1) || (shift > 0 && byte == 0) {
+                return Err(Bad(what));
+            }
+            value |= bits << shift;
+            if byte & 0x80 == 0 {
+                return Ok(value);
+            }
+        }
+        Err(Bad(what))
     }
 
     pub fn u32(&mut self, what: &'static str) -> Result<u32, Bad> {
@@ -174,6 +202,9 @@ mod tests {
         out.str("振兴");
         out.optional_str(None);
         out.optional_str(Some("龙江"));
+        for value in [0, 1, 127, 128, 300, u64::from(u32::MAX), u64::MAX] {
+            out.varint(value);
+        }
         let mut read = In::new(&out.bytes);
         assert_eq!(read.u8("a"), Ok(7));
         assert_eq!(read.u32("b"), Ok(70_000));
@@ -183,6 +214,9 @@ mod tests {
         assert_eq!(read.str("f"), Ok("振兴"));
         assert_eq!(read.optional_string("g"), Ok(None));
         assert_eq!(read.optional_string("h"), Ok(Some("龙江".to_owned())));
+        for value in [0, 1, 127, 128, 300, u64::from(u32::MAX), u64::MAX] {
+            assert_eq!(read.varint("i"), Ok(value));
+        }
         assert_eq!(read.end("end"), Ok(()));
     }
 
@@ -197,5 +231,11 @@ mod tests {
         assert_eq!(In::new(&out.bytes).str("text"), Err(Bad("text")));
         assert_eq!(In::new(&[2]).flag("flag"), Err(Bad("flag")));
         assert_eq!(In::new(&[1, 2, 3]).u32("short"), Err(Bad("short")));
+        assert_eq!(In::new(&[0x80]).varint("cut"), Err(Bad("cut")));
+        assert_eq!(In::new(&[0x81, 0x00]).varint("long"), Err(Bad("long")));
+        assert_eq!(In::new(&[0xFF; 10]).varint("wide"), Err(Bad("wide")));
+        let mut just = [0xFF_u8; 10];
+        just[9] = 1;
+        assert_eq!(In::new(&just).varint("u64::MAX"), Ok(u64::MAX));
     }
 }

@@ -178,9 +178,9 @@ impl Index {
     }
 
     /// Lays one stored article after those held: its packed `text` (every field followed by
-    /// `\n`), its fields with where each starts in `text` and its way back, its variants (a
-    /// bit a byte of `text`, none when it has none, and the later forms' offsets and numbers,
-    /// ascending), and its fingerprint. The stored index has checked that the fields cut `text` at line feeds.
+    /// `\n`), its fields with where each starts in `text` and its way back, its variants (the
+    /// offsets in `text` of characters written in another form, ascending, each with its
+    /// form's number), and its fingerprint. The stored index has checked that the fields cut `text` at line feeds.
     /// When `mapped` says where `text` is in the stored index's file, the index's text may be
     /// left there ([`Text::push_mapped`]) instead of copied.
     pub(super) fn push_stored(
@@ -188,14 +188,14 @@ impl Index {
         text: &str,
         mapped: Option<(&Arc<Mapped>, usize)>,
         fields: impl Iterator<Item = (Field, usize, Option<Box<Back>>)>,
-        (bits, later): (&[u8], &[(u32, u8)]),
+        variants: &[(u32, u8)],
         fingerprint: u64,
     ) {
         let article = to_u32(self.articles());
         let base = self.text.len();
         self.article_starts.pop();
         self.article_starts.push(base);
-        self.variants.lay(base, bits, later);
+        self.variants.lay(base, variants);
         for (field, start, back) in fields {
             self.starts.push(base + start);
             self.segments.push(Segment {

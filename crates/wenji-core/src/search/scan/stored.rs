@@ -7,8 +7,8 @@
 //! head := settings packing article* fields   (every article: fingerprint, text length,
 //! text := every article's packed fields       checksum(its text), its fields' count and bytes;
 //!                                             every field: where it starts, its ways back; then
-//!                                             its variants: a bit per byte of its text, and the
-//!                                             later forms' offsets and numbers)
+//!                                             its variants: each one's distance from the last
+//!                                             and, for a later form, its number)
 //! ```
 //! Nothing in the file is trusted. The head is read whole and checked against its checksum and
 //! its bounds. An article's fields are read from it, and its text from the file, only when the
@@ -45,8 +45,9 @@ use crate::search::fold::FoldMap;
 /// The first bytes of a stored index.
 const MAGIC: &[u8; 8] = b"wenji\0i\n";
 /// The layout's version; another is not read. 4: tags are fields (kind 6), so an index stored
-/// before holds none of them. 5: the text is folded across scripts (`國` as `国`).
-const FORMAT: u32 = 5;
+/// before holds none of them. 5: the text is folded across scripts (`國` as `国`). 6: the
+/// variants are listed, not a bit for every byte.
+const FORMAT: u32 = 6;
 /// Bytes before the head: the magic, the format and the head's length.
 const PREFIX: usize = MAGIC.len() + 4 + 8;
 
@@ -95,21 +96,13 @@ struct StoredSegment {
     back: Option<Box<Back>>,
 }
 
-/// A stored article's characters written in another script's form.
-#[derive(Debug, Default)]
-struct StoredVariants {
-    /// Where in the head its bits are: one a byte of its text (bit `at % 8` of byte `at / 8`),
-    /// none when no character is.
-    bits: Range<usize>,
-    /// The offsets in its text whose form is a later one than the first, and its number.
-    later: Vec<(u32, u8)>,
-}
+/// A stored article's characters written in another script's form: each one's offset in its
+/// text, ascending, and the number of its form.
+type StoredVariants = Vec<(u32, u8)>;
 
 /// The fewest bytes a stored article and segment take in the head.
 const MIN_ARTICLE: usize = 5 * 8;
 const MIN_SEGMENT: usize = 1 + 4 + 8 + 1;
-/// The bytes of a stored later form: its offset and its number.
-const LATER: usize = 4 + 1;
 
 impl Stored {
     /// Opens the stored index at `file`, if it is there and was written under the same settings;
@@ -293,9 +286,7 @@ impl Stored {
             }
             fields.push(field);
         }
-        let mut variants = read_variants(&mut read, stored.fields.len(), stored.text.len()).ok()?;
-        variants.bits =
-            variants.bits.start + stored.fields.start..variants.bits.end + stored.fields.start;
+        let variants = read_variants(&mut read, stored.text.len()).ok()?;
         read.end("the fields' end").ok()?;
         (stored.count > 0 || stored.text.is_empty()).then_some((fields, variants))
     }
@@ -367,14 +358,7 @@ impl Stored {
         let fields = fields
             .into_iter()
             .map(|field| (field.field, field.start, field.back));
-        let bits = self.head.get(variants.bits).unwrap_or_default();
-        index.push_stored(
-            text,
-            mapped,
-            fields,
-            (bits, &variants.later),
-            stored.fingerprint,
-        );
+        index.push_stored(text, mapped, fields, &variants, stored.fingerprint);
         true
     }
 }
@@ -467,30 +451,32 @@ fn read_segment(read: &mut In<'_>) -> Result<StoredSegment, Bad> {
     Ok(StoredSegment { field, start, back })
 }
 
-/// An article's variants, for a text of `len` bytes, read from its fields' bytes (`block`
-/// bytes in all, `read` among them): where its bits are among those bytes, and its later forms,
-/// checked to fit the text, to ascend and to be later forms.
-fn read_variants(read: &mut In<'_>, block: usize, len: usize) -> Result<StoredVariants, Bad> {
-    let bits = read.size("the variants' bits")?;
-    if bits != 0 && bits != len.div_ceil(8) {
-        return Err(Bad("the variants' bits"));
-    }
-    let at = block - read.remaining();
-    read.take(bits, "the variants' bits")?;
-    let count = read.count(LATER, "the number of later forms")?;
-    let mut later: Vec<(u32, u8)> = Vec::with_capacity(count);
+/// An article's variants, for a text of `len` bytes: each one's distance from the one before
+/// (from the text's start for the first), shifted up a bit that says whether its form's number
+/// follows (a later form's, 2 or more; the first form's is 1), checked to fit the text.
+fn read_variants(read: &mut In<'_>, len: usize) -> Result<StoredVariants, Bad> {
+    let count = read.count(1, "the number of variants")?;
+    let mut variants: StoredVariants = Vec::with_capacity(count);
+    let mut next = 0_u64;
     for _ in 0..count {
-        let form = (read.u32("a later form")?, read.u8("a later form's number")?);
-        let after = later.last().is_none_or(|&(last, _)| form.0 > last);
-        if !after || form.1 < 2 || form.0 as usize >= len {
-            return Err(Bad("a later form"));
+        let step = read.varint("a variant")?;
+        let at = next.checked_add(step >> 1).ok_or(Bad("a variant"))?;
+        let number = if step & 1 == 1 {
+            read.u8("a variant's number")?
+        } else {
+            1
+        };
+        let inside = usize::try_from(at).is_ok_and(|at| at < len);
+        let (Ok(offset), true, true) = (u32::try_from(at), inside, number >= 1) else {
+            return Err(Bad("a variant"));
+        };
+        if step & 1 == 1 && number < 2 {
+            return Err(Bad("a variant's number"));
         }
-        later.push(form);
+        variants.push((offset, number));
+        next = at + 1;
     }
-    Ok(StoredVariants {
-        bits: at..at + bits,
-        later,
-    })
+    Ok(variants)
 }
 
 fn read_points(read: &mut In<'_>) -> Result<Vec<(u32, u32)>, Bad> {
@@ -565,27 +551,18 @@ pub fn write(index: &Index, settings: &Settings, out: &mut impl Write) -> io::Re
     out.write_all(index.text.as_bytes())
 }
 
-/// The variants of the article whose packed text is `span`: a bit a byte (none when it has
-/// none), then its later forms.
+/// The variants of the article whose packed text is `span`, as [`read_variants`] reads them.
 fn write_variants(out: &mut Out, index: &Index, span: Range<usize>) {
-    let mut bits = Vec::new();
-    let mut later = Vec::new();
-    for (at, number) in index.variants.within(span.clone()) {
-        let offset = at - span.start;
-        if bits.is_empty() {
-            bits.resize(span.len().div_ceil(8), 0_u8);
-        }
-        bits[offset / 8] |= 1 << (offset % 8);
+    let variants: Vec<(usize, u8)> = index.variants.within(span.clone()).collect();
+    out.size(variants.len());
+    let mut next = span.start;
+    for (at, number) in variants {
+        let step = ((at - next) as u64) << 1 | u64::from(number > 1);
+        out.varint(step);
         if number > 1 {
-            later.push((to_u32(offset), number));
+            out.u8(number);
         }
-    }
-    out.size(bits.len());
-    out.bytes.extend_from_slice(&bits);
-    out.size(later.len());
-    for (offset, number) in later {
-        out.u32(offset);
-        out.u8(number);
+        next = at + 1;
     }
 }
 

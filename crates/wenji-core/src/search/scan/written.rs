@@ -13,9 +13,16 @@ use crate::text::script;
 /// The characters `hit` was written with, folded but for scripts, one after another.
 fn written(index: &Index, hit: Hit) -> impl Iterator<Item = char> + '_ {
     let packed = index.text.get(hit.start()..hit.end()).unwrap_or_default();
+    // The variants come in order, each at a character's first byte: looked up once for the hit.
+    let mut variants = index.variants.within(hit.start()..hit.end()).peekable();
     packed.char_indices().map(move |(offset, c)| {
         let folded = index.packing.unpack_char(c);
-        script::form(folded, index.variants.number(hit.start() + offset))
+        let at = hit.start() + offset;
+        while variants.next_if(|&(variant, _)| variant < at).is_some() {}
+        let number = variants
+            .next_if(|&(variant, _)| variant == at)
+            .map_or(0, |(_, number)| number);
+        script::form(folded, number)
     })
 }
 

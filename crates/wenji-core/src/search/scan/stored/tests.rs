@@ -215,32 +215,38 @@ fn every_field_reads_back_from_its_code_and_an_unknown_code_is_refused() {
 
 #[test]
 fn variants_that_do_not_fit_their_article_are_not_trusted() {
-    let variants = |bits: usize, later: &[(u32, u8)]| {
+    // Steps as `write_variants` writes them: the distance from the last, a bit for a number.
+    let variants = |count: usize, steps: &[(u64, Option<u8>)]| {
         let mut out = Out::default();
-        out.size(bits);
-        out.bytes.extend(std::iter::repeat_n(0xFF, bits));
-        out.size(later.len());
-        for &(at, number) in later {
-            out.u32(at);
-            out.u8(number);
+        out.size(count);
+        for &(step, number) in steps {
+            out.varint(step << 1 | u64::from(number.is_some()));
+            out.bytes.extend(number);
         }
         out.bytes
     };
-    let read = |bytes: &[u8], len: usize| read_variants(&mut In::new(bytes), bytes.len(), len);
-    let good = variants(3, &[(2, 2), (17, 3)]);
-    let read_back = read(&good, 20).expect("bits for 20 bytes and two later forms");
+    let read = |bytes: &[u8], len: usize| read_variants(&mut In::new(bytes), len);
+    let good = variants(3, &[(2, Some(2)), (0, None), (13, Some(3))]);
     assert_eq!(
-        (read_back.bits, read_back.later),
-        (8..11, vec![(2, 2), (17, 3)])
+        read(&good, 20),
+        Ok(vec![(2, 2), (3, 1), (17, 3)]),
+        "each after the last, the first form's number unwritten"
     );
-    assert!(read(&variants(0, &[]), 20).is_ok(), "none at all");
+    assert_eq!(read(&variants(0, &[]), 20), Ok(vec![]), "none at all");
+    let too_far = variants(1, &[(1 << 40, None)]);
     for (bytes, why) in [
-        (variants(2, &[]), "too few bits for the text"),
-        (variants(4, &[]), "too many"),
-        (variants(3, &[(4, 2), (4, 2)]), "not ascending"),
-        (variants(3, &[(4, 2), (2, 2)]), "going back"),
-        (variants(3, &[(4, 1)]), "the first form is no later form"),
-        (variants(3, &[(20, 2)]), "past the text"),
+        (variants(2, &[(1, None)]), "fewer than counted"),
+        (
+            variants(1 << 40, &[(1, None)]),
+            "a count the bytes cannot hold",
+        ),
+        (
+            variants(1, &[(4, Some(1))]),
+            "the first form written as a later one",
+        ),
+        (variants(2, &[(4, None), (15, None)]), "past the text"),
+        (variants(1, &[(20, None)]), "at the text's end"),
+        (too_far, "past any text"),
     ] {
         assert!(read(&bytes, 20).is_err(), "{why}");
     }
