@@ -75,10 +75,7 @@ impl Variants {
             self.stretch(range.start / STRETCH),
             self.stretch((range.end - 1) / STRETCH),
         );
-        let (low, high) = (
-            inside_stretch(range.start),
-            inside_stretch(range.end - 1),
-        );
+        let (low, high) = (inside_stretch(range.start), inside_stretch(range.end - 1));
         let from = first.start + self.offsets[first].partition_point(|&at| at < low);
         let to = last.start + self.offsets[last].partition_point(|&at| at <= high);
         from..to.max(from)

@@ -6,6 +6,9 @@
 //! runs and looks one character at a time only at the rest. A three-byte character's block of 64
 //! code points is named by its first two bytes and its place in the block by the third; a table
 //! made once from [`super::kind`] holds a bit for each, so it can never disagree with the rules.
+//! The lead bytes whose every character is plain (those of U+4000–U+9FFF: hanzi, and the
+//! hexagram symbols among them) are
+//! found from the same table, so sixteen bytes of hanzi and printable ASCII pass at once.
 
 use std::sync::LazyLock;
 
@@ -27,14 +30,45 @@ static PLAIN: LazyLock<[u64; 1024]> = LazyLock::new(|| {
     plain
 });
 
+/// The longest run of lead bytes `1110xxxx` whose every three-byte character is plain: its
+/// first, and how many follow it (`(0xFF, 0)`, which no UTF-8 byte is, when there is none).
+static PLAIN_LEADS: LazyLock<(u8, u8)> = LazyLock::new(|| {
+    let whole = |lead: u8| {
+        let first = usize::from(lead & 0x0F) << 6;
+        PLAIN[first..first + 64]
+            .iter()
+            .all(|&bits| bits == u64::MAX)
+    };
+    let mut best = (0xFF, 0);
+    let mut run: Option<(u8, u8)> = None;
+    for lead in 0xE0..=0xEF_u8 {
+        run = if whole(lead) {
+            Some(run.map_or((lead, 0), |(first, more)| (first, more + 1)))
+        } else {
+            None
+        };
+        if let Some((first, more)) = run
+            && (best.0 == 0xFF || more > best.1)
+        {
+            best = (first, more);
+        }
+    }
+    best
+});
+
 /// Finds runs of plain text in one string.
 pub(super) struct Plain {
     plain: &'static [u64; 1024],
+    /// [`PLAIN_LEADS`].
+    leads: (u8, u8),
 }
 
 impl Plain {
     pub(super) fn new() -> Self {
-        Self { plain: &PLAIN }
+        Self {
+            plain: &PLAIN,
+            leads: *PLAIN_LEADS,
+        }
     }
 
     /// The end of the run of plain characters that starts at byte `at` of `bytes` (which are
@@ -42,6 +76,17 @@ impl Plain {
     /// A line end is never plain, as the writer counts columns from it.
     pub(super) fn run_end(&self, bytes: &[u8], mut at: usize) -> usize {
         loop {
+            // Hanzi and printable ASCII sixteen bytes at a time, then the rest of the character
+            // the last of them starts.
+            if let Some(sixteen) = bytes.get(at..at + 16).and_then(|s| s.try_into().ok())
+                && self.sixteen_plain(sixteen)
+            {
+                at += 16;
+                while bytes.get(at).is_some_and(|&b| b & 0xC0 == 0x80) {
+                    at += 1;
+                }
+                continue;
+            }
             // Hanzi and CJK punctuation four at a time, with one branch for all four.
             if let Some(four) = bytes.get(at..at + 12)
                 && self.four_plain(four)
@@ -60,6 +105,20 @@ impl Plain {
                 _ => return at,
             }
         }
+    }
+
+    /// Whether every character that starts among `sixteen` bytes (from a character boundary)
+    /// is plain without a look at the table: printable ASCII, or three bytes led by one of
+    /// [`PLAIN_LEADS`]. Branch-free, so the compiler checks the sixteen bytes side by side.
+    fn sixteen_plain(&self, sixteen: &[u8; 16]) -> bool {
+        let (first, more) = self.leads;
+        let looked_at = sixteen.iter().fold(0_u8, |looked_at, &b| {
+            let printable = b.wrapping_sub(b' ') < 0x5F;
+            let continuation = b.wrapping_sub(0x80) < 0x40;
+            let lead = b.wrapping_sub(first) <= more;
+            looked_at | u8::from(!(printable | continuation | lead))
+        });
+        looked_at == 0
     }
 
     /// Whether `twelve` bytes starting at a character boundary are four plain three-byte
@@ -99,6 +158,25 @@ mod tests {
                 !(kept && (c.is_ascii() || c.len_utf8() == 3))
             })
             .map_or(text.len(), |(at, _)| at)
+    }
+
+    #[test]
+    fn the_leads_read_sixteen_at_a_time_are_those_of_hanzi() {
+        let (first, more) = *PLAIN_LEADS;
+        // U+4000–U+9FFF: hanzi, and the hexagram symbols among them.
+        assert_eq!((first, first + more), (0xE4, 0xE9));
+        // A stop anywhere after a long run of hanzi and ASCII, on either side of sixteen bytes.
+        let run = "中华人民共和国2025年国务院政府工作报告";
+        for stop in ["\n", "\u{200B}", "é", "😀", "\u{3099}", "\u{FEFF}"] {
+            for (at, _) in run.char_indices() {
+                let text = format!("{}{stop}振兴", &run[..at]);
+                assert_eq!(
+                    Plain::new().run_end(text.as_bytes(), 0),
+                    at,
+                    "{stop:?} at {at}"
+                );
+            }
+        }
     }
 
     #[test]
