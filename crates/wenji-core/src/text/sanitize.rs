@@ -152,7 +152,7 @@ pub fn sanitize(text: &str) -> (Cow<'_, str>, Report) {
 /// ```
 pub fn sanitize_line(text: &str) -> (Cow<'_, str>, Report) {
     let (shown, report) = sanitize(text);
-    if shown.contains('\n') {
+    if memchr::memchr(b'\n', shown.as_bytes()).is_some() {
         (Cow::Owned(shown.replace('\n', " ")), report)
     } else {
         (shown, report)
