@@ -7,9 +7,9 @@
 //! the few in its stretch. Beside each stretch, a bit for each 64 bytes of it that hold a
 //! variant: a hit with no variant near it (nearly every hit in a simplified text) is told in a
 //! load or two. A simplified text costs next to nothing, a traditional one (about one character
-//! in five written otherwise) three bytes a variant. Which form it was is a
-//! number among the folded character's forms ([`crate::text::script::form`]), one byte beside
-//! its offset: the first, by far the commonest, is `1`.
+//! in five written otherwise) three bytes a variant. Which form it was is a number among the
+//! folded character's forms ([`crate::text::script::form`]), one byte beside its offset: the
+//! first, by far the commonest, is `1`.
 
 use std::ops::Range;
 

@@ -7,8 +7,8 @@
 //! code points is named by its first two bytes and its place in the block by the third; a table
 //! made once from [`super::kind`] holds a bit for each, so it can never disagree with the rules.
 //! The lead bytes whose every character is plain (those of U+4000–U+9FFF: hanzi, and the
-//! hexagram symbols among them) are
-//! found from the same table, so sixteen bytes of hanzi and printable ASCII pass at once.
+//! hexagram symbols among them) are found from the same table, so sixteen bytes of hanzi and
+//! printable ASCII pass at once.
 
 use std::sync::LazyLock;
 
