@@ -91,11 +91,16 @@ pub fn is_bare_marker(text: &str) -> bool {
 /// ```
 pub fn heading_level(text: &str) -> Option<u8> {
     let (level, len) = marker(text)?;
+    // Asked first, and no further than a heading can run: a numbered paragraph of prose (many
+    // in a report) is not read to its end for sentence marks.
+    let short = text.chars().nth(MAX_HEADING_CHARS).is_none();
+    if !short {
+        return None;
+    }
     let rest = text[len..].trim();
     let says_a_sentence = rest.contains(SENTENCE_MARKS);
     let unfinished = rest.ends_with(OPEN_ENDINGS);
-    let short = text.chars().count() <= MAX_HEADING_CHARS;
-    (!rest.is_empty() && short && !says_a_sentence && !unfinished).then_some(level)
+    (!rest.is_empty() && !says_a_sentence && !unfinished).then_some(level)
 }
 
 /// Bytes at the start of `text` whose characters satisfy `accept`.
