@@ -460,21 +460,22 @@ fn read_variants(read: &mut In<'_>, len: usize) -> Result<StoredVariants, Bad> {
     let mut next = 0_u64;
     for _ in 0..count {
         let step = read.varint("a variant")?;
-        let at = next.checked_add(step >> 1).ok_or(Bad("a variant"))?;
-        let number = if step & 1 == 1 {
+        let later = step & 1 == 1;
+        let number = if later {
             read.u8("a variant's number")?
         } else {
             1
         };
-        let inside = usize::try_from(at).is_ok_and(|at| at < len);
-        let (Ok(offset), true, true) = (u32::try_from(at), inside, number >= 1) else {
-            return Err(Bad("a variant"));
-        };
-        if step & 1 == 1 && number < 2 {
+        if later && number < 2 {
             return Err(Bad("a variant's number"));
         }
+        let offset = next
+            .checked_add(step >> 1)
+            .and_then(|at| u32::try_from(at).ok())
+            .filter(|&at| usize::try_from(at).is_ok_and(|at| at < len))
+            .ok_or(Bad("a variant"))?;
         variants.push((offset, number));
-        next = at + 1;
+        next = u64::from(offset) + 1;
     }
     Ok(variants)
 }
