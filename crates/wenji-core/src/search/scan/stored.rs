@@ -554,7 +554,7 @@ pub fn write(index: &Index, settings: &Settings, out: &mut impl Write) -> io::Re
 
 /// The variants of the article whose packed text is `span`, as [`read_variants`] reads them.
 fn write_variants(out: &mut Out, index: &Index, span: Range<usize>) {
-    let variants: Vec<(usize, u8)> = index.variants.within(span.clone()).collect();
+    let variants = index.variants.within(span.clone());
     out.size(variants.len());
     let mut next = span.start;
     for (at, number) in variants {

@@ -108,17 +108,19 @@ impl Variants {
     }
 
     /// Which form the character at packed offset `at` was written in: `0` for the form it
-    /// folds to.
-    pub fn number(&self, at: usize) -> u8 {
+    /// folds to. (A hit's forms are read with [`Variants::within`], once for the hit.)
+    #[cfg(test)]
+    fn number(&self, at: usize) -> u8 {
         if !self.near(&(at..at + 1)) {
             return 0;
         }
-        let found = self.inside(at..at + 1);
-        found.clone().next().map_or(0, |index| self.numbers[index])
+        self.inside(at..at + 1)
+            .next()
+            .map_or(0, |index| self.numbers[index])
     }
 
     /// Every variant in packed bytes `range`, as `(offset, number)`, in order.
-    pub fn within(&self, range: Range<usize>) -> impl Iterator<Item = (usize, u8)> + '_ {
+    pub fn within(&self, range: Range<usize>) -> impl ExactSizeIterator<Item = (usize, u8)> + '_ {
         let mut stretch = range.start / STRETCH;
         self.inside(range).map(move |index| {
             while self
